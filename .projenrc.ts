@@ -1,0 +1,70 @@
+import { cdktf, javascript } from 'projen';
+import { UpdateSnapshot } from 'projen/lib/javascript';
+
+const project = new cdktf.ConstructLibraryCdktf({
+  name: 'cdktf-gcp-binauthz',
+  description:
+    'CDK for Terraform constructs for Google Cloud Binary Authorization in front of Cloud Run: policy, allowlists for both Cloud Run functions deployment paths, attestors',
+  author: 'cdktf-gcp-binauthz maintainers',
+  authorAddress: 'maintainers@users.noreply.github.com',
+  repositoryUrl: 'https://github.com/cdktf-gcp-binauthz/cdktf-gcp-binauthz.git',
+  defaultReleaseBranch: 'main',
+  keywords: ['cdktf', 'cdk', 'terraform', 'gcp', 'google-cloud', 'binary-authorization', 'binauthz', 'cloud-run', 'cloud-functions', 'security'],
+  license: 'Apache-2.0',
+  projenrcTs: true,
+  sampleCode: false,
+  packageManager: javascript.NodePackageManager.NPM,
+  prettier: true,
+  prettierOptions: { settings: { singleQuote: true, printWidth: 120 } },
+
+  jsiiVersion: '~6.0.0',
+  cdktfVersion: '^0.21.0',
+  constructsVersion: '^10.4.2',
+  peerDeps: ['@cdktf/provider-google@^16.12.1'],
+  devDeps: [
+    '@cdktf/provider-google@16.12.1',
+    'cdktf@0.21.0',
+    'constructs@10.4.2',
+    'ts-node',
+    'typescript@~5.9.3',
+    '@types/node@^20',
+  ],
+
+  // Publishing and its workflows are set up with the release issue; the local build stays quiet.
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+
+  jestOptions: {
+    // A snapshot that differs fails the run; `npm run test:update` rewrites snapshots on purpose.
+    updateSnapshot: UpdateSnapshot.NEVER,
+    jestConfig: {
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+      collectCoverage: false,
+    },
+  },
+  // test/tsconfig.json (paths relative to test/) also type-checks the example apps.
+  tsconfigDev: { compilerOptions: {}, include: ['../examples/**/*.ts'] },
+  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'projenrc', '.projenrc.ts'] },
+  gitignore: ['cdktf.out/', 'examples/**/cdktf.out/', 'examples/**/.gen/', '.terraform/'],
+});
+
+// jsii prints an end-of-life banner for Node 20 on every run; the machines run Node 20.
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+
+// ts-jest transpiles each file alone (isolatedModules), so type-check the tests, examples and scripts for real.
+project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json', { name: 'typecheck' });
+
+project.addTask('example', {
+  description: 'Synthesize the default example (examples/cloud-run-functions) and summarize the Terraform JSON',
+  steps: [
+    { exec: 'ts-node --project ../../test/tsconfig.json main.ts', cwd: 'examples/cloud-run-functions' },
+    { exec: 'ts-node --project ../../test/tsconfig.json ../../src/cli/main.ts summary cdktf.out', cwd: 'examples/cloud-run-functions' },
+  ],
+});
+
+project.npmignore?.exclude('/examples/', '/scripts/', '/docs/', '/bench/', 'cdktf.out/');
+
+project.synth();

@@ -1,0 +1,91 @@
+/**
+ * Google Cloud names used by Binary Authorization: project ids, regions, attestors, notes.
+ *
+ * Each `check*` function returns `undefined` when the value is valid, or a problem sentence that says
+ * what the value must look like (without the value itself: the caller adds where it came from).
+ * Framework-free: callers skip these checks for unresolved tokens.
+ */
+
+/** A project id: 6 to 30 characters, lowercase letters, digits and hyphens, starting with a letter. */
+const PROJECT_ID = /^[a-z][a-z0-9-]{4,28}[a-z0-9]$/;
+/** A domain-scoped project id such as `example.com:my-project` (legacy Google Workspace projects). */
+const DOMAIN_SCOPED_PROJECT_ID = /^([a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+):([a-z][a-z0-9-]{0,61}[a-z0-9])$/;
+/** A Google Cloud region such as `us-central1`, `europe-west10` or `northamerica-northeast1`. */
+const REGION = /^[a-z]+(-[a-z]+)+[0-9]{1,2}$/;
+/**
+ * Attestor and note ids. Google documents no pattern or length for either (UNCONFIRMED); we accept the
+ * conservative intersection of Google's resource-id conventions: letters, digits, `-` and `_`, starting
+ * with a letter or digit, at most 100 characters.
+ */
+const RESOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+const ATTESTOR_RESOURCE_NAME = /^projects\/([^/]+)\/attestors\/([^/]+)$/;
+const NOTE_RESOURCE_NAME = /^projects\/([^/]+)\/notes\/([^/]+)$/;
+
+/** A project id, or a domain-scoped project id such as `example.com:my-project`. */
+export function checkProjectId(project: string): string | undefined {
+  if (PROJECT_ID.test(project) || DOMAIN_SCOPED_PROJECT_ID.test(project)) {
+    return undefined;
+  }
+  return 'a project id has 6 to 30 lowercase letters, digits or hyphens, starts with a letter and does not end with a hyphen (or is domain-scoped, like "example.com:my-project")';
+}
+
+/** A region such as `us-central1`. */
+export function checkRegion(region: string): string | undefined {
+  return REGION.test(region) ? undefined : 'a region looks like "us-central1" or "europe-west4"';
+}
+
+/** A short attestor or note id (the last segment of its resource name). */
+export function checkResourceId(id: string): string | undefined {
+  return RESOURCE_ID.test(id)
+    ? undefined
+    : 'an id has 1 to 100 letters, digits, hyphens or underscores and starts with a letter or digit';
+}
+
+/** The parts of a full resource name `projects/P/<collection>/N`. */
+export interface ResourceName {
+  /** The project id. */
+  readonly project: string;
+  /** The short id within the project. */
+  readonly id: string;
+}
+
+/** Parses `projects/P/attestors/N`; throws with the reason when it is not one. */
+export function parseAttestorName(name: string): ResourceName {
+  return parseResourceName(name, ATTESTOR_RESOURCE_NAME, 'projects/PROJECT_ID/attestors/ATTESTOR_ID');
+}
+
+/** Parses `projects/P/notes/N`; throws with the reason when it is not one. */
+export function parseNoteName(name: string): ResourceName {
+  return parseResourceName(name, NOTE_RESOURCE_NAME, 'projects/PROJECT_ID/notes/NOTE_ID');
+}
+
+/** `projects/P/attestors/N`. */
+export function attestorResourceName(project: string, id: string): string {
+  return `projects/${project}/attestors/${id}`;
+}
+
+/** `projects/P/notes/N`. */
+export function noteResourceName(project: string, id: string): string {
+  return `projects/${project}/notes/${id}`;
+}
+
+/**
+ * The path form of a project id inside Artifact Registry and Container Registry image names:
+ * a domain-scoped id `example.com:my-project` appears as `example.com/my-project`.
+ */
+export function projectImagePath(project: string): string {
+  return project.replace(':', '/');
+}
+
+function parseResourceName(name: string, pattern: RegExp, form: string): ResourceName {
+  const match = pattern.exec(name);
+  if (!match) {
+    throw new Error(`a full resource name looks like "${form}"`);
+  }
+  const [, project, id] = match;
+  const problem = checkProjectId(project) ?? checkResourceId(id);
+  if (problem) {
+    throw new Error(`a full resource name looks like "${form}": ${problem}`);
+  }
+  return { project, id };
+}

@@ -1,0 +1,4 @@
+export * from './admission-rule';
+export * from './attestor';
+export * from './deployment-path';
+export * from './policy';

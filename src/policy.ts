@@ -1,0 +1,219 @@
+import { BinaryAuthorizationPolicy as PolicyResource } from '@cdktf/provider-google/lib/binary-authorization-policy';
+import { Fn, ITerraformDependable, Lazy, TerraformResource, TerraformStack, Token } from 'cdktf';
+import { Construct, IConstruct } from 'constructs';
+import { AdmissionRule } from './admission-rule';
+import { DEFAULT_REPOSITORY, repositoryPattern } from './core/deployment-path';
+import { checkProjectId, checkRegion, projectImagePath } from './core/names';
+import { parseAllowlistPattern } from './core/pattern';
+import { checkRule, PolicyModel, RuleModel } from './core/policy';
+import { DeploymentPath, DeploymentPathOptions } from './deployment-path';
+import { checkLiteral, invalidProp } from './private/errors';
+
+const POLICY_MARKER = Symbol.for('cdktf-gcp-binauthz.BinaryAuthorizationPolicy');
+
+/**
+ * Properties of a `BinaryAuthorizationPolicy`.
+ */
+export interface BinaryAuthorizationPolicyProps {
+  /**
+   * The project whose policy this is. A project has exactly one policy.
+   */
+  readonly project: string;
+
+  /**
+   * A description of the policy.
+   * @default - no description
+   */
+  readonly description?: string;
+
+  /**
+   * The rule for every image that no allowlist pattern exempts.
+   * @default - `AdmissionRule.denyAll()`: deny every image that is not allowlisted, enforced
+   */
+  readonly defaultAdmissionRule?: AdmissionRule;
+
+  /**
+   * Image name patterns exempt from the policy, such as `us-docker.pkg.dev/my-project/trusted/**` or
+   * `gcr.io/my-project/app@*`. More can be added with `addAllowlistPattern`.
+   * @default - none
+   */
+  readonly allowlistPatterns?: string[];
+
+  /**
+   * Whether Google-maintained system images are exempt (`globalPolicyEvaluationMode`).
+   * Google applies this to GKE (and Distributed Cloud) only; Cloud Run ignores it.
+   * @default - not set: the API's own default applies
+   */
+  readonly globalPolicyEvaluation?: boolean;
+
+  /**
+   * Whether Terraform refuses to destroy the policy (`lifecycle.prevent_destroy`). The policy is a
+   * per-project singleton: destroying it does not remove it but resets the project to Google's default
+   * policy, which admits every image. Opt out only for throwaway projects.
+   * @default true
+   */
+  readonly preventDestroy?: boolean;
+}
+
+/**
+ * Defines the Binary Authorization policy of a project: the default admission rule, its enforcement
+ * mode and the allowlist of exempt images.
+ *
+ * Secure by default: without a `defaultAdmissionRule`, every image that is not allowlisted is denied,
+ * and the deny is enforced. Creating the policy overwrites any policy the project already has.
+ *
+ * @see https://cloud.google.com/binary-authorization/docs/policy-yaml-reference
+ */
+export class BinaryAuthorizationPolicy extends Construct {
+  /**
+   * The project whose policy this is.
+   * @attribute
+   */
+  public readonly project: string;
+
+  /**
+   * The rule for every image that no allowlist pattern exempts.
+   */
+  public readonly defaultAdmissionRule: AdmissionRule;
+
+  /**
+   * The policy's Terraform id, `projects/PROJECT_ID`.
+   * @attribute
+   */
+  public readonly policyId: string;
+
+  private readonly resource: PolicyResource;
+  private readonly patterns = new Set<string>();
+
+  constructor(scope: Construct, id: string, props: BinaryAuthorizationPolicyProps) {
+    super(scope, id);
+    Object.defineProperty(this, POLICY_MARKER, { value: true });
+    checkLiteral(this, 'project', props.project, checkProjectId);
+    this.project = props.project;
+    this.defaultAdmissionRule = props.defaultAdmissionRule ?? AdmissionRule.denyAll();
+    const defaultRule = this.checkedRule('defaultAdmissionRule', this.defaultAdmissionRule);
+    this.assertOnlyPolicyForProject();
+
+    this.resource = new PolicyResource(this, 'Resource', {
+      project: this.project,
+      description: props.description,
+      globalPolicyEvaluationMode:
+        props.globalPolicyEvaluation === undefined ? undefined : props.globalPolicyEvaluation ? 'ENABLE' : 'DISABLE',
+      defaultAdmissionRule: {
+        evaluationMode: defaultRule.evaluationMode,
+        enforcementMode: defaultRule.enforcementMode,
+        requireAttestationsBy: defaultRule.requireAttestationsBy.length ? defaultRule.requireAttestationsBy : undefined,
+      },
+      admissionWhitelistPatterns: Lazy.anyValue(
+        { produce: () => (this.patterns.size ? [...this.patterns].map((p) => ({ name_pattern: p })) : undefined) },
+        { omitEmptyArray: true },
+      ),
+      lifecycle: props.preventDestroy === false ? undefined : { preventDestroy: true },
+      dependsOn: this.sameStackResources(this.defaultAdmissionRule.attestors),
+    });
+    this.policyId = this.resource.id;
+
+    for (const pattern of props.allowlistPatterns ?? []) {
+      this.addAllowlistPatternFor('allowlistPatterns', pattern);
+    }
+  }
+
+  /**
+   * The allowlist patterns, in the order they are rendered.
+   */
+  public get allowlistPatterns(): string[] {
+    return [...this.patterns];
+  }
+
+  /**
+   * Exempts the images that match `pattern` from the policy. Adding a pattern that is already there
+   * changes nothing.
+   *
+   * @param pattern such as `us-docker.pkg.dev/my-project/trusted/**`, `gcr.io/my-project/app*` or `gcr.io/my-project/app@*`
+   */
+  public addAllowlistPattern(pattern: string): void {
+    this.addAllowlistPatternFor('pattern', pattern);
+  }
+
+  /**
+   * Allowlists the repository that a deployment path of Cloud Run functions builds images into, in each
+   * of the given regions: exactly the pattern Google documents,
+   * `REGION-docker.pkg.dev/PROJECT_ID/cloud-run-source-deploy/**` or `REGION-docker.pkg.dev/PROJECT_ID/gcf-artifacts/**`.
+   */
+  public allowDeploymentPath(path: DeploymentPath, options: DeploymentPathOptions): void {
+    if (options.regions.length === 0) {
+      throw invalidProp(this, 'regions', options.regions, 'name at least one region, such as ["us-central1"]');
+    }
+    const project = options.project ?? this.project;
+    checkLiteral(this, 'project', project, checkProjectId);
+    // A domain-scoped project id `example.com:p` appears in image names as `example.com/p`.
+    const projectPath = Token.isUnresolved(project) ? Fn.replace(project, ':', '/') : projectImagePath(project);
+    for (const region of options.regions) {
+      checkLiteral(this, 'regions', region, checkRegion);
+      this.addAllowlistPatternFor('regions', repositoryPattern(region, projectPath, DEFAULT_REPOSITORY[path]));
+    }
+  }
+
+  /**
+   * The policy as plain data.
+   * @internal
+   */
+  public _toModel(): PolicyModel {
+    return {
+      project: this.project,
+      defaultAdmissionRule: this.defaultAdmissionRule._toModel(),
+      allowlistPatterns: this.allowlistPatterns,
+    };
+  }
+
+  private addAllowlistPatternFor(property: string, pattern: string): void {
+    if (!Token.isUnresolved(pattern)) {
+      const problems = parseAllowlistPattern(pattern).problems;
+      if (problems.length > 0) {
+        throw invalidProp(this, property, pattern, problems.map((p) => p.message).join('; '));
+      }
+    }
+    this.patterns.add(pattern);
+  }
+
+  private checkedRule(property: string, rule: AdmissionRule): RuleModel {
+    const model = rule._toModel();
+    const problem = checkRule(model);
+    if (problem !== undefined) {
+      throw invalidProp(
+        this,
+        property,
+        model.evaluationMode,
+        `${problem}; pass the attestors to AdmissionRule.requireAttestations([attestor, …])`,
+      );
+    }
+    return model;
+  }
+
+  /** The Terraform resources behind attestors created in this stack, so that the policy is applied after them. */
+  private sameStackResources(constructs: IConstruct[]): ITerraformDependable[] | undefined {
+    const stack = TerraformStack.of(this);
+    const resources = constructs
+      .map((c) => c.node.defaultChild)
+      .filter((c): c is TerraformResource => c instanceof TerraformResource && TerraformStack.of(c) === stack);
+    return resources.length ? resources : undefined;
+  }
+
+  private assertOnlyPolicyForProject(): void {
+    const other = this.node.root.node
+      .findAll()
+      .find((c) => c !== this && isPolicy(c) && c.project === this.project);
+    if (other) {
+      throw invalidProp(
+        this,
+        'project',
+        this.project,
+        `the project already has a policy at [${other.node.path}]; a project has exactly one policy, so define it once and add to it (addAllowlistPattern, allowDeploymentPath)`,
+      );
+    }
+  }
+}
+
+function isPolicy(c: IConstruct): c is BinaryAuthorizationPolicy {
+  return (c as any)[POLICY_MARKER] === true;
+}
