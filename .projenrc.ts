@@ -9,7 +9,18 @@ const project = new cdktf.ConstructLibraryCdktf({
   authorAddress: 'maintainers@users.noreply.github.com',
   repositoryUrl: 'https://github.com/cdktf-gcp-binauthz/cdktf-gcp-binauthz.git',
   defaultReleaseBranch: 'main',
-  keywords: ['cdktf', 'cdk', 'terraform', 'gcp', 'google-cloud', 'binary-authorization', 'binauthz', 'cloud-run', 'cloud-functions', 'security'],
+  keywords: [
+    'cdktf',
+    'cdk',
+    'terraform',
+    'gcp',
+    'google-cloud',
+    'binary-authorization',
+    'binauthz',
+    'cloud-run',
+    'cloud-functions',
+    'security',
+  ],
   license: 'Apache-2.0',
   projenrcTs: true,
   sampleCode: false,
@@ -26,9 +37,11 @@ const project = new cdktf.ConstructLibraryCdktf({
     'cdktf@0.21.0',
     'constructs@10.4.2',
     'ts-node',
-    'typescript@~5.9.3',
+    'fast-check',
     '@types/node@^20',
   ],
+
+  bin: { 'cdktf-gcp-binauthz': 'lib/cli/main.js' },
 
   // Publishing and its workflows are set up with the release issue; the local build stays quiet.
   github: false,
@@ -61,7 +74,10 @@ project.addTask('example', {
   description: 'Synthesize the default example (examples/cloud-run-functions) and summarize the Terraform JSON',
   steps: [
     { exec: 'ts-node --project ../../test/tsconfig.json main.ts', cwd: 'examples/cloud-run-functions' },
-    { exec: 'ts-node --project ../../test/tsconfig.json ../../src/cli/main.ts summary cdktf.out', cwd: 'examples/cloud-run-functions' },
+    {
+      exec: 'ts-node --project ../../test/tsconfig.json ../../src/cli/main.ts summary cdktf.out',
+      cwd: 'examples/cloud-run-functions',
+    },
   ],
 });
 

@@ -200,9 +200,7 @@ export class BinaryAuthorizationPolicy extends Construct {
   }
 
   private assertOnlyPolicyForProject(): void {
-    const other = this.node.root.node
-      .findAll()
-      .find((c) => c !== this && isPolicy(c) && c.project === this.project);
+    const other = this.node.root.node.findAll().find((c) => c !== this && isPolicy(c) && c.project === this.project);
     if (other) {
       throw invalidProp(
         this,

@@ -21,7 +21,11 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
       summary(input).forEach((line) => out(line));
       return 0;
     }
-    err(command === undefined ? USAGE : `${command === 'summary' ? 'summary takes one input' : `unknown command "${command}"`}\n${USAGE}`);
+    err(
+      command === undefined
+        ? USAGE
+        : `${command === 'summary' ? 'summary takes one input' : `unknown command "${command}"`}\n${USAGE}`,
+    );
     return 2;
   } catch (e) {
     if (e instanceof InputError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

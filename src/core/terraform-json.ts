@@ -38,7 +38,9 @@ export function policiesFromTerraformJson(doc: unknown): FoundPolicy[] {
 export function resourcesOfType(doc: unknown, type: string): Array<[string, Record<string, any>]> {
   const byType = (asObject(doc).resource ?? {}) as Record<string, unknown>;
   const byName = asObject(byType[type]);
-  return Object.entries(byName).flatMap(([name, body]) => blocks(body).map((b): [string, Record<string, any>] => [name, b]));
+  return Object.entries(byName).flatMap(([name, body]) =>
+    blocks(body).map((b): [string, Record<string, any>] => [name, b]),
+  );
 }
 
 function ruleFromJson(rule: Record<string, any>): RuleModel {
