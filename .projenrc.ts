@@ -81,6 +81,6 @@ project.addTask('example', {
   ],
 });
 
-project.npmignore?.exclude('/examples/', '/scripts/', '/docs/', '/bench/', 'cdktf.out/');
+project.npmignore?.exclude('/examples/', '/scripts/', '/docs/', '/bench/', '/.ci/', 'cdktf.out/');
 
 project.synth();
