@@ -43,6 +43,16 @@ const project = new cdktf.ConstructLibraryCdktf({
 
   bin: { 'cdktf-gcp-binauthz': 'lib/cli/main.js' },
 
+  // jsii bindings for the other languages; their source is generated offline in every build (`bindings`).
+  publishToPypi: { distName: 'cdktf-gcp-binauthz', module: 'cdktf_gcp_binauthz' },
+  publishToMaven: {
+    javaPackage: 'io.github.cdktf_gcp_binauthz',
+    mavenGroupId: 'io.github.cdktf-gcp-binauthz',
+    mavenArtifactId: 'cdktf-gcp-binauthz',
+  },
+  publishToNuget: { dotNetNamespace: 'CdktfGcpBinauthz', packageId: 'CdktfGcpBinauthz' },
+  publishToGo: { moduleName: 'github.com/cdktf-gcp-binauthz/cdktf-gcp-binauthz-go' },
+
   // Publishing and its workflows are set up with the release issue; the local build stays quiet.
   github: false,
   release: false,
@@ -82,5 +92,24 @@ project.addTask('example', {
 });
 
 project.npmignore?.exclude('/examples/', '/scripts/', '/docs/', '/bench/', '/.ci/', 'cdktf.out/');
+
+// The package task packs the npm tarball and generates the other languages' bindings as source, which
+// needs no toolchain or registry (their own builds and publishing happen in a release workflow).
+project.packageTask.reset();
+project.packageTask.spawn(
+  project.addTask('bindings', {
+    description: 'Generate the Python, Java, .NET and Go bindings as source (offline), so a jsii incompatibility fails the build',
+    exec: 'jsii-pacmak --code-only --target python --target java --target dotnet --target go -o dist/bindings',
+  }),
+);
+// After the bindings: their generation empties dist/js.
+project.packageTask.spawn(project.tasks.tryFind('package:js')!);
+// Install the packed tarball into a fresh folder, as a new user would, and synthesize an app against it.
+project.packageTask.spawn(
+  project.addTask('test:package', {
+    description: 'Install the packed tarball next to cdktf, constructs and the Google provider, and synthesize an app with it',
+    exec: 'bash test/package/run.sh',
+  }),
+);
 
 project.synth();
