@@ -71,7 +71,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   // test/tsconfig.json (paths relative to test/) also type-checks the example apps.
   tsconfigDev: { compilerOptions: {}, include: ['../examples/**/*.ts'] },
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'projenrc', '.projenrc.ts'] },
-  gitignore: ['cdktf.out/', 'examples/**/cdktf.out/', 'examples/**/.gen/', '.terraform/'],
+  gitignore: ['test/.readme-blocks/', 'cdktf.out/', 'examples/**/cdktf.out/', 'examples/**/.gen/', '.terraform/'],
 });
 
 // jsii prints an end-of-life banner for Node 20 on every run; the machines run Node 20.
@@ -98,7 +98,8 @@ project.npmignore?.exclude('/examples/', '/scripts/', '/docs/', '/bench/', '/.ci
 project.packageTask.reset();
 project.packageTask.spawn(
   project.addTask('bindings', {
-    description: 'Generate the Python, Java, .NET and Go bindings as source (offline), so a jsii incompatibility fails the build',
+    description:
+      'Generate the Python, Java, .NET and Go bindings as source (offline), so a jsii incompatibility fails the build',
     exec: 'jsii-pacmak --code-only --target python --target java --target dotnet --target go -o dist/bindings',
   }),
 );
@@ -107,7 +108,8 @@ project.packageTask.spawn(project.tasks.tryFind('package:js')!);
 // Install the packed tarball into a fresh folder, as a new user would, and synthesize an app against it.
 project.packageTask.spawn(
   project.addTask('test:package', {
-    description: 'Install the packed tarball next to cdktf, constructs and the Google provider, and synthesize an app with it',
+    description:
+      'Install the packed tarball next to cdktf, constructs and the Google provider, and synthesize an app with it',
     exec: 'bash test/package/run.sh',
   }),
 );
