@@ -1,4 +1,5 @@
 export * from './admission-rule';
 export * from './attestor';
+export * from './cloud-run-guardrail';
 export * from './deployment-path';
 export * from './policy';
