@@ -90,7 +90,14 @@ export function evaluate(
   const enforcementMode = knownMode(rule.enforcementMode, 'enforcement mode', ENFORCEMENT_MODES, isUnknown) as
     EnforcementModeValue | undefined;
   const dryRun = enforcementMode === 'DRYRUN_AUDIT_LOG_ONLY';
-  const noMatch = ref.digest !== undefined ? 'no allowlist pattern matches' : noDigestNoMatch();
+  // A pattern pinning a digest or a tag of this very image cannot admit it without a known digest: say why.
+  const pinned = model.allowlistPatterns.some(
+    (p) => !isUnknown(p) && (p.startsWith(`${name}@`) || p.startsWith(`${name}:`)),
+  );
+  const noMatch =
+    ref.digest === undefined && pinned
+      ? 'no allowlist pattern admits every digest of the image (it is given without a digest, and Cloud Run resolves its tag to a digest before evaluating, which a pattern pinning a digest or naming a tag cannot be judged against; deploy by digest)'
+      : 'no allowlist pattern matches';
 
   if (evaluationMode === 'ALWAYS_ALLOW') {
     return {
@@ -145,10 +152,6 @@ export function evaluate(
     requiredAttestors,
     reason: `${noMatch}; the default rule requires attestations by ${requiredAttestors.join(', ') || '(no attestor)'}, which cannot be verified offline${enforcement}`,
   };
-}
-
-function noDigestNoMatch(): string {
-  return 'no allowlist pattern admits every digest of the image (it has no digest, and Cloud Run resolves its tag to one before evaluating)';
 }
 
 function knownMode(

@@ -476,7 +476,11 @@ describe('evaluate', () => {
   });
 
   test('a tag-only image that is not admitted is told why', () => {
-    expect(evaluate(policy([`gcr.io/p/a@${D1}`]), 'gcr.io/p/a:v1').reason).toMatch(/has no digest/);
+    expect(evaluate(policy([`gcr.io/p/a@${D1}`]), 'gcr.io/p/a:v1').reason).toMatch(
+      /given without a digest.*deploy by digest/,
+    );
+    expect(evaluate(policy(['gcr.io/p/a:v1']), 'gcr.io/p/a:v1').reason).toMatch(/given without a digest/);
+    expect(evaluate(policy(['gcr.io/q/**']), 'gcr.io/p/a:v1').reason).toMatch(/^no allowlist pattern matches;/);
     expect(evaluate(policy([]), 'gcr.io/p/a:v1').evaluatedAs).toBe('gcr.io/p/a@*');
     expect(evaluate(policy([]), `gcr.io/p/a:v1@${D1}`).evaluatedAs).toBe(`gcr.io/p/a@${D1}`);
   });
