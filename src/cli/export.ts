@@ -18,11 +18,6 @@ export function exportGcloudYaml(input: string, stack: string | undefined): stri
       `${where}: the policy names no project (it uses the provider's), so its name is unknown; set project`,
     );
   }
-  if (found.clusterAdmissionRules > 0) {
-    throw new InputError(
-      `${where}: cluster_admission_rules (GKE) are not exported, and importing without them would drop them`,
-    );
-  }
   const extras = { description: found.description, globalPolicyEvaluationMode: found.globalPolicyEvaluationMode };
   const unknown = unknownPolicyValues(found.policy, extras, isInterpolated);
   if (unknown.length > 0) {

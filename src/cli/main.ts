@@ -48,7 +48,8 @@ export function main(argv: string[], out: (line: string) => void, err: (line: st
     return run(argv, out);
   } catch (e) {
     if (e instanceof UsageError) {
-      err(`cdktf-gcp-binauthz: ${e.message}\n${USAGE}`);
+      // No arguments at all: just the usage.
+      err(e.message === '' ? USAGE : `cdktf-gcp-binauthz: ${e.message}\n${USAGE}`);
       return 2;
     }
     if (e instanceof InputError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -67,7 +68,7 @@ function run(argv: string[], out: (line: string) => void): number {
     return 0;
   }
   if (command === undefined) {
-    throw new UsageError('a command is required');
+    throw new UsageError('');
   }
   const accepted = ACCEPTS[command];
   if (accepted === undefined) {

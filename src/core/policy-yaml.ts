@@ -4,7 +4,7 @@
  * Written by hand: every value is a double-quoted scalar (JSON string escapes are valid YAML), keys in
  * the order `gcloud … policy export` prints them.
  */
-import { PolicyModel } from './policy';
+import { PolicyModel, RuleModel } from './policy';
 
 /** What the YAML holds besides the model. */
 export interface PolicyYamlExtras {
@@ -29,6 +29,12 @@ export function unknownPolicyValues(
     ['enforcementMode', rule.enforcementMode],
     ...model.allowlistPatterns.map((p): [string, string] => ['namePattern', p]),
     ...rule.requireAttestationsBy.map((a): [string, string] => ['requireAttestationsBy', a]),
+    ...Object.entries(model.clusterAdmissionRules ?? {}).flatMap(([cluster, r]): Array<[string, string]> => [
+      ['clusterAdmissionRules key', cluster],
+      [`${cluster} evaluationMode`, r.evaluationMode],
+      [`${cluster} enforcementMode`, r.enforcementMode],
+      ...r.requireAttestationsBy.map((a): [string, string] => [`${cluster} requireAttestationsBy`, a]),
+    ]),
   ];
   return fields.filter(([, v]) => v !== undefined && isUnknown(v)).map(([k, v]) => `${k}: ${v}`);
 }
@@ -42,13 +48,12 @@ export function policyYaml(model: PolicyModel, extras: PolicyYamlExtras = {}): s
     lines.push('admissionWhitelistPatterns:');
     model.allowlistPatterns.forEach((p) => lines.push(`- namePattern: ${q(p)}`));
   }
-  lines.push('defaultAdmissionRule:');
-  lines.push(`  enforcementMode: ${q(rule.enforcementMode)}`);
-  lines.push(`  evaluationMode: ${q(rule.evaluationMode)}`);
-  if (rule.requireAttestationsBy.length > 0) {
-    lines.push('  requireAttestationsBy:');
-    rule.requireAttestationsBy.forEach((a) => lines.push(`  - ${q(a)}`));
+  const clusters = Object.entries(model.clusterAdmissionRules ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  if (clusters.length > 0) {
+    lines.push('clusterAdmissionRules:');
+    clusters.forEach(([cluster, r]) => lines.push(`  ${q(cluster)}:`, ...ruleLines(r, '    ')));
   }
+  lines.push('defaultAdmissionRule:', ...ruleLines(rule, '  '));
   if (extras.description !== undefined) {
     lines.push(`description: ${q(extras.description)}`);
   }
@@ -57,4 +62,17 @@ export function policyYaml(model: PolicyModel, extras: PolicyYamlExtras = {}): s
   }
   lines.push(`name: ${q(`projects/${model.project}/policy`)}`);
   return `${lines.join('\n')}\n`;
+}
+
+function ruleLines(rule: RuleModel, indent: string): string[] {
+  const q = (value: string) => JSON.stringify(value);
+  const lines = [
+    `${indent}enforcementMode: ${q(rule.enforcementMode)}`,
+    `${indent}evaluationMode: ${q(rule.evaluationMode)}`,
+  ];
+  if (rule.requireAttestationsBy.length > 0) {
+    lines.push(`${indent}requireAttestationsBy:`);
+    rule.requireAttestationsBy.forEach((a) => lines.push(`${indent}- ${q(a)}`));
+  }
+  return lines;
 }

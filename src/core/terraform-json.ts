@@ -16,8 +16,6 @@ export interface FoundPolicy {
   readonly description?: string;
   /** The policy's `global_policy_evaluation_mode`, if set. */
   readonly globalPolicyEvaluationMode?: string;
-  /** How many `cluster_admission_rules` blocks the policy has (GKE only; not in the model). */
-  readonly clusterAdmissionRules: number;
 }
 
 /** The project of a policy that names none: the provider's default project, not known from the policy. */
@@ -42,12 +40,14 @@ export function policiesFromTerraformJson(doc: unknown): FoundPolicy[] {
       project: typeof body.project === 'string' ? body.project : PROVIDER_DEFAULT_PROJECT,
       defaultAdmissionRule: ruleFromJson(firstBlock(body.default_admission_rule)),
       allowlistPatterns: patternsFromJson(body),
+      clusterAdmissionRules: Object.fromEntries(
+        blocks(body.cluster_admission_rules).map((rule) => [String(rule.cluster), ruleFromJson(rule)]),
+      ),
     },
     preventDestroy: firstBlock(body.lifecycle).prevent_destroy === true,
     description: typeof body.description === 'string' ? body.description : undefined,
     globalPolicyEvaluationMode:
       typeof body.global_policy_evaluation_mode === 'string' ? body.global_policy_evaluation_mode : undefined,
-    clusterAdmissionRules: blocks(body.cluster_admission_rules).length,
   }));
 }
 
@@ -55,7 +55,9 @@ export function policiesFromTerraformJson(doc: unknown): FoundPolicy[] {
 export function resourcesOfType(doc: unknown, type: string): Array<[string, Record<string, any>]> {
   const byType = (asObject(doc).resource ?? {}) as Record<string, unknown>;
   const byName = asObject(byType[type]);
-  return Object.entries(byName).flatMap(([name, body]) => blocks(body).map((b): [string, Record<string, any>] => [name, b]));
+  return Object.entries(byName).flatMap(([name, body]) =>
+    blocks(body).map((b): [string, Record<string, any>] => [name, b]),
+  );
 }
 
 /** The allowlist patterns; a pattern that is not a plain string, or a dynamic block, is known only at apply time. */

@@ -329,7 +329,6 @@ describe('bad input: one line naming the input, exit 2', () => {
 
 describe('usage errors: the message and the usage, exit 2', () => {
   test.each([
-    [[], 'a command is required'],
     [['deploy', 'x'], 'unknown command "deploy"'],
     [['check'], 'check takes one input'],
     [['check', 'a', 'b', '--image', FN], 'check takes one input'],

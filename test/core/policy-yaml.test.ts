@@ -29,6 +29,37 @@ describe('policyYaml', () => {
     ]);
   });
 
+  test('cluster rules (GKE) are kept, by cluster in order, so that an import does not drop them', () => {
+    const yaml = policyYaml({
+      ...model,
+      allowlistPatterns: [],
+      clusterAdmissionRules: {
+        'us-east1-b.z': {
+          evaluationMode: 'ALWAYS_DENY',
+          enforcementMode: 'DRYRUN_AUDIT_LOG_ONLY',
+          requireAttestationsBy: [],
+        },
+        'europe-west1-b.prod': {
+          evaluationMode: 'REQUIRE_ATTESTATION',
+          enforcementMode: 'ENFORCED_BLOCK_AND_AUDIT_LOG',
+          requireAttestationsBy: ['projects/sec/attestors/a'],
+        },
+      },
+    });
+    expect(yaml.split('\n').slice(0, 10)).toEqual([
+      'clusterAdmissionRules:',
+      '  "europe-west1-b.prod":',
+      '    enforcementMode: "ENFORCED_BLOCK_AND_AUDIT_LOG"',
+      '    evaluationMode: "REQUIRE_ATTESTATION"',
+      '    requireAttestationsBy:',
+      '    - "projects/sec/attestors/a"',
+      '  "us-east1-b.z":',
+      '    enforcementMode: "DRYRUN_AUDIT_LOG_ONLY"',
+      '    evaluationMode: "ALWAYS_DENY"',
+      'defaultAdmissionRule:',
+    ]);
+  });
+
   test('no allowlist, no attestors: the keys are left out', () => {
     const yaml = policyYaml({
       project: 'p',
@@ -57,6 +88,24 @@ describe('unknownPolicyValues', () => {
       isInterpolated,
     );
     expect(unknown).toEqual(['project: ${var.project}', 'description: ${var.d}', 'namePattern: ${var.pattern}']);
+  });
+
+  test('names interpolated values of cluster rules', () => {
+    const unknown = unknownPolicyValues(
+      {
+        ...model,
+        clusterAdmissionRules: {
+          'us-east1-b.z': {
+            evaluationMode: 'ALWAYS_DENY',
+            enforcementMode: 'ENFORCED_BLOCK_AND_AUDIT_LOG',
+            requireAttestationsBy: ['${var.a}'],
+          },
+        },
+      },
+      {},
+      isInterpolated,
+    );
+    expect(unknown).toEqual(['us-east1-b.z requireAttestationsBy: ${var.a}']);
   });
 
   test('a literal policy has none', () => {
