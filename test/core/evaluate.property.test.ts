@@ -69,7 +69,7 @@ describe('evaluate: properties', () => {
     );
   });
 
-  test('no pattern at all, valid or not, makes the evaluator throw', () => {
+  test('no pattern, valid or not, ever makes the evaluator throw', () => {
     fc.assert(
       fc.property(fc.oneof(candidatePattern, fc.string()), image, (pattern, img) => {
         evaluate(policy([pattern]), img, isInterpolated);
@@ -112,6 +112,19 @@ describe('evaluate: properties', () => {
         expect(evaluate(policy([`${d}/*`]), `${d}/${c}${dg ? `@${dg}` : ':v1'}`).decision).toBe('ALLOW');
         expect(evaluate(policy([`${d}/*`]), `${d}/${c}/${c}${dg ? `@${dg}` : ':v1'}`).decision).toBe('DENY');
       }),
+    );
+  });
+
+  test('an image without a digest is admitted only when every digest of it would be', () => {
+    fc.assert(
+      fc.property(fc.array(candidatePattern, { maxLength: 3 }), image, digest, (patterns, img, d) => {
+        const ref = parseImageReference(img);
+        const withoutDigest = `${ref.registry}/${ref.repository}${ref.tag ? `:${ref.tag}` : ''}`;
+        if (evaluate(policy(patterns), withoutDigest).decision === 'ALLOW') {
+          expect(evaluate(policy(patterns), `${withoutDigest}@${d}`).decision).toBe('ALLOW');
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 
