@@ -1,3 +1,4 @@
+export * from './admission-decision';
 export * from './admission-rule';
 export * from './attestor';
 export * from './cloud-run-guardrail';

@@ -1,8 +1,10 @@
 import { BinaryAuthorizationPolicy as PolicyResource } from '@cdktf/provider-google/lib/binary-authorization-policy';
 import { dependable, Fn, Lazy, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { AdmissionRule } from './admission-rule';
+import { AdmissionDecision, Decision } from './admission-decision';
+import { AdmissionRule, EnforcementMode, EvaluationMode } from './admission-rule';
 import { DEFAULT_REPOSITORY, repositoryPattern } from './core/deployment-path';
+import { evaluate } from './core/evaluate';
 import { checkClusterKey, checkProjectId, checkRegion, projectImagePath } from './core/names';
 import { parseAllowlistPattern } from './core/pattern';
 import { checkRule, PolicyModel, RuleModel } from './core/policy';
@@ -175,6 +177,28 @@ export class BinaryAuthorizationPolicy extends Construct {
       checkLiteral(this, 'regions', region, checkRegion);
       this.addAllowlistPatternFor('regions', repositoryPattern(region, projectPath, DEFAULT_REPOSITORY[path]));
     }
+  }
+
+  /**
+   * Evaluates the policy offline for one image, as Cloud Run would at deploy time: the allowlist first,
+   * then the default admission rule. Values that are unresolved tokens give `Decision.UNKNOWN` when they
+   * could change the answer; attestations cannot be checked offline.
+   *
+   * @param image an image reference, best with its digest: `REGISTRY/PATH/IMAGE@sha256:…`
+   * @throws when `image` is not an image reference
+   */
+  public evaluate(image: string): AdmissionDecision {
+    const result = evaluate(this._toModel(), image, (value) => Token.isUnresolved(value));
+    return {
+      image: result.image,
+      decision: result.decision as string as Decision,
+      admitted: result.admitted,
+      evaluationMode: result.evaluationMode as string | undefined as EvaluationMode | undefined,
+      enforcementMode: result.enforcementMode as string | undefined as EnforcementMode | undefined,
+      matchedPattern: result.matchedPattern,
+      requiredAttestors: result.requiredAttestors,
+      reason: result.reason,
+    };
   }
 
   /**

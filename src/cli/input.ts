@@ -60,3 +60,17 @@ function parseJson(file: string): unknown {
     throw new InputError(`${file}: not valid JSON (${(e as Error).message})`);
   }
 }
+
+/** The stacks to work on: all of them, or the one named by `--stack`. */
+export function selectStack(files: TerraformJsonFile[], input: string, stack: string | undefined): TerraformJsonFile[] {
+  if (stack === undefined) {
+    return files;
+  }
+  const selected = files.filter((f) => f.stack === stack);
+  if (selected.length === 0) {
+    throw new InputError(
+      `--stack "${stack}": no such stack in ${input} (stacks: ${files.map((f) => f.stack).join(', ')})`,
+    );
+  }
+  return selected;
+}

@@ -79,6 +79,28 @@ export function patternMatches(pattern: AllowlistPattern, image: string): boolea
   }
 }
 
+/**
+ * Whether `pattern` admits `name@DIGEST` for every digest: how an image known only by its name (and a
+ * tag) can be judged before Cloud Run resolves it to a digest. `name` is `registry/repository`, without
+ * tag or digest. A pattern that depends on the digest (an exact digest, or a prefix reaching into it)
+ * does not count: it may or may not match the digest the tag resolves to.
+ */
+export function patternMatchesEveryDigest(pattern: AllowlistPattern, name: string): boolean {
+  const resolved = `${name}@`;
+  switch (pattern.wildcard) {
+    case 'none':
+      return false;
+    case '**':
+      return resolved.startsWith(pattern.prefix);
+    case '*':
+    case '@*': {
+      // A digest never holds a `/`, so only the part of `name@` after the head can cross one.
+      const head = pattern.wildcard === '@*' ? `${pattern.prefix}@` : pattern.prefix;
+      return resolved.startsWith(head) && !resolved.slice(head.length).includes('/');
+    }
+  }
+}
+
 function splitWildcard(pattern: string): { prefix: string; wildcard: PatternWildcard } {
   if (pattern.endsWith('@*')) {
     return { prefix: pattern.slice(0, -2), wildcard: '@*' };

@@ -12,7 +12,20 @@ export interface FoundPolicy {
   readonly policy: PolicyModel;
   /** Whether the resource carries `lifecycle.prevent_destroy = true`. */
   readonly preventDestroy: boolean;
+  /** The policy's `description`, if set. */
+  readonly description?: string;
+  /** The policy's `global_policy_evaluation_mode`, if set. */
+  readonly globalPolicyEvaluationMode?: string;
 }
+
+/** The project of a policy that names none: the provider's default project, not known from the policy. */
+export const PROVIDER_DEFAULT_PROJECT = '(provider default project)';
+
+/**
+ * Stands in for allowlist patterns that a `dynamic "admission_whitelist_patterns"` block or an
+ * interpolated list produces: known only at apply time (it contains `${`).
+ */
+export const DYNAMIC_PATTERNS = '${dynamic admission_whitelist_patterns}';
 
 /** Whether a value from Terraform JSON is known only at apply time. */
 export function isInterpolated(value: string): boolean {
@@ -24,16 +37,17 @@ export function policiesFromTerraformJson(doc: unknown): FoundPolicy[] {
   return resourcesOfType(doc, 'google_binary_authorization_policy').map(([name, body]) => ({
     address: `google_binary_authorization_policy.${name}`,
     policy: {
-      project: typeof body.project === 'string' ? body.project : '(provider default project)',
+      project: typeof body.project === 'string' ? body.project : PROVIDER_DEFAULT_PROJECT,
       defaultAdmissionRule: ruleFromJson(firstBlock(body.default_admission_rule)),
-      allowlistPatterns: blocks(body.admission_whitelist_patterns)
-        .map((b) => b.name_pattern)
-        .filter((p): p is string => typeof p === 'string'),
+      allowlistPatterns: patternsFromJson(body),
       clusterAdmissionRules: Object.fromEntries(
         blocks(body.cluster_admission_rules).map((rule) => [String(rule.cluster), ruleFromJson(rule)]),
       ),
     },
     preventDestroy: firstBlock(body.lifecycle).prevent_destroy === true,
+    description: typeof body.description === 'string' ? body.description : undefined,
+    globalPolicyEvaluationMode:
+      typeof body.global_policy_evaluation_mode === 'string' ? body.global_policy_evaluation_mode : undefined,
   }));
 }
 
@@ -46,11 +60,24 @@ export function resourcesOfType(doc: unknown, type: string): Array<[string, Reco
   );
 }
 
+/** The allowlist patterns; a pattern that is not a plain string, or a dynamic block, is known only at apply time. */
+function patternsFromJson(body: Record<string, any>): string[] {
+  const value = body.admission_whitelist_patterns;
+  const patterns = blocks(value).map((b) => (typeof b.name_pattern === 'string' ? b.name_pattern : DYNAMIC_PATTERNS));
+  const dynamic = typeof value === 'string' || asObject(body.dynamic).admission_whitelist_patterns !== undefined;
+  return dynamic ? [...patterns, DYNAMIC_PATTERNS] : patterns;
+}
+
 function ruleFromJson(rule: Record<string, any>): RuleModel {
   return {
     evaluationMode: rule.evaluation_mode as EvaluationModeValue,
     enforcementMode: rule.enforcement_mode as EnforcementModeValue,
-    requireAttestationsBy: Array.isArray(rule.require_attestations_by) ? rule.require_attestations_by : [],
+    // An interpolated list (`"${var.attestors}"`) stays one unknown entry.
+    requireAttestationsBy: Array.isArray(rule.require_attestations_by)
+      ? rule.require_attestations_by
+      : typeof rule.require_attestations_by === 'string'
+        ? [rule.require_attestations_by]
+        : [],
   };
 }
 

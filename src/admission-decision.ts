@@ -1,0 +1,75 @@
+import { EnforcementMode, EvaluationMode } from './admission-rule';
+
+/**
+ * What a policy decides for an image.
+ */
+export enum Decision {
+  /** The image is admitted: an allowlist pattern matches it, or the default rule is `ALWAYS_ALLOW`. */
+  ALLOW = 'ALLOW',
+  /** The default rule (`ALWAYS_DENY`) blocks the image, or only logs it in dry run. */
+  DENY = 'DENY',
+  /**
+   * The image is admitted only with valid attestations from every required attestor, which cannot be
+   * verified offline.
+   */
+  REQUIRE_ATTESTATION = 'REQUIRE_ATTESTATION',
+  /**
+   * The answer depends on values known only at apply time (unresolved tokens), and they could change it.
+   */
+  UNKNOWN = 'UNKNOWN',
+}
+
+/**
+ * The result of evaluating a policy for one image offline, as Cloud Run would judge it at deploy time.
+ *
+ * Cloud Run evaluates `registry/repository@digest`: a tag given together with a digest is ignored, and an
+ * image given with only a tag is admitted only by patterns that admit every digest of it (such as
+ * `…/**`, `…/app*` or `…/app@*`), never by a pinned digest or by a pattern with a tag.
+ */
+export interface AdmissionDecision {
+  /**
+   * The image as given.
+   */
+  readonly image: string;
+
+  /**
+   * What the policy decides.
+   */
+  readonly decision: Decision;
+
+  /**
+   * Whether the image is certainly admitted: the decision is `ALLOW`, or the rule that applies is in dry
+   * run (`DRYRUN_AUDIT_LOG_ONLY` admits the image and only logs the violation). False when the image is
+   * blocked, needs attestations (not verifiable offline), or the answer is unknown until apply.
+   */
+  readonly admitted: boolean;
+
+  /**
+   * The evaluation mode of the default admission rule, when that rule applied.
+   * @default - not set: an allowlist pattern decided, or the mode is unknown until apply
+   */
+  readonly evaluationMode?: EvaluationMode;
+
+  /**
+   * The enforcement mode of the default admission rule, when that rule applied.
+   * @default - not set: an allowlist pattern decided, or the mode is unknown until apply
+   */
+  readonly enforcementMode?: EnforcementMode;
+
+  /**
+   * The allowlist pattern that admitted the image (the first one, in policy order).
+   * @default - not set: no allowlist pattern admitted the image
+   */
+  readonly matchedPattern?: string;
+
+  /**
+   * The attestors (`projects/P/attestors/N`) whose attestations the image needs; empty unless the default
+   * rule requires attestations and applies (or may apply, when the decision is unknown).
+   */
+  readonly requiredAttestors: string[];
+
+  /**
+   * Why, in a sentence.
+   */
+  readonly reason: string;
+}

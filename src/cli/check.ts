@@ -1,0 +1,70 @@
+import { InputError, readTerraformJson, selectStack } from './input';
+import { policiesIn } from './policies';
+import { table } from './table';
+import { evaluate, EvaluationResult, PolicyModelError } from '../core/evaluate';
+import { parseImageReference } from '../core/image';
+import { isInterpolated } from '../core/terraform-json';
+
+/** One image judged by one policy. */
+export interface CheckResult extends EvaluationResult {
+  readonly stack: string;
+  readonly file: string;
+  /** The policy's Terraform address. */
+  readonly policy: string;
+  readonly project: string;
+}
+
+/** Evaluates every image against every policy of the input. */
+export function check(input: string, images: string[], stack: string | undefined): CheckResult[] {
+  for (const image of images) {
+    try {
+      parseImageReference(image);
+    } catch (e) {
+      throw new InputError(`--image ${JSON.stringify(image)}: ${(e as Error).message}`);
+    }
+  }
+  const policies = policiesIn(selectStack(readTerraformJson(input), input, stack), input);
+  return policies.flatMap((p) =>
+    images.map((image) => {
+      try {
+        const result = evaluate(p.policy, image, isInterpolated);
+        return { stack: p.stack, file: p.file, policy: p.address, project: p.policy.project, ...result };
+      } catch (e) {
+        if (e instanceof PolicyModelError) {
+          throw new InputError(`${p.file}: ${p.address}: ${e.message}`);
+        }
+        throw e;
+      }
+    }),
+  );
+}
+
+/** The results as a table, with a summary line and what offline checking cannot tell. */
+export function checkReport(results: CheckResult[]): string[] {
+  const rows = results.map((r) => [
+    r.stack,
+    r.policy,
+    r.image,
+    r.decision,
+    r.admitted ? (r.decision === 'ALLOW' ? 'yes' : 'yes (dry run)') : 'no',
+    r.reason,
+  ]);
+  const lines = table(['STACK', 'POLICY', 'IMAGE', 'DECISION', 'ADMITTED', 'REASON'], rows);
+  const admitted = results.filter((r) => r.admitted).length;
+  lines.push('');
+  lines.push(
+    admitted === results.length
+      ? `all ${results.length} admitted`
+      : `${results.length - admitted} of ${results.length} not admitted`,
+  );
+  if (results.some((r) => r.decision === 'REQUIRE_ATTESTATION' && !r.admitted)) {
+    lines.push('note: attestations cannot be verified offline, so REQUIRE_ATTESTATION counts as not admitted');
+  }
+  if (results.some((r) => r.decision === 'UNKNOWN' && !r.admitted)) {
+    lines.push('note: UNKNOWN depends on values known only at apply time and counts as not admitted');
+  }
+  if (results.some((r) => r.admitted && r.decision !== 'ALLOW')) {
+    lines.push('note: "yes (dry run)" is admitted only because the rule is in dry run; enforced, it would be blocked');
+  }
+  return lines;
+}

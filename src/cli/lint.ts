@@ -1,0 +1,40 @@
+import { InputError, readTerraformJson, selectStack } from './input';
+import { table } from './table';
+import { Finding, hasLintSubjects, lintTerraformJson } from '../core/lint';
+
+/** A finding, with the stack and file it was found in. */
+export interface LocatedFinding extends Finding {
+  readonly stack: string;
+  readonly file: string;
+}
+
+const ORDER = { error: 0, warning: 1, info: 2 };
+
+/** Lints every stack of the input; errors first. */
+export function lint(input: string, stack: string | undefined): LocatedFinding[] {
+  const files = selectStack(readTerraformJson(input), input, stack);
+  if (!files.some((f) => hasLintSubjects(f.doc))) {
+    throw new InputError(
+      `${input}: no google_binary_authorization_policy and no Cloud Run resource in ${files.map((f) => f.file).join(', ')}`,
+    );
+  }
+  const findings = files.flatMap(({ stack: name, file, doc }) =>
+    lintTerraformJson(doc).map((f) => ({ ...f, stack: name, file })),
+  );
+  // A stable sort: by severity, then in document order.
+  return findings
+    .map((f, i) => [f, i] as const)
+    .sort((a, b) => ORDER[a[0].severity] - ORDER[b[0].severity] || a[1] - b[1])
+    .map(([f]) => f);
+}
+
+/** The findings as a table and a summary line. */
+export function lintReport(findings: LocatedFinding[]): string[] {
+  const count = (s: string) => findings.filter((f) => f.severity === s).length;
+  const summary = `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info`;
+  if (findings.length === 0) {
+    return ['no findings'];
+  }
+  const rows = findings.map((f) => [f.severity, f.stack, f.address, f.code, f.message]);
+  return [...table(['SEVERITY', 'STACK', 'RESOURCE', 'CODE', 'MESSAGE'], rows), '', summary];
+}

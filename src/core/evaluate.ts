@@ -1,0 +1,172 @@
+/**
+ * Offline evaluation of a policy for one image, as Cloud Run would judge it at deploy time: the
+ * allowlist first (any matching pattern admits the image), then the default admission rule.
+ *
+ * Decisions, deliberately conservative:
+ * - **Digests.** Cloud Run resolves an image to `registry/repository@digest` and evaluates that form;
+ *   Google documents that tags cannot be matched in Cloud Run and that `image@*` covers every version of
+ *   a tagged image. So a tag given together with a digest is dropped before matching.
+ * - **Tags.** An image given with only a tag (or neither tag nor digest) is resolved at deploy time to a
+ *   digest we do not know. It is admitted by a pattern only when the pattern admits *every* digest of the
+ *   image (`…/**`, `…/app*`, `…/app@*`); a pattern that pins a digest does not count, and a pattern with a
+ *   tag never matches. Deploy by digest to be judged exactly.
+ * - **Dry run.** A rule in `DRYRUN_AUDIT_LOG_ONLY` admits the image and logs the violation: the decision
+ *   stays `DENY` or `REQUIRE_ATTESTATION` and `admitted` is true.
+ * - **Attestations** cannot be checked offline: `REQUIRE_ATTESTATION` under an enforced rule is not
+ *   counted as admitted.
+ * - **Unknown values** (unresolved at synth time) give `UNKNOWN`, but only when they could change the
+ *   answer: patterns are an OR, so one known matching pattern admits the image whatever the unknown
+ *   patterns hold, and an `ALWAYS_ALLOW` default rule admits it whatever they hold.
+ */
+import { parseImageReference } from './image';
+import { parseAllowlistPattern, patternMatches, patternMatchesEveryDigest } from './pattern';
+import { EnforcementModeValue, EvaluationModeValue, PolicyModel } from './policy';
+
+/** The outcome of evaluating a policy for one image. */
+export type DecisionValue = 'ALLOW' | 'DENY' | 'REQUIRE_ATTESTATION' | 'UNKNOWN';
+
+/** What `evaluate` returns: plain data. */
+export interface EvaluationResult {
+  /** The image as given. */
+  readonly image: string;
+  /** The form the policy was matched against: `registry/repository@digest`, or `registry/repository@*` when the digest is not known. */
+  readonly evaluatedAs: string;
+  /** What the policy decides. */
+  readonly decision: DecisionValue;
+  /**
+   * Whether the image is certainly admitted, judged offline: `ALLOW`, or any outcome of a rule in dry run.
+   * False when the image is blocked, needs attestations, or the answer is unknown until apply.
+   */
+  readonly admitted: boolean;
+  /** The evaluation mode of the default rule, when that rule applied (no pattern matched) and is known. */
+  readonly evaluationMode?: EvaluationModeValue;
+  /** The enforcement mode of the default rule, when that rule applied and is known. */
+  readonly enforcementMode?: EnforcementModeValue;
+  /** The allowlist pattern that admitted the image (the first in policy order), if one did. */
+  readonly matchedPattern?: string;
+  /** The attestors whose attestations the image needs (empty unless the rule requires attestations). */
+  readonly requiredAttestors: string[];
+  /** The values known only at apply time that leave the decision open (empty unless `UNKNOWN`). */
+  readonly unknownValues: string[];
+  /** Why, in a sentence. */
+  readonly reason: string;
+}
+
+/** A policy model that cannot be evaluated (a value that is neither known nor valid). */
+export class PolicyModelError extends Error {}
+
+const EVALUATION_MODES: readonly string[] = ['ALWAYS_ALLOW', 'ALWAYS_DENY', 'REQUIRE_ATTESTATION'];
+const ENFORCEMENT_MODES: readonly string[] = ['ENFORCED_BLOCK_AND_AUDIT_LOG', 'DRYRUN_AUDIT_LOG_ONLY'];
+
+/**
+ * Evaluates `model` for `image`.
+ *
+ * @param isUnknown tells values known only at apply time (unresolved tokens, Terraform interpolations)
+ * @throws Error when `image` is not an image reference; PolicyModelError when a mode is invalid
+ */
+export function evaluate(
+  model: PolicyModel,
+  image: string,
+  isUnknown: (value: string) => boolean = () => false,
+): EvaluationResult {
+  const ref = parseImageReference(image);
+  const name = `${ref.registry}/${ref.repository}`;
+  const evaluatedAs = ref.digest !== undefined ? `${name}@${ref.digest}` : `${name}@*`;
+  const matches = (pattern: string) => {
+    const parsed = parseAllowlistPattern(pattern);
+    return ref.digest !== undefined ? patternMatches(parsed, evaluatedAs) : patternMatchesEveryDigest(parsed, name);
+  };
+
+  const unknownPatterns = model.allowlistPatterns.filter((p) => isUnknown(p));
+  const matchedPattern = model.allowlistPatterns.find((p) => !isUnknown(p) && matches(p));
+  const base = { image, evaluatedAs, requiredAttestors: [] as string[], unknownValues: [] as string[] };
+  if (matchedPattern !== undefined) {
+    return { ...base, decision: 'ALLOW', admitted: true, matchedPattern, reason: `allowlisted by "${matchedPattern}"` };
+  }
+
+  const rule = model.defaultAdmissionRule;
+  const evaluationMode = knownMode(rule.evaluationMode, 'evaluation mode', EVALUATION_MODES, isUnknown) as
+    EvaluationModeValue | undefined;
+  const enforcementMode = knownMode(rule.enforcementMode, 'enforcement mode', ENFORCEMENT_MODES, isUnknown) as
+    EnforcementModeValue | undefined;
+  const dryRun = enforcementMode === 'DRYRUN_AUDIT_LOG_ONLY';
+  // A pattern pinning a digest or a tag of this very image cannot admit it without a known digest: say why.
+  const pinned = model.allowlistPatterns.some(
+    (p) => !isUnknown(p) && (p.startsWith(`${name}@`) || p.startsWith(`${name}:`)),
+  );
+  const noMatch =
+    ref.digest === undefined && pinned
+      ? 'no allowlist pattern admits every digest of the image (it is given without a digest, and Cloud Run resolves its tag to a digest before evaluating, which a pattern pinning a digest or naming a tag cannot be judged against; deploy by digest)'
+      : 'no allowlist pattern matches';
+
+  if (evaluationMode === 'ALWAYS_ALLOW') {
+    return {
+      ...base,
+      decision: 'ALLOW',
+      admitted: true,
+      evaluationMode,
+      enforcementMode,
+      reason: `${noMatch}; the default rule is ALWAYS_ALLOW`,
+    };
+  }
+
+  const unknownValues = [
+    ...unknownPatterns.map((p) => `allowlist pattern ${p}`),
+    ...(evaluationMode === undefined ? [`default rule evaluation mode ${rule.evaluationMode}`] : []),
+  ];
+  const enforcement =
+    enforcementMode === undefined
+      ? ' (enforcement known only at apply time)'
+      : dryRun
+        ? '; dry run: admitted, the violation is logged'
+        : '';
+  const requiredAttestors = evaluationMode === 'REQUIRE_ATTESTATION' ? [...rule.requireAttestationsBy] : [];
+  if (unknownValues.length > 0) {
+    return {
+      ...base,
+      decision: 'UNKNOWN',
+      admitted: dryRun,
+      evaluationMode,
+      enforcementMode,
+      requiredAttestors,
+      unknownValues,
+      reason: `unknown until apply: no known allowlist pattern matches, and ${unknownValues.join(', ')} ${unknownValues.length === 1 ? 'is' : 'are'} known only at apply time${enforcement}`,
+    };
+  }
+  if (evaluationMode === 'ALWAYS_DENY') {
+    return {
+      ...base,
+      decision: 'DENY',
+      admitted: dryRun,
+      evaluationMode,
+      enforcementMode,
+      reason: `${noMatch}; the default rule is ALWAYS_DENY${enforcement}`,
+    };
+  }
+  return {
+    ...base,
+    decision: 'REQUIRE_ATTESTATION',
+    admitted: dryRun,
+    evaluationMode,
+    enforcementMode,
+    requiredAttestors,
+    reason: `${noMatch}; the default rule requires attestations by ${requiredAttestors.join(', ') || '(no attestor)'}, which cannot be verified offline${enforcement}`,
+  };
+}
+
+function knownMode(
+  value: string,
+  what: string,
+  allowed: readonly string[],
+  isUnknown: (value: string) => boolean,
+): string | undefined {
+  if (typeof value === 'string' && isUnknown(value)) {
+    return undefined;
+  }
+  if (!allowed.includes(value)) {
+    throw new PolicyModelError(
+      `the default rule's ${what} ${JSON.stringify(value)} is not one of ${allowed.join(', ')}`,
+    );
+  }
+  return value;
+}

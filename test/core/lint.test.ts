@@ -1,0 +1,166 @@
+import { lintPattern, lintTerraformJson } from '../../src/core/lint';
+
+const D = `sha256:${'a'.repeat(64)}`;
+
+function policyDoc(body: Record<string, unknown>): unknown {
+  return {
+    resource: {
+      google_binary_authorization_policy: {
+        p: {
+          project: 'my-project',
+          default_admission_rule: { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' },
+          lifecycle: { prevent_destroy: true },
+          ...body,
+        },
+      },
+    },
+  };
+}
+
+function codes(doc: unknown): string[] {
+  return lintTerraformJson(doc).map((f) => `${f.severity} ${f.code} ${f.address}`);
+}
+
+describe('lintPattern', () => {
+  test.each([
+    ['us-docker.pkg.dev/p/repo/**', undefined],
+    ['gcr.io/p/app@*', undefined],
+    ['gcr.io/p/app*', undefined],
+    [`gcr.io/p/app@${D}`, undefined],
+    ['gcr.io/**', 'error broad-pattern'],
+    ['gcr.io/p/**', 'warning broad-pattern'],
+    ['us-central1-docker.pkg.dev/p/**', 'warning broad-pattern'],
+    ['gcr.io/my-project**', 'warning broad-pattern'],
+    ['gcr.io/p/app:latest', 'error invalid-pattern'],
+    ['gcr.io/p/n*x', 'error invalid-pattern'],
+    ['gcr.io**', 'error invalid-pattern'],
+    ['', 'error invalid-pattern'],
+    ['gcr.io/p/app', 'warning never-matches'],
+    ['${var.pattern}', 'info unknown-value'],
+  ])('%j: %s', (pattern, expected) => {
+    const findings = lintPattern('x', pattern);
+    expect(findings.map((f) => `${f.severity} ${f.code}`)).toEqual(expected === undefined ? [] : [expected]);
+  });
+
+  test('messages quote the pattern and say the fix', () => {
+    expect(lintPattern('x', 'gcr.io/p/**')[0].message).toMatch(
+      /"gcr.io\/p\/\*\*" admits every image of a whole project; prefer one repository/,
+    );
+    expect(lintPattern('x', 'gcr.io/p/app')[0].message).toMatch(/write "gcr.io\/p\/app@\*"/);
+  });
+});
+
+describe('lintTerraformJson: policies', () => {
+  test('a good policy has no findings', () => {
+    expect(codes(policyDoc({ admission_whitelist_patterns: [{ name_pattern: 'gcr.io/p/repo/**' }] }))).toEqual([]);
+  });
+
+  test('dry run, allow-all and a missing prevent_destroy', () => {
+    const doc = policyDoc({
+      default_admission_rule: { evaluation_mode: 'ALWAYS_ALLOW', enforcement_mode: 'DRYRUN_AUDIT_LOG_ONLY' },
+      lifecycle: undefined,
+    });
+    expect(codes(doc)).toEqual([
+      'error allow-all google_binary_authorization_policy.p',
+      'warning dry-run google_binary_authorization_policy.p',
+      'warning no-prevent-destroy google_binary_authorization_policy.p',
+    ]);
+  });
+
+  test('REQUIRE_ATTESTATION without attestors, and invalid modes', () => {
+    expect(
+      codes(
+        policyDoc({
+          default_admission_rule: {
+            evaluation_mode: 'REQUIRE_ATTESTATION',
+            enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG',
+          },
+        }),
+      ),
+    ).toEqual(['error invalid-rule google_binary_authorization_policy.p']);
+    expect(
+      codes(policyDoc({ default_admission_rule: { evaluation_mode: 'NEVER', enforcement_mode: 'LOUD' } })),
+    ).toEqual([
+      'error invalid-rule google_binary_authorization_policy.p',
+      'error invalid-rule google_binary_authorization_policy.p',
+    ]);
+  });
+
+  test('interpolated modes and a dynamic pattern block are reported as unknown', () => {
+    const doc = policyDoc({
+      default_admission_rule: { evaluation_mode: '${var.mode}', enforcement_mode: '${var.enforcement}' },
+      dynamic: {
+        admission_whitelist_patterns: { for_each: '${var.patterns}', content: { name_pattern: '${each.value}' } },
+      },
+    });
+    expect(codes(doc)).toEqual([
+      'info unknown-value google_binary_authorization_policy.p',
+      'info unknown-value google_binary_authorization_policy.p',
+      'info unknown-value google_binary_authorization_policy.p',
+    ]);
+  });
+});
+
+describe('lintTerraformJson: Cloud Run resources', () => {
+  const doc = {
+    resource: {
+      google_cloud_run_v2_service: {
+        enforced: { binary_authorization: { use_default: true } },
+        missing: { name: 'x' },
+        off: { binary_authorization: { use_default: false } },
+        both: { binary_authorization: { use_default: true, policy: 'projects/p/platforms/cloudRun/policies/x' } },
+        named: { binary_authorization: { policy: 'projects/p/platforms/cloudRun/policies/x' } },
+        broken: { binary_authorization: { use_default: true, breakglass_justification: 'incident 42' } },
+        later: { binary_authorization: { use_default: '${var.enforce}' } },
+      },
+      google_cloud_run_v2_job: { job: {} },
+      google_cloud_run_v2_worker_pool: { pool: { binary_authorization: [{ use_default: true }] } },
+      google_cloud_run_service: {
+        v1ok: { metadata: [{ annotations: { 'run.googleapis.com/binary-authorization': 'default' } }] },
+        v1missing: { metadata: { annotations: {} } },
+        v1glass: {
+          metadata: {
+            annotations: {
+              'run.googleapis.com/binary-authorization': 'default',
+              'run.googleapis.com/binary-authorization-breakglass': 'incident',
+            },
+          },
+        },
+      },
+      google_cloudfunctions2_function: {
+        fnok: { service_config: { binary_authorization_policy: 'default' } },
+        fnmissing: { service_config: { available_memory: '256M' } },
+        fnnamed: { service_config: [{ binary_authorization_policy: 'projects/p/platforms/cloudRun/policies/x' }] },
+      },
+    },
+  };
+
+  test('each resource that does not enforce is an error; break-glass a warning; unknowns and named policies info', () => {
+    expect(codes(doc)).toEqual([
+      'error not-enforced google_cloud_run_v2_service.missing',
+      'error not-enforced google_cloud_run_v2_service.off',
+      'error invalid-binary-authorization google_cloud_run_v2_service.both',
+      'info named-policy google_cloud_run_v2_service.named',
+      'warning breakglass google_cloud_run_v2_service.broken',
+      'info unknown-value google_cloud_run_v2_service.later',
+      'error not-enforced google_cloud_run_v2_job.job',
+      'error not-enforced google_cloud_run_service.v1missing',
+      'warning breakglass google_cloud_run_service.v1glass',
+      'error not-enforced google_cloudfunctions2_function.fnmissing',
+      'info named-policy google_cloudfunctions2_function.fnnamed',
+    ]);
+  });
+
+  test('messages name the field and the fix', () => {
+    const messages = lintTerraformJson(doc).map((f) => f.message);
+    expect(messages).toContain(
+      'no binary_authorization block: images are not checked; set binary_authorization { use_default = true }',
+    );
+    expect(messages).toContain(
+      'metadata.annotations["run.googleapis.com/binary-authorization"] is not set: images are not checked; set it to "default"',
+    );
+    expect(messages).toContain(
+      'service_config.binary_authorization_policy is not set: images are not checked; set it to "default"',
+    );
+  });
+});
