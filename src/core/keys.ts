@@ -130,9 +130,12 @@ export function checkPgpPublicKey(armored: string): string | undefined {
   return undefined;
 }
 
-/** A key id given with a PKIX key: Binary Authorization requires an RFC 3986 URI. */
+/**
+ * A key id given with a PKIX key: Binary Authorization requires an RFC 3986 URI. The network-path form
+ * that Cloud KMS key ids take (`//cloudkms.googleapis.com/v1/…`) is accepted too.
+ */
 export function checkKeyUri(id: string): string | undefined {
-  return /^[A-Za-z][A-Za-z0-9+.-]*:[^\s]+$/.test(id)
+  return /^([A-Za-z][A-Za-z0-9+.-]*:|\/\/)[^\s]+$/.test(id)
     ? undefined
     : 'a PKIX key id must be a URI (RFC 3986), such as "ni:///sha-256;…" or "//cloudkms.googleapis.com/v1/…"; omit it to let the API compute one';
 }
