@@ -22,6 +22,7 @@ import {
 import { checkProjectId } from './core/names';
 import { AttestorKeyContext, BoundAttestorKey } from './private/attestor-key-binding';
 import { checkLiteral, invalidProp } from './private/errors';
+import { idPart } from './private/ids';
 
 /**
  * A signature algorithm of a PKIX attestor key, as Binary Authorization names it.
@@ -311,7 +312,7 @@ function bindNewKmsKey(context: AttestorKeyContext, options: NewKmsKeyOptions): 
     checkLiteral(scope, `${property}.location`, location, checkKmsLocation);
     checkLiteral(scope, `${property}.keyRingName`, name, checkKmsId);
     dependsOn = context.enableKmsApi(project);
-    const ringId = `KeyRing-${project}-${location}-${name}`;
+    const ringId = `KeyRing-${idPart(scope, project)}-${idPart(scope, location)}-${idPart(scope, name)}`;
     const ring =
       (scope.node.tryFindChild(ringId) as KmsKeyRing | undefined) ??
       new KmsKeyRing(scope, ringId, {
@@ -325,7 +326,7 @@ function bindNewKmsKey(context: AttestorKeyContext, options: NewKmsKeyOptions): 
 
   const cryptoKeyName = options.cryptoKeyName ?? derivedKmsId(context.attestorName, 'signer');
   checkLiteral(scope, `${property}.cryptoKeyName`, cryptoKeyName, checkKmsId);
-  const keyId = `CryptoKey-${cryptoKeyName}`;
+  const keyId = `CryptoKey-${idPart(scope, cryptoKeyName)}`;
   if (scope.node.tryFindChild(keyId)) {
     throw invalidProp(
       scope,
@@ -345,7 +346,7 @@ function bindNewKmsKey(context: AttestorKeyContext, options: NewKmsKeyOptions): 
     lifecycle: options.preventDestroy === false ? undefined : { preventDestroy: true },
     dependsOn: dependsOn.length ? dependsOn : undefined,
   });
-  const version = new DataGoogleKmsCryptoKeyVersion(scope, `CryptoKeyVersion-${cryptoKeyName}`, {
+  const version = new DataGoogleKmsCryptoKeyVersion(scope, `CryptoKeyVersion-${idPart(scope, cryptoKeyName)}`, {
     cryptoKey: cryptoKey.id,
     version: 1,
   });
@@ -368,7 +369,7 @@ function bindKmsKeyVersion(context: AttestorKeyContext, name: string): BoundAtte
   } catch (e) {
     throw invalidProp(scope, property, name, (e as Error).message);
   }
-  const version = new DataGoogleKmsCryptoKeyVersion(scope, `KmsKeyVersion-${name.replace(/\//g, '_')}`, {
+  const version = new DataGoogleKmsCryptoKeyVersion(scope, `KmsKeyVersion-${idPart(scope, name)}`, {
     cryptoKey: kmsCryptoKeyOf(parsed),
     version: parsed.version,
     lifecycle: {

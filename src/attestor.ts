@@ -20,6 +20,7 @@ import {
 } from './core/names';
 import { IamMember } from './iam-member';
 import { childPath, checkLiteral, invalidProp } from './private/errors';
+import { idPart } from './private/ids';
 import { BINAUTHZ_API, CLOUD_KMS_API, CONTAINER_ANALYSIS_API, enableProjectServices } from './private/project-services';
 
 /** May read attestors and verify that an image is attested (what a deploying project needs). */
@@ -124,7 +125,7 @@ abstract class AttestorBase extends Construct implements IAttestor {
 
   public grant(member: IamMember, role: string): ITerraformDependable {
     return this.grantOnce(
-      grantId('Attestor', role, member),
+      grantId(this, 'Attestor', role, member),
       (id) =>
         new BinaryAuthorizationAttestorIamMember(this, id, {
           project: this.attestorProject,
@@ -149,7 +150,7 @@ abstract class AttestorBase extends Construct implements IAttestor {
       this.grantOnNote(note, member, NOTES_ATTACHER),
       ...this._signingKeys().map((key) =>
         this.grantOnce(
-          grantId(key.node.id, KMS_SIGNER_VERIFIER, member),
+          grantId(this, key.node.id, KMS_SIGNER_VERIFIER, member),
           (id) =>
             new KmsCryptoKeyIamMember(this, id, {
               cryptoKeyId: key.id,
@@ -206,7 +207,7 @@ abstract class AttestorBase extends Construct implements IAttestor {
 
   private grantOnNote(note: NoteTarget, member: IamMember, role: string): ITerraformDependable {
     return this.grantOnce(
-      grantId('Note', role, member),
+      grantId(this, 'Note', role, member),
       (id) =>
         new ContainerAnalysisNoteIamMember(this, id, {
           project: note.project,
@@ -225,8 +226,8 @@ abstract class AttestorBase extends Construct implements IAttestor {
 }
 
 /** A stable child id for a grant, derived from what is granted (never a counter). */
-function grantId(target: string, role: string, member: IamMember): string {
-  return `Iam-${target}-${role.replace(/^roles\//, '')}-${member.member}`.replace(/\//g, '_');
+function grantId(scope: IConstruct, target: string, role: string, member: IamMember): string {
+  return `Iam-${target}-${idPart(scope, role.replace(/^roles\//, ''))}-${idPart(scope, member.member)}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { idPart } from './ids';
 
 /** The API Binary Authorization policies and attestors are served by. */
 export const BINAUTHZ_API = 'binaryauthorization.googleapis.com';
@@ -37,8 +38,7 @@ function findProjectService(stack: TerraformStack, project: string, api: string)
 }
 
 function newProjectService(stack: Construct, project: string, api: string): ProjectService {
-  // Literal projects give ids stable across synths (a token project, only within one synth).
-  return new ProjectService(stack, `ProjectService-${project}-${api}`, {
+  return new ProjectService(stack, `ProjectService-${idPart(stack, project)}-${api}`, {
     project,
     service: api,
     disableOnDestroy: false,
