@@ -1,18 +1,13 @@
 // The types of cdktf's jest matchers (Testing.setupJest() in test/setup.ts installs them).
 import 'cdktf/lib/testing/adapters/jest';
-import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
-import { App, TerraformStack, Testing } from 'cdktf';
+import { TerraformStack, Testing } from 'cdktf';
+import { givenStack } from './util';
 
-/** A stack with a Google provider, as `Testing.synth(stack, true)` needs. */
-export function newStack(name = 'security', app: App = Testing.app()): TerraformStack {
-  const stack = new TerraformStack(app, name);
-  new GoogleProvider(stack, 'google', { project: 'provider-default-project' });
-  return stack;
-}
+export { synthJson } from './util';
 
-/** The synthesized Terraform JSON of a stack, validations included. */
-export function synthJson(stack: TerraformStack): any {
-  return JSON.parse(Testing.synth(stack, true));
+/** A stack of its own app, with a Google provider. */
+export function newStack(name = 'security'): TerraformStack {
+  return givenStack(Testing.app(), name);
 }
 
 /** The resources (or data sources) of one type, by logical id. */
