@@ -205,8 +205,9 @@ export class AttestorKey {
   /**
    * Uses an existing Cloud KMS key version, read with the `google_kms_crypto_key_version` data source.
    * The key must be an `ASYMMETRIC_SIGN` key with an algorithm Binary Authorization verifies; since the
-   * algorithm is known only at plan time, a Terraform postcondition checks it then. IAM on the key is
-   * left to whoever manages it.
+   * algorithm is known only at plan time, a Terraform postcondition checks it then. Whoever applies the
+   * stack needs `cloudkms.cryptoKeyVersions.viewPublicKey` on the key. IAM on the key is left to whoever
+   * manages it: `grantSign` does not grant on it.
    *
    * @param cryptoKeyVersionName `projects/P/locations/L/keyRings/R/cryptoKeys/K/cryptoKeyVersions/N`, known at synth time
    */

@@ -254,7 +254,9 @@ export interface AttestorProps {
 
   /**
    * An existing Artifact Analysis note of kind `ATTESTATION_AUTHORITY` to store attestations under, as
-   * its full name `projects/PROJECT_ID/notes/NOTE_ID` (it may be in another project).
+   * its full name `projects/PROJECT_ID/notes/NOTE_ID` (it may be in another project). The attestor's
+   * delegation service account is granted `roles/containeranalysis.notes.occurrences.viewer` on it, so
+   * whoever applies this stack must be allowed to set the note's IAM policy.
    * @default - a note is created in `project`, named after the attestor with a `-note` suffix
    */
   readonly note?: string;
