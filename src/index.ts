@@ -4,3 +4,5 @@ export * from './attestor';
 export * from './cloud-run-guardrail';
 export * from './deployment-path';
 export * from './policy';
+export * from './attestor-key';
+export * from './iam-member';

@@ -1,0 +1,582 @@
+import { BinaryAuthorizationAttestor } from '@cdktf/provider-google/lib/binary-authorization-attestor';
+import { BinaryAuthorizationAttestorIamMember } from '@cdktf/provider-google/lib/binary-authorization-attestor-iam-member';
+import { ContainerAnalysisNote } from '@cdktf/provider-google/lib/container-analysis-note';
+import { ContainerAnalysisNoteIamMember } from '@cdktf/provider-google/lib/container-analysis-note-iam-member';
+import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-project';
+import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
+import { ProjectService } from '@cdktf/provider-google/lib/project-service';
+import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
+import { Testing, Token } from 'cdktf';
+import { AdmissionRule, Attestor, AttestorKey, BinaryAuthorizationPolicy, IamMember, SignatureAlgorithm } from '../src';
+import { EC_PUBLIC_KEY_PEM, PGP_PUBLIC_KEY } from './fixtures/keys';
+import { newStack, onlyResource, resourcesOf, synthJson } from './helpers';
+
+const PROJECT = 'security-project';
+const CI = IamMember.serviceAccount('ci-signer@ci-project.iam.gserviceaccount.com');
+const PKIX = AttestorKey.pkix({
+  publicKeyPem: EC_PUBLIC_KEY_PEM,
+  signatureAlgorithm: SignatureAlgorithm.ECDSA_P256_SHA256,
+});
+
+describe('Attestor', () => {
+  test('snapshot of the defaults with a new KMS key', () => {
+    expect(
+      Testing.synthScope((scope) => {
+        new Attestor(scope, 'Attestor', { project: PROJECT, keys: [AttestorKey.newKmsKey()] });
+      }),
+    ).toMatchSnapshot();
+  });
+
+  test('creates an attestation-authority note and the attestor that references it by full name', () => {
+    // GIVEN
+    const stack = newStack();
+    // WHEN
+    const attestor = new Attestor(stack, 'Attestor', {
+      project: PROJECT,
+      attestorName: 'build-attestor',
+      description: 'Images built by CI',
+      keys: [PKIX],
+    });
+    const json = synthJson(stack);
+
+    // THEN
+    expect(onlyResource(json, 'google_container_analysis_note')).toEqual({
+      project: PROJECT,
+      name: 'build-attestor-note',
+      attestation_authority: { hint: { human_readable_name: 'build-attestor' } },
+    });
+    const resource = onlyResource(json, 'google_binary_authorization_attestor');
+    expect(resource.project).toBe(PROJECT);
+    expect(resource.name).toBe('build-attestor');
+    expect(resource.description).toBe('Images built by CI');
+    expect(resource.attestation_authority_note.note_reference).toBe(`projects/${PROJECT}/notes/build-attestor-note`);
+    expect(attestor.noteId).toBe(`projects/${PROJECT}/notes/build-attestor-note`);
+  });
+
+  test('its L1 child is "Resource", so node.defaultChild is the attestor', () => {
+    const stack = newStack();
+    const attestor = new Attestor(stack, 'Attestor', { project: PROJECT, keys: [PKIX] });
+    expect(attestor.node.defaultChild).toBeInstanceOf(BinaryAuthorizationAttestor);
+    expect(attestor.node.defaultChild?.node.id).toBe('Resource');
+    expect(attestor.node.tryFindChild('Note')).toBeInstanceOf(ContainerAnalysisNote);
+  });
+
+  test('attestorId is the literal full name, known at plan time', () => {
+    const stack = newStack();
+    const attestor = new Attestor(stack, 'Attestor', {
+      project: PROJECT,
+      attestorName: 'build-attestor',
+      keys: [PKIX],
+    });
+    expect(Token.isUnresolved(attestor.attestorId)).toBe(false);
+    expect(attestor.attestorId).toBe(`projects/${PROJECT}/attestors/build-attestor`);
+    expect(attestor.attestorProject).toBe(PROJECT);
+  });
+
+  test('derives a valid, deterministic default name from the construct path', () => {
+    const names = [1, 2].map(() => {
+      const stack = newStack('Security_Stack');
+      return new Attestor(stack, 'Build Attestor', { project: PROJECT, keys: [PKIX] }).attestorName;
+    });
+    expect(names).toEqual(['security-stack-build-attestor', 'security-stack-build-attestor']);
+  });
+
+  test('references an existing note instead of creating one', () => {
+    // GIVEN
+    const note = 'projects/notes-project/notes/shared-note';
+    const stack = newStack();
+    // WHEN
+    const attestor = new Attestor(stack, 'Attestor', { project: PROJECT, note, keys: [PKIX] });
+    const synth = Testing.synth(stack, true);
+    // THEN
+    expect(synth).not.toHaveResource(ContainerAnalysisNote);
+    expect(
+      onlyResource(JSON.parse(synth), 'google_binary_authorization_attestor').attestation_authority_note.note_reference,
+    ).toBe(note);
+    expect(attestor.noteId).toBe(note);
+  });
+
+  test("grants the attestor's delegation service account read access to its note", () => {
+    const stack = newStack();
+    new Attestor(stack, 'Attestor', {
+      project: PROJECT,
+      note: 'projects/notes-project/notes/shared-note',
+      keys: [PKIX],
+    });
+    const json = synthJson(stack);
+    const attestorId = Object.keys(resourcesOf(json, 'google_binary_authorization_attestor'))[0];
+    expect(onlyResource(json, 'google_container_analysis_note_iam_member')).toEqual({
+      project: 'notes-project',
+      note: 'shared-note',
+      role: 'roles/containeranalysis.notes.occurrences.viewer',
+      member: `serviceAccount:\${google_binary_authorization_attestor.${attestorId}.attestation_authority_note[0].delegation_service_account_email}`,
+    });
+  });
+
+  test('key rotation: two keys, either verifies (snapshot)', () => {
+    // GIVEN
+    const stack = newStack();
+    // WHEN
+    new Attestor(stack, 'Attestor', {
+      project: PROJECT,
+      attestorName: 'build-attestor',
+      keys: [
+        AttestorKey.fromKmsKeyVersion(
+          'projects/security-project/locations/global/keyRings/ring/cryptoKeys/signer/cryptoKeyVersions/1',
+        ),
+        AttestorKey.fromKmsKeyVersion(
+          'projects/security-project/locations/global/keyRings/ring/cryptoKeys/signer/cryptoKeyVersions/2',
+        ),
+      ],
+    });
+    const synth = Testing.synth(stack, true);
+    // THEN
+    expect(synth).toMatchSnapshot();
+    const keys = onlyResource(JSON.parse(synth), 'google_binary_authorization_attestor').attestation_authority_note
+      .public_keys;
+    expect(keys.map((k: any) => k.id)).toEqual([
+      '//cloudkms.googleapis.com/v1/projects/security-project/locations/global/keyRings/ring/cryptoKeys/signer/cryptoKeyVersions/1',
+      '//cloudkms.googleapis.com/v1/projects/security-project/locations/global/keyRings/ring/cryptoKeys/signer/cryptoKeyVersions/2',
+    ]);
+  });
+
+  test('mixes key kinds', () => {
+    const stack = newStack();
+    new Attestor(stack, 'Attestor', { project: PROJECT, keys: [PKIX, AttestorKey.pgp(PGP_PUBLIC_KEY)] });
+    const keys = onlyResource(synthJson(stack), 'google_binary_authorization_attestor').attestation_authority_note
+      .public_keys;
+    expect(keys).toHaveLength(2);
+    expect(keys[1]).toEqual({ ascii_armored_pgp_public_key: PGP_PUBLIC_KEY });
+  });
+
+  describe('errors', () => {
+    test('fails for an empty key list', () => {
+      expect(() => new Attestor(newStack(), 'Attestor', { project: PROJECT, keys: [] })).toThrow(
+        /^\[security\/Attestor\] invalid 'keys' \[\]: an attestor without keys never verifies any attestation; pass at least one key/,
+      );
+    });
+
+    test('fails for an invalid attestor name', () => {
+      expect(
+        () => new Attestor(newStack(), 'Attestor', { project: PROJECT, attestorName: 'build attestor', keys: [PKIX] }),
+      ).toThrow(/\[security\/Attestor\] invalid 'attestorName' "build attestor": an id has 1 to 100 letters/);
+    });
+
+    test('fails for an invalid project', () => {
+      expect(() => new Attestor(newStack(), 'Attestor', { project: 'Security', keys: [PKIX] })).toThrow(
+        /\[security\/Attestor\] invalid 'project' "Security": a project id has 6 to 30/,
+      );
+    });
+
+    test('fails for a note that is not a full note name', () => {
+      expect(() => new Attestor(newStack(), 'Attestor', { project: PROJECT, note: 'my-note', keys: [PKIX] })).toThrow(
+        /\[security\/Attestor\] invalid 'note' "my-note": a full resource name looks like "projects\/PROJECT_ID\/notes\/NOTE_ID"/,
+      );
+    });
+
+    test('fails for a note known only at apply time', () => {
+      expect(
+        () =>
+          new Attestor(newStack(), 'Attestor', { project: PROJECT, note: Token.asString({ Ref: 'n' }), keys: [PKIX] }),
+      ).toThrow(/invalid 'note' .*must be known at synth time; pass a literal "projects\/P\/notes\/N"/);
+    });
+  });
+});
+
+describe('Attestor grants', () => {
+  function kmsAttestor() {
+    const stack = newStack();
+    const attestor = new Attestor(stack, 'Attestor', {
+      project: PROJECT,
+      attestorName: 'build-attestor',
+      keys: [AttestorKey.newKmsKey()],
+    });
+    return { stack, attestor };
+  }
+
+  test('grantVerify: attestorsVerifier on the attestor, additively (snapshot)', () => {
+    // GIVEN
+    const { stack, attestor } = kmsAttestor();
+    // WHEN
+    attestor.grantVerify(IamMember.group('deployers@example.com'));
+    const synth = Testing.synth(stack, true);
+    // THEN
+    expect(synth).toMatchSnapshot();
+    const json = JSON.parse(synth);
+    const attestorId = Object.keys(resourcesOf(json, 'google_binary_authorization_attestor'))[0];
+    expect(onlyResource(json, 'google_binary_authorization_attestor_iam_member')).toEqual({
+      project: PROJECT,
+      attestor: `\${google_binary_authorization_attestor.${attestorId}.name}`,
+      role: 'roles/binaryauthorization.attestorsVerifier',
+      member: 'group:deployers@example.com',
+    });
+    expect(resourcesOf(json, 'google_binary_authorization_attestor_iam_binding')).toEqual({});
+    expect(resourcesOf(json, 'google_binary_authorization_attestor_iam_policy')).toEqual({});
+  });
+
+  test('grantView: attestorsViewer on the attestor', () => {
+    const { stack, attestor } = kmsAttestor();
+    attestor.grantView(IamMember.user('policy-author@example.com'));
+    expect(Testing.synth(stack, true)).toHaveResourceWithProperties(BinaryAuthorizationAttestorIamMember, {
+      role: 'roles/binaryauthorization.attestorsViewer',
+      member: 'user:policy-author@example.com',
+    });
+  });
+
+  test('grantSign: notes.attacher on the note and signerVerifier on the managed KMS key (snapshot)', () => {
+    // GIVEN
+    const { stack, attestor } = kmsAttestor();
+    // WHEN
+    attestor.grantSign(CI);
+    const synth = Testing.synth(stack, true);
+    // THEN
+    expect(synth).toMatchSnapshot();
+    const json = JSON.parse(synth);
+    const noteId = Object.keys(resourcesOf(json, 'google_container_analysis_note'))[0];
+    const keyId = Object.keys(resourcesOf(json, 'google_kms_crypto_key'))[0];
+    expect(synth).toHaveResourceWithProperties(ContainerAnalysisNoteIamMember, {
+      project: PROJECT,
+      note: `\${google_container_analysis_note.${noteId}.name}`,
+      role: 'roles/containeranalysis.notes.attacher',
+      member: CI.member,
+    });
+    expect(onlyResource(json, 'google_kms_crypto_key_iam_member')).toEqual({
+      crypto_key_id: `\${google_kms_crypto_key.${keyId}.id}`,
+      role: 'roles/cloudkms.signerVerifier',
+      member: CI.member,
+    });
+    // The signer gets nothing on the attestor itself.
+    expect(resourcesOf(json, 'google_binary_authorization_attestor_iam_member')).toEqual({});
+  });
+
+  test('grantSign without a managed key grants on the note only', () => {
+    const stack = newStack();
+    const attestor = new Attestor(stack, 'Attestor', { project: PROJECT, keys: [PKIX] });
+    attestor.grantSign(CI);
+    const synth = Testing.synth(stack, true);
+    expect(synth).not.toHaveResource(KmsCryptoKeyIamMember);
+    expect(synth).toHaveResourceWithProperties(ContainerAnalysisNoteIamMember, {
+      role: 'roles/containeranalysis.notes.attacher',
+    });
+  });
+
+  test('grantSign covers every managed key', () => {
+    const stack = newStack();
+    const attestor = new Attestor(stack, 'Attestor', {
+      project: PROJECT,
+      keys: [AttestorKey.newKmsKey({ cryptoKeyName: 'old' }), AttestorKey.newKmsKey({ cryptoKeyName: 'new' })],
+    });
+    attestor.grantSign(CI);
+    expect(Object.keys(resourcesOf(synthJson(stack), 'google_kms_crypto_key_iam_member'))).toHaveLength(2);
+  });
+
+  test('allowDeployerProject: the deployer service agent verifies and reads occurrences (snapshot)', () => {
+    // GIVEN
+    const { stack, attestor } = kmsAttestor();
+    // WHEN
+    attestor.allowDeployerProject('123456789012');
+    const synth = Testing.synth(stack, true);
+    // THEN
+    expect(synth).toMatchSnapshot();
+    const agent = 'serviceAccount:service-123456789012@gcp-sa-binaryauthorization.iam.gserviceaccount.com';
+    expect(synth).toHaveResourceWithProperties(BinaryAuthorizationAttestorIamMember, {
+      role: 'roles/binaryauthorization.attestorsVerifier',
+      member: agent,
+    });
+    expect(synth).toHaveResourceWithProperties(ContainerAnalysisNoteIamMember, {
+      role: 'roles/containeranalysis.notes.occurrences.viewer',
+      member: agent,
+    });
+  });
+
+  test('the same grant twice creates one resource, with an id derived from role and member', () => {
+    // GIVEN
+    const { stack, attestor } = kmsAttestor();
+    // WHEN
+    const first = attestor.grantVerify(IamMember.group('deployers@example.com'));
+    const second = attestor.grantVerify(IamMember.group('deployers@example.com'));
+    attestor.grantSign(CI);
+    attestor.grantSign(CI);
+    attestor.allowDeployerProject('42');
+    attestor.allowDeployerProject('42');
+    const json = synthJson(stack);
+    // THEN
+    expect(second).toBe(first);
+    expect(Object.keys(resourcesOf(json, 'google_binary_authorization_attestor_iam_member'))).toHaveLength(2);
+    expect(Object.keys(resourcesOf(json, 'google_kms_crypto_key_iam_member'))).toHaveLength(1);
+    // attacher for CI, viewer for the deployer, viewer for the attestor's delegation account
+    expect(Object.keys(resourcesOf(json, 'google_container_analysis_note_iam_member'))).toHaveLength(3);
+    expect(
+      attestor.node.tryFindChild('Iam-Attestor-binaryauthorization.attestorsVerifier-group:deployers@example.com'),
+    ).toBe(first);
+  });
+
+  test('grants to members known only at apply time get ids from the Terraform reference, and dedupe', () => {
+    // GIVEN a CI service account and a deployer project read in the same stack
+    const { stack, attestor } = kmsAttestor();
+    const sa = new ServiceAccount(stack, 'ci', { accountId: 'ci-signer' });
+    const deployer = new DataGoogleProject(stack, 'deployer', { projectId: 'deployer-one' });
+    // WHEN
+    attestor.grantSign(IamMember.serviceAccount(sa.email));
+    attestor.grantSign(IamMember.serviceAccount(sa.email));
+    attestor.allowDeployerProject(deployer.number);
+    const json = synthJson(stack);
+    // THEN
+    expect(
+      attestor.node.tryFindChild(
+        'Iam-Note-containeranalysis.notes.attacher-serviceAccount:google_service_account.ci.email',
+      ),
+    ).toBeDefined();
+    expect(
+      Object.values(resourcesOf(json, 'google_container_analysis_note_iam_member'))
+        .map((m: any) => m.member)
+        .sort(),
+    ).toEqual([
+      'serviceAccount:${google_binary_authorization_attestor.Attestor_1DD8D56A.attestation_authority_note[0].delegation_service_account_email}',
+      'serviceAccount:${google_service_account.ci.email}',
+      'serviceAccount:service-${data.google_project.deployer.number}@gcp-sa-binaryauthorization.iam.gserviceaccount.com',
+    ]);
+  });
+
+  test('fails for a project number that is a project id', () => {
+    const { attestor } = kmsAttestor();
+    expect(() => attestor.allowDeployerProject('deployer-project')).toThrow(
+      /\[security\/Attestor\] invalid 'projectNumber' "deployer-project": a project number is all digits/,
+    );
+  });
+
+  test('accepts a project number known only at apply time', () => {
+    const { stack, attestor } = kmsAttestor();
+    attestor.allowDeployerProject(Token.asString({ Ref: 'project.number' }));
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+});
+
+describe('Referenced attestors', () => {
+  test('fromAttestorName: grantVerify works and creates nothing else', () => {
+    // GIVEN
+    const stack = newStack('deployer');
+    const attestor = Attestor.fromAttestorName(stack, 'Attestor', `projects/${PROJECT}/attestors/build-attestor`);
+    // WHEN
+    attestor.grantVerify(IamMember.group('deployers@example.com'));
+    const json = synthJson(stack);
+    // THEN
+    expect(attestor.attestorId).toBe(`projects/${PROJECT}/attestors/build-attestor`);
+    expect(resourcesOf(json, 'google_binary_authorization_attestor')).toEqual({});
+    expect(onlyResource(json, 'google_binary_authorization_attestor_iam_member')).toEqual({
+      project: PROJECT,
+      attestor: 'build-attestor',
+      role: 'roles/binaryauthorization.attestorsVerifier',
+      member: 'group:deployers@example.com',
+    });
+  });
+
+  test('fromAttestorName: note grants fail and say how to give the note', () => {
+    const attestor = Attestor.fromAttestorName(newStack(), 'Attestor', `projects/${PROJECT}/attestors/build-attestor`);
+    expect(() => attestor.grantSign(CI)).toThrow(
+      /\[security\/Attestor\] invalid 'note' undefined: grantSign needs the attestor's note: .*Attestor.fromAttestorAttributes\(scope, id, \{ attestorId, noteId/,
+    );
+    expect(() => attestor.allowDeployerProject('42')).toThrow(/allowDeployerProject needs the attestor's note/);
+  });
+
+  test('fromAttestorAttributes with the note: every grant works', () => {
+    // GIVEN
+    const stack = newStack();
+    const attestor = Attestor.fromAttestorAttributes(stack, 'Attestor', {
+      attestorId: `projects/${PROJECT}/attestors/build-attestor`,
+      noteId: 'projects/notes-project/notes/build-note',
+    });
+    // WHEN
+    attestor.grantSign(CI);
+    attestor.allowDeployerProject('42');
+    const synth = Testing.synth(stack, true);
+    // THEN
+    expect(synth).toHaveResourceWithProperties(ContainerAnalysisNoteIamMember, {
+      project: 'notes-project',
+      note: 'build-note',
+      role: 'roles/containeranalysis.notes.attacher',
+      member: CI.member,
+    });
+    expect(synth).toHaveResourceWithProperties(ContainerAnalysisNoteIamMember, {
+      project: 'notes-project',
+      note: 'build-note',
+      role: 'roles/containeranalysis.notes.occurrences.viewer',
+    });
+    expect(synth).not.toHaveResource(KmsCryptoKeyIamMember);
+  });
+
+  test('fails for a malformed attestor or note name, or one known only at apply time', () => {
+    const stack = newStack();
+    expect(() => Attestor.fromAttestorName(stack, 'A', 'build-attestor')).toThrow(
+      /\[security\/A\] invalid 'attestorId' "build-attestor": a full resource name looks like "projects\/PROJECT_ID\/attestors\/ATTESTOR_ID"/,
+    );
+    expect(() => Attestor.fromAttestorName(stack, 'B', Token.asString({ Ref: 'x' }))).toThrow(
+      /must be known at synth time/,
+    );
+    expect(() =>
+      Attestor.fromAttestorAttributes(stack, 'C', {
+        attestorId: `projects/${PROJECT}/attestors/a`,
+        noteId: 'projects/p/notes/n',
+      }),
+    ).toThrow(
+      /\[security\/C\] invalid 'noteId' "projects\/p\/notes\/n": a full resource name looks like .*a project id has/,
+    );
+  });
+
+  test('builtByCloudBuild: references, never creates, and allows attestor grants (snapshot)', () => {
+    // GIVEN
+    const stack = newStack();
+    // WHEN
+    const attestor = Attestor.builtByCloudBuild(stack, 'CloudBuild', 'build-project');
+    attestor.grantVerify(IamMember.group('deployers@example.com'));
+    const synth = Testing.synth(stack, true);
+    // THEN
+    expect(synth).toMatchSnapshot();
+    expect(attestor.attestorId).toBe('projects/build-project/attestors/built-by-cloud-build');
+    expect(synth).not.toHaveResource(BinaryAuthorizationAttestor);
+    expect(synth).not.toHaveResource(ContainerAnalysisNote);
+    expect(synth).toHaveResourceWithProperties(BinaryAuthorizationAttestorIamMember, {
+      project: 'build-project',
+      attestor: 'built-by-cloud-build',
+      role: 'roles/binaryauthorization.attestorsVerifier',
+    });
+  });
+
+  test('builtByCloudBuild: note grants explain that Cloud Build owns the note', () => {
+    const attestor = Attestor.builtByCloudBuild(newStack(), 'CloudBuild', 'build-project');
+    expect(() => attestor.grantSign(CI)).toThrow(
+      /grantSign needs the attestor's note: the note of the built-by-cloud-build attestor is managed by Cloud Build/,
+    );
+  });
+
+  test('builtByCloudBuild: fails for an invalid project', () => {
+    expect(() => Attestor.builtByCloudBuild(newStack(), 'CloudBuild', 'Build')).toThrow(
+      /\[security\/CloudBuild\] invalid 'project' "Build": a project id has/,
+    );
+  });
+});
+
+describe('Cross-project use', () => {
+  test('an attestor in a security project, required by the policies of two deployer projects (snapshot)', () => {
+    // GIVEN an attestor in the security project, signed by CI
+    const stack = newStack('binauthz');
+    const attestor = new Attestor(stack, 'Attestor', {
+      project: PROJECT,
+      attestorName: 'build-attestor',
+      keys: [AttestorKey.newKmsKey()],
+    });
+    attestor.grantSign(CI);
+
+    // WHEN two deployer projects require it and are allowed to verify it
+    const deployers = [
+      { project: 'deployer-one', number: '111111111111' },
+      { project: 'deployer-two', number: '222222222222' },
+    ];
+    for (const d of deployers) {
+      new BinaryAuthorizationPolicy(stack, `Policy-${d.project}`, {
+        project: d.project,
+        defaultAdmissionRule: AdmissionRule.requireAttestations([attestor]),
+      });
+      attestor.allowDeployerProject(d.number);
+    }
+    const synth = Testing.synth(stack, true);
+
+    // THEN
+    expect(synth).toMatchSnapshot();
+    const json = JSON.parse(synth);
+    const attestorId = Object.keys(resourcesOf(json, 'google_binary_authorization_attestor'))[0];
+    const policies = Object.values(resourcesOf(json, 'google_binary_authorization_policy'));
+    expect(
+      policies.map((p: any) => [p.project, p.default_admission_rule.require_attestations_by, p.depends_on]),
+    ).toEqual(
+      deployers.map((d) => [
+        d.project,
+        [`projects/${PROJECT}/attestors/build-attestor`],
+        [`google_binary_authorization_attestor.${attestorId}`],
+      ]),
+    );
+    for (const d of deployers) {
+      const agent = `serviceAccount:service-${d.number}@gcp-sa-binaryauthorization.iam.gserviceaccount.com`;
+      expect(synth).toHaveResourceWithProperties(BinaryAuthorizationAttestorIamMember, {
+        project: PROJECT,
+        role: 'roles/binaryauthorization.attestorsVerifier',
+        member: agent,
+      });
+      expect(synth).toHaveResourceWithProperties(ContainerAnalysisNoteIamMember, {
+        project: PROJECT,
+        role: 'roles/containeranalysis.notes.occurrences.viewer',
+        member: agent,
+      });
+    }
+  });
+});
+
+describe('enableApis', () => {
+  test('enables the Binary Authorization, Container Analysis and KMS APIs, never disabling them on destroy (snapshot)', () => {
+    // GIVEN
+    const stack = newStack();
+    // WHEN
+    new Attestor(stack, 'Attestor', {
+      project: PROJECT,
+      attestorName: 'build-attestor',
+      keys: [AttestorKey.newKmsKey({ project: 'kms-project' })],
+      enableApis: true,
+    });
+    const synth = Testing.synth(stack, true);
+    // THEN
+    expect(synth).toMatchSnapshot();
+    const json = JSON.parse(synth);
+    const services = Object.values(resourcesOf(json, 'google_project_service')).map((s: any) => [
+      s.project,
+      s.service,
+      s.disable_on_destroy,
+    ]);
+    expect(services.sort()).toEqual([
+      ['kms-project', 'cloudkms.googleapis.com', false],
+      [PROJECT, 'binaryauthorization.googleapis.com', false],
+      [PROJECT, 'containeranalysis.googleapis.com', false],
+    ]);
+  });
+
+  test('the note, the attestor, the key ring and the key depend on their APIs', () => {
+    const stack = newStack();
+    new Attestor(stack, 'Attestor', { project: PROJECT, keys: [AttestorKey.newKmsKey()], enableApis: true });
+    const json = synthJson(stack);
+    const serviceRef = (api: string) =>
+      `google_project_service.${Object.entries(resourcesOf(json, 'google_project_service')).find(([, s]: any) => s.service === api)![0]}`;
+    const binauthz = serviceRef('binaryauthorization.googleapis.com');
+    const analysis = serviceRef('containeranalysis.googleapis.com');
+    const kms = serviceRef('cloudkms.googleapis.com');
+    expect(onlyResource(json, 'google_container_analysis_note').depends_on).toEqual([binauthz, analysis]);
+    expect(onlyResource(json, 'google_binary_authorization_attestor').depends_on).toEqual(
+      expect.arrayContaining([binauthz, analysis]),
+    );
+    expect(onlyResource(json, 'google_kms_key_ring').depends_on).toEqual([kms]);
+    expect(onlyResource(json, 'google_kms_crypto_key').depends_on).toEqual([kms]);
+  });
+
+  test('each project+API is enabled once per stack, reusing one the stack already has', () => {
+    // GIVEN a stack that already enables Container Analysis
+    const stack = newStack();
+    new ProjectService(stack, 'Mine', { project: PROJECT, service: 'containeranalysis.googleapis.com' });
+    // WHEN two attestors of the project enable their APIs
+    new Attestor(stack, 'One', { project: PROJECT, keys: [PKIX], enableApis: true });
+    new Attestor(stack, 'Two', { project: PROJECT, keys: [PKIX], enableApis: true });
+    const json = synthJson(stack);
+    // THEN
+    const services = Object.values(resourcesOf(json, 'google_project_service')).map((s: any) => s.service);
+    expect(services.sort()).toEqual(['binaryauthorization.googleapis.com', 'containeranalysis.googleapis.com']);
+    const notes = Object.values(resourcesOf(json, 'google_container_analysis_note'));
+    for (const note of notes) {
+      expect(note.depends_on).toContain(
+        `google_project_service.${Object.keys(resourcesOf(json, 'google_project_service')).find((k) => k.startsWith('Mine'))}`,
+      );
+    }
+  });
+
+  test('creates no project services by default', () => {
+    const stack = newStack();
+    new Attestor(stack, 'Attestor', { project: PROJECT, keys: [AttestorKey.newKmsKey()] });
+    expect(Testing.synth(stack, true)).not.toHaveResource(ProjectService);
+  });
+});
