@@ -10,6 +10,7 @@ import { parseAllowlistPattern } from './core/pattern';
 import { checkRule, PolicyModel, RuleModel } from './core/policy';
 import { DeploymentPath, DeploymentPathOptions } from './deployment-path';
 import { checkLiteral, invalidProp } from './private/errors';
+import { BINAUTHZ_API, enableProjectServices } from './private/project-services';
 
 const POLICY_MARKER = Symbol.for('cdktf-gcp-binauthz.BinaryAuthorizationPolicy');
 
@@ -56,6 +57,14 @@ export interface BinaryAuthorizationPolicyProps {
    * @default false
    */
   readonly adoptExisting?: boolean;
+
+  /**
+   * Enable the Binary Authorization API (`binaryauthorization.googleapis.com`) in the project, with a
+   * `google_project_service` that the policy depends on and that never disables the API on destroy. A
+   * `google_project_service` for the same project and API already in the stack is reused.
+   * @default false
+   */
+  readonly enableApis?: boolean;
 
   /**
    * Whether Terraform refuses to destroy the policy (`lifecycle.prevent_destroy`). The policy is a
@@ -125,6 +134,9 @@ export class BinaryAuthorizationPolicy extends Construct {
       lifecycle: props.preventDestroy === false ? undefined : { preventDestroy: true },
     });
     this.policyId = this.resource.id;
+    if (props.enableApis) {
+      this.resource.dependsOn = enableProjectServices(this, this.project, [BINAUTHZ_API]).map((s) => dependable(s));
+    }
     this.dependOnAttestors(this.defaultAdmissionRule);
     if (props.adoptExisting) {
       if (Token.isUnresolved(this.project)) {

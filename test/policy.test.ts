@@ -3,11 +3,13 @@ import { TerraformOutput, TerraformVariable, Testing } from 'cdktf';
 import {
   AdmissionRule,
   Attestor,
+  AttestorKey,
   BinaryAuthorizationPolicy,
   DeploymentPath,
   EnforcementMode,
   EvaluationMode,
 } from '../src';
+import { PGP_PUBLIC_KEY } from './fixtures/keys';
 import { givenStack, resources, synthJson } from './util';
 
 const POLICY = 'google_binary_authorization_policy';
@@ -356,5 +358,50 @@ describe('BinaryAuthorizationPolicy', () => {
       new BinaryAuthorizationPolicy(stack, 'Prod', { project: 'prod-project' });
       expect(resources(synthJson(stack), POLICY).map((p) => p.project)).toEqual(['dev-project', 'prod-project']);
     });
+  });
+});
+
+describe('BinaryAuthorizationPolicy enableApis', () => {
+  test('enables the Binary Authorization API, never disables it, and applies the policy after it', () => {
+    const stack = givenStack();
+    new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project', enableApis: true });
+    const json = synthJson(stack);
+    const services = json.resource.google_project_service;
+    expect(Object.values(services)).toEqual([
+      {
+        project: 'my-project',
+        service: 'binaryauthorization.googleapis.com',
+        disable_on_destroy: false,
+        disable_dependent_services: false,
+      },
+    ]);
+    const [serviceId] = Object.keys(services);
+    expect(onlyPolicy(json).depends_on).toEqual([`google_project_service.${serviceId}`]);
+  });
+
+  test('reuses the API an attestor of the same project enabled', () => {
+    const stack = givenStack();
+    const attestor = new Attestor(stack, 'Attestor', {
+      project: 'my-project',
+      keys: [AttestorKey.pgp(PGP_PUBLIC_KEY)],
+      enableApis: true,
+    });
+    new BinaryAuthorizationPolicy(stack, 'Policy', {
+      project: 'my-project',
+      enableApis: true,
+      defaultAdmissionRule: AdmissionRule.requireAttestations([attestor]),
+    });
+    const json = synthJson(stack);
+    const services = Object.values(json.resource.google_project_service).map((s: any) => s.service);
+    expect(services.filter((s) => s === 'binaryauthorization.googleapis.com')).toHaveLength(1);
+    // After the API and after the attestor it requires.
+    expect(onlyPolicy(json).depends_on).toHaveLength(2);
+    expect(onlyPolicy(json).depends_on[1]).toMatch(/^google_binary_authorization_attestor\./);
+  });
+
+  test('no API resources unless asked', () => {
+    const stack = givenStack();
+    new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+    expect(synthJson(stack).resource.google_project_service).toBeUndefined();
   });
 });
