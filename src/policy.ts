@@ -8,6 +8,7 @@ import { parseAllowlistPattern } from './core/pattern';
 import { checkRule, PolicyModel, RuleModel } from './core/policy';
 import { DeploymentPath, DeploymentPathOptions } from './deployment-path';
 import { checkLiteral, invalidProp } from './private/errors';
+import { functionPatterns } from './private/function-discovery';
 
 const POLICY_MARKER = Symbol.for('cdktf-gcp-binauthz.BinaryAuthorizationPolicy');
 
@@ -84,6 +85,7 @@ export class BinaryAuthorizationPolicy extends Construct {
 
   private readonly resource: PolicyResource;
   private readonly patterns = new Set<string>();
+  private readonly functionScopes: IConstruct[] = [];
 
   constructor(scope: Construct, id: string, props: BinaryAuthorizationPolicyProps) {
     super(scope, id);
@@ -105,7 +107,17 @@ export class BinaryAuthorizationPolicy extends Construct {
         requireAttestationsBy: defaultRule.requireAttestationsBy.length ? defaultRule.requireAttestationsBy : undefined,
       },
       admissionWhitelistPatterns: Lazy.anyValue(
-        { produce: () => (this.patterns.size ? [...this.patterns].map((p) => ({ name_pattern: p })) : undefined) },
+        {
+          produce: (context) => {
+            // Patterns with tokens (a function's `${var.region}`) are distinct strings until resolved.
+            const seen = new Set<string>();
+            const patterns = this.allowlistPatterns.filter((p) => {
+              const key = JSON.stringify(context.resolve(p));
+              return seen.has(key) ? false : (seen.add(key), true);
+            });
+            return patterns.length ? patterns.map((p) => ({ name_pattern: p })) : undefined;
+          },
+        },
         { omitEmptyArray: true },
       ),
       lifecycle: props.preventDestroy === false ? undefined : { preventDestroy: true },
@@ -122,7 +134,11 @@ export class BinaryAuthorizationPolicy extends Construct {
    * The allowlist patterns, in the order they are rendered.
    */
   public get allowlistPatterns(): string[] {
-    return [...this.patterns];
+    const discovered = this.functionScopes.flatMap((scope) => functionPatterns(scope, this.project));
+    for (const pattern of discovered) {
+      this.checkPattern('allowDeploymentPathsFor', pattern);
+    }
+    return [...new Set([...this.patterns, ...discovered])];
   }
 
   /**
@@ -155,6 +171,32 @@ export class BinaryAuthorizationPolicy extends Construct {
   }
 
   /**
+   * Allowlists the images of every Cloud Run function in `scope`, on both deployment paths:
+   * `google_cloudfunctions2_function` (Cloud Functions v2 API, images in `gcf-artifacts`) and
+   * `google_cloud_run_v2_service` with a `build_config` (source deploys through the Cloud Run Admin
+   * API, images in `cloud-run-source-deploy`). One pattern per function region (`location`) and
+   * project (the resource's `project`, or this policy's project when it has none), such as
+   * `us-central1-docker.pkg.dev/my-project/gcf-artifacts/**`. A custom repository is followed:
+   * `build_config.docker_repository` (`projects/P/locations/L/repositories/R` becomes
+   * `L-docker.pkg.dev/P/R/**`) or `build_config.image_uri`. Regions, projects and repositories may
+   * be tokens.
+   *
+   * The functions are found at synth time, so functions defined after this call are included.
+   * `allowlistPatterns` returns the patterns found at the time it is read.
+   *
+   * A resource without `project` is deployed in the provider's project, which this library cannot
+   * see; it is taken to be this policy's project. When it is not, the pattern names the wrong project
+   * and the function's images are denied (the policy fails closed): set `project` on such resources.
+   *
+   * @param scope the construct to search, such as the stack
+   */
+  public allowDeploymentPathsFor(scope: IConstruct): void {
+    if (!this.functionScopes.includes(scope)) {
+      this.functionScopes.push(scope);
+    }
+  }
+
+  /**
    * The policy as plain data.
    * @internal
    */
@@ -167,13 +209,17 @@ export class BinaryAuthorizationPolicy extends Construct {
   }
 
   private addAllowlistPatternFor(property: string, pattern: string): void {
+    this.checkPattern(property, pattern);
+    this.patterns.add(pattern);
+  }
+
+  private checkPattern(property: string, pattern: string): void {
     if (!Token.isUnresolved(pattern)) {
       const problems = parseAllowlistPattern(pattern).problems;
       if (problems.length > 0) {
         throw invalidProp(this, property, pattern, problems.map((p) => p.message).join('; '));
       }
     }
-    this.patterns.add(pattern);
   }
 
   private checkedRule(property: string, rule: AdmissionRule): RuleModel {
@@ -200,9 +246,7 @@ export class BinaryAuthorizationPolicy extends Construct {
   }
 
   private assertOnlyPolicyForProject(): void {
-    const other = this.node.root.node
-      .findAll()
-      .find((c) => c !== this && isPolicy(c) && c.project === this.project);
+    const other = this.node.root.node.findAll().find((c) => c !== this && isPolicy(c) && c.project === this.project);
     if (other) {
       throw invalidProp(
         this,
