@@ -8,7 +8,7 @@ import { parseAllowlistPattern } from './core/pattern';
 import { checkRule, PolicyModel, RuleModel } from './core/policy';
 import { DeploymentPath, DeploymentPathOptions } from './deployment-path';
 import { checkLiteral, invalidProp } from './private/errors';
-import { functionPatterns } from './private/function-discovery';
+import { discoverFunctionPatterns, DiscoveredPatterns } from './private/function-discovery';
 
 const POLICY_MARKER = Symbol.for('cdktf-gcp-binauthz.BinaryAuthorizationPolicy');
 
@@ -134,11 +134,7 @@ export class BinaryAuthorizationPolicy extends Construct {
    * The allowlist patterns, in the order they are rendered.
    */
   public get allowlistPatterns(): string[] {
-    const discovered = this.functionScopes.flatMap((scope) => functionPatterns(scope, this.project));
-    for (const pattern of discovered) {
-      this.checkPattern('allowDeploymentPathsFor', pattern);
-    }
-    return [...new Set([...this.patterns, ...discovered])];
+    return [...new Set([...this.patterns, ...this.discoveredFunctionPatterns().patterns])];
   }
 
   /**
@@ -182,7 +178,10 @@ export class BinaryAuthorizationPolicy extends Construct {
    * be tokens.
    *
    * The functions are found at synth time, so functions defined after this call are included.
-   * `allowlistPatterns` returns the patterns found at the time it is read.
+   * `allowlistPatterns` returns the patterns found at the time it is read. A function whose pattern
+   * cannot be derived (a literal region that is not one, a malformed `docker_repository`, an
+   * `image_uri` known only at apply time) fails synth with a validation error of this policy, and is
+   * left out of the rendered policy.
    *
    * A resource without `project` is deployed in the provider's project, which this library cannot
    * see; it is taken to be this policy's project. When it is not, the pattern names the wrong project
@@ -191,6 +190,10 @@ export class BinaryAuthorizationPolicy extends Construct {
    * @param scope the construct to search, such as the stack
    */
   public allowDeploymentPathsFor(scope: IConstruct): void {
+    if (this.functionScopes.length === 0) {
+      // A function whose pattern cannot be derived is left out of the policy (its images stay denied) and fails synth.
+      this.node.addValidation({ validate: () => this.discoveredFunctionPatterns().problems });
+    }
     if (!this.functionScopes.includes(scope)) {
       this.functionScopes.push(scope);
     }
@@ -206,6 +209,12 @@ export class BinaryAuthorizationPolicy extends Construct {
       defaultAdmissionRule: this.defaultAdmissionRule._toModel(),
       allowlistPatterns: this.allowlistPatterns,
     };
+  }
+
+  private discoveredFunctionPatterns(): DiscoveredPatterns {
+    return discoverFunctionPatterns(this.functionScopes, this.project, (p) =>
+      this.checkPattern('allowDeploymentPathsFor', p),
+    );
   }
 
   private addAllowlistPatternFor(property: string, pattern: string): void {

@@ -100,7 +100,7 @@ describe('BinaryAuthorization.breakglass', () => {
     BinaryAuthorization.breakglass(service, 'INC-42');
     // THEN
     expect(() => Testing.synth(stack, true)).toThrow(
-      "[stack/service] [google_cloud_run_v2_service.service] invalid 'binary_authorization' {\"breakglass_justification\":\"INC-42\"}: a break-glass justification requires Binary Authorization to be enforced (the API refuses it otherwise); set binary_authorization { use_default = true }, or add the RequireBinaryAuthorization aspect",
+      '[stack/service] [google_cloud_run_v2_service.service] invalid \'binary_authorization\' {"breakglass_justification":"INC-42"}: a break-glass justification requires Binary Authorization to be enforced (the API refuses it otherwise); set binary_authorization { use_default = true }, or add the RequireBinaryAuthorization aspect',
     );
   });
 

@@ -7,8 +7,16 @@ import { DEFAULT_REPOSITORY, DeploymentPathValue, repositoryPattern } from '../c
 import { parseImageReference } from '../core/image';
 import { checkProjectId, checkRegion, projectImagePath } from '../core/names';
 
+/** What `discoverFunctionPatterns` found. */
+export interface DiscoveredPatterns {
+  /** The patterns, one of each. */
+  readonly patterns: string[];
+  /** One error message per function whose pattern cannot be derived (that function is left out). */
+  readonly problems: string[];
+}
+
 /**
- * The allowlist patterns that the Cloud Run functions in `scope` need, on both deployment paths:
+ * The allowlist patterns that the Cloud Run functions in `scopes` need, on both deployment paths:
  *
  * - `google_cloudfunctions2_function` (Cloud Functions v2 API): `LOCATION-docker.pkg.dev/PROJECT/gcf-artifacts/**`,
  *   or the repository in `build_config.docker_repository` (`projects/P/locations/L/repositories/R`
@@ -18,37 +26,56 @@ import { checkProjectId, checkRegion, projectImagePath } from '../core/names';
  *   `build_config.image_uri` when it is set.
  *
  * The project is the resource's `project`, or `defaultProject` when it has none. Region and project
- * may be tokens; a domain-scoped project `example.com:p` becomes `example.com/p`.
+ * may be tokens; a domain-scoped project `example.com:p` becomes `example.com/p`. `check` throws for a
+ * pattern the policy refuses.
  */
-export function functionPatterns(scope: IConstruct, defaultProject: string): string[] {
+export function discoverFunctionPatterns(
+  scopes: IConstruct[],
+  defaultProject: string,
+  check: (pattern: string) => void,
+): DiscoveredPatterns {
   const patterns: string[] = [];
-  for (const node of scope.node.findAll()) {
-    if (!TerraformResource.isTerraformResource(node)) {
+  const problems: string[] = [];
+  const seen = new Set<IConstruct>();
+  for (const node of scopes.flatMap((scope) => scope.node.findAll())) {
+    if (seen.has(node) || !TerraformResource.isTerraformResource(node)) {
       continue;
     }
-    const attributes = terraformAttributes(node);
-    if (node.terraformResourceType === 'google_cloudfunctions2_function') {
-      const buildConfig = singleBlock(attributes.build_config) as Record<string, unknown> | undefined;
-      patterns.push(
-        functionPattern(node, attributes, defaultProject, 'CLOUD_FUNCTIONS_V2_API', {
-          property: 'build_config.docker_repository',
-          value: buildConfig?.docker_repository,
-        }),
-      );
-    } else if (node.terraformResourceType === 'google_cloud_run_v2_service') {
-      const buildConfig = singleBlock(attributes.build_config) as Record<string, unknown> | undefined;
-      if (buildConfig === undefined || buildConfig === null) {
-        continue; // a service deployed from an image, not from source: its images are the policy's business
+    seen.add(node);
+    try {
+      const pattern = functionPatternOf(node, defaultProject);
+      if (pattern !== undefined) {
+        check(pattern);
+        patterns.push(pattern);
       }
-      patterns.push(
-        functionPattern(node, attributes, defaultProject, 'CLOUD_RUN_ADMIN_API', {
-          property: 'build_config.image_uri',
-          value: buildConfig.image_uri,
-        }),
-      );
+    } catch (e) {
+      problems.push((e as Error).message);
     }
   }
-  return patterns;
+  return { patterns: [...new Set(patterns)], problems };
+}
+
+function functionPatternOf(node: TerraformResource, defaultProject: string): string | undefined {
+  if (node.terraformResourceType === 'google_cloudfunctions2_function') {
+    const attributes = terraformAttributes(node);
+    const buildConfig = singleBlock(attributes.build_config) as Record<string, unknown> | undefined;
+    return functionPattern(node, attributes, defaultProject, 'CLOUD_FUNCTIONS_V2_API', {
+      property: 'build_config.docker_repository',
+      value: buildConfig?.docker_repository,
+    });
+  }
+  if (node.terraformResourceType === 'google_cloud_run_v2_service') {
+    const attributes = terraformAttributes(node);
+    const buildConfig = singleBlock(attributes.build_config) as Record<string, unknown> | undefined;
+    if (buildConfig === undefined || buildConfig === null) {
+      return undefined; // deployed from an image, not from source: its images are the policy's business
+    }
+    return functionPattern(node, attributes, defaultProject, 'CLOUD_RUN_ADMIN_API', {
+      property: 'build_config.image_uri',
+      value: buildConfig.image_uri,
+    });
+  }
+  return undefined;
 }
 
 interface CustomRepository {
