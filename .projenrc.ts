@@ -9,7 +9,18 @@ const project = new cdktf.ConstructLibraryCdktf({
   authorAddress: 'maintainers@users.noreply.github.com',
   repositoryUrl: 'https://github.com/cdktf-gcp-binauthz/cdktf-gcp-binauthz.git',
   defaultReleaseBranch: 'main',
-  keywords: ['cdktf', 'cdk', 'terraform', 'gcp', 'google-cloud', 'binary-authorization', 'binauthz', 'cloud-run', 'cloud-functions', 'security'],
+  keywords: [
+    'cdktf',
+    'cdk',
+    'terraform',
+    'gcp',
+    'google-cloud',
+    'binary-authorization',
+    'binauthz',
+    'cloud-run',
+    'cloud-functions',
+    'security',
+  ],
   license: 'Apache-2.0',
   projenrcTs: true,
   sampleCode: false,
@@ -26,9 +37,21 @@ const project = new cdktf.ConstructLibraryCdktf({
     'cdktf@0.21.0',
     'constructs@10.4.2',
     'ts-node',
-    'typescript@~5.9.3',
+    'fast-check',
     '@types/node@^20',
   ],
+
+  bin: { 'cdktf-gcp-binauthz': 'lib/cli/main.js' },
+
+  // jsii bindings for the other languages; their source is generated offline in every build (`bindings`).
+  publishToPypi: { distName: 'cdktf-gcp-binauthz', module: 'cdktf_gcp_binauthz' },
+  publishToMaven: {
+    javaPackage: 'io.github.cdktf_gcp_binauthz',
+    mavenGroupId: 'io.github.cdktf-gcp-binauthz',
+    mavenArtifactId: 'cdktf-gcp-binauthz',
+  },
+  publishToNuget: { dotNetNamespace: 'CdktfGcpBinauthz', packageId: 'CdktfGcpBinauthz' },
+  publishToGo: { moduleName: 'github.com/cdktf-gcp-binauthz/cdktf-gcp-binauthz-go' },
 
   // Publishing and its workflows are set up with the release issue; the local build stays quiet.
   github: false,
@@ -48,7 +71,7 @@ const project = new cdktf.ConstructLibraryCdktf({
   // test/tsconfig.json (paths relative to test/) also type-checks the example apps.
   tsconfigDev: { compilerOptions: {}, include: ['../examples/**/*.ts'] },
   eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'projenrc', '.projenrc.ts'] },
-  gitignore: ['cdktf.out/', 'examples/**/cdktf.out/', 'examples/**/.gen/', '.terraform/'],
+  gitignore: ['test/.readme-blocks/', 'cdktf.out/', 'examples/**/cdktf.out/', 'examples/**/.gen/', '.terraform/'],
 });
 
 // jsii prints an end-of-life banner for Node 20 on every run; the machines run Node 20.
@@ -61,10 +84,34 @@ project.addTask('example', {
   description: 'Synthesize the default example (examples/cloud-run-functions) and summarize the Terraform JSON',
   steps: [
     { exec: 'ts-node --project ../../test/tsconfig.json main.ts', cwd: 'examples/cloud-run-functions' },
-    { exec: 'ts-node --project ../../test/tsconfig.json ../../src/cli/main.ts summary cdktf.out', cwd: 'examples/cloud-run-functions' },
+    {
+      exec: 'ts-node --project ../../test/tsconfig.json ../../src/cli/main.ts summary cdktf.out',
+      cwd: 'examples/cloud-run-functions',
+    },
   ],
 });
 
-project.npmignore?.exclude('/examples/', '/scripts/', '/docs/', '/bench/', 'cdktf.out/');
+project.npmignore?.exclude('/examples/', '/scripts/', '/docs/', '/bench/', '/.ci/', 'cdktf.out/');
+
+// The package task packs the npm tarball and generates the other languages' bindings as source, which
+// needs no toolchain or registry (their own builds and publishing happen in a release workflow).
+project.packageTask.reset();
+project.packageTask.spawn(
+  project.addTask('bindings', {
+    description:
+      'Generate the Python, Java, .NET and Go bindings as source (offline), so a jsii incompatibility fails the build',
+    exec: 'jsii-pacmak --code-only --target python --target java --target dotnet --target go -o dist/bindings',
+  }),
+);
+// After the bindings: their generation empties dist/js.
+project.packageTask.spawn(project.tasks.tryFind('package:js')!);
+// Install the packed tarball into a fresh folder, as a new user would, and synthesize an app against it.
+project.packageTask.spawn(
+  project.addTask('test:package', {
+    description:
+      'Install the packed tarball next to cdktf, constructs and the Google provider, and synthesize an app with it',
+    exec: 'bash test/package/run.sh',
+  }),
+);
 
 project.synth();

@@ -1,5 +1,5 @@
-import { EnforcementModeValue, EvaluationModeValue, RuleModel } from './core/policy';
 import { IAttestor } from './attestor';
+import { EnforcementModeValue, EvaluationModeValue, RuleModel } from './core/policy';
 
 /**
  * How an admission rule decides whether an image may be deployed.

@@ -4,7 +4,8 @@
  */
 
 /** A registry host: a dotted DNS name or `localhost`, with an optional port. */
-export const REGISTRY_HOST = /^(localhost|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)(:[0-9]{1,5})?$/;
+export const REGISTRY_HOST =
+  /^(localhost|[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+)(:[0-9]{1,5})?$/;
 /** One path component of a repository: lowercase letters and digits, joined by `.`, `_`, `__` or dashes. */
 export const PATH_COMPONENT = /^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*$/;
 /** A tag. */

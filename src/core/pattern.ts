@@ -127,11 +127,11 @@ function findProblems(pattern: string, prefix: string, wildcard: PatternWildcard
       },
     ];
   }
-  return checkPath(prefix.slice(slash + 1), wildcard);
+  return checkPath(registry, prefix.slice(slash + 1), wildcard);
 }
 
 /** Checks what follows `registry/`: path components, then the wildcard, a digest, or nothing. */
-function checkPath(rest: string, wildcard: PatternWildcard): PatternProblem[] {
+function checkPath(registry: string, rest: string, wildcard: PatternWildcard): PatternProblem[] {
   const at = rest.indexOf('@');
   const name = at >= 0 ? rest.slice(0, at) : rest;
   if (at >= 0) {
@@ -140,7 +140,8 @@ function checkPath(rest: string, wildcard: PatternWildcard): PatternProblem[] {
       return [
         {
           code: 'invalid-digest',
-          message: 'after "@" a pattern has either "*" (every digest of the image) or a full digest like "sha256:" and 64 hex digits',
+          message:
+            'after "@" a pattern has either "*" (every digest of the image) or a full digest like "sha256:" and 64 hex digits',
         },
       ];
     }
@@ -151,7 +152,7 @@ function checkPath(rest: string, wildcard: PatternWildcard): PatternProblem[] {
     return [
       {
         code: 'tag',
-        message: `Cloud Run does not accept tags in allowlist patterns; allow every version of the image with "${name.slice(0, name.lastIndexOf(':'))}@*", or one version with its digest "…@sha256:…"`,
+        message: `Cloud Run does not accept tags in allowlist patterns; allow every version of the image with "${registry}/${name.slice(0, name.lastIndexOf(':'))}@*", or one version with its digest "…@sha256:…"`,
       },
     ];
   }
@@ -166,8 +167,7 @@ function checkPath(rest: string, wildcard: PatternWildcard): PatternProblem[] {
   // A trailing `*` or `**` may follow a `/` (an empty last component) or part of a component.
   const full = wildcard === '*' || wildcard === '**' ? components.slice(0, -1) : components;
   const partial = wildcard === '*' && last !== '' ? [last] : [];
-  const bad =
-    full.find((c) => !PATH_COMPONENT.test(c)) ?? partial.find((c) => !/^[a-z0-9]([a-z0-9._-]*)$/.test(c));
+  const bad = full.find((c) => !PATH_COMPONENT.test(c)) ?? partial.find((c) => !/^[a-z0-9]([a-z0-9._-]*)$/.test(c));
   if (bad !== undefined || (wildcard === 'none' && name === '')) {
     return [
       {

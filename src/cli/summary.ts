@@ -1,0 +1,35 @@
+import { resolve } from 'path';
+import { InputError, readTerraformJson } from './input';
+import { policiesFromTerraformJson, resourcesOfType } from '../core/terraform-json';
+
+/** Where each stack was read from, and what its policies hold, as lines of text. */
+export function summary(input: string): string[] {
+  const files = readTerraformJson(input);
+  const lines: string[] = [];
+  let policies = 0;
+  for (const { stack, file, doc } of files) {
+    lines.push(`stack ${stack}: ${resolve(file)}`);
+    for (const { address, policy, preventDestroy } of policiesFromTerraformJson(doc)) {
+      policies++;
+      const rule = policy.defaultAdmissionRule;
+      lines.push(`  ${address} (project ${policy.project})`);
+      lines.push(`    default rule: ${rule.evaluationMode}, ${rule.enforcementMode}`);
+      lines.push(`    allowlist: ${policy.allowlistPatterns.length} pattern(s)`);
+      policy.allowlistPatterns.forEach((p) => lines.push(`      ${p}`));
+      lines.push(`    required attestors: ${rule.requireAttestationsBy.length || 'none'}`);
+      rule.requireAttestationsBy.forEach((a) => lines.push(`      ${a}`));
+      lines.push(`    prevent_destroy: ${preventDestroy}`);
+    }
+    const attestors = resourcesOfType(doc, 'google_binary_authorization_attestor');
+    if (attestors.length > 0) {
+      lines.push(`  attestors defined: ${attestors.length}`);
+      attestors.forEach(([name, body]) =>
+        lines.push(`    google_binary_authorization_attestor.${name}: projects/${body.project}/attestors/${body.name}`),
+      );
+    }
+  }
+  if (policies === 0) {
+    throw new InputError(`${input}: no google_binary_authorization_policy in ${files.map((f) => f.file).join(', ')}`);
+  }
+  return lines;
+}

@@ -1,0 +1,91 @@
+import {
+  attestorResourceName,
+  checkProjectId,
+  checkRegion,
+  checkResourceId,
+  parseAttestorName,
+  parseNoteName,
+  projectImagePath,
+} from '../../src/core/names';
+
+describe('project ids', () => {
+  test.each([
+    'my-project',
+    'abcdef',
+    'a1-2-3-4',
+    'p23456789012345678901234567890',
+    'example.com:my-project',
+    'corp.example.co.uk:prod-1',
+  ])('accepts %s', (id) => expect(checkProjectId(id)).toBeUndefined());
+  test.each([
+    ['too short', 'abcde'],
+    ['too long', 'p234567890123456789012345678901'],
+    ['uppercase', 'My-project'],
+    ['underscore', 'my_project'],
+    ['leading digit', '1project'],
+    ['trailing hyphen', 'my-project-'],
+    ['empty', ''],
+    ['domain without a dot', 'example:my-project'],
+    ['domain with an invalid project', 'example.com:My-Project'],
+    ['a project number', '123456789012'],
+  ])('refuses %s: %s', (_why, id) => expect(checkProjectId(id)).toMatch(/project id has 6 to 30/));
+
+  test('domain-scoped ids appear in image paths with a slash', () => {
+    expect(projectImagePath('example.com:my-project')).toBe('example.com/my-project');
+    expect(projectImagePath('my-project')).toBe('my-project');
+  });
+});
+
+describe('regions', () => {
+  test.each([
+    'us-central1',
+    'europe-west1',
+    'europe-west10',
+    'northamerica-northeast1',
+    'me-central2',
+    'africa-south1',
+  ])('accepts %s', (region) => expect(checkRegion(region)).toBeUndefined());
+  test.each(['US-CENTRAL1', 'us-central', 'uscentral1', 'us', 'europe', 'us-central1-a', '', 'us_central1'])(
+    'refuses %s',
+    (region) => expect(checkRegion(region)).toMatch(/a region looks like "us-central1"/),
+  );
+});
+
+describe('attestor and note names', () => {
+  test('short ids', () => {
+    expect(checkResourceId('built-by-cloud-build')).toBeUndefined();
+    expect(checkResourceId('prod_attestor2')).toBeUndefined();
+    expect(checkResourceId('-x')).toMatch(/starts with a letter or digit/);
+    expect(checkResourceId('a/b')).toBeDefined();
+    expect(checkResourceId('a'.repeat(101))).toBeDefined();
+  });
+
+  test('parses full attestor names', () => {
+    expect(parseAttestorName('projects/security-proj/attestors/prod')).toEqual({
+      project: 'security-proj',
+      id: 'prod',
+    });
+    expect(attestorResourceName('security-proj', 'prod')).toBe('projects/security-proj/attestors/prod');
+  });
+
+  test.each([
+    'prod',
+    'attestors/prod',
+    'projects/security-proj/attestors/',
+    'projects/security-proj/notes/prod',
+    'projects/security-proj/attestors/prod/extra',
+  ])('refuses attestor name %s', (name) =>
+    expect(() => parseAttestorName(name)).toThrow(/looks like "projects\/PROJECT_ID\/attestors\/ATTESTOR_ID"/),
+  );
+
+  test('refuses an invalid project inside a full name', () =>
+    expect(() => parseAttestorName('projects/Bad_Project/attestors/prod')).toThrow(/project id has 6 to 30/));
+
+  test('parses full note names', () => {
+    expect(parseNoteName('projects/security-proj/notes/prod-note')).toEqual({
+      project: 'security-proj',
+      id: 'prod-note',
+    });
+    expect(() => parseNoteName('notes/prod-note')).toThrow(/projects\/PROJECT_ID\/notes\/NOTE_ID/);
+  });
+});

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The package as a new user gets it: check what the tarball holds, install it into a fresh folder next to
+# cdktf, constructs and the Google provider (from the npm cache that `npm ci` filled, else the registry),
+# synthesize an app with it and run the packaged command on the result.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+tarball=$(ls "$root"/dist/js/*.tgz)
+passed=0
+failed=0
+check() { # name, command...
+  local name=$1; shift
+  if "$@"; then passed=$((passed + 1)); echo "ok: $name"; else failed=$((failed + 1)); echo "FAILED: $name"; fi
+}
+
+contents=$(tar tzf "$tarball")
+holds() { grep -qx "package/$1" <<<"$contents"; }
+holds_nothing_under() { ! grep -q "^package/$1" <<<"$contents"; }
+check 'the tarball holds the library, the jsii assembly, README, API.md and LICENSE' \
+  bash -c "$(declare -f holds); contents='$contents'; holds lib/index.js && holds lib/index.d.ts && holds lib/cli/main.js && holds .jsii && holds README.md && holds API.md && holds LICENSE"
+for dir in src/ test/ examples/ .ci/ dist/ coverage/ node_modules/ .projen/; do
+  check "the tarball holds nothing under $dir" holds_nothing_under "$dir"
+done
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp "$root/test/package/app.js" "$work/"
+cd "$work"
+npm init -y >/dev/null
+peers=$(node -e "const p=require('$root/package.json').devDependencies; console.log(['cdktf','constructs','@cdktf/provider-google'].map(n => n + '@' + p[n]).join(' '))")
+# shellcheck disable=SC2086
+npm install --prefer-offline --no-audit --no-fund --loglevel=error "$tarball" $peers >/dev/null
+check 'the package installs next to its peers' test -f node_modules/cdktf-gcp-binauthz/lib/index.js
+check 'an app synthesizes against it' node app.js
+json=cdktf.out/stacks/packaged/cdk.tf.json
+check 'the synthesized policy allowlists both deployment paths' node -e "
+  const p = Object.values(require('./$json').resource.google_binary_authorization_policy)[0];
+  const want = ['us-central1-docker.pkg.dev/my-project/cloud-run-source-deploy/**', 'us-central1-docker.pkg.dev/my-project/gcf-artifacts/**'];
+  process.exit(JSON.stringify(p.admission_whitelist_patterns.map(x => x.name_pattern)) === JSON.stringify(want) ? 0 : 1);"
+check 'the packaged command summarizes it' bash -c "npx --no-install cdktf-gcp-binauthz summary cdktf.out | grep -q 'gcf-artifacts/\*\*'"
+
+echo "package: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,360 @@
+import { BinaryAuthorizationPolicy as PolicyResource } from '@cdktf/provider-google/lib/binary-authorization-policy';
+import { TerraformOutput, TerraformVariable, Testing } from 'cdktf';
+import {
+  AdmissionRule,
+  Attestor,
+  BinaryAuthorizationPolicy,
+  DeploymentPath,
+  EnforcementMode,
+  EvaluationMode,
+} from '../src';
+import { givenStack, resources, synthJson } from './util';
+
+const POLICY = 'google_binary_authorization_policy';
+
+function onlyPolicy(json: any): any {
+  const policies = resources(json, POLICY);
+  expect(policies).toHaveLength(1);
+  return policies[0];
+}
+
+describe('BinaryAuthorizationPolicy', () => {
+  describe('defaults', () => {
+    test('deny everything that is not allowlisted, enforced, and refuse to be destroyed', () => {
+      // GIVEN
+      const stack = givenStack();
+      // WHEN
+      new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+      // THEN
+      const json = synthJson(stack);
+      expect(json).toMatchSnapshot();
+      expect(onlyPolicy(json)).toEqual({
+        project: 'my-project',
+        default_admission_rule: { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' },
+        lifecycle: { prevent_destroy: true },
+      });
+    });
+
+    test('the L1 is the default child, with the stable id "Resource"', () => {
+      const stack = givenStack();
+      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+      expect(policy.node.defaultChild).toBeInstanceOf(PolicyResource);
+      expect(policy.node.defaultChild?.node.id).toBe('Resource');
+      expect(Object.keys(synthJson(stack).resource[POLICY])).toEqual(['Policy_23B91518']);
+    });
+
+    test('exposes its project, rule and Terraform id', () => {
+      const stack = givenStack();
+      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+      expect(policy.project).toBe('my-project');
+      expect(policy.defaultAdmissionRule.evaluationMode).toBe(EvaluationMode.ALWAYS_DENY);
+      expect(policy.defaultAdmissionRule.enforcementMode).toBe(EnforcementMode.ENFORCED_BLOCK_AND_AUDIT_LOG);
+      new TerraformOutput(stack, 'id', { value: policy.policyId });
+      expect(synthJson(stack).output.id.value).toBe('${google_binary_authorization_policy.Policy_23B91518.id}');
+      expect(policy.allowlistPatterns).toEqual([]);
+    });
+  });
+
+  describe('the seed scenario: one project, one region, both deployment paths', () => {
+    test('allowlists exactly the repositories Google documents', () => {
+      // GIVEN
+      const stack = givenStack();
+      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+      // WHEN
+      policy.allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, { regions: ['us-central1'] });
+      policy.allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, { regions: ['us-central1'] });
+      // THEN
+      const json = synthJson(stack);
+      expect(json).toMatchSnapshot();
+      expect(onlyPolicy(json).admission_whitelist_patterns).toEqual([
+        { name_pattern: 'us-central1-docker.pkg.dev/my-project/cloud-run-source-deploy/**' },
+        { name_pattern: 'us-central1-docker.pkg.dev/my-project/gcf-artifacts/**' },
+      ]);
+      expect(onlyPolicy(json).default_admission_rule.evaluation_mode).toBe('ALWAYS_DENY');
+    });
+  });
+
+  describe('several regions and projects', () => {
+    test('one pattern per region and path, in the order they were added', () => {
+      const stack = givenStack();
+      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+      policy.allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, {
+        regions: ['us-central1', 'europe-west1', 'asia-northeast1'],
+      });
+      policy.allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, {
+        regions: ['europe-west1'],
+        project: 'other-project',
+      });
+      const json = synthJson(stack);
+      expect(json).toMatchSnapshot();
+      expect(policy.allowlistPatterns).toEqual([
+        'us-central1-docker.pkg.dev/my-project/gcf-artifacts/**',
+        'europe-west1-docker.pkg.dev/my-project/gcf-artifacts/**',
+        'asia-northeast1-docker.pkg.dev/my-project/gcf-artifacts/**',
+        'europe-west1-docker.pkg.dev/other-project/cloud-run-source-deploy/**',
+      ]);
+      expect(onlyPolicy(json).admission_whitelist_patterns.map((p: any) => p.name_pattern)).toEqual(
+        policy.allowlistPatterns,
+      );
+    });
+
+    test('a domain-scoped project appears with a slash in image paths', () => {
+      const stack = givenStack();
+      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'example.com:my-project' });
+      policy.allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, { regions: ['us-east1'] });
+      expect(policy.allowlistPatterns).toEqual(['us-east1-docker.pkg.dev/example.com/my-project/gcf-artifacts/**']);
+      expect(onlyPolicy(synthJson(stack)).project).toBe('example.com:my-project');
+    });
+  });
+
+  describe('allowlist', () => {
+    test('patterns from props and from addAllowlistPattern, duplicates kept once', () => {
+      const stack = givenStack();
+      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', {
+        project: 'my-project',
+        allowlistPatterns: ['gcr.io/my-project/app@*', 'us-docker.pkg.dev/my-project/trusted/**'],
+      });
+      policy.addAllowlistPattern('gcr.io/my-project/app@*');
+      policy.addAllowlistPattern('gcr.io/my-project/tools*');
+      policy.allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, { regions: ['us-central1', 'us-central1'] });
+      policy.allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, { regions: ['us-central1'] });
+      expect(onlyPolicy(synthJson(stack)).admission_whitelist_patterns).toEqual([
+        { name_pattern: 'gcr.io/my-project/app@*' },
+        { name_pattern: 'us-docker.pkg.dev/my-project/trusted/**' },
+        { name_pattern: 'gcr.io/my-project/tools*' },
+        { name_pattern: 'us-central1-docker.pkg.dev/my-project/gcf-artifacts/**' },
+      ]);
+    });
+
+    test('patterns added after the policy was defined are rendered too', () => {
+      const stack = givenStack();
+      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+      expect(onlyPolicy(synthJson(stack)).admission_whitelist_patterns).toBeUndefined();
+      policy.addAllowlistPattern('gcr.io/my-project/late@*');
+      expect(onlyPolicy(synthJson(stack)).admission_whitelist_patterns).toEqual([
+        { name_pattern: 'gcr.io/my-project/late@*' },
+      ]);
+    });
+
+    test('the getter returns a copy', () => {
+      const policy = new BinaryAuthorizationPolicy(givenStack(), 'Policy', { project: 'my-project' });
+      policy.allowlistPatterns.push('gcr.io/x/y');
+      expect(policy.allowlistPatterns).toEqual([]);
+    });
+
+    test('synth is byte-identical twice in a row', () => {
+      const build = () => {
+        const stack = givenStack();
+        const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+        policy.allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, { regions: ['us-east1', 'us-central1'] });
+        policy.addAllowlistPattern('gcr.io/my-project/app@*');
+        return stack;
+      };
+      const stack = build();
+      const first = Testing.synth(stack, true);
+      expect(Testing.synth(stack, true)).toBe(first);
+      expect(Testing.synth(build(), true)).toBe(first);
+    });
+  });
+
+  describe('tokens', () => {
+    test('a TerraformVariable for project and region skips literal checks and renders interpolations', () => {
+      // GIVEN
+      const stack = givenStack();
+      const project = new TerraformVariable(stack, 'project', { type: 'string' });
+      const region = new TerraformVariable(stack, 'region', { type: 'string' });
+      // WHEN
+      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: project.stringValue });
+      policy.allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, {
+        regions: [region.stringValue, 'us-central1'],
+      });
+      policy.allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, {
+        regions: [region.stringValue],
+        project: 'other-project',
+      });
+      // THEN
+      const json = synthJson(stack);
+      expect(json).toMatchSnapshot();
+      const body = onlyPolicy(json);
+      expect(body.project).toBe('${var.project}');
+      expect(body.admission_whitelist_patterns).toEqual([
+        // A token project may be domain-scoped: its ':' becomes '/' at apply time.
+        { name_pattern: '${var.region}-docker.pkg.dev/${replace(var.project, ":", "/")}/gcf-artifacts/**' },
+        { name_pattern: 'us-central1-docker.pkg.dev/${replace(var.project, ":", "/")}/gcf-artifacts/**' },
+        { name_pattern: '${var.region}-docker.pkg.dev/other-project/cloud-run-source-deploy/**' },
+      ]);
+    });
+
+    test('an allowlist pattern that is a token is kept as it is', () => {
+      const stack = givenStack();
+      const pattern = new TerraformVariable(stack, 'pattern', { type: 'string' });
+      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+      policy.addAllowlistPattern(pattern.stringValue);
+      expect(onlyPolicy(synthJson(stack)).admission_whitelist_patterns).toEqual([{ name_pattern: '${var.pattern}' }]);
+    });
+  });
+
+  describe('admission rules', () => {
+    test('allowAll in dry run', () => {
+      const stack = givenStack();
+      new BinaryAuthorizationPolicy(stack, 'Policy', {
+        project: 'my-project',
+        defaultAdmissionRule: AdmissionRule.allowAll({ enforcementMode: EnforcementMode.DRYRUN_AUDIT_LOG_ONLY }),
+      });
+      expect(onlyPolicy(synthJson(stack)).default_admission_rule).toEqual({
+        evaluation_mode: 'ALWAYS_ALLOW',
+        enforcement_mode: 'DRYRUN_AUDIT_LOG_ONLY',
+      });
+    });
+
+    test('requireAttestations carries full attestor names, once each, across projects', () => {
+      // GIVEN
+      const stack = givenStack();
+      const prod = Attestor.fromAttestorName(stack, 'Prod', 'projects/security-project/attestors/prod');
+      const built = Attestor.fromAttestorName(stack, 'Built', 'projects/my-project/attestors/built-by-cloud-build');
+      // WHEN
+      new BinaryAuthorizationPolicy(stack, 'Policy', {
+        project: 'my-project',
+        defaultAdmissionRule: AdmissionRule.requireAttestations([prod, built, prod]),
+      });
+      // THEN
+      const json = synthJson(stack);
+      expect(json).toMatchSnapshot();
+      expect(onlyPolicy(json).default_admission_rule).toEqual({
+        evaluation_mode: 'REQUIRE_ATTESTATION',
+        enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG',
+        require_attestations_by: [
+          'projects/security-project/attestors/prod',
+          'projects/my-project/attestors/built-by-cloud-build',
+        ],
+      });
+      expect(onlyPolicy(json).depends_on).toBeUndefined();
+    });
+
+    test('an imported attestor exposes its parts', () => {
+      const attestor = Attestor.fromAttestorName(givenStack(), 'Prod', 'projects/security-project/attestors/prod');
+      expect(attestor.attestorId).toBe('projects/security-project/attestors/prod');
+      expect(attestor.attestorProject).toBe('security-project');
+      expect(attestor.attestorName).toBe('prod');
+    });
+  });
+
+  describe('other props', () => {
+    test('description, global policy evaluation and opting out of prevent_destroy', () => {
+      const stack = givenStack();
+      new BinaryAuthorizationPolicy(stack, 'Policy', {
+        project: 'my-project',
+        description: 'Production',
+        globalPolicyEvaluation: true,
+        preventDestroy: false,
+      });
+      const body = onlyPolicy(synthJson(stack));
+      expect(body.description).toBe('Production');
+      expect(body.global_policy_evaluation_mode).toBe('ENABLE');
+      expect(body.lifecycle).toBeUndefined();
+    });
+
+    test('globalPolicyEvaluation false renders DISABLE', () => {
+      const stack = givenStack();
+      new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project', globalPolicyEvaluation: false });
+      expect(onlyPolicy(synthJson(stack)).global_policy_evaluation_mode).toBe('DISABLE');
+    });
+  });
+
+  describe('bad input', () => {
+    const policyIn = () => new BinaryAuthorizationPolicy(givenStack(), 'Policy', { project: 'my-project' });
+
+    test('fails on a wildcard anywhere but the end', () =>
+      expect(() => policyIn().addAllowlistPattern('gcr.io/my-project/n*x')).toThrow(
+        /^\[stack\/Policy\] invalid 'pattern' "gcr.io\/my-project\/n\*x": a wildcard \("\*" or "\*\*"\) may stand only at the end of a pattern/,
+      ));
+
+    test('fails on a pattern with no registry host', () =>
+      expect(
+        () =>
+          new BinaryAuthorizationPolicy(givenStack(), 'Policy', {
+            project: 'my-project',
+            allowlistPatterns: ['my-project/app'],
+          }),
+      ).toThrow(
+        /^\[stack\/Policy\] invalid 'allowlistPatterns' "my-project\/app": a pattern starts with a registry host/,
+      ));
+
+    test('fails on a tagged image name and says to use @* or a digest', () =>
+      expect(() => policyIn().addAllowlistPattern('gcr.io/my-project/app:latest')).toThrow(
+        /invalid 'pattern' "gcr.io\/my-project\/app:latest": Cloud Run does not accept tags in allowlist patterns; allow every version of the image with "gcr.io\/my-project\/app@\*", or one version with its digest/,
+      ));
+
+    test('fails on name** without a slash before it', () =>
+      expect(() => policyIn().addAllowlistPattern('gcr.io/my-project**')).toThrow(
+        /invalid 'pattern' "gcr.io\/my-project\*\*": "my-project\*\*" also matches sibling directories .* end the pattern with "\/\*\*" instead/,
+      ));
+
+    test('fails on an invalid region', () =>
+      expect(() =>
+        policyIn().allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, { regions: ['us-central1', 'US-EAST1'] }),
+      ).toThrow(/^\[stack\/Policy\] invalid 'regions' "US-EAST1": a region looks like "us-central1"/));
+
+    test('fails on no regions at all', () =>
+      expect(() => policyIn().allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, { regions: [] })).toThrow(
+        /invalid 'regions' \[\]: name at least one region/,
+      ));
+
+    test('fails on an invalid project id', () =>
+      expect(() => new BinaryAuthorizationPolicy(givenStack(), 'Policy', { project: 'My_Project' })).toThrow(
+        /^\[stack\/Policy\] invalid 'project' "My_Project": a project id has 6 to 30 lowercase letters/,
+      ));
+
+    test('fails on an invalid deployment project id', () =>
+      expect(() =>
+        policyIn().allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, { regions: ['us-central1'], project: 'x' }),
+      ).toThrow(/invalid 'project' "x": a project id/));
+
+    test('fails on requireAttestations with no attestors', () =>
+      expect(
+        () =>
+          new BinaryAuthorizationPolicy(givenStack(), 'Policy', {
+            project: 'my-project',
+            defaultAdmissionRule: AdmissionRule.requireAttestations([]),
+          }),
+      ).toThrow(
+        /^\[stack\/Policy\] invalid 'defaultAdmissionRule' "REQUIRE_ATTESTATION": REQUIRE_ATTESTATION needs at least one attestor; pass the attestors/,
+      ));
+
+    test('fails on a malformed attestor name', () =>
+      expect(() => Attestor.fromAttestorName(givenStack(), 'Prod', 'attestors/prod')).toThrow(
+        /^\[stack\/Prod\] invalid 'attestorId' "attestors\/prod": a full resource name looks like "projects\/PROJECT_ID\/attestors\/ATTESTOR_ID"/,
+      ));
+
+    test('fails on an attestor name that is a token', () => {
+      const stack = givenStack();
+      const name = new TerraformVariable(stack, 'attestor', { type: 'string' });
+      expect(() => Attestor.fromAttestorName(stack, 'Prod', name.stringValue)).toThrow(
+        /\[stack\/Prod\] invalid 'attestorId' .*must be known at synth time/,
+      );
+    });
+
+    test('fails on two policies for the same project in one stack', () => {
+      const stack = givenStack();
+      new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+      expect(() => new BinaryAuthorizationPolicy(stack, 'Again', { project: 'my-project' })).toThrow(
+        /^\[stack\/Again\] invalid 'project' "my-project": the project already has a policy at \[stack\/Policy\]; a project has exactly one policy/,
+      );
+    });
+
+    test('fails on two policies for the same project in different stacks of one app', () => {
+      const app = Testing.app();
+      new BinaryAuthorizationPolicy(givenStack(app, 'one'), 'Policy', { project: 'my-project' });
+      expect(() => new BinaryAuthorizationPolicy(givenStack(app, 'two'), 'Policy', { project: 'my-project' })).toThrow(
+        /^\[two\/Policy\] invalid 'project' "my-project": the project already has a policy at \[one\/Policy\]/,
+      );
+    });
+
+    test('policies for different projects live side by side', () => {
+      const stack = givenStack();
+      new BinaryAuthorizationPolicy(stack, 'Dev', { project: 'dev-project' });
+      new BinaryAuthorizationPolicy(stack, 'Prod', { project: 'prod-project' });
+      expect(resources(synthJson(stack), POLICY).map((p) => p.project)).toEqual(['dev-project', 'prod-project']);
+    });
+  });
+});
