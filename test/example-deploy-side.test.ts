@@ -10,6 +10,7 @@ describe('examples/deploy-side', () => {
     process.env.CDKTF_OUTDIR = outdir;
     try {
       // WHEN the example app runs (it calls app.synth())
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
       jest.isolateModules(() => require('../examples/deploy-side/main'));
     } finally {
       if (previous === undefined) {
