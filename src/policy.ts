@@ -183,9 +183,11 @@ export class BinaryAuthorizationPolicy extends Construct {
    * `image_uri` known only at apply time) fails synth with a validation error of this policy, and is
    * left out of the rendered policy.
    *
-   * A resource without `project` is deployed in the provider's project, which this library cannot
-   * see; it is taken to be this policy's project. When it is not, the pattern names the wrong project
-   * and the function's images are denied (the policy fails closed): set `project` on such resources.
+   * A resource without `project` is deployed in its provider's project: the `project` of the
+   * resource's `provider`, or of the stack's google provider without alias. When that provider sets
+   * no project either (it then reads one from its environment, which synth cannot see), this policy's
+   * project is assumed; if that is wrong the pattern names the wrong project and the function's images
+   * are denied (the policy fails closed, it never admits more): set `project` on such resources.
    *
    * @param scope the construct to search, such as the stack
    */

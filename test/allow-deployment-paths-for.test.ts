@@ -1,6 +1,7 @@
 import { ArtifactRegistryRepository } from '@cdktf/provider-google/lib/artifact-registry-repository';
 import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
 import { Cloudfunctions2Function } from '@cdktf/provider-google/lib/cloudfunctions2-function';
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { Aspects, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { BinaryAuthorizationPolicy, DeploymentPath, RequireBinaryAuthorization } from '../src';
@@ -77,6 +78,41 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
       'us-central1-docker.pkg.dev/my-project/gcf-artifacts/**',
       'us-central1-docker.pkg.dev/other-project/gcf-artifacts/**',
       'us-east1-docker.pkg.dev/example.com/legacy-project/cloud-run-source-deploy/**',
+    ]);
+  });
+
+  test("without a project on the resource, uses its provider's project", () => {
+    // GIVEN a stack whose default provider deploys into another project than the policy's
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'stack');
+    const projectVar = new TerraformVariable(stack, 'project', { type: 'string' });
+    new GoogleProvider(stack, 'google', { project: 'functions-project' });
+    const aliased = new GoogleProvider(stack, 'eu', { alias: 'eu', project: projectVar.stringValue });
+    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+    gcfFunction(stack, 'default-provider', { location: 'us-central1' });
+    const fn = gcfFunction(stack, 'aliased-provider', { location: 'europe-west1' });
+    fn.provider = aliased;
+    // WHEN
+    policy.allowDeploymentPathsFor(stack);
+    // THEN
+    expect(policyPatterns(synthJson(stack))).toStrictEqual([
+      'us-central1-docker.pkg.dev/functions-project/gcf-artifacts/**',
+      'europe-west1-docker.pkg.dev/${replace(var.project, ":", "/")}/gcf-artifacts/**',
+    ]);
+  });
+
+  test("assumes the policy's project when neither the resource nor its provider names one", () => {
+    // GIVEN
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'stack');
+    new GoogleProvider(stack, 'google', {}); // the project comes from the environment at apply time
+    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+    sourceService(stack, 'svc', { location: 'us-central1' });
+    // WHEN
+    policy.allowDeploymentPathsFor(stack);
+    // THEN
+    expect(policyPatterns(synthJson(stack))).toStrictEqual([
+      'us-central1-docker.pkg.dev/my-project/cloud-run-source-deploy/**',
     ]);
   });
 

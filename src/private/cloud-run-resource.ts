@@ -1,4 +1,4 @@
-import { Annotations, TerraformResource, Token, Tokenization } from 'cdktf';
+import { Annotations, TerraformProvider, TerraformResource, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import {
   BinauthzSetting,
@@ -46,7 +46,7 @@ export function asCloudRunResource(node: IConstruct): CloudRunResource | undefin
  * resource's logical id, which would silently defeat a later `overrideLogicalId` when this runs while
  * the app is still being defined. Both members are `protected` parts of cdktf's public API.
  */
-export function terraformAttributes(resource: TerraformResource): Record<string, unknown> {
+export function terraformAttributes(resource: TerraformResource | TerraformProvider): Record<string, unknown> {
   const r = resource as unknown as {
     rawOverrides: Record<string, unknown>;
     synthesizeAttributes(): Record<string, unknown>;

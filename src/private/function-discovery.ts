@@ -1,4 +1,4 @@
-import { Fn, TerraformResource, Token } from 'cdktf';
+import { Fn, TerraformProvider, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { terraformAttributes } from './cloud-run-resource';
 import { checkLiteral, invalidProp } from './errors';
@@ -25,7 +25,9 @@ export interface DiscoveredPatterns {
  *   `LOCATION-docker.pkg.dev/PROJECT/cloud-run-source-deploy/**`, or the repository of
  *   `build_config.image_uri` when it is set.
  *
- * The project is the resource's `project`, or `defaultProject` when it has none. Region and project
+ * The project is the resource's `project`; without one, the `project` of the provider that deploys it
+ * (the resource's `provider`, or the stack's google provider without alias); without one either (the
+ * provider then takes it from its environment, which synth cannot see), `defaultProject`. Region and project
  * may be tokens; a domain-scoped project `example.com:p` becomes `example.com/p`. `check` throws for a
  * pattern the policy refuses.
  */
@@ -105,7 +107,8 @@ function functionPattern(
     );
   }
   checkLiteral(resource, 'location', location, checkRegion);
-  const project = typeof attributes.project === 'string' ? attributes.project : defaultProject;
+  const project =
+    typeof attributes.project === 'string' ? attributes.project : (providerProject(resource) ?? defaultProject);
   checkLiteral(resource, 'project', project, checkProjectId);
   return repositoryPattern(location, imagePath(project), DEFAULT_REPOSITORY[path]);
 }
@@ -162,4 +165,25 @@ function imageUriPattern(resource: TerraformResource, value: unknown): string {
 /** The project as it appears in image names; tokens are converted in Terraform. */
 function imagePath(project: string): string {
   return Token.isUnresolved(project) ? Fn.replace(project, ':', '/') : projectImagePath(project);
+}
+
+/** The `project` of the provider that deploys the resource, when it sets one. */
+function providerProject(resource: TerraformResource): string | undefined {
+  const provider = resource.provider ?? defaultGoogleProvider(resource);
+  const project = provider ? terraformAttributes(provider).project : undefined;
+  return typeof project === 'string' ? project : undefined;
+}
+
+/** The stack's google provider without alias: the one Terraform uses for resources that name none. */
+function defaultGoogleProvider(resource: TerraformResource): TerraformProvider | undefined {
+  const stack = TerraformStack.of(resource);
+  return stack.node
+    .findAll()
+    .find(
+      (c): c is TerraformProvider =>
+        TerraformProvider.isTerraformProvider(c) &&
+        c.terraformResourceType === 'google' &&
+        c.alias === undefined &&
+        TerraformStack.of(c) === stack,
+    );
 }
