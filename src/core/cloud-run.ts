@@ -137,7 +137,7 @@ function readV2(attributes: Record<string, unknown>, isUnknown: (value: unknown)
   } else {
     enforcement = 'missing';
   }
-  if (useDefault !== undefined && policy !== undefined) {
+  if (useDefault !== undefined && policy !== undefined && policy !== '') {
     problems.push({
       code: 'oneof',
       property: 'binary_authorization.policy',
@@ -145,7 +145,7 @@ function readV2(attributes: Record<string, unknown>, isUnknown: (value: unknown)
       message: `use_default (${JSON.stringify(useDefault)}) and policy are mutually exclusive in the Cloud Run API (the provider does not check it); set only one of them`,
     });
   }
-  if (typeof policy === 'string' && !isUnknown(policy)) {
+  if (typeof policy === 'string' && policy !== '' && !isUnknown(policy)) {
     const problem = checkNamedPolicy(policy);
     if (problem) {
       problems.push({

@@ -31,6 +31,8 @@ describe('core/cloud-run', () => {
       ['a named policy', { binary_authorization: { policy: POLICY } }, 'enforced', []],
       ['both', { binary_authorization: { use_default: true, policy: POLICY } }, 'enforced', ['oneof']],
       ['false and a policy', { binary_authorization: { use_default: false, policy: POLICY } }, 'enforced', ['oneof']],
+      ['use_default and an empty policy', { binary_authorization: { use_default: true, policy: '' } }, 'enforced', []],
+      ['only an empty policy', { binary_authorization: { policy: '' } }, 'missing', []],
       ['a malformed policy', { binary_authorization: { policy: 'default' } }, 'enforced', ['policy-format']],
       ['an expression', { binary_authorization: { use_default: '${var.on}' } }, 'unknown', []],
       ['a whole-block expression', { binary_authorization: '${var.block}' }, 'unknown', []],
