@@ -6,8 +6,8 @@ import { Cloudfunctions2Function } from '@cdktf/provider-google/lib/cloudfunctio
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { Aspects, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { RequireBinaryAuthorization, RequirementMode } from '../src';
-import { errorsOf, newStack, resourceOf, synthJson, warningsOf } from './support/cloud-run';
+import { BinaryAuthorization, BinaryAuthorizationPolicy, RequireBinaryAuthorization, RequirementMode } from '../src';
+import { errorsOf, newStack, policyPatterns, resourceOf, synthJson, warningsOf } from './support/cloud-run';
 
 const IMAGE = 'us-docker.pkg.dev/my-project/apps/api@sha256:' + 'a'.repeat(64);
 
@@ -496,5 +496,63 @@ describe('RequireBinaryAuthorization', () => {
       'run.googleapis.com/binary-authorization': 'default',
       'run.googleapis.com/ingress': 'all',
     });
+  });
+});
+
+describe('the deploy side together', () => {
+  test('aspect, break-glass, exemption and derived patterns in one stack, with tokens', () => {
+    // GIVEN
+    const stack = newStack();
+    const region = new TerraformVariable(stack, 'region', { type: 'string' });
+    const project = new TerraformVariable(stack, 'project', { type: 'string' });
+    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+    const gcf = new Cloudfunctions2Function(stack, 'gcf', {
+      name: 'gcf',
+      location: region.stringValue,
+      project: project.stringValue,
+      buildConfig: { runtime: 'nodejs22', entryPoint: 'handler' },
+    });
+    const source = new CloudRunV2Service(stack, 'source', {
+      name: 'source',
+      location: 'europe-west1',
+      buildConfig: { sourceLocation: 'gs://b/source.zip', functionTarget: 'handler' },
+      template: { containers: [{ image: 'us-docker.pkg.dev/cloudrun/container/hello' }] },
+    });
+    const legacy = v1Service(stack, 'legacy', { 'run.googleapis.com/ingress': 'internal' });
+    const sandbox = v2Job(stack, 'sandbox', { useDefault: false });
+    // WHEN
+    policy.allowDeploymentPathsFor(stack);
+    BinaryAuthorization.breakglass(legacy, 'INC-77');
+    RequireBinaryAuthorization.exempt(sandbox, 'throwaway load test');
+    Aspects.of(stack).add(new RequireBinaryAuthorization());
+    // THEN
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    const json = synthJson(stack);
+    expect(json).toMatchSnapshot();
+    expect(policyPatterns(json)).toStrictEqual([
+      '${var.region}-docker.pkg.dev/${replace(var.project, ":", "/")}/gcf-artifacts/**',
+      'europe-west1-docker.pkg.dev/my-project/cloud-run-source-deploy/**',
+    ]);
+    expect(resourceOf(json, 'google_cloudfunctions2_function', 'gcf').service_config).toStrictEqual({
+      binary_authorization_policy: 'default',
+    });
+    expect(resourceOf(json, 'google_cloud_run_v2_service', 'source').binary_authorization).toStrictEqual({
+      use_default: true,
+    });
+    expect(resourceOf(json, 'google_cloud_run_service', 'legacy').metadata.annotations).toStrictEqual({
+      'run.googleapis.com/binary-authorization': 'default',
+      'run.googleapis.com/binary-authorization-breakglass': 'INC-77',
+      'run.googleapis.com/ingress': 'internal',
+    });
+    expect(resourceOf(json, 'google_cloud_run_v2_job', 'sandbox').binary_authorization).toStrictEqual({
+      use_default: false,
+    });
+    expect(warningsOf(legacy)).toStrictEqual(['Binary Authorization break-glass: INC-77']);
+    expect(warningsOf(sandbox)).toStrictEqual([
+      'exempt from Binary Authorization (RequireBinaryAuthorization): throwaway load test',
+    ]);
+    for (const construct of [gcf, source, legacy, sandbox]) {
+      expect(errorsOf(construct)).toStrictEqual([]);
+    }
   });
 });
