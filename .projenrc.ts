@@ -20,8 +20,14 @@ const project = new cdktf.ConstructLibraryCdktf({
     'cloud-run',
     'cloud-functions',
     'security',
+    'google',
+    'constructs',
   ],
   license: 'Apache-2.0',
+  homepage: 'https://github.com/cdktf-gcp-binauthz/cdktf-gcp-binauthz#readme',
+  stability: 'experimental',
+  // util.parseArgs (the CLI) needs Node 18.3; cdktf 0.21 supports Node 18 and later.
+  minNodeVersion: '18.12.0',
   projenrcTs: true,
   sampleCode: false,
   packageManager: javascript.NodePackageManager.NPM,
@@ -31,9 +37,13 @@ const project = new cdktf.ConstructLibraryCdktf({
   jsiiVersion: '~6.0.0',
   cdktfVersion: '^0.21.0',
   constructsVersion: '^10.4.2',
-  peerDeps: ['@cdktf/provider-google@^16.12.1'],
+  // Every 16.x of the provider (Google provider 6.38 and later) has what we emit; the package test
+  // installs the lowest one too (kept in the npm cache by the alias below, so no network is needed).
+  peerDeps: ['@cdktf/provider-google@^16.0.0'],
+  peerDependencyOptions: { pinnedDevDependency: false },
   devDeps: [
     '@cdktf/provider-google@16.12.1',
+    'provider-google-lowest@npm:@cdktf/provider-google@16.0.0',
     'cdktf@0.21.0',
     'constructs@10.4.2',
     'ts-node',

@@ -1,9 +1,9 @@
 import { BinaryAuthorizationPolicy as PolicyResource } from '@cdktf/provider-google/lib/binary-authorization-policy';
-import { Fn, ITerraformDependable, Lazy, TerraformResource, TerraformStack, Token } from 'cdktf';
+import { dependable, Fn, Lazy, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AdmissionRule } from './admission-rule';
 import { DEFAULT_REPOSITORY, repositoryPattern } from './core/deployment-path';
-import { checkProjectId, checkRegion, projectImagePath } from './core/names';
+import { checkClusterKey, checkProjectId, checkRegion, projectImagePath } from './core/names';
 import { parseAllowlistPattern } from './core/pattern';
 import { checkRule, PolicyModel, RuleModel } from './core/policy';
 import { DeploymentPath, DeploymentPathOptions } from './deployment-path';
@@ -48,6 +48,15 @@ export interface BinaryAuthorizationPolicyProps {
   readonly globalPolicyEvaluation?: boolean;
 
   /**
+   * Adopt the project's existing policy instead of overwriting it blindly: emits a Terraform `import`
+   * block (Terraform 1.5 or later) for `projects/PROJECT_ID`, so that the first plan shows the difference
+   * between the live policy and this one. Remove it once the policy is in the state (it is harmless to
+   * keep). Needs a literal project id.
+   * @default false
+   */
+  readonly adoptExisting?: boolean;
+
+  /**
    * Whether Terraform refuses to destroy the policy (`lifecycle.prevent_destroy`). The policy is a
    * per-project singleton: destroying it does not remove it but resets the project to Google's default
    * policy, which admits every image. Opt out only for throwaway projects.
@@ -86,6 +95,8 @@ export class BinaryAuthorizationPolicy extends Construct {
   private readonly resource: PolicyResource;
   private readonly patterns = new Set<string>();
   private readonly functionScopes: IConstruct[] = [];
+  private readonly clusterRules = new Map<string, RuleModel>();
+  private readonly dependencies = new Set<TerraformResource>();
 
   constructor(scope: Construct, id: string, props: BinaryAuthorizationPolicyProps) {
     super(scope, id);
@@ -120,10 +131,22 @@ export class BinaryAuthorizationPolicy extends Construct {
         },
         { omitEmptyArray: true },
       ),
+      clusterAdmissionRules: Lazy.anyValue({ produce: () => this.renderClusterRules() }, { omitEmptyArray: true }),
       lifecycle: props.preventDestroy === false ? undefined : { preventDestroy: true },
-      dependsOn: this.sameStackResources(this.defaultAdmissionRule.attestors),
     });
     this.policyId = this.resource.id;
+    this.dependOnAttestors(this.defaultAdmissionRule);
+    if (props.adoptExisting) {
+      if (Token.isUnresolved(this.project)) {
+        throw invalidProp(
+          this,
+          'project',
+          this.project,
+          "'adoptExisting' imports the policy by its id, which must be known at synth time; pass a literal project id",
+        );
+      }
+      this.resource.importFrom(`projects/${this.project}`);
+    }
 
     for (const pattern of props.allowlistPatterns ?? []) {
       this.addAllowlistPatternFor('allowlistPatterns', pattern);
@@ -171,7 +194,7 @@ export class BinaryAuthorizationPolicy extends Construct {
    * `google_cloudfunctions2_function` (Cloud Functions v2 API, images in `gcf-artifacts`) and
    * `google_cloud_run_v2_service` with a `build_config` (source deploys through the Cloud Run Admin
    * API, images in `cloud-run-source-deploy`). One pattern per function region (`location`) and
-   * project (the resource's `project`, or this policy's project when it has none), such as
+   * project (the resource's `project`, else its provider's: see below), such as
    * `us-central1-docker.pkg.dev/my-project/gcf-artifacts/**`. A custom repository is followed:
    * `build_config.docker_repository` (`projects/P/locations/L/repositories/R` becomes
    * `L-docker.pkg.dev/P/R/**`) or `build_config.image_uri`. Regions, projects and repositories may
@@ -202,6 +225,28 @@ export class BinaryAuthorizationPolicy extends Construct {
   }
 
   /**
+   * Adds a rule for one GKE cluster (`cluster_admission_rules`), which takes the place of the default
+   * rule for images deployed to that cluster. Cloud Run evaluates only the default rule and the
+   * allowlist; cluster rules matter to projects that also run GKE, whose rules share this one policy.
+   *
+   * @param cluster `LOCATION.CLUSTER_ID`, such as `us-central1-a.prod-cluster`
+   * @param rule the rule for that cluster
+   */
+  public addClusterAdmissionRule(cluster: string, rule: AdmissionRule): void {
+    checkLiteral(this, 'cluster', cluster, checkClusterKey);
+    if (this.clusterRules.has(cluster)) {
+      throw invalidProp(
+        this,
+        'cluster',
+        cluster,
+        'the cluster already has a rule in this policy; a cluster has one rule, so add it once',
+      );
+    }
+    this.clusterRules.set(cluster, this.checkedRule(`rule for cluster ${cluster}`, rule));
+    this.dependOnAttestors(rule);
+  }
+
+  /**
    * The policy as plain data.
    * @internal
    */
@@ -210,6 +255,7 @@ export class BinaryAuthorizationPolicy extends Construct {
       project: this.project,
       defaultAdmissionRule: this.defaultAdmissionRule._toModel(),
       allowlistPatterns: this.allowlistPatterns,
+      clusterAdmissionRules: Object.fromEntries(this.clusterRules),
     };
   }
 
@@ -247,13 +293,36 @@ export class BinaryAuthorizationPolicy extends Construct {
     return model;
   }
 
-  /** The Terraform resources behind attestors created in this stack, so that the policy is applied after them. */
-  private sameStackResources(constructs: IConstruct[]): ITerraformDependable[] | undefined {
+  /** Applies the policy after the attestors of `rule` that are created in this stack. */
+  private dependOnAttestors(rule: AdmissionRule): void {
     const stack = TerraformStack.of(this);
-    const resources = constructs
-      .map((c) => c.node.defaultChild)
-      .filter((c): c is TerraformResource => c instanceof TerraformResource && TerraformStack.of(c) === stack);
-    return resources.length ? resources : undefined;
+    for (const attestor of rule.attestors) {
+      const resource = attestor.node.defaultChild;
+      if (
+        resource instanceof TerraformResource &&
+        TerraformStack.of(resource) === stack &&
+        !this.dependencies.has(resource)
+      ) {
+        this.dependencies.add(resource);
+        this.resource.dependsOn = [...(this.resource.dependsOn ?? []), dependable(resource)];
+      }
+    }
+  }
+
+  /** Cluster rules in key order: the provider keeps them in a set, so order carries no meaning. */
+  private renderClusterRules(): object[] | undefined {
+    if (this.clusterRules.size === 0) {
+      return undefined;
+    }
+    return [...this.clusterRules.keys()].sort().map((cluster) => {
+      const rule = this.clusterRules.get(cluster)!;
+      return {
+        cluster,
+        evaluation_mode: rule.evaluationMode,
+        enforcement_mode: rule.enforcementMode,
+        require_attestations_by: rule.requireAttestationsBy.length ? rule.requireAttestationsBy : undefined,
+      };
+    });
   }
 
   private assertOnlyPolicyForProject(): void {

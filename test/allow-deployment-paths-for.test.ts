@@ -270,7 +270,7 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
       sourceService(stack, 'svc', { location: 'us-central1', imageUri: image.stringValue });
       policy.allowDeploymentPathsFor(stack);
       expect(() => Testing.synth(stack, true)).toThrow(
-        /\[stack\/Policy\] \[stack\/svc\] invalid 'build_config.image_uri' ".*": the image repository is known only at apply time, so no allowlist pattern can be derived; add the pattern of its repository with addAllowlistPattern\("REGION-docker.pkg.dev\/PROJECT\/REPOSITORY\/\*\*"\)/,
+        '[stack/Policy] [stack/svc] invalid \'build_config.image_uri\' (a value known only at apply time): the image repository is known only at apply time, so no allowlist pattern can be derived; add the pattern of its repository with addAllowlistPattern("REGION-docker.pkg.dev/PROJECT/REPOSITORY/**")',
       );
     });
 

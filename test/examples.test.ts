@@ -99,3 +99,22 @@ describe('examples', () => {
     }
   });
 });
+
+describe('the adoption example', () => {
+  test('imports the live policy, keeps the cluster rule and sets the folder guardrail', () => {
+    const outdir = synthesizeExample('adopt-existing-policy');
+    try {
+      const json = stacksOf(outdir)['adopt-existing-policy'];
+      expect(json.import).toEqual([
+        { id: 'projects/payments-prod', to: 'google_binary_authorization_policy.Policy_23B91518' },
+      ]);
+      const policy = json.resource.google_binary_authorization_policy.Policy_23B91518;
+      expect(policy.cluster_admission_rules.map((r: any) => r.cluster)).toEqual(['europe-west1-b.payments']);
+      const [guardrail] = Object.values(json.resource.google_org_policy_policy) as any[];
+      expect(guardrail.parent).toBe('folders/123456789012');
+      expect(guardrail.spec.rules[0].values.allowed_values).toEqual(['default']);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});

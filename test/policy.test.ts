@@ -330,7 +330,7 @@ describe('BinaryAuthorizationPolicy', () => {
       const stack = givenStack();
       const name = new TerraformVariable(stack, 'attestor', { type: 'string' });
       expect(() => Attestor.fromAttestorName(stack, 'Prod', name.stringValue)).toThrow(
-        /\[stack\/Prod\] invalid 'attestorId' .*must be known at synth time/,
+        /^\[stack\/Prod\] invalid 'attestorId' \(a value known only at apply time\): the full name must be known at synth time/,
       );
     });
 

@@ -18,6 +18,15 @@ export function summary(input: string): string[] {
       policy.allowlistPatterns.forEach((p) => lines.push(`      ${p}`));
       lines.push(`    required attestors: ${rule.requireAttestationsBy.length || 'none'}`);
       rule.requireAttestationsBy.forEach((a) => lines.push(`      ${a}`));
+      const clusters = Object.entries(policy.clusterAdmissionRules ?? {});
+      if (clusters.length > 0) {
+        lines.push(`    cluster rules (GKE only): ${clusters.length}`);
+        clusters.forEach(([cluster, r]) =>
+          lines.push(
+            `      ${cluster}: ${r.evaluationMode}, ${r.enforcementMode}${r.requireAttestationsBy.map((a) => ` ${a}`).join('')}`,
+          ),
+        );
+      }
       lines.push(`    prevent_destroy: ${preventDestroy}`);
     }
     const attestors = resourcesOfType(doc, 'google_binary_authorization_attestor');

@@ -18,6 +18,10 @@ const REGION = /^[a-z]+(-[a-z]+)+[0-9]{1,2}$/;
  * with a letter or digit, at most 100 characters.
  */
 const RESOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
+/** A GKE cluster key of a cluster-specific rule: `LOCATION.CLUSTER_ID`, the location a region or a zone. */
+const CLUSTER_KEY = /^[a-z]+(-[a-z]+)+[0-9]{1,2}(-[a-z])?\.[a-z]([-a-z0-9]{0,38}[a-z0-9])?$/;
+/** The parent of an organization policy. */
+const ORG_POLICY_PARENT = /^(projects\/([^/]+)|folders\/[0-9]+|organizations\/[0-9]+)$/;
 const ATTESTOR_RESOURCE_NAME = /^projects\/([^/]+)\/attestors\/([^/]+)$/;
 const NOTE_RESOURCE_NAME = /^projects\/([^/]+)\/notes\/([^/]+)$/;
 
@@ -39,6 +43,23 @@ export function checkResourceId(id: string): string | undefined {
   return RESOURCE_ID.test(id)
     ? undefined
     : 'an id has 1 to 100 letters, digits, hyphens or underscores and starts with a letter or digit';
+}
+
+/** The key of a cluster-specific admission rule, `LOCATION.CLUSTER_ID`, such as `us-central1-a.prod-cluster`. */
+export function checkClusterKey(key: string): string | undefined {
+  return CLUSTER_KEY.test(key)
+    ? undefined
+    : 'a cluster key is "LOCATION.CLUSTER_ID", a region or zone and a GKE cluster name, like "us-central1-a.prod-cluster"';
+}
+
+/** The parent of an organization policy: `projects/PROJECT_ID`, `folders/NUMBER` or `organizations/NUMBER`. */
+export function checkOrgPolicyParent(parent: string): string | undefined {
+  const match = ORG_POLICY_PARENT.exec(parent);
+  const project = match?.[2];
+  if (match && (project === undefined || /^[0-9]+$/.test(project) || checkProjectId(project) === undefined)) {
+    return undefined;
+  }
+  return 'a parent is "projects/PROJECT_ID" (or its number), "folders/FOLDER_NUMBER" or "organizations/ORGANIZATION_NUMBER"';
 }
 
 /** The parts of a full resource name `projects/P/<collection>/N`. */

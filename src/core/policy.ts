@@ -23,6 +23,8 @@ export interface PolicyModel {
   readonly defaultAdmissionRule: RuleModel;
   /** Allowlist patterns in their rendered order. */
   readonly allowlistPatterns: string[];
+  /** Rules for GKE clusters, by `LOCATION.CLUSTER_ID`; Cloud Run does not evaluate them. */
+  readonly clusterAdmissionRules?: Record<string, RuleModel>;
 }
 
 /** What is wrong with a rule, if anything: the attestor list must fit the evaluation mode. */

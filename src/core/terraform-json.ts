@@ -29,6 +29,9 @@ export function policiesFromTerraformJson(doc: unknown): FoundPolicy[] {
       allowlistPatterns: blocks(body.admission_whitelist_patterns)
         .map((b) => b.name_pattern)
         .filter((p): p is string => typeof p === 'string'),
+      clusterAdmissionRules: Object.fromEntries(
+        blocks(body.cluster_admission_rules).map((rule) => [String(rule.cluster), ruleFromJson(rule)]),
+      ),
     },
     preventDestroy: firstBlock(body.lifecycle).prevent_destroy === true,
   }));

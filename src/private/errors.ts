@@ -7,7 +7,8 @@ import { IConstruct } from 'constructs';
  */
 export function invalidProp(where: IConstruct | string, property: string, value: unknown, problem: string): Error {
   const path = typeof where === 'string' ? where : where.node.path;
-  return new Error(`[${path}] invalid '${property}' ${JSON.stringify(value)}: ${problem}`);
+  const shown = Token.isUnresolved(value) ? '(a value known only at apply time)' : JSON.stringify(value);
+  return new Error(`[${path}] invalid '${property}' ${shown}: ${problem}`);
 }
 
 /** The path a construct will have, for errors raised before it exists. */

@@ -1,5 +1,7 @@
 import {
   attestorResourceName,
+  checkClusterKey,
+  checkOrgPolicyParent,
   checkProjectId,
   checkRegion,
   checkResourceId,
@@ -88,4 +90,30 @@ describe('attestor and note names', () => {
     });
     expect(() => parseNoteName('notes/prod-note')).toThrow(/projects\/PROJECT_ID\/notes\/NOTE_ID/);
   });
+});
+
+describe('cluster keys and organization policy parents', () => {
+  test.each(['us-central1-a.prod-cluster', 'europe-west1.dev', 'asia-east1-b.c1'])(
+    'accepts the cluster key %s',
+    (key) => expect(checkClusterKey(key)).toBeUndefined(),
+  );
+  test.each([
+    'prod-cluster',
+    'us-central1-a.Prod',
+    'us-central1-a.',
+    'us-central1-a.1cluster',
+    'us-central1-a.a-',
+    `us-central1-a.${'a'.repeat(41)}`,
+  ])('refuses the cluster key %s', (key) => expect(checkClusterKey(key)).toMatch(/LOCATION.CLUSTER_ID/));
+  test.each([
+    'projects/my-project',
+    'projects/123456',
+    'projects/example.com:my-project',
+    'folders/123',
+    'organizations/456',
+  ])('accepts the parent %s', (parent) => expect(checkOrgPolicyParent(parent)).toBeUndefined());
+  test.each(['project/my-project', 'projects/', 'projects/Bad', 'folders/x', 'organizations/1/x', ''])(
+    'refuses the parent %j',
+    (parent) => expect(checkOrgPolicyParent(parent)).toMatch(/a parent is/),
+  );
 });

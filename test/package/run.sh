@@ -21,22 +21,28 @@ for dir in src/ test/ examples/ .ci/ dist/ coverage/ node_modules/ .projen/; do
   check "the tarball holds nothing under $dir" holds_nothing_under "$dir"
 done
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cp "$root/test/package/app.js" "$work/"
-cd "$work"
-npm init -y >/dev/null
-peers=$(node -e "const p=require('$root/package.json').devDependencies; console.log(['cdktf','constructs','@cdktf/provider-google'].map(n => n + '@' + p[n]).join(' '))")
-# shellcheck disable=SC2086
-npm install --prefer-offline --no-audit --no-fund --loglevel=error "$tarball" $peers >/dev/null
-check 'the package installs next to its peers' test -f node_modules/cdktf-gcp-binauthz/lib/index.js
-check 'an app synthesizes against it' node app.js
-json=cdktf.out/stacks/packaged/cdk.tf.json
-check 'the synthesized policy allowlists both deployment paths' node -e "
-  const p = Object.values(require('./$json').resource.google_binary_authorization_policy)[0];
-  const want = ['us-central1-docker.pkg.dev/my-project/cloud-run-source-deploy/**', 'us-central1-docker.pkg.dev/my-project/gcf-artifacts/**'];
-  process.exit(JSON.stringify(p.admission_whitelist_patterns.map(x => x.name_pattern)) === JSON.stringify(want) ? 0 : 1);"
-check 'the packaged command summarizes it' bash -c "npx --no-install cdktf-gcp-binauthz summary cdktf.out | grep -q 'gcf-artifacts/\*\*'"
+# Against the pinned peers we develop with, and against the lowest provider the peer range accepts.
+dev=$(node -e "const p=require('$root/package.json').devDependencies; console.log(['cdktf','constructs'].map(n => n + '@' + p[n]).join(' '))")
+newest=$(node -p "require('$root/package.json').devDependencies['@cdktf/provider-google']")
+lowest=$(node -p "require('$root/package.json').devDependencies['provider-google-lowest'].split('@').pop()")
+for provider in "$newest" "$lowest"; do
+  work=$(mktemp -d)
+  cp "$root/test/package/app.js" "$work/"
+  (
+    cd "$work"
+    npm init -y >/dev/null
+    # shellcheck disable=SC2086
+    npm install --prefer-offline --no-audit --no-fund --loglevel=error "$tarball" $dev "@cdktf/provider-google@$provider" >/dev/null
+  )
+  check "the package installs next to its peers (provider $provider)" test -f "$work/node_modules/cdktf-gcp-binauthz/lib/index.js"
+  check "an app synthesizes against it (provider $provider)" bash -c "cd '$work' && node app.js"
+  check "the synthesized policy allowlists both deployment paths (provider $provider)" node -e "
+    const p = Object.values(require('$work/cdktf.out/stacks/packaged/cdk.tf.json').resource.google_binary_authorization_policy)[0];
+    const want = ['us-central1-docker.pkg.dev/my-project/cloud-run-source-deploy/**', 'us-central1-docker.pkg.dev/my-project/gcf-artifacts/**'];
+    process.exit(JSON.stringify(p.admission_whitelist_patterns.map(x => x.name_pattern)) === JSON.stringify(want) ? 0 : 1);"
+  check "the packaged command summarizes it (provider $provider)" bash -c "cd '$work' && npx --no-install cdktf-gcp-binauthz summary cdktf.out | grep -q 'gcf-artifacts/\\*\\*'"
+  rm -rf "$work"
+done
 
 echo "package: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,59 @@
+import { OrgPolicyPolicy } from '@cdktf/provider-google/lib/org-policy-policy';
+import { Construct } from 'constructs';
+import { checkOrgPolicyParent } from './core/names';
+import { checkLiteral } from './private/errors';
+
+/** The list constraint "Allowed Binary Authorization Policies (Cloud Run)". */
+const CONSTRAINT = 'run.allowedBinaryAuthorizationPolicies';
+
+/**
+ * Properties of a `CloudRunBinaryAuthorizationGuardrail`.
+ */
+export interface CloudRunBinaryAuthorizationGuardrailProps {
+  /**
+   * Where the guardrail applies, with everything below it: `projects/PROJECT_ID` (or the project
+   * number), `folders/FOLDER_NUMBER` or `organizations/ORGANIZATION_NUMBER`.
+   */
+  readonly parent: string;
+
+  /**
+   * Only audit what would be refused, without refusing it: the rule is written as the policy's
+   * `dry_run_spec` and no `spec` is set. Whether the Organization Policy Service supports dry run for
+   * this (legacy, list) constraint is UNCONFIRMED; if it does not, the apply fails, and nothing is
+   * enforced either way.
+   * @default false
+   */
+  readonly dryRun?: boolean;
+}
+
+/**
+ * Defines an organization policy that requires Binary Authorization for every Cloud Run service and job
+ * under a project, folder or organization, however they are deployed (this stack, gcloud, the console,
+ * other repositories): the list constraint `constraints/run.allowedBinaryAuthorizationPolicies` with the
+ * single allowed value `default`, the policy of the resource's own project.
+ *
+ * The deploy-side aspect checks only the resources of a stack; this guardrail is enforced by Google for
+ * all of them. Setting it needs `roles/orgpolicy.policyAdmin` on the parent.
+ *
+ * @see https://cloud.google.com/binary-authorization/docs/run/requiring-binauthz-cloud-run
+ */
+export class CloudRunBinaryAuthorizationGuardrail extends Construct {
+  /**
+   * The organization policy's name, `PARENT/policies/run.allowedBinaryAuthorizationPolicies`.
+   * @attribute
+   */
+  public readonly policyName: string;
+
+  constructor(scope: Construct, id: string, props: CloudRunBinaryAuthorizationGuardrailProps) {
+    super(scope, id);
+    checkLiteral(this, 'parent', props.parent, checkOrgPolicyParent);
+    this.policyName = `${props.parent}/policies/${CONSTRAINT}`;
+    const spec = { rules: [{ values: { allowedValues: ['default'] } }] };
+    new OrgPolicyPolicy(this, 'Resource', {
+      parent: props.parent,
+      name: this.policyName,
+      spec: props.dryRun ? undefined : spec,
+      dryRunSpec: props.dryRun ? spec : undefined,
+    });
+  }
+}

@@ -1,0 +1,61 @@
+import { TerraformVariable } from 'cdktf';
+import { CloudRunBinaryAuthorizationGuardrail } from '../src';
+import { givenStack, resources, synthJson } from './util';
+
+const ORG_POLICY = 'google_org_policy_policy';
+
+describe('CloudRunBinaryAuthorizationGuardrail', () => {
+  test.each([
+    ['a project', 'projects/my-project'],
+    ['a project number', 'projects/123456789012'],
+    ['a folder', 'folders/1234567890'],
+    ['an organization', 'organizations/987654321'],
+  ])('allows only the default policy under %s', (_kind, parent) => {
+    // GIVEN
+    const stack = givenStack();
+    // WHEN
+    const guardrail = new CloudRunBinaryAuthorizationGuardrail(stack, 'Guardrail', { parent });
+    // THEN
+    const json = synthJson(stack);
+    expect(json.resource[ORG_POLICY]).toMatchSnapshot();
+    expect(resources(json, ORG_POLICY)).toEqual([
+      {
+        parent,
+        name: `${parent}/policies/run.allowedBinaryAuthorizationPolicies`,
+        spec: { rules: [{ values: { allowed_values: ['default'] } }] },
+      },
+    ]);
+    expect(guardrail.policyName).toBe(`${parent}/policies/run.allowedBinaryAuthorizationPolicies`);
+    expect(guardrail.node.defaultChild?.node.id).toBe('Resource');
+  });
+
+  test('a dry run writes the rule as dry_run_spec only', () => {
+    const stack = givenStack();
+    new CloudRunBinaryAuthorizationGuardrail(stack, 'Guardrail', { parent: 'folders/1234567890', dryRun: true });
+    const [body] = resources(synthJson(stack), ORG_POLICY);
+    expect(body.dry_run_spec).toEqual({ rules: [{ values: { allowed_values: ['default'] } }] });
+    expect(body.spec).toBeUndefined();
+  });
+
+  test('a parent that is a token is kept as it is', () => {
+    const stack = givenStack();
+    const folder = new TerraformVariable(stack, 'folder', { type: 'string' });
+    new CloudRunBinaryAuthorizationGuardrail(stack, 'Guardrail', { parent: folder.stringValue });
+    const [body] = resources(synthJson(stack), ORG_POLICY);
+    expect(body.parent).toBe('${var.folder}');
+    expect(body.name).toBe('${var.folder}/policies/run.allowedBinaryAuthorizationPolicies');
+  });
+
+  test.each([
+    'my-project',
+    'projects/My_Project',
+    'folders/abc',
+    'organizations/',
+    'billingAccounts/123',
+    'projects/my-project/x',
+  ])('fails on the invalid parent %j', (parent) =>
+    expect(() => new CloudRunBinaryAuthorizationGuardrail(givenStack(), 'Guardrail', { parent })).toThrow(
+      /^\[stack\/Guardrail\] invalid 'parent' ".*": a parent is "projects\/PROJECT_ID" \(or its number\), "folders\/FOLDER_NUMBER" or "organizations\/ORGANIZATION_NUMBER"/,
+    ),
+  );
+});
