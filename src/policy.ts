@@ -10,6 +10,7 @@ import { parseAllowlistPattern } from './core/pattern';
 import { checkRule, PolicyModel, RuleModel } from './core/policy';
 import { DeploymentPath, DeploymentPathOptions } from './deployment-path';
 import { checkLiteral, invalidProp } from './private/errors';
+import { discoverFunctionPatterns, DiscoveredPatterns } from './private/function-discovery';
 import { BINAUTHZ_API, enableProjectServices } from './private/project-services';
 
 const POLICY_MARKER = Symbol.for('cdktf-gcp-binauthz.BinaryAuthorizationPolicy');
@@ -104,6 +105,7 @@ export class BinaryAuthorizationPolicy extends Construct {
 
   private readonly resource: PolicyResource;
   private readonly patterns = new Set<string>();
+  private readonly functionScopes: IConstruct[] = [];
   private readonly clusterRules = new Map<string, RuleModel>();
   private readonly dependencies = new Set<TerraformResource>();
 
@@ -127,7 +129,17 @@ export class BinaryAuthorizationPolicy extends Construct {
         requireAttestationsBy: defaultRule.requireAttestationsBy.length ? defaultRule.requireAttestationsBy : undefined,
       },
       admissionWhitelistPatterns: Lazy.anyValue(
-        { produce: () => (this.patterns.size ? [...this.patterns].map((p) => ({ name_pattern: p })) : undefined) },
+        {
+          produce: (context) => {
+            // Patterns with tokens (a function's `${var.region}`) are distinct strings until resolved.
+            const seen = new Set<string>();
+            const patterns = this.allowlistPatterns.filter((p) => {
+              const key = JSON.stringify(context.resolve(p));
+              return seen.has(key) ? false : (seen.add(key), true);
+            });
+            return patterns.length ? patterns.map((p) => ({ name_pattern: p })) : undefined;
+          },
+        },
         { omitEmptyArray: true },
       ),
       clusterAdmissionRules: Lazy.anyValue({ produce: () => this.renderClusterRules() }, { omitEmptyArray: true }),
@@ -159,7 +171,7 @@ export class BinaryAuthorizationPolicy extends Construct {
    * The allowlist patterns, in the order they are rendered.
    */
   public get allowlistPatterns(): string[] {
-    return [...this.patterns];
+    return [...new Set([...this.patterns, ...this.discoveredFunctionPatterns().patterns])];
   }
 
   /**
@@ -214,6 +226,41 @@ export class BinaryAuthorizationPolicy extends Construct {
   }
 
   /**
+   * Allowlists the images of every Cloud Run function in `scope`, on both deployment paths:
+   * `google_cloudfunctions2_function` (Cloud Functions v2 API, images in `gcf-artifacts`) and
+   * `google_cloud_run_v2_service` with a `build_config` (source deploys through the Cloud Run Admin
+   * API, images in `cloud-run-source-deploy`). One pattern per function region (`location`) and
+   * project (the resource's `project`, else its provider's: see below), such as
+   * `us-central1-docker.pkg.dev/my-project/gcf-artifacts/**`. A custom repository is followed:
+   * `build_config.docker_repository` (`projects/P/locations/L/repositories/R` becomes
+   * `L-docker.pkg.dev/P/R/**`) or `build_config.image_uri`. Regions, projects and repositories may
+   * be tokens.
+   *
+   * The functions are found at synth time, so functions defined after this call are included.
+   * `allowlistPatterns` returns the patterns found at the time it is read. A function whose pattern
+   * cannot be derived (a literal region that is not one, a malformed `docker_repository`, an
+   * `image_uri` known only at apply time) fails synth with a validation error of this policy, and is
+   * left out of the rendered policy.
+   *
+   * A resource without `project` is deployed in its provider's project: the `project` of the
+   * resource's `provider`, or of the stack's google provider without alias. When that provider sets
+   * no project either (it then reads one from its environment, which synth cannot see), this policy's
+   * project is assumed; if that is wrong the pattern names the wrong project and the function's images
+   * are denied (the policy fails closed, it never admits more): set `project` on such resources.
+   *
+   * @param scope the construct to search, such as the stack
+   */
+  public allowDeploymentPathsFor(scope: IConstruct): void {
+    if (this.functionScopes.length === 0) {
+      // A function whose pattern cannot be derived is left out of the policy (its images stay denied) and fails synth.
+      this.node.addValidation({ validate: () => this.discoveredFunctionPatterns().problems });
+    }
+    if (!this.functionScopes.includes(scope)) {
+      this.functionScopes.push(scope);
+    }
+  }
+
+  /**
    * Adds a rule for one GKE cluster (`cluster_admission_rules`), which takes the place of the default
    * rule for images deployed to that cluster. Cloud Run evaluates only the default rule and the
    * allowlist; cluster rules matter to projects that also run GKE, whose rules share this one policy.
@@ -248,14 +295,24 @@ export class BinaryAuthorizationPolicy extends Construct {
     };
   }
 
+  private discoveredFunctionPatterns(): DiscoveredPatterns {
+    return discoverFunctionPatterns(this.functionScopes, this.project, (p) =>
+      this.checkPattern('allowDeploymentPathsFor', p),
+    );
+  }
+
   private addAllowlistPatternFor(property: string, pattern: string): void {
+    this.checkPattern(property, pattern);
+    this.patterns.add(pattern);
+  }
+
+  private checkPattern(property: string, pattern: string): void {
     if (!Token.isUnresolved(pattern)) {
       const problems = parseAllowlistPattern(pattern).problems;
       if (problems.length > 0) {
         throw invalidProp(this, property, pattern, problems.map((p) => p.message).join('; '));
       }
     }
-    this.patterns.add(pattern);
   }
 
   private checkedRule(property: string, rule: AdmissionRule): RuleModel {

@@ -1,0 +1,284 @@
+/**
+ * How Cloud Run resources turn Binary Authorization on, read from their Terraform JSON (snake_case
+ * attributes, as `cdk.tf.json` holds them): written once for the deploy-side aspect, break-glass and
+ * the CLI.
+ *
+ * - `google_cloud_run_v2_service`, `_job`, `_worker_pool`: block `binary_authorization { use_default,
+ *   policy, breakglass_justification }`. `use_default` and `policy` are a oneof in the API, which the
+ *   provider does not enforce.
+ * - `google_cloud_run_service` (v1): annotations `run.googleapis.com/binary-authorization` (value
+ *   `default`) and `run.googleapis.com/binary-authorization-breakglass` in `metadata.annotations`.
+ * - `google_cloudfunctions2_function`: `service_config.binary_authorization_policy` (value `default`);
+ *   there is no break-glass field.
+ *
+ * Framework-free: values that are known only at apply time are recognized by the `isUnknown`
+ * predicate the caller passes (cdktf's `Token.isUnresolved`, or a `${…}` test on Terraform JSON).
+ */
+import { checkProjectId } from './names';
+
+/** How a resource type carries its Binary Authorization setting. */
+export type CloudRunWiring = 'v2-block' | 'v1-annotation' | 'function-policy';
+
+/** The resource types that Cloud Run deploys, and how each carries the setting. */
+export const CLOUD_RUN_RESOURCE_TYPES: Readonly<Record<string, CloudRunWiring>> = {
+  google_cloud_run_v2_service: 'v2-block',
+  google_cloud_run_v2_job: 'v2-block',
+  google_cloud_run_v2_worker_pool: 'v2-block',
+  google_cloud_run_service: 'v1-annotation',
+  google_cloudfunctions2_function: 'function-policy',
+};
+
+/** The v1 annotation that turns enforcement on. */
+export const BINAUTHZ_ANNOTATION = 'run.googleapis.com/binary-authorization';
+/** The v1 annotation that carries a break-glass justification. */
+export const BREAKGLASS_ANNOTATION = 'run.googleapis.com/binary-authorization-breakglass';
+/** The only policy value the annotation and functions accept: the project's policy. */
+export const DEFAULT_POLICY_VALUE = 'default';
+
+/** How a Cloud Run v2 resource names a policy: `projects/P/platforms/cloudRun/policies/NAME`. */
+const NAMED_POLICY = /^projects\/([^/]+)\/platforms\/cloudRun\/policies\/([A-Za-z0-9][A-Za-z0-9_-]*)$/;
+
+/**
+ * Whether a resource enforces Binary Authorization:
+ * - `enforced`: it is checked against a policy;
+ * - `missing`: nothing says so (the API's default is no enforcement);
+ * - `off`: it says explicitly that it is not (v2 `use_default = false` without a `policy`; an empty
+ *   annotation value or an empty `binary_authorization_policy`);
+ * - `unknown`: the setting is known only at apply time.
+ */
+export type Enforcement = 'enforced' | 'missing' | 'off' | 'unknown';
+
+/** Why a setting is inconsistent. */
+export type SettingProblemCode = 'oneof' | 'breakglass-without-enforcement' | 'policy-format';
+
+/** One inconsistency, in the shape of an `invalidProp` error. */
+export interface SettingProblem {
+  /** A stable code. */
+  readonly code: SettingProblemCode;
+  /** The Terraform attribute at fault, such as `binary_authorization.policy`. */
+  readonly property: string;
+  /** The value found. */
+  readonly value: unknown;
+  /** What is wrong and the fix. */
+  readonly message: string;
+}
+
+/** The Binary Authorization setting of one Cloud Run resource. */
+export interface BinauthzSetting {
+  /** How the resource type carries the setting. */
+  readonly wiring: CloudRunWiring;
+  /** Whether it enforces. */
+  readonly enforcement: Enforcement;
+  /** The attribute that turns enforcement on, for messages. */
+  readonly property: string;
+  /** Its current value (the whole block for v2), for messages. */
+  readonly value: unknown;
+  /** The break-glass justification, when there is one. */
+  readonly breakglass?: unknown;
+  /** Inconsistencies the provider does not catch. */
+  readonly problems: SettingProblem[];
+}
+
+/** Reads the setting from a resource's Terraform attributes. */
+export function readBinauthz(
+  wiring: CloudRunWiring,
+  attributes: Record<string, unknown>,
+  isUnknown: (value: unknown) => boolean = () => false,
+): BinauthzSetting {
+  switch (wiring) {
+    case 'v2-block':
+      return readV2(attributes, isUnknown);
+    case 'v1-annotation':
+      return readV1(attributes, isUnknown);
+    case 'function-policy':
+      return readFunction(attributes, isUnknown);
+  }
+}
+
+/** A problem with a named Cloud Run policy, or `undefined` when it has the right form. */
+export function checkNamedPolicy(policy: string): string | undefined {
+  const match = NAMED_POLICY.exec(policy);
+  if (!match || checkProjectId(match[1]) !== undefined) {
+    return 'a policy looks like "projects/PROJECT_ID/platforms/cloudRun/policies/NAME"; to use the project\'s policy set use_default = true instead';
+  }
+  return undefined;
+}
+
+/** A single nested block: cdktf renders it as an object, Terraform JSON also allows a list of one. */
+export function singleBlock(value: unknown): unknown {
+  return Array.isArray(value) && value.length === 1 ? value[0] : value;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function readV2(attributes: Record<string, unknown>, isUnknown: (value: unknown) => boolean): BinauthzSetting {
+  const property = 'binary_authorization';
+  const block = singleBlock(attributes.binary_authorization);
+  const base = { wiring: 'v2-block' as const, property, value: block };
+  if (block === undefined || block === null) {
+    return { ...base, enforcement: 'missing', problems: [] };
+  }
+  if (isUnknown(block) || !isPlainObject(block)) {
+    return { ...base, enforcement: 'unknown', problems: [] };
+  }
+  const useDefault = block.use_default;
+  const policy = block.policy;
+  const breakglass = block.breakglass_justification;
+  const problems: SettingProblem[] = [];
+  let enforcement: Enforcement;
+  if (isUnknown(useDefault) || isUnknown(policy)) {
+    enforcement = 'unknown';
+  } else if (useDefault === true || (policy !== undefined && policy !== '')) {
+    enforcement = 'enforced';
+  } else if (useDefault === false) {
+    enforcement = 'off';
+  } else {
+    enforcement = 'missing';
+  }
+  if (useDefault !== undefined && policy !== undefined && policy !== '') {
+    problems.push({
+      code: 'oneof',
+      property: 'binary_authorization.policy',
+      value: policy,
+      message: `use_default (${JSON.stringify(useDefault)}) and policy are mutually exclusive in the Cloud Run API (the provider does not check it); set only one of them`,
+    });
+  }
+  if (typeof policy === 'string' && policy !== '' && !isUnknown(policy)) {
+    const problem = checkNamedPolicy(policy);
+    if (problem) {
+      problems.push({
+        code: 'policy-format',
+        property: 'binary_authorization.policy',
+        value: policy,
+        message: problem,
+      });
+    }
+  }
+  if (breakglass !== undefined && enforcement !== 'enforced' && enforcement !== 'unknown') {
+    problems.push(breakglassProblem('binary_authorization.breakglass_justification', breakglass, 'use_default = true'));
+  }
+  return { ...base, enforcement, breakglass, problems };
+}
+
+function readV1(attributes: Record<string, unknown>, isUnknown: (value: unknown) => boolean): BinauthzSetting {
+  const property = `metadata.annotations["${BINAUTHZ_ANNOTATION}"]`;
+  const metadata = singleBlock(attributes.metadata);
+  if (metadata === undefined || metadata === null) {
+    return { wiring: 'v1-annotation', property, value: undefined, enforcement: 'missing', problems: [] };
+  }
+  if (isUnknown(metadata) || !isPlainObject(metadata)) {
+    return { wiring: 'v1-annotation', property: 'metadata', value: metadata, enforcement: 'unknown', problems: [] };
+  }
+  const annotations = metadata.annotations;
+  if (annotations === undefined || annotations === null) {
+    return { wiring: 'v1-annotation', property, value: undefined, enforcement: 'missing', problems: [] };
+  }
+  if (isUnknown(annotations) || !isPlainObject(annotations)) {
+    return {
+      wiring: 'v1-annotation',
+      property: 'metadata.annotations',
+      value: annotations,
+      enforcement: 'unknown',
+      problems: [],
+    };
+  }
+  const value = annotations[BINAUTHZ_ANNOTATION];
+  const breakglass = annotations[BREAKGLASS_ANNOTATION];
+  const { enforcement, problems } = readPolicyValue(property, value, isUnknown);
+  if (breakglass !== undefined && enforcement !== 'enforced' && enforcement !== 'unknown') {
+    problems.push(
+      breakglassProblem(
+        `metadata.annotations["${BREAKGLASS_ANNOTATION}"]`,
+        breakglass,
+        `the annotation "${BINAUTHZ_ANNOTATION}" = "default"`,
+      ),
+    );
+  }
+  return { wiring: 'v1-annotation', property, value, enforcement, breakglass, problems };
+}
+
+function readFunction(attributes: Record<string, unknown>, isUnknown: (value: unknown) => boolean): BinauthzSetting {
+  const property = 'service_config.binary_authorization_policy';
+  const serviceConfig = singleBlock(attributes.service_config);
+  if (serviceConfig === undefined || serviceConfig === null) {
+    return { wiring: 'function-policy', property, value: undefined, enforcement: 'missing', problems: [] };
+  }
+  if (isUnknown(serviceConfig) || !isPlainObject(serviceConfig)) {
+    return {
+      wiring: 'function-policy',
+      property: 'service_config',
+      value: serviceConfig,
+      enforcement: 'unknown',
+      problems: [],
+    };
+  }
+  const value = serviceConfig.binary_authorization_policy;
+  const { enforcement, problems } = readPolicyValue(property, value, isUnknown);
+  return { wiring: 'function-policy', property, value, enforcement, problems };
+}
+
+/** `default`, absent, empty (off), a token, or something the API does not accept. */
+function readPolicyValue(
+  property: string,
+  value: unknown,
+  isUnknown: (value: unknown) => boolean,
+): { enforcement: Enforcement; problems: SettingProblem[] } {
+  if (value === undefined || value === null) {
+    return { enforcement: 'missing', problems: [] };
+  }
+  if (isUnknown(value)) {
+    return { enforcement: 'unknown', problems: [] };
+  }
+  if (value === '') {
+    return { enforcement: 'off', problems: [] };
+  }
+  if (value === DEFAULT_POLICY_VALUE) {
+    return { enforcement: 'enforced', problems: [] };
+  }
+  return {
+    // It asks for enforcement, with a value the API refuses: enforced as far as intent goes, and an error.
+    enforcement: 'enforced',
+    problems: [
+      {
+        code: 'policy-format',
+        property,
+        value,
+        message: `the only accepted value is "${DEFAULT_POLICY_VALUE}" (the project's policy)`,
+      },
+    ],
+  };
+}
+
+function breakglassProblem(property: string, value: unknown, fix: string): SettingProblem {
+  return {
+    code: 'breakglass-without-enforcement',
+    property,
+    value,
+    message: `a break-glass justification requires Binary Authorization to be enforced (the API refuses it otherwise); set ${fix}, or remove the justification`,
+  };
+}
+
+/** The parts of an Artifact Registry repository name `projects/P/locations/L/repositories/R`. */
+export interface RepositoryName {
+  /** The project id. */
+  readonly project: string;
+  /** The region. */
+  readonly location: string;
+  /** The repository id. */
+  readonly repository: string;
+}
+
+const REPOSITORY_NAME = /^projects\/([^/]+)\/locations\/([^/]+)\/repositories\/([^/]+)$/;
+
+/** Parses `projects/P/locations/L/repositories/R`; throws with the expected form when it is not one. */
+export function parseRepositoryName(name: string): RepositoryName {
+  const match = REPOSITORY_NAME.exec(name);
+  if (!match) {
+    throw new Error(
+      'a repository looks like "projects/PROJECT_ID/locations/REGION/repositories/REPOSITORY" (google_artifact_registry_repository.id)',
+    );
+  }
+  return { project: match[1], location: match[2], repository: match[3] };
+}

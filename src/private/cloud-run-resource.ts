@@ -1,0 +1,136 @@
+import { Annotations, TerraformProvider, TerraformResource, Token, Tokenization } from 'cdktf';
+import { IConstruct } from 'constructs';
+import {
+  BinauthzSetting,
+  CLOUD_RUN_RESOURCE_TYPES,
+  CloudRunWiring,
+  readBinauthz,
+  singleBlock,
+} from '../core/cloud-run';
+
+/**
+ * Cloud Run resources are recognized by their Terraform type (`terraformResourceType`), never with
+ * `instanceof` of the provider's L1 classes: an app may hold several copies of
+ * `@cdktf/provider-google` (another major, a nested install), whose classes are distinct, and
+ * `instanceof` would then skip their resources silently. Reading and writing go through the
+ * resource's Terraform JSON (`toTerraform()`, `addOverride`) for the same reason: it works with any
+ * copy of the provider and sees escape-hatch overrides too.
+ */
+export interface CloudRunResource {
+  /** The resource. */
+  readonly resource: TerraformResource;
+  /** Its Terraform type. */
+  readonly resourceType: string;
+  /** How it carries its Binary Authorization setting. */
+  readonly wiring: CloudRunWiring;
+}
+
+/** The Cloud Run resource `node` is, or `undefined`. */
+export function asCloudRunResource(node: IConstruct): CloudRunResource | undefined {
+  if (!TerraformResource.isTerraformResource(node)) {
+    return undefined;
+  }
+  const resourceType = node.terraformResourceType;
+  const wiring = Object.prototype.hasOwnProperty.call(CLOUD_RUN_RESOURCE_TYPES, resourceType)
+    ? CLOUD_RUN_RESOURCE_TYPES[resourceType]
+    : undefined;
+  return wiring ? { resource: node, resourceType, wiring } : undefined;
+}
+
+/**
+ * The attributes the resource will synthesize, escape-hatch overrides included (snake_case keys;
+ * unresolved values stay tokens; absent attributes may be `undefined`).
+ *
+ * Built from the resource's `synthesizeAttributes()` and `rawOverrides`, merged the way cdktf's
+ * `toTerraform()` merges them, rather than by calling `toTerraform()`: that one also fixes the
+ * resource's logical id, which would silently defeat a later `overrideLogicalId` when this runs while
+ * the app is still being defined. Both members are `protected` parts of cdktf's public API.
+ */
+export function terraformAttributes(resource: TerraformResource | TerraformProvider): Record<string, unknown> {
+  const r = resource as unknown as {
+    rawOverrides: Record<string, unknown>;
+    synthesizeAttributes(): Record<string, unknown>;
+  };
+  return mergeOverrides(r.synthesizeAttributes(), r.rawOverrides ?? {});
+}
+
+/** cdktf's `deepMerge` semantics, without mutating either side. */
+function mergeOverrides(target: unknown, source: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> =
+    typeof target === 'object' && target !== null && !Array.isArray(target) && !Tokenization.isResolvable(target)
+      ? { ...(target as Record<string, unknown>) }
+      : {};
+  for (const [key, value] of Object.entries(source)) {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      result[key] = Tokenization.isResolvable(value)
+        ? value
+        : mergeOverrides(result[key], value as Record<string, unknown>);
+    } else if (Array.isArray(value)) {
+      result[key] = Array.isArray(result[key]) ? [...(result[key] as unknown[]), ...value] : value;
+    } else if (value === undefined) {
+      delete result[key];
+    } else {
+      result[key] = value;
+    }
+  }
+  return result;
+}
+
+/** The resource's current Binary Authorization setting. */
+export function readSetting(cloudRun: CloudRunResource): BinauthzSetting {
+  return readBinauthz(cloudRun.wiring, terraformAttributes(cloudRun.resource), isUnresolved);
+}
+
+/** Whether a value is known only at apply time. */
+export function isUnresolved(value: unknown): boolean {
+  return Token.isUnresolved(value);
+}
+
+/**
+ * Sets one v1 annotation, keeping every other one. `addOverride` splits its path on dots, and the
+ * annotation keys contain dots, so the whole map is written back, merged.
+ */
+export function setAnnotation(resource: TerraformResource, key: string, value: string): void {
+  const metadata = singleBlock(terraformAttributes(resource).metadata) as Record<string, unknown> | undefined;
+  const annotations = (metadata?.annotations as Record<string, unknown> | undefined) ?? {};
+  resource.addOverride('metadata.annotations', { ...annotations, [key]: value });
+}
+
+/** The Terraform address of a resource, such as `google_cloud_run_v2_service.api`, for messages. */
+export function terraformAddress(resource: TerraformResource): string {
+  return `${resource.terraformResourceType}.${resource.friendlyUniqueId}`;
+}
+
+// Symbol.for, so that several copies of this library in one app see each other's marks.
+/** Where `RequireBinaryAuthorization.exempt` keeps the reason on the resource. */
+export const EXEMPTION = Symbol.for('cdktf-gcp-binauthz.RequireBinaryAuthorization.exemption');
+const BREAKGLASS = Symbol.for('cdktf-gcp-binauthz.BinaryAuthorization.breakglass');
+
+/** The error for a construct that is not one of the Cloud Run resources. */
+export const NOT_CLOUD_RUN =
+  'expected a google_cloud_run_v2_service, google_cloud_run_v2_job, google_cloud_run_v2_worker_pool, google_cloud_run_service or google_cloudfunctions2_function resource';
+
+/** The Terraform type of a resource, or the class name of another construct, for messages. */
+export function resourceTypeOf(node: IConstruct): string {
+  return TerraformResource.isTerraformResource(node) ? node.terraformResourceType : node.constructor.name;
+}
+
+/**
+ * Reports an error on a resource: as an error annotation (which fails `app.synth()` and which the
+ * cdktf CLI prints) and as a validation (which fails `Testing.synth(stack, true)`: it ignores
+ * annotations).
+ */
+export function reportError(resource: IConstruct, message: string): void {
+  Annotations.of(resource).addError(message);
+  resource.node.addValidation({ validate: () => [message] });
+}
+
+/** Marks a resource whose break-glass consistency `BinaryAuthorization.breakglass` validates itself. */
+export function markBreakglassValidation(resource: IConstruct): void {
+  Object.defineProperty(resource, BREAKGLASS, { value: true, configurable: true });
+}
+
+/** Whether `markBreakglassValidation` marked the resource. */
+export function hasBreakglassValidation(resource: IConstruct): boolean {
+  return (resource as any)[BREAKGLASS] === true;
+}

@@ -1,0 +1,175 @@
+import { CloudRunService } from '@cdktf/provider-google/lib/cloud-run-service';
+import { CloudRunV2Job } from '@cdktf/provider-google/lib/cloud-run-v2-job';
+import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
+import { CloudRunV2WorkerPool } from '@cdktf/provider-google/lib/cloud-run-v2-worker-pool';
+import { Cloudfunctions2Function } from '@cdktf/provider-google/lib/cloudfunctions2-function';
+import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
+import { Aspects, Testing } from 'cdktf';
+import { BinaryAuthorization, RequireBinaryAuthorization, RequirementMode } from '../src';
+import { errorsOf, newStack, resourceOf, synthJson, warningsOf } from './support/cloud-run';
+
+const IMAGE = 'us-docker.pkg.dev/my-project/apps/api@sha256:' + 'b'.repeat(64);
+
+describe('BinaryAuthorization.breakglass', () => {
+  test('sets breakglass_justification on a v2 service and warns', () => {
+    // GIVEN
+    const stack = newStack();
+    const service = new CloudRunV2Service(stack, 'service', {
+      name: 'api',
+      location: 'us-central1',
+      template: { containers: [{ image: IMAGE }] },
+      binaryAuthorization: { useDefault: true },
+    });
+    // WHEN
+    BinaryAuthorization.breakglass(service, 'INC-42: attestor down, hotfix');
+    // THEN
+    const json = synthJson(stack);
+    expect(json).toMatchSnapshot();
+    expect(resourceOf(json, 'google_cloud_run_v2_service', 'service').binary_authorization).toStrictEqual({
+      breakglass_justification: 'INC-42: attestor down, hotfix',
+      use_default: true,
+    });
+    expect(warningsOf(service)).toStrictEqual(['Binary Authorization break-glass: INC-42: attestor down, hotfix']);
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
+  test('sets breakglass_justification on v2 jobs and worker pools', () => {
+    // GIVEN
+    const stack = newStack();
+    const job = new CloudRunV2Job(stack, 'job', {
+      name: 'job',
+      location: 'us-central1',
+      template: { template: { containers: [{ image: IMAGE }] } },
+    });
+    const pool = new CloudRunV2WorkerPool(stack, 'pool', {
+      name: 'pool',
+      location: 'us-central1',
+      template: { containers: [{ image: IMAGE }] },
+    });
+    // WHEN
+    BinaryAuthorization.breakglass(job, 'INC-7');
+    BinaryAuthorization.breakglass(pool, 'INC-8');
+    Aspects.of(stack).add(new RequireBinaryAuthorization());
+    // THEN
+    const json = synthJson(stack);
+    expect(resourceOf(json, 'google_cloud_run_v2_job', 'job').binary_authorization).toStrictEqual({
+      breakglass_justification: 'INC-7',
+      use_default: true,
+    });
+    expect(resourceOf(json, 'google_cloud_run_v2_worker_pool', 'pool').binary_authorization).toStrictEqual({
+      breakglass_justification: 'INC-8',
+      use_default: true,
+    });
+  });
+
+  test('merges the break-glass annotation into a v1 service', () => {
+    // GIVEN
+    const stack = newStack();
+    const legacy = new CloudRunService(stack, 'legacy', {
+      name: 'legacy',
+      location: 'us-central1',
+      metadata: { annotations: { 'run.googleapis.com/ingress': 'internal' } },
+      template: { spec: { containers: [{ image: IMAGE }] } },
+    });
+    // WHEN
+    BinaryAuthorization.breakglass(legacy, 'INC-9');
+    Aspects.of(stack).add(new RequireBinaryAuthorization());
+    // THEN
+    const json = synthJson(stack);
+    expect(json).toMatchSnapshot();
+    expect(resourceOf(json, 'google_cloud_run_service', 'legacy').metadata).toStrictEqual({
+      annotations: {
+        'run.googleapis.com/binary-authorization': 'default',
+        'run.googleapis.com/binary-authorization-breakglass': 'INC-9',
+        'run.googleapis.com/ingress': 'internal',
+      },
+    });
+    expect(warningsOf(legacy)).toStrictEqual(['Binary Authorization break-glass: INC-9']);
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
+  test('fails synth when the resource does not enforce Binary Authorization', () => {
+    // GIVEN
+    const stack = newStack();
+    const service = new CloudRunV2Service(stack, 'service', {
+      name: 'api',
+      location: 'us-central1',
+      template: { containers: [{ image: IMAGE }] },
+    });
+    // WHEN (no RequireBinaryAuthorization aspect)
+    BinaryAuthorization.breakglass(service, 'INC-42');
+    // THEN
+    expect(() => Testing.synth(stack, true)).toThrow(
+      '[stack/service] [google_cloud_run_v2_service.service] invalid \'binary_authorization\' {"breakglass_justification":"INC-42"}: a break-glass justification requires Binary Authorization to be enforced (the API refuses it otherwise); set binary_authorization { use_default = true }, or add the RequireBinaryAuthorization aspect',
+    );
+  });
+
+  test('fails synth for a v1 service without the annotation', () => {
+    // GIVEN
+    const stack = newStack();
+    const legacy = new CloudRunService(stack, 'legacy', {
+      name: 'legacy',
+      location: 'us-central1',
+      template: { spec: { containers: [{ image: IMAGE }] } },
+    });
+    // WHEN
+    BinaryAuthorization.breakglass(legacy, 'INC-9');
+    // THEN
+    expect(() => Testing.synth(stack, true)).toThrow(
+      '[stack/legacy] [google_cloud_run_service.legacy] invalid \'metadata.annotations["run.googleapis.com/binary-authorization"]\' undefined: a break-glass justification requires Binary Authorization to be enforced (the API refuses it otherwise); set the annotation "run.googleapis.com/binary-authorization" to "default", or add the RequireBinaryAuthorization aspect',
+    );
+  });
+
+  test('reports a justification on a resource that turns enforcement off once', () => {
+    // GIVEN
+    const stack = newStack();
+    const service = new CloudRunV2Service(stack, 'service', {
+      name: 'api',
+      location: 'us-central1',
+      template: { containers: [{ image: IMAGE }] },
+      binaryAuthorization: { useDefault: false },
+    });
+    RequireBinaryAuthorization.exempt(service, 'sandbox');
+    // WHEN
+    BinaryAuthorization.breakglass(service, 'INC-1');
+    Aspects.of(stack).add(new RequireBinaryAuthorization({ mode: RequirementMode.VERIFY }));
+    // THEN
+    let message = '';
+    try {
+      Testing.synth(stack, true);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.match(/a break-glass justification requires Binary Authorization to be enforced/g)).toHaveLength(1);
+    expect(errorsOf(service)).toStrictEqual([]);
+  });
+
+  test('fails for a Cloud Run function', () => {
+    const stack = newStack();
+    const fn = new Cloudfunctions2Function(stack, 'fn', { name: 'fn', location: 'us-central1' });
+    expect(() => BinaryAuthorization.breakglass(fn, 'INC-1')).toThrow(
+      '[stack/fn] invalid \'resource\' "google_cloudfunctions2_function": Cloud Run functions (google_cloudfunctions2_function) have no break-glass field; deploy the function as a google_cloud_run_v2_service with a build_config to use break-glass, or exempt it with RequireBinaryAuthorization.exempt(resource, reason)',
+    );
+  });
+
+  test('fails with an empty justification', () => {
+    const stack = newStack();
+    const service = new CloudRunV2Service(stack, 'service', {
+      name: 'api',
+      location: 'us-central1',
+      template: { containers: [{ image: IMAGE }] },
+    });
+    expect(() => BinaryAuthorization.breakglass(service, '')).toThrow(
+      '[stack/service] invalid \'justification\' "": break-glass needs a written justification, such as "incident INC-42: hotfix while the attestor is down"',
+    );
+    expect(warningsOf(service)).toStrictEqual([]);
+  });
+
+  test('fails for a resource that Cloud Run does not deploy', () => {
+    const stack = newStack();
+    const bucket = new StorageBucket(stack, 'bucket', { name: 'b', location: 'US' });
+    expect(() => BinaryAuthorization.breakglass(bucket, 'INC-1')).toThrow(
+      /^\[stack\/bucket\] invalid 'resource' "google_storage_bucket": expected a google_cloud_run_v2_service/,
+    );
+  });
+});
