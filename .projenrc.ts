@@ -37,13 +37,13 @@ const project = new cdktf.ConstructLibraryCdktf({
   jsiiVersion: '~6.0.0',
   cdktfVersion: '^0.21.0',
   constructsVersion: '^10.4.2',
-  // Every 16.x of the provider (Google provider 6.38 and later) has what we emit; the package test
-  // installs the lowest one too (kept in the npm cache by the alias below, so no network is needed).
+  // Every 16.x of the provider (Google provider 6.38 and later) has what we emit. We compile and test
+  // against the lowest (projen pins it as a dev dependency); the package test also installs the newest
+  // (kept in the npm cache by the alias below, so no network is needed).
   peerDeps: ['@cdktf/provider-google@^16.0.0'],
-  peerDependencyOptions: { pinnedDevDependency: false },
   devDeps: [
-    '@cdktf/provider-google@16.12.1',
-    'provider-google-lowest@npm:@cdktf/provider-google@16.0.0',
+    // The newest 16.x, for the package test; the build itself compiles against the lowest (jsii's rule).
+    'provider-google-newest@npm:@cdktf/provider-google@16.12.1',
     'cdktf@0.21.0',
     'constructs@10.4.2',
     'ts-node',

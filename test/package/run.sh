@@ -21,10 +21,10 @@ for dir in src/ test/ examples/ .ci/ dist/ coverage/ node_modules/ .projen/; do
   check "the tarball holds nothing under $dir" holds_nothing_under "$dir"
 done
 
-# Against the pinned peers we develop with, and against the lowest provider the peer range accepts.
+# Against the lowest provider the peer range accepts (the one we develop with) and the newest.
 dev=$(node -e "const p=require('$root/package.json').devDependencies; console.log(['cdktf','constructs'].map(n => n + '@' + p[n]).join(' '))")
-newest=$(node -p "require('$root/package.json').devDependencies['@cdktf/provider-google']")
-lowest=$(node -p "require('$root/package.json').devDependencies['provider-google-lowest'].split('@').pop()")
+lowest=$(node -p "require('$root/package.json').devDependencies['@cdktf/provider-google']")
+newest=$(node -p "require('$root/package.json').devDependencies['provider-google-newest'].split('@').pop()")
 for provider in "$newest" "$lowest"; do
   work=$(mktemp -d)
   cp "$root/test/package/app.js" "$work/"
