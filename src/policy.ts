@@ -136,9 +136,12 @@ export class BinaryAuthorizationPolicy extends Construct {
         {
           produce: (context) => {
             // Patterns with tokens (a function's `${var.region}`) are distinct strings until resolved.
+            // Only those need resolving: a literal resolves to itself (resolving them all cost more than the rest of
+            // rendering for a long allowlist).
             const seen = new Set<string>();
             const patterns = this.allowlistPatterns.filter((p) => {
-              const key = JSON.stringify(context.resolve(p));
+              const resolved: unknown = Token.isUnresolved(p) ? context.resolve(p) : p;
+              const key = typeof resolved === 'string' ? resolved : `\0${JSON.stringify(resolved)}`;
               return seen.has(key) ? false : (seen.add(key), true);
             });
             return patterns.length ? patterns.map((p) => ({ name_pattern: p })) : undefined;
