@@ -47,7 +47,7 @@ const KNOWN = new WeakMap<TerraformStack, Map<string, ProjectService>>();
 
 /** Whether `c` is still in the tree under `stack` (constructs can be removed with `tryRemoveChild`). */
 function isStillIn(stack: IConstruct, c: IConstruct): boolean {
-  for (let node = c; node !== stack; ) {
+  for (let node = c; node !== stack;) {
     const parent = node.node.scope;
     if (parent === undefined || parent.node.tryFindChild(node.node.id) !== node) {
       return false;
