@@ -66,7 +66,9 @@ describe('the public API', () => {
   test('every optional property of a struct says its default', () => {
     const missing = types
       .filter((t) => t.kind === 'interface')
-      .flatMap((t) => (t.properties ?? []).filter((p) => p.optional && !p.docs?.default).map((p) => `${t.fqn}.${p.name}`));
+      .flatMap((t) =>
+        (t.properties ?? []).filter((p) => p.optional && !p.docs?.default).map((p) => `${t.fqn}.${p.name}`),
+      );
     expect(missing).toEqual([]);
   });
 });
