@@ -1,10 +1,8 @@
 import { OrgPolicyPolicy } from '@cdktf/provider-google/lib/org-policy-policy';
 import { Construct } from 'constructs';
+import { ALLOWED_POLICIES_CONSTRAINT } from './core/cloud-run';
 import { checkOrgPolicyParent } from './core/names';
 import { checkLiteral } from './private/errors';
-
-/** The list constraint "Allowed Binary Authorization Policies (Cloud Run)". */
-const CONSTRAINT = 'run.allowedBinaryAuthorizationPolicies';
 
 /**
  * Properties of a `CloudRunBinaryAuthorizationGuardrail`.
@@ -47,7 +45,7 @@ export class CloudRunBinaryAuthorizationGuardrail extends Construct {
   constructor(scope: Construct, id: string, props: CloudRunBinaryAuthorizationGuardrailProps) {
     super(scope, id);
     checkLiteral(this, 'parent', props.parent, checkOrgPolicyParent);
-    this.policyName = `${props.parent}/policies/${CONSTRAINT}`;
+    this.policyName = `${props.parent}/policies/${ALLOWED_POLICIES_CONSTRAINT}`;
     const spec = { rules: [{ values: { allowedValues: ['default'] } }] };
     new OrgPolicyPolicy(this, 'Resource', {
       parent: props.parent,

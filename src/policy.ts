@@ -212,8 +212,9 @@ export class BinaryAuthorizationPolicy extends Construct {
 
   /**
    * Evaluates the policy offline for one image, as Cloud Run would at deploy time: the allowlist first,
-   * then the default admission rule. Values that are unresolved tokens give `Decision.UNKNOWN` when they
-   * could change the answer; attestations cannot be checked offline.
+   * then the default admission rule. Cluster admission rules are not consulted: Cloud Run evaluates only
+   * the default rule and the allowlist. Values that are unresolved tokens give `Decision.UNKNOWN` when
+   * they could change the answer; attestations cannot be checked offline.
    *
    * @param image an image reference, best with its digest: `REGISTRY/PATH/IMAGE@sha256:…`
    * @throws when `image` is not an image reference

@@ -66,7 +66,6 @@ class DeploySideStack extends TerraformStack {
     const policy = new BinaryAuthorizationPolicy(this, 'Policy', {
       project: PROJECT,
       defaultAdmissionRule: AdmissionRule.denyAll(),
-      preventDestroy: false,
     });
     // Every version of the placeholder image of the source-deployed service.
     policy.addAllowlistPattern(`${placeholder}@*`);

@@ -1,6 +1,6 @@
 import { InputError, readTerraformJson, selectStack } from './input';
 import { table } from './table';
-import { Finding, hasLintSubjects, lintTerraformJson } from '../core/lint';
+import { Finding, hasCloudRunGuardrail, hasLintSubjects, lintMissingGuardrail, lintTerraformJson } from '../core/lint';
 
 /** A finding, with the stack and file it was found in. */
 export interface LocatedFinding extends Finding {
@@ -18,8 +18,13 @@ export function lint(input: string, stack: string | undefined): LocatedFinding[]
       `${input}: no google_binary_authorization_policy and no Cloud Run resource in ${files.map((f) => f.file).join(', ')}`,
     );
   }
+  const guarded = files.some((f) => hasCloudRunGuardrail(f.doc));
   const findings = files.flatMap(({ stack: name, file, doc }) =>
-    lintTerraformJson(doc).map((f) => ({ ...f, stack: name, file })),
+    [...lintTerraformJson(doc), ...(guarded ? [] : lintMissingGuardrail(doc))].map((f) => ({
+      ...f,
+      stack: name,
+      file,
+    })),
   );
   // A stable sort: by severity, then in document order.
   return findings

@@ -28,6 +28,12 @@ export const CLOUD_RUN_RESOURCE_TYPES: Readonly<Record<string, CloudRunWiring>> 
   google_cloudfunctions2_function: 'function-policy',
 };
 
+/**
+ * The organization policy list constraint that restricts which Binary Authorization policies Cloud Run
+ * services and jobs may use ("Allowed Binary Authorization Policies (Cloud Run)").
+ */
+export const ALLOWED_POLICIES_CONSTRAINT = 'run.allowedBinaryAuthorizationPolicies';
+
 /** The v1 annotation that turns enforcement on. */
 export const BINAUTHZ_ANNOTATION = 'run.googleapis.com/binary-authorization';
 /** The v1 annotation that carries a break-glass justification. */

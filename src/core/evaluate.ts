@@ -20,7 +20,7 @@
  */
 import { parseImageReference } from './image';
 import { PatternIndex } from './pattern';
-import { EnforcementModeValue, EvaluationModeValue, PolicyModel } from './policy';
+import { ENFORCEMENT_MODES, EnforcementModeValue, EVALUATION_MODES, EvaluationModeValue, PolicyModel } from './policy';
 
 /** The outcome of evaluating a policy for one image. */
 export type DecisionValue = 'ALLOW' | 'DENY' | 'REQUIRE_ATTESTATION' | 'UNKNOWN';
@@ -54,9 +54,6 @@ export interface EvaluationResult {
 
 /** A policy model that cannot be evaluated (a value that is neither known nor valid). */
 export class PolicyModelError extends Error {}
-
-const EVALUATION_MODES: readonly string[] = ['ALWAYS_ALLOW', 'ALWAYS_DENY', 'REQUIRE_ATTESTATION'];
-const ENFORCEMENT_MODES: readonly string[] = ['ENFORCED_BLOCK_AND_AUDIT_LOG', 'DRYRUN_AUDIT_LOG_ONLY'];
 
 /**
  * A policy prepared for evaluating many images (`compilePolicy`): its allowlist patterns parsed and

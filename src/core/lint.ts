@@ -3,8 +3,9 @@
  * Cloud Run resources (services, jobs, worker pools, functions) that should enforce a policy.
  * Framework-free: any Terraform JSON works, synthesized by cdktf or written by hand.
  */
+import { ALLOWED_POLICIES_CONSTRAINT, BinauthzSetting, CLOUD_RUN_RESOURCE_TYPES, readBinauthz } from './cloud-run';
 import { parseAllowlistPattern } from './pattern';
-import { checkRule } from './policy';
+import { checkRule, ENFORCEMENT_MODES, EVALUATION_MODES, RuleModel } from './policy';
 import { FoundPolicy, isInterpolated, policiesFromTerraformJson, resourcesOfType } from './terraform-json';
 
 /** How bad a finding is: errors fail the lint (exit 1). */
@@ -21,22 +22,11 @@ export interface Finding {
   readonly message: string;
 }
 
-/** The Cloud Run resource types that the lint checks, with how each turns Binary Authorization on. */
-export const CLOUD_RUN_TYPES = [
-  'google_cloud_run_v2_service',
-  'google_cloud_run_v2_job',
-  'google_cloud_run_v2_worker_pool',
-  'google_cloud_run_service',
-  'google_cloudfunctions2_function',
-] as const;
-
-const V1_ANNOTATION = 'run.googleapis.com/binary-authorization';
-const V1_BREAKGLASS = 'run.googleapis.com/binary-authorization-breakglass';
-
 /** Whether the document holds anything this lint looks at (a policy or a Cloud Run resource). */
 export function hasLintSubjects(doc: unknown): boolean {
   return (
-    policiesFromTerraformJson(doc).length > 0 || CLOUD_RUN_TYPES.some((type) => resourcesOfType(doc, type).length > 0)
+    policiesFromTerraformJson(doc).length > 0 ||
+    Object.keys(CLOUD_RUN_RESOURCE_TYPES).some((type) => resourcesOfType(doc, type).length > 0)
   );
 }
 
@@ -45,57 +35,37 @@ export function lintTerraformJson(doc: unknown): Finding[] {
   return [...policiesFromTerraformJson(doc).flatMap(lintPolicy), ...lintCloudRun(doc)];
 }
 
+/** Whether a document holds an organization policy on `constraints/run.allowedBinaryAuthorizationPolicies`. */
+export function hasCloudRunGuardrail(doc: unknown): boolean {
+  return resourcesOfType(doc, 'google_org_policy_policy').some(
+    ([, body]) => typeof body.name === 'string' && body.name.endsWith(`/policies/${ALLOWED_POLICIES_CONSTRAINT}`),
+  );
+}
+
+/**
+ * One `no-guardrail` finding (information) per policy of a document, for a configuration that sets no
+ * organization policy on `constraints/run.allowedBinaryAuthorizationPolicies` (see `hasCloudRunGuardrail`):
+ * Cloud Run services deployed by other means (gcloud, the console, other repositories) are then not
+ * required to use the policy. The guardrail may well be set elsewhere: hence information.
+ */
+export function lintMissingGuardrail(doc: unknown): Finding[] {
+  return policiesFromTerraformJson(doc).map(({ address }) => ({
+    severity: 'info',
+    code: 'no-guardrail',
+    address,
+    message: `no organization policy here requires Binary Authorization for Cloud Run (constraints/${ALLOWED_POLICIES_CONSTRAINT}); services deployed by other means are not checked unless one is set elsewhere (CloudRunBinaryAuthorizationGuardrail sets it)`,
+  }));
+}
+
 /** The findings for one policy. */
 export function lintPolicy(found: FoundPolicy): Finding[] {
   const { address, policy } = found;
   const findings: Finding[] = [];
   const add = (severity: Severity, code: string, message: string) =>
     findings.push({ severity, code, address, message });
-  const rule = policy.defaultAdmissionRule;
-
-  if (isInterpolated(String(rule.evaluationMode))) {
-    add(
-      'info',
-      'unknown-value',
-      `the default rule's evaluation mode is known only at apply time: ${rule.evaluationMode}`,
-    );
-  } else if (rule.evaluationMode === 'ALWAYS_ALLOW') {
-    add(
-      'error',
-      'allow-all',
-      'the default rule is ALWAYS_ALLOW: every image is admitted and the allowlist does nothing; use ALWAYS_DENY with an allowlist, or REQUIRE_ATTESTATION',
-    );
-  } else if (!['ALWAYS_DENY', 'REQUIRE_ATTESTATION'].includes(rule.evaluationMode)) {
-    add(
-      'error',
-      'invalid-rule',
-      `the default rule's evaluation mode ${JSON.stringify(rule.evaluationMode)} is not ALWAYS_ALLOW, ALWAYS_DENY or REQUIRE_ATTESTATION`,
-    );
-  } else {
-    const problem = checkRule(rule);
-    if (problem !== undefined) {
-      add('error', 'invalid-rule', `the default rule is invalid: ${problem}`);
-    }
-  }
-
-  if (isInterpolated(String(rule.enforcementMode))) {
-    add(
-      'info',
-      'unknown-value',
-      `the default rule's enforcement mode is known only at apply time: ${rule.enforcementMode}`,
-    );
-  } else if (rule.enforcementMode === 'DRYRUN_AUDIT_LOG_ONLY') {
-    add(
-      'warning',
-      'dry-run',
-      'the default rule is in dry run (DRYRUN_AUDIT_LOG_ONLY): violations are only logged, every image is admitted; switch to ENFORCED_BLOCK_AND_AUDIT_LOG once the logs are clean',
-    );
-  } else if (rule.enforcementMode !== 'ENFORCED_BLOCK_AND_AUDIT_LOG') {
-    add(
-      'error',
-      'invalid-rule',
-      `the default rule's enforcement mode ${JSON.stringify(rule.enforcementMode)} is not ENFORCED_BLOCK_AND_AUDIT_LOG or DRYRUN_AUDIT_LOG_ONLY`,
-    );
+  lintRule(policy.defaultAdmissionRule, 'the default rule', add);
+  for (const [cluster, rule] of Object.entries(policy.clusterAdmissionRules ?? {})) {
+    lintRule(rule, `the rule for GKE cluster ${cluster}`, add);
   }
 
   for (const pattern of policy.allowlistPatterns) {
@@ -110,6 +80,50 @@ export function lintPolicy(found: FoundPolicy): Finding[] {
     );
   }
   return findings;
+}
+
+/** The findings for one admission rule (the default rule, or a cluster's), through `add`. */
+function lintRule(
+  rule: RuleModel,
+  name: string,
+  add: (severity: Severity, code: string, message: string) => void,
+): void {
+  if (isInterpolated(String(rule.evaluationMode))) {
+    add('info', 'unknown-value', `${name}'s evaluation mode is known only at apply time: ${rule.evaluationMode}`);
+  } else if (rule.evaluationMode === 'ALWAYS_ALLOW') {
+    add(
+      'error',
+      'allow-all',
+      `${name} is ALWAYS_ALLOW: every image is admitted and the allowlist does nothing; use ALWAYS_DENY with an allowlist, or REQUIRE_ATTESTATION`,
+    );
+  } else if (!EVALUATION_MODES.includes(rule.evaluationMode)) {
+    add(
+      'error',
+      'invalid-rule',
+      `${name}'s evaluation mode ${JSON.stringify(rule.evaluationMode)} is not ALWAYS_ALLOW, ALWAYS_DENY or REQUIRE_ATTESTATION`,
+    );
+  } else {
+    const problem = checkRule(rule);
+    if (problem !== undefined) {
+      add('error', 'invalid-rule', `${name} is invalid: ${problem}`);
+    }
+  }
+
+  if (isInterpolated(String(rule.enforcementMode))) {
+    add('info', 'unknown-value', `${name}'s enforcement mode is known only at apply time: ${rule.enforcementMode}`);
+  } else if (rule.enforcementMode === 'DRYRUN_AUDIT_LOG_ONLY') {
+    add(
+      'warning',
+      'dry-run',
+      `${name} is in dry run (DRYRUN_AUDIT_LOG_ONLY): violations are only logged, every image is admitted; switch to ENFORCED_BLOCK_AND_AUDIT_LOG once the logs are clean`,
+    );
+  } else if (!ENFORCEMENT_MODES.includes(rule.enforcementMode)) {
+    add(
+      'error',
+      'invalid-rule',
+      `${name}'s enforcement mode ${JSON.stringify(rule.enforcementMode)} is not ENFORCED_BLOCK_AND_AUDIT_LOG or DRYRUN_AUDIT_LOG_ONLY`,
+    );
+  }
 }
 
 /** The findings for one allowlist pattern. */
@@ -160,130 +174,80 @@ export function lintPattern(address: string, pattern: string): Finding[] {
   return [];
 }
 
-/** The findings for the Cloud Run resources of a document. */
+/** The findings for the Cloud Run resources of a document, read with the rules the aspect uses. */
 export function lintCloudRun(doc: unknown): Finding[] {
-  const findings: Finding[] = [];
-  for (const type of ['google_cloud_run_v2_service', 'google_cloud_run_v2_job', 'google_cloud_run_v2_worker_pool']) {
-    for (const [name, body] of resourcesOfType(doc, type)) {
-      findings.push(...lintRunV2(`${type}.${name}`, body));
-    }
-  }
-  for (const [name, body] of resourcesOfType(doc, 'google_cloud_run_service')) {
-    const annotations = firstBlock(firstBlock(body.metadata).annotations);
-    findings.push(
-      ...lintPolicyValue(
-        `google_cloud_run_service.${name}`,
-        annotations[V1_ANNOTATION],
-        `metadata.annotations["${V1_ANNOTATION}"]`,
+  return Object.entries(CLOUD_RUN_RESOURCE_TYPES).flatMap(([type, wiring]) =>
+    resourcesOfType(doc, type).flatMap(([name, body]) =>
+      lintSetting(
+        `${type}.${name}`,
+        readBinauthz(wiring, body, (v) => typeof v === 'string' && isInterpolated(v)),
       ),
-    );
-    if (annotations[V1_BREAKGLASS] !== undefined) {
-      findings.push(breakglass(`google_cloud_run_service.${name}`, `metadata.annotations["${V1_BREAKGLASS}"]`));
-    }
-  }
-  for (const [name, body] of resourcesOfType(doc, 'google_cloudfunctions2_function')) {
-    const value = firstBlock(body.service_config).binary_authorization_policy;
-    findings.push(
-      ...lintPolicyValue(
-        `google_cloudfunctions2_function.${name}`,
-        value,
-        'service_config.binary_authorization_policy',
-      ),
-    );
-  }
-  return findings;
+    ),
+  );
 }
 
-function lintRunV2(address: string, body: Record<string, any>): Finding[] {
-  const block = body.binary_authorization === undefined ? undefined : firstBlock(body.binary_authorization);
-  const fix = 'set binary_authorization { use_default = true }';
-  if (block === undefined) {
-    return [
-      {
-        severity: 'error',
-        code: 'not-enforced',
-        address,
-        message: `no binary_authorization block: images are not checked; ${fix}`,
-      },
-    ];
-  }
-  const findings: Finding[] = [];
-  const { use_default: useDefault, policy } = block;
-  if (useDefault !== undefined && policy !== undefined) {
-    findings.push({
-      severity: 'error',
-      code: 'invalid-binary-authorization',
-      address,
-      message: 'binary_authorization sets both use_default and policy; the API takes one of them',
-    });
-  } else if (typeof useDefault === 'string' && isInterpolated(useDefault)) {
-    findings.push({
-      severity: 'info',
-      code: 'unknown-value',
-      address,
-      message: `binary_authorization.use_default is known only at apply time: ${useDefault}`,
-    });
-  } else if (typeof policy === 'string') {
-    findings.push({
-      severity: 'info',
-      code: 'named-policy',
-      address,
-      message: `binary_authorization.policy names a platform policy (${policy}); only the project policy ("use_default") is documented for Cloud Run, and this lint does not check the named one`,
-    });
-  } else if (useDefault !== true && useDefault !== 'true') {
-    findings.push({
-      severity: 'error',
-      code: 'not-enforced',
-      address,
-      message: `binary_authorization.use_default is not true: images are not checked; ${fix}`,
-    });
-  }
-  if (block.breakglass_justification !== undefined && block.breakglass_justification !== '') {
-    findings.push(breakglass(address, 'binary_authorization.breakglass_justification'));
-  }
-  return findings;
-}
-
-/** A v1 service annotation or a function's `binary_authorization_policy`: `default` enforces the project policy. */
-function lintPolicyValue(address: string, value: unknown, field: string): Finding[] {
-  if (value === undefined || value === null || value === '') {
-    return [
-      {
-        severity: 'error',
-        code: 'not-enforced',
-        address,
-        message: `${field} is not set: images are not checked; set it to "default"`,
-      },
-    ];
-  }
-  if (typeof value === 'string' && isInterpolated(value)) {
-    return [
-      { severity: 'info', code: 'unknown-value', address, message: `${field} is known only at apply time: ${value}` },
-    ];
-  }
-  if (value !== 'default') {
-    return [
-      {
-        severity: 'info',
-        code: 'named-policy',
-        address,
-        message: `${field} is ${JSON.stringify(value)}; Cloud Run documents only "default" (the project policy), and this lint does not check another one`,
-      },
-    ];
-  }
-  return [];
-}
-
-function breakglass(address: string, field: string): Finding {
-  return {
-    severity: 'warning',
-    code: 'breakglass',
+function lintSetting(address: string, setting: BinauthzSetting): Finding[] {
+  const finding = (severity: Severity, code: string, message: string): Finding => ({
+    severity,
+    code,
     address,
-    message: `${field} is set: the policy is bypassed for this resource (break-glass); remove it once the emergency is over`,
-  };
-}
-
-function firstBlock(value: unknown): Record<string, any> {
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'object' && first !== null ? (first as Record<string, any>) : {};
+    message,
+  });
+  const fix =
+    setting.wiring === 'v2-block'
+      ? 'set binary_authorization { use_default = true }'
+      : `set ${setting.property} = "default"`;
+  const findings: Finding[] = setting.problems.map((p) =>
+    finding('error', 'invalid-binary-authorization', `${p.property} ${JSON.stringify(p.value)}: ${p.message}`),
+  );
+  switch (setting.enforcement) {
+    case 'missing':
+      findings.push(finding('error', 'not-enforced', `${setting.property} is not set: images are not checked; ${fix}`));
+      break;
+    case 'off':
+      findings.push(
+        finding(
+          'error',
+          'not-enforced',
+          `${setting.property} turns Binary Authorization off: images are not checked; ${fix}`,
+        ),
+      );
+      break;
+    case 'unknown':
+      findings.push(
+        finding(
+          'info',
+          'unknown-value',
+          `${setting.property} is known only at apply time: ${JSON.stringify(setting.value)}`,
+        ),
+      );
+      break;
+    case 'enforced': {
+      const policy = (setting.value as Record<string, unknown> | undefined)?.policy;
+      if (
+        setting.wiring === 'v2-block' &&
+        typeof policy === 'string' &&
+        policy !== '' &&
+        setting.problems.length === 0
+      ) {
+        findings.push(
+          finding(
+            'info',
+            'named-policy',
+            `binary_authorization.policy names a platform policy (${policy}); only the project policy ("use_default") is documented for Cloud Run, and this lint does not check the named one`,
+          ),
+        );
+      }
+    }
+  }
+  if (setting.breakglass !== undefined && setting.breakglass !== '') {
+    findings.push(
+      finding(
+        'warning',
+        'breakglass',
+        `a break-glass justification is set: the policy is bypassed for this resource; remove it once the emergency is over`,
+      ),
+    );
+  }
+  return findings;
 }

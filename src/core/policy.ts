@@ -8,6 +8,11 @@ export type EvaluationModeValue = 'ALWAYS_ALLOW' | 'ALWAYS_DENY' | 'REQUIRE_ATTE
 /** `ENFORCED_BLOCK_AND_AUDIT_LOG` or `DRYRUN_AUDIT_LOG_ONLY`. */
 export type EnforcementModeValue = 'ENFORCED_BLOCK_AND_AUDIT_LOG' | 'DRYRUN_AUDIT_LOG_ONLY';
 
+/** Every evaluation mode the API knows. */
+export const EVALUATION_MODES: readonly string[] = ['ALWAYS_ALLOW', 'ALWAYS_DENY', 'REQUIRE_ATTESTATION'];
+/** Every enforcement mode the API knows. */
+export const ENFORCEMENT_MODES: readonly string[] = ['ENFORCED_BLOCK_AND_AUDIT_LOG', 'DRYRUN_AUDIT_LOG_ONLY'];
+
 /** An admission rule. */
 export interface RuleModel {
   readonly evaluationMode: EvaluationModeValue;

@@ -5,7 +5,14 @@ import { join, resolve } from 'path';
 import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { AdmissionRule, Attestor, BinaryAuthorizationPolicy, DeploymentPath, EnforcementMode } from '../../src';
+import {
+  AdmissionRule,
+  Attestor,
+  BinaryAuthorizationPolicy,
+  CloudRunBinaryAuthorizationGuardrail,
+  DeploymentPath,
+  EnforcementMode,
+} from '../../src';
 import { main } from '../../src/cli/main';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -14,7 +21,7 @@ const FN = `us-central1-docker.pkg.dev/my-project/gcf-artifacts/fn@${D}`;
 const OTHER = `gcr.io/someone-else/app@${D}`;
 
 let dir: string;
-/** A cdktf.out folder with two stacks: "secure" (lint-clean) and "risky". */
+/** A cdktf.out folder with two stacks: "secure" (lint-clean, with the Cloud Run guardrail) and "risky". */
 let out: string;
 /** One cdk.tf.json whose policy needs attestations and has an allowlist pattern known only at apply. */
 let single: string;
@@ -34,6 +41,7 @@ beforeAll(() => {
     template: { containers: [{ image: FN }] },
     binaryAuthorization: { useDefault: true },
   });
+  new CloudRunBinaryAuthorizationGuardrail(secure, 'Guardrail', { parent: 'projects/my-project' });
 
   const risky = new TerraformStack(app, 'risky');
   new GoogleProvider(risky, 'google', {});
@@ -196,6 +204,8 @@ describe('lint', () => {
   test('every stack by default; exit 1 on errors', () => {
     const { code, stdout } = run('lint', out);
     expect(stdout).toMatch(/^error +risky +google_cloud_run_v2_service\.Service +not-enforced /m);
+    // The guardrail in the secure stack covers the configuration.
+    expect(stdout).not.toContain('no-guardrail');
     expect(code).toBe(1);
   });
 
@@ -214,8 +224,10 @@ describe('lint', () => {
       expect.stringMatching(/^warning risky google_binary_authorization_policy\.Policy_\w+ dry-run$/),
       expect.stringMatching(/^warning risky google_binary_authorization_policy\.Policy_\w+ broad-pattern$/),
       expect.stringMatching(/^warning risky google_binary_authorization_policy\.Policy_\w+ no-prevent-destroy$/),
+      // Linted alone, the risky stack has no guardrail; with the secure stack beside it, it has one.
+      expect.stringMatching(/^info risky google_binary_authorization_policy\.Policy_\w+ no-guardrail$/),
     ]);
-    expect(stdout.split('\n').pop()).toBe('1 error(s), 3 warning(s), 0 info');
+    expect(stdout.split('\n').pop()).toBe('1 error(s), 3 warning(s), 1 info');
     expect(code).toBe(1);
   });
 
@@ -225,6 +237,7 @@ describe('lint', () => {
     expect(parsed.errors).toBe(0);
     expect(parsed.findings.map((f: { severity: string; code: string }) => `${f.severity} ${f.code}`)).toEqual([
       'info unknown-value',
+      'info no-guardrail',
     ]);
     expect(code).toBe(0);
   });

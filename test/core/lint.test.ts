@@ -1,4 +1,4 @@
-import { lintPattern, lintTerraformJson } from '../../src/core/lint';
+import { hasCloudRunGuardrail, lintMissingGuardrail, lintPattern, lintTerraformJson } from '../../src/core/lint';
 
 const D = `sha256:${'a'.repeat(64)}`;
 
@@ -108,8 +108,10 @@ describe('lintTerraformJson: Cloud Run resources', () => {
         enforced: { binary_authorization: { use_default: true } },
         missing: { name: 'x' },
         off: { binary_authorization: { use_default: false } },
-        both: { binary_authorization: { use_default: true, policy: 'projects/p/platforms/cloudRun/policies/x' } },
-        named: { binary_authorization: { policy: 'projects/p/platforms/cloudRun/policies/x' } },
+        both: {
+          binary_authorization: { use_default: true, policy: 'projects/my-project/platforms/cloudRun/policies/x' },
+        },
+        named: { binary_authorization: { policy: 'projects/my-project/platforms/cloudRun/policies/x' } },
         broken: { binary_authorization: { use_default: true, breakglass_justification: 'incident 42' } },
         later: { binary_authorization: { use_default: '${var.enforce}' } },
       },
@@ -135,7 +137,7 @@ describe('lintTerraformJson: Cloud Run resources', () => {
     },
   };
 
-  test('each resource that does not enforce is an error; break-glass a warning; unknowns and named policies info', () => {
+  test('each resource that does not enforce is an error; break-glass a warning; unknowns and named v2 policies info', () => {
     expect(codes(doc)).toEqual([
       'error not-enforced google_cloud_run_v2_service.missing',
       'error not-enforced google_cloud_run_v2_service.off',
@@ -147,20 +149,72 @@ describe('lintTerraformJson: Cloud Run resources', () => {
       'error not-enforced google_cloud_run_service.v1missing',
       'warning breakglass google_cloud_run_service.v1glass',
       'error not-enforced google_cloudfunctions2_function.fnmissing',
-      'info named-policy google_cloudfunctions2_function.fnnamed',
+      // Functions accept only "default" (the same rule the deploy-side aspect applies).
+      'error invalid-binary-authorization google_cloudfunctions2_function.fnnamed',
     ]);
   });
 
   test('messages name the field and the fix', () => {
     const messages = lintTerraformJson(doc).map((f) => f.message);
     expect(messages).toContain(
-      'no binary_authorization block: images are not checked; set binary_authorization { use_default = true }',
+      'binary_authorization is not set: images are not checked; set binary_authorization { use_default = true }',
     );
     expect(messages).toContain(
-      'metadata.annotations["run.googleapis.com/binary-authorization"] is not set: images are not checked; set it to "default"',
+      'binary_authorization turns Binary Authorization off: images are not checked; set binary_authorization { use_default = true }',
     );
     expect(messages).toContain(
-      'service_config.binary_authorization_policy is not set: images are not checked; set it to "default"',
+      'metadata.annotations["run.googleapis.com/binary-authorization"] is not set: images are not checked; set metadata.annotations["run.googleapis.com/binary-authorization"] = "default"',
     );
+    expect(messages).toContain(
+      'service_config.binary_authorization_policy is not set: images are not checked; set service_config.binary_authorization_policy = "default"',
+    );
+    expect(messages).toContain(
+      'service_config.binary_authorization_policy "projects/p/platforms/cloudRun/policies/x": the only accepted value is "default" (the project\'s policy)',
+    );
+  });
+});
+
+describe('the Cloud Run guardrail', () => {
+  const guardrail = (name: string) => ({
+    resource: { google_org_policy_policy: { g: { parent: 'folders/1', name } } },
+  });
+
+  test('an organization policy on run.allowedBinaryAuthorizationPolicies is a guardrail', () => {
+    expect(hasCloudRunGuardrail(guardrail('folders/1/policies/run.allowedBinaryAuthorizationPolicies'))).toBe(true);
+    expect(hasCloudRunGuardrail(guardrail('folders/1/policies/compute.vmExternalIpAccess'))).toBe(false);
+    expect(hasCloudRunGuardrail(policyDoc({}))).toBe(false);
+  });
+
+  test('without one, each policy gets an information finding, not an error', () => {
+    expect(lintMissingGuardrail(policyDoc({}))).toEqual([
+      expect.objectContaining({
+        severity: 'info',
+        code: 'no-guardrail',
+        address: 'google_binary_authorization_policy.p',
+      }),
+    ]);
+    expect(lintMissingGuardrail({ resource: {} })).toEqual([]);
+  });
+});
+
+describe('cluster admission rules', () => {
+  test('are linted like the default rule, named by their cluster', () => {
+    const findings = lintTerraformJson(
+      policyDoc({
+        cluster_admission_rules: [
+          { cluster: 'us-central1-a.dev', evaluation_mode: 'ALWAYS_ALLOW', enforcement_mode: 'DRYRUN_AUDIT_LOG_ONLY' },
+          {
+            cluster: 'us-central1-a.prod',
+            evaluation_mode: 'REQUIRE_ATTESTATION',
+            enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG',
+          },
+        ],
+      }),
+    );
+    expect(findings.map((f) => `${f.severity} ${f.code}: ${f.message.split(':')[0]}`)).toEqual([
+      'error allow-all: the rule for GKE cluster us-central1-a.dev is ALWAYS_ALLOW',
+      'warning dry-run: the rule for GKE cluster us-central1-a.dev is in dry run (DRYRUN_AUDIT_LOG_ONLY)',
+      'error invalid-rule: the rule for GKE cluster us-central1-a.prod is invalid',
+    ]);
   });
 });
