@@ -101,6 +101,14 @@ project.addTask('example', {
   ],
 });
 
+// Synth cost against the bare provider classes, growth at scale, module load and evaluator throughput
+// (docs/benchmarks.md). Not part of the build or the tests: timings belong in benchmarks, not assertions.
+project.addTask('bench', {
+  description:
+    'Benchmark: the typical stack against hand-written provider classes, scale series, module load, evaluator (docs/benchmarks.md)',
+  steps: [{ spawn: 'compile' }, { exec: 'node bench/run.js' }],
+});
+
 project.npmignore?.exclude('/examples/', '/scripts/', '/docs/', '/bench/', '/.ci/', 'cdktf.out/');
 
 // The package task packs the npm tarball and generates the other languages' bindings as source, which

@@ -4,7 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { AdmissionDecision, Decision } from './admission-decision';
 import { AdmissionRule, EnforcementMode, EvaluationMode } from './admission-rule';
 import { DEFAULT_REPOSITORY, repositoryPattern } from './core/deployment-path';
-import { evaluate } from './core/evaluate';
+import { CompiledPolicy, compilePolicy, evaluateCompiled } from './core/evaluate';
 import { checkClusterKey, checkProjectId, checkRegion, projectImagePath } from './core/names';
 import { parseAllowlistPattern } from './core/pattern';
 import { checkRule, PolicyModel, RuleModel } from './core/policy';
@@ -108,6 +108,10 @@ export class BinaryAuthorizationPolicy extends Construct {
   private readonly functionScopes: IConstruct[] = [];
   private readonly clusterRules = new Map<string, RuleModel>();
   private readonly dependencies = new Set<TerraformResource>();
+  /** The policy compiled for `evaluate`, reused while the allowlist stays the same. */
+  private compiled?: CompiledPolicy;
+  /** The size of `patterns` when `compiled` was made (patterns are only ever added). */
+  private compiledPatternCount = -1;
 
   constructor(scope: Construct, id: string, props: BinaryAuthorizationPolicyProps) {
     super(scope, id);
@@ -132,9 +136,12 @@ export class BinaryAuthorizationPolicy extends Construct {
         {
           produce: (context) => {
             // Patterns with tokens (a function's `${var.region}`) are distinct strings until resolved.
+            // Only those need resolving: a literal resolves to itself (resolving them all cost more than the rest of
+            // rendering for a long allowlist).
             const seen = new Set<string>();
             const patterns = this.allowlistPatterns.filter((p) => {
-              const key = JSON.stringify(context.resolve(p));
+              const resolved: unknown = Token.isUnresolved(p) ? context.resolve(p) : p;
+              const key = typeof resolved === 'string' ? resolved : `\0${JSON.stringify(resolved)}`;
               return seen.has(key) ? false : (seen.add(key), true);
             });
             return patterns.length ? patterns.map((p) => ({ name_pattern: p })) : undefined;
@@ -213,7 +220,7 @@ export class BinaryAuthorizationPolicy extends Construct {
    * @throws when `image` is not an image reference
    */
   public evaluate(image: string): AdmissionDecision {
-    const result = evaluate(this._toModel(), image, (value) => Token.isUnresolved(value));
+    const result = evaluateCompiled(this.compiledPolicy(), image);
     return {
       image: result.image,
       decision: result.decision as string as Decision,
@@ -294,6 +301,26 @@ export class BinaryAuthorizationPolicy extends Construct {
       allowlistPatterns: this.allowlistPatterns,
       clusterAdmissionRules: Object.fromEntries(this.clusterRules),
     };
+  }
+
+  /**
+   * The policy compiled for evaluation, compiled again only when the allowlist changed (the default
+   * rule never does). Patterns are only ever added, so their count tells whether they changed; functions
+   * found by `allowDeploymentPathsFor` may appear at any time, so with those the allowlist is read and
+   * compared on every call.
+   */
+  private compiledPolicy(): CompiledPolicy {
+    if (this.compiled && this.functionScopes.length === 0 && this.compiledPatternCount === this.patterns.size) {
+      return this.compiled;
+    }
+    const model = this._toModel();
+    const previous = this.compiled?.model.allowlistPatterns;
+    const patterns = model.allowlistPatterns;
+    if (!previous || previous.length !== patterns.length || patterns.some((p, i) => p !== previous[i])) {
+      this.compiled = compilePolicy(model, (value) => Token.isUnresolved(value));
+    }
+    this.compiledPatternCount = this.patterns.size;
+    return this.compiled!;
   }
 
   private discoveredFunctionPatterns(): DiscoveredPatterns {

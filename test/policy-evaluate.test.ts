@@ -1,3 +1,4 @@
+import { Cloudfunctions2Function } from '@cdktf/provider-google/lib/cloudfunctions2-function';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
   AdmissionRule,
@@ -123,6 +124,34 @@ describe('BinaryAuthorizationPolicy.evaluate', () => {
     });
     expect(policy.evaluate(`gcr.io/my-project/app@${DIGEST}`).decision).toBe(Decision.ALLOW);
     expect(policy.evaluate('gcr.io/my-project/app:latest').decision).toBe(Decision.DENY);
+  });
+
+  test('a pattern added after an evaluation counts in the next one', () => {
+    // GIVEN
+    const policy = new BinaryAuthorizationPolicy(newStack(), 'Policy', { project: 'my-project' });
+    expect(policy.evaluate(`gcr.io/my-project/app@${DIGEST}`).decision).toBe(Decision.DENY);
+    // WHEN
+    policy.addAllowlistPattern('gcr.io/my-project/app@*');
+    // THEN
+    expect(policy.evaluate(`gcr.io/my-project/app@${DIGEST}`)).toMatchObject({
+      decision: Decision.ALLOW,
+      matchedPattern: 'gcr.io/my-project/app@*',
+    });
+  });
+
+  test('a function defined after an evaluation counts in the next one (allowDeploymentPathsFor)', () => {
+    // GIVEN
+    const stack = newStack();
+    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+    policy.allowDeploymentPathsFor(stack);
+    expect(policy.evaluate(FN_IMAGE).decision).toBe(Decision.DENY);
+    // WHEN
+    new Cloudfunctions2Function(stack, 'fn', { name: 'fn', location: 'us-central1', project: 'my-project' });
+    // THEN
+    expect(policy.evaluate(FN_IMAGE)).toMatchObject({
+      decision: Decision.ALLOW,
+      matchedPattern: 'us-central1-docker.pkg.dev/my-project/gcf-artifacts/**',
+    });
   });
 
   test('fails on an invalid image reference', () => {

@@ -1,7 +1,7 @@
 import { InputError, readTerraformJson, selectStack } from './input';
 import { policiesIn } from './policies';
 import { table } from './table';
-import { evaluate, EvaluationResult, PolicyModelError } from '../core/evaluate';
+import { compilePolicy, evaluateCompiled, EvaluationResult, PolicyModelError } from '../core/evaluate';
 import { parseImageReference } from '../core/image';
 import { isInterpolated } from '../core/terraform-json';
 
@@ -24,10 +24,11 @@ export function check(input: string, images: string[], stack: string | undefined
     }
   }
   const policies = policiesIn(selectStack(readTerraformJson(input), input, stack), input);
-  return policies.flatMap((p) =>
-    images.map((image) => {
+  return policies.flatMap((p) => {
+    const compiled = compilePolicy(p.policy, isInterpolated);
+    return images.map((image) => {
       try {
-        const result = evaluate(p.policy, image, isInterpolated);
+        const result = evaluateCompiled(compiled, image);
         return { stack: p.stack, file: p.file, policy: p.address, project: p.policy.project, ...result };
       } catch (e) {
         if (e instanceof PolicyModelError) {
@@ -35,8 +36,8 @@ export function check(input: string, images: string[], stack: string | undefined
         }
         throw e;
       }
-    }),
-  );
+    });
+  });
 }
 
 /** The results as a table, with a summary line and what offline checking cannot tell. */

@@ -19,7 +19,7 @@
  *   patterns hold, and an `ALWAYS_ALLOW` default rule admits it whatever they hold.
  */
 import { parseImageReference } from './image';
-import { parseAllowlistPattern, patternMatches, patternMatchesEveryDigest } from './pattern';
+import { PatternIndex } from './pattern';
 import { ENFORCEMENT_MODES, EnforcementModeValue, EVALUATION_MODES, EvaluationModeValue, PolicyModel } from './policy';
 
 /** The outcome of evaluating a policy for one image. */
@@ -56,7 +56,55 @@ export interface EvaluationResult {
 export class PolicyModelError extends Error {}
 
 /**
- * Evaluates `model` for `image`.
+ * A policy prepared for evaluating many images (`compilePolicy`): its allowlist patterns parsed and
+ * indexed once, so that evaluating an image costs a few lookups whatever the number of patterns.
+ */
+export class CompiledPolicy {
+  /** The policy. */
+  public readonly model: PolicyModel;
+  /** Tells values known only at apply time. */
+  public readonly isUnknown: (value: string) => boolean;
+  /** The patterns known only at apply time, in policy order. */
+  public readonly unknownPatterns: readonly string[];
+  /** The known patterns, in policy order, indexed. */
+  public readonly knownPatterns: PatternIndex;
+  /** Every `NAME` that a known pattern starts `NAME@` or `NAME:` with: the images whose digest or tag a pattern pins. */
+  private readonly pinningNames = new Set<string>();
+
+  constructor(model: PolicyModel, isUnknown: (value: string) => boolean) {
+    this.model = model;
+    this.isUnknown = isUnknown;
+    this.unknownPatterns = model.allowlistPatterns.filter((p) => isUnknown(p));
+    const known = model.allowlistPatterns.filter((p) => !isUnknown(p));
+    this.knownPatterns = new PatternIndex(known);
+    for (const pattern of known) {
+      for (let i = 0; i < pattern.length; i++) {
+        if (pattern[i] === '@' || pattern[i] === ':') {
+          this.pinningNames.add(pattern.slice(0, i));
+        }
+      }
+    }
+  }
+
+  /** Whether a known pattern starts with `name@` or `name:`: it pins a digest or a tag of that image. */
+  public pins(name: string): boolean {
+    return this.pinningNames.has(name);
+  }
+}
+
+/**
+ * Prepares `model` for evaluating many images with `evaluateCompiled`. The model must not change
+ * afterwards (compile it again if it does).
+ *
+ * @param isUnknown tells values known only at apply time (unresolved tokens, Terraform interpolations)
+ */
+export function compilePolicy(model: PolicyModel, isUnknown: (value: string) => boolean = () => false): CompiledPolicy {
+  return new CompiledPolicy(model, isUnknown);
+}
+
+/**
+ * Evaluates `model` for `image`. To evaluate many images against one policy, `compilePolicy` it once
+ * and call `evaluateCompiled`: this function compiles the policy on every call.
  *
  * @param isUnknown tells values known only at apply time (unresolved tokens, Terraform interpolations)
  * @throws Error when `image` is not an image reference; PolicyModelError when a mode is invalid
@@ -66,16 +114,22 @@ export function evaluate(
   image: string,
   isUnknown: (value: string) => boolean = () => false,
 ): EvaluationResult {
+  return evaluateCompiled(compilePolicy(model, isUnknown), image);
+}
+
+/**
+ * Evaluates a compiled policy for `image`: the same result as `evaluate(policy.model, image, policy.isUnknown)`.
+ *
+ * @throws Error when `image` is not an image reference; PolicyModelError when a mode is invalid
+ */
+export function evaluateCompiled(policy: CompiledPolicy, image: string): EvaluationResult {
+  const { model, isUnknown, unknownPatterns } = policy;
   const ref = parseImageReference(image);
   const name = `${ref.registry}/${ref.repository}`;
   const evaluatedAs = ref.digest !== undefined ? `${name}@${ref.digest}` : `${name}@*`;
-  const matches = (pattern: string) => {
-    const parsed = parseAllowlistPattern(pattern);
-    return ref.digest !== undefined ? patternMatches(parsed, evaluatedAs) : patternMatchesEveryDigest(parsed, name);
-  };
-
-  const unknownPatterns = model.allowlistPatterns.filter((p) => isUnknown(p));
-  const matchedPattern = model.allowlistPatterns.find((p) => !isUnknown(p) && matches(p));
+  const index = policy.knownPatterns;
+  const matched = ref.digest !== undefined ? index.firstMatch(evaluatedAs) : index.firstMatchForEveryDigest(name);
+  const matchedPattern = matched === undefined ? undefined : index.patterns[matched];
   const base = { image, evaluatedAs, requiredAttestors: [] as string[], unknownValues: [] as string[] };
   if (matchedPattern !== undefined) {
     return { ...base, decision: 'ALLOW', admitted: true, matchedPattern, reason: `allowlisted by "${matchedPattern}"` };
@@ -88,11 +142,8 @@ export function evaluate(
     EnforcementModeValue | undefined;
   const dryRun = enforcementMode === 'DRYRUN_AUDIT_LOG_ONLY';
   // A pattern pinning a digest or a tag of this very image cannot admit it without a known digest: say why.
-  const pinned = model.allowlistPatterns.some(
-    (p) => !isUnknown(p) && (p.startsWith(`${name}@`) || p.startsWith(`${name}:`)),
-  );
   const noMatch =
-    ref.digest === undefined && pinned
+    ref.digest === undefined && policy.pins(name)
       ? 'no allowlist pattern admits every digest of the image (it is given without a digest, and Cloud Run resolves its tag to a digest before evaluating, which a pattern pinning a digest or naming a tag cannot be judged against; deploy by digest)'
       : 'no allowlist pattern matches';
 

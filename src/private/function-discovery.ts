@@ -39,13 +39,19 @@ export function discoverFunctionPatterns(
   const patterns: string[] = [];
   const problems: string[] = [];
   const seen = new Set<IConstruct>();
+  // One walk of each stack for its default provider, and one read of each provider's project, however
+  // many functions rely on them (a walk per function made discovery quadratic in the stack's size).
+  const defaultProviders = new Map<TerraformStack, TerraformProvider | undefined>();
+  const providerProjects = new Map<TerraformProvider, string | undefined>();
+  const providerProjectOf = (resource: TerraformResource) =>
+    providerProject(resource, defaultProviders, providerProjects);
   for (const node of scopes.flatMap((scope) => scope.node.findAll())) {
     if (seen.has(node) || !TerraformResource.isTerraformResource(node)) {
       continue;
     }
     seen.add(node);
     try {
-      const pattern = functionPatternOf(node, defaultProject);
+      const pattern = functionPatternOf(node, defaultProject, providerProjectOf);
       if (pattern !== undefined) {
         check(pattern);
         patterns.push(pattern);
@@ -57,11 +63,18 @@ export function discoverFunctionPatterns(
   return { patterns: [...new Set(patterns)], problems };
 }
 
-function functionPatternOf(node: TerraformResource, defaultProject: string): string | undefined {
+/** The provider's project of a resource without `project`, if its provider sets one. */
+type ProviderProjectOf = (resource: TerraformResource) => string | undefined;
+
+function functionPatternOf(
+  node: TerraformResource,
+  defaultProject: string,
+  providerProjectOf: ProviderProjectOf,
+): string | undefined {
   if (node.terraformResourceType === 'google_cloudfunctions2_function') {
     const attributes = terraformAttributes(node);
     const buildConfig = singleBlock(attributes.build_config) as Record<string, unknown> | undefined;
-    return functionPattern(node, attributes, defaultProject, 'CLOUD_FUNCTIONS_V2_API', {
+    return functionPattern(node, attributes, defaultProject, providerProjectOf, 'CLOUD_FUNCTIONS_V2_API', {
       property: 'build_config.docker_repository',
       value: buildConfig?.docker_repository,
     });
@@ -72,7 +85,7 @@ function functionPatternOf(node: TerraformResource, defaultProject: string): str
     if (buildConfig === undefined || buildConfig === null) {
       return undefined; // deployed from an image, not from source: its images are the policy's business
     }
-    return functionPattern(node, attributes, defaultProject, 'CLOUD_RUN_ADMIN_API', {
+    return functionPattern(node, attributes, defaultProject, providerProjectOf, 'CLOUD_RUN_ADMIN_API', {
       property: 'build_config.image_uri',
       value: buildConfig.image_uri,
     });
@@ -89,6 +102,7 @@ function functionPattern(
   resource: TerraformResource,
   attributes: Record<string, unknown>,
   defaultProject: string,
+  providerProjectOf: ProviderProjectOf,
   path: DeploymentPathValue,
   custom: CustomRepository,
 ): string {
@@ -108,7 +122,7 @@ function functionPattern(
   }
   checkLiteral(resource, 'location', location, checkRegion);
   const project =
-    typeof attributes.project === 'string' ? attributes.project : (providerProject(resource) ?? defaultProject);
+    typeof attributes.project === 'string' ? attributes.project : (providerProjectOf(resource) ?? defaultProject);
   checkLiteral(resource, 'project', project, checkProjectId);
   return repositoryPattern(location, imagePath(project), DEFAULT_REPOSITORY[path]);
 }
@@ -168,15 +182,31 @@ function imagePath(project: string): string {
 }
 
 /** The `project` of the provider that deploys the resource, when it sets one. */
-function providerProject(resource: TerraformResource): string | undefined {
-  const provider = resource.provider ?? defaultGoogleProvider(resource);
-  const project = provider ? terraformAttributes(provider).project : undefined;
-  return typeof project === 'string' ? project : undefined;
+function providerProject(
+  resource: TerraformResource,
+  defaultProviders: Map<TerraformStack, TerraformProvider | undefined>,
+  providerProjects: Map<TerraformProvider, string | undefined>,
+): string | undefined {
+  let provider = resource.provider;
+  if (provider === undefined) {
+    const stack = TerraformStack.of(resource);
+    if (!defaultProviders.has(stack)) {
+      defaultProviders.set(stack, defaultGoogleProvider(stack));
+    }
+    provider = defaultProviders.get(stack);
+  }
+  if (provider === undefined) {
+    return undefined;
+  }
+  if (!providerProjects.has(provider)) {
+    const project = terraformAttributes(provider).project;
+    providerProjects.set(provider, typeof project === 'string' ? project : undefined);
+  }
+  return providerProjects.get(provider);
 }
 
 /** The stack's google provider without alias: the one Terraform uses for resources that name none. */
-function defaultGoogleProvider(resource: TerraformResource): TerraformProvider | undefined {
-  const stack = TerraformStack.of(resource);
+function defaultGoogleProvider(stack: TerraformStack): TerraformProvider | undefined {
   return stack.node
     .findAll()
     .find(
