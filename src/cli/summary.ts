@@ -1,16 +1,16 @@
 import { resolve } from 'path';
-import { InputError, readTerraformJson } from './input';
-import { policiesFromTerraformJson, resourcesOfType } from '../core/terraform-json';
+import { readTerraformJson } from './input';
+import { policiesIn } from './policies';
+import { resourcesOfType } from '../core/terraform-json';
 
 /** Where each stack was read from, and what its policies hold, as lines of text. */
 export function summary(input: string): string[] {
   const files = readTerraformJson(input);
+  const policies = policiesIn(files, input);
   const lines: string[] = [];
-  let policies = 0;
   for (const { stack, file, doc } of files) {
     lines.push(`stack ${stack}: ${resolve(file)}`);
-    for (const { address, policy, preventDestroy } of policiesFromTerraformJson(doc)) {
-      policies++;
+    for (const { address, policy, preventDestroy } of policies.filter((p) => p.file === file)) {
       const rule = policy.defaultAdmissionRule;
       lines.push(`  ${address} (project ${policy.project})`);
       lines.push(`    default rule: ${rule.evaluationMode}, ${rule.enforcementMode}`);
@@ -36,9 +36,6 @@ export function summary(input: string): string[] {
         lines.push(`    google_binary_authorization_attestor.${name}: projects/${body.project}/attestors/${body.name}`),
       );
     }
-  }
-  if (policies === 0) {
-    throw new InputError(`${input}: no google_binary_authorization_policy in ${files.map((f) => f.file).join(', ')}`);
   }
   return lines;
 }
