@@ -6,6 +6,7 @@
 import { ALLOWED_POLICIES_CONSTRAINT, BinauthzSetting, CLOUD_RUN_RESOURCE_TYPES, readBinauthz } from './cloud-run';
 import { parseAllowlistPattern } from './pattern';
 import { checkRule, ENFORCEMENT_MODES, EVALUATION_MODES, RuleModel } from './policy';
+import { tenantKindOf, tenantSegments } from './registries';
 import { FoundPolicy, isInterpolated, policiesFromTerraformJson, resourcesOfType } from './terraform-json';
 
 /** How bad a finding is: errors fail the lint (exit 1). */
@@ -103,7 +104,7 @@ function lintRule(
       `${name}'s evaluation mode ${JSON.stringify(rule.evaluationMode)} is not ALWAYS_ALLOW, ALWAYS_DENY or REQUIRE_ATTESTATION`,
     );
   } else {
-    const problem = checkRule(rule);
+    const problem = checkRule(rule, isInterpolated);
     if (problem !== undefined) {
       add('error', 'invalid-rule', `${name} is invalid: ${problem}`);
     }
@@ -139,6 +140,9 @@ export function lintPattern(address: string, pattern: string): Finding[] {
   if (problem?.code === 'prefix-double-star') {
     return finding('warning', 'broad-pattern', `allowlist pattern ${JSON.stringify(pattern)}: ${problem.message}`);
   }
+  if (problem?.code === 'multi-tenant-registry') {
+    return finding('error', 'broad-pattern', `allowlist pattern ${JSON.stringify(pattern)}: ${problem.message}`);
+  }
   if (problem !== undefined) {
     return finding(
       'error',
@@ -147,20 +151,21 @@ export function lintPattern(address: string, pattern: string): Finding[] {
     );
   }
   if (parsed.wildcard === '**') {
-    // `registry/**` or `registry/PROJECT/**`: every image of a registry, or of a whole project.
-    const depth = parsed.prefix.split('/').length - 2;
-    if (depth === 0) {
+    const [registry, ...directories] = parsed.prefix.slice(0, -1).split('/');
+    const tenant = tenantSegments(registry, directories.join('/'));
+    const kind = tenantKindOf(registry);
+    if (tenant === undefined && parsed.prefix === `${registry}/`) {
       return finding(
-        'error',
-        'broad-pattern',
-        `allowlist pattern ${JSON.stringify(pattern)} admits every image of the registry, anyone's; allow a repository like "${parsed.prefix}PROJECT/REPOSITORY/**"`,
+        'info',
+        'registry-wide',
+        `allowlist pattern ${JSON.stringify(pattern)} admits every image of the registry ${registry}: right only if you own it and trust everything pushed there`,
       );
     }
-    if (depth === 1) {
+    if (tenant !== undefined && directories.length === tenant) {
       return finding(
         'warning',
         'broad-pattern',
-        `allowlist pattern ${JSON.stringify(pattern)} admits every image of a whole project; prefer one repository, like "${parsed.prefix}REPOSITORY/**"`,
+        `allowlist pattern ${JSON.stringify(pattern)} admits every image of a whole ${kind}; prefer one repository, like "${parsed.prefix}REPOSITORY/**"`,
       );
     }
   }
