@@ -6,6 +6,7 @@ import { ITerraformDependable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { deriveResourceId } from './core/derived-names';
 import {
+  checkKeyFitsAlgorithm,
   checkKeyUri,
   checkKmsId,
   checkKmsLocation,
@@ -21,7 +22,16 @@ import {
 } from './core/keys';
 import { checkProjectId } from './core/names';
 import { AttestorKeyContext, BoundAttestorKey } from './private/attestor-key-binding';
-import { checkLiteral, invalidProp } from './private/errors';
+import {
+  checkLiteral,
+  invalidProp,
+  requireObject,
+  requireOptionalBoolean,
+  requireOptionalEnum,
+  requireOptionalString,
+  requireString,
+  Undisclosed,
+} from './private/errors';
 import { idPart } from './private/ids';
 
 /**
@@ -75,6 +85,7 @@ export class SignatureAlgorithm {
    * Binary Authorization does not accept fails at synth time.
    */
   public static of(value: string): SignatureAlgorithm {
+    requireString('SignatureAlgorithm.of', 'value', value);
     return new SignatureAlgorithm(value);
   }
 
@@ -199,6 +210,7 @@ export class AttestorKey {
    * The key's project gets `cloudkms.googleapis.com` enabled when the attestor has `enableApis`.
    */
   public static newKmsKey(options: NewKmsKeyOptions = {}): AttestorKey {
+    requireObject('AttestorKey.newKmsKey', 'options', options);
     return new AttestorKey(KeySource.NEW_KMS, { kms: options });
   }
 
@@ -219,6 +231,7 @@ export class AttestorKey {
    * A PKIX public key, such as one whose private key a signer holds outside Google Cloud.
    */
   public static pkix(options: PkixKeyOptions): AttestorKey {
+    requireObject('AttestorKey.pkix', 'options', options);
     return new AttestorKey(KeySource.PKIX, { pkix: options });
   }
 
@@ -278,7 +291,21 @@ const KMS_NAMES: Record<string, string> = {
 
 function bindNewKmsKey(context: AttestorKeyContext, options: NewKmsKeyOptions): BoundAttestorKey {
   const { scope, property } = context;
-  const algorithm = options.algorithm?.value ?? SignatureAlgorithm.EC_SIGN_P256_SHA256.value;
+  for (const name of ['project', 'location', 'keyRingName', 'existingKeyRing', 'cryptoKeyName'] as const) {
+    requireOptionalString(scope, `${property}.${name}`, options[name]);
+  }
+  requireOptionalEnum(
+    scope,
+    `${property}.protectionLevel`,
+    options.protectionLevel,
+    'KmsProtectionLevel',
+    KmsProtectionLevel,
+  );
+  requireOptionalBoolean(scope, `${property}.preventDestroy`, options.preventDestroy);
+  const algorithm =
+    options.algorithm === undefined
+      ? SignatureAlgorithm.EC_SIGN_P256_SHA256.value
+      : algorithmValue(scope, `${property}.algorithm`, options.algorithm);
   const kmsAlgorithm = KMS_NAMES[algorithm] ?? algorithm;
   checkLiteral(scope, `${property}.algorithm`, kmsAlgorithm, checkKmsSigningAlgorithm);
 
@@ -356,6 +383,7 @@ function bindNewKmsKey(context: AttestorKeyContext, options: NewKmsKeyOptions): 
 
 function bindKmsKeyVersion(context: AttestorKeyContext, name: string): BoundAttestorKey {
   const { scope, property } = context;
+  requireString(scope, property, name);
   if (Token.isUnresolved(name)) {
     throw invalidProp(
       scope,
@@ -394,15 +422,20 @@ function kmsPublicKey(version: DataGoogleKmsCryptoKeyVersion, id: string): Publi
 
 function bindPkix(context: AttestorKeyContext, options: PkixKeyOptions): BoundAttestorKey {
   const { scope, property } = context;
-  checkSecret(scope, `${property}.publicKeyPem`, options.publicKeyPem, checkPublicKeyPem);
-  checkLiteral(scope, `${property}.signatureAlgorithm`, options.signatureAlgorithm.value, checkSignatureAlgorithm);
+  const pemProperty = `${property}.publicKeyPem`;
+  checkSecret(scope, pemProperty, options.publicKeyPem, checkPublicKeyPem);
+  const algorithm = algorithmValue(scope, `${property}.signatureAlgorithm`, options.signatureAlgorithm);
+  checkLiteral(scope, `${property}.signatureAlgorithm`, algorithm, checkSignatureAlgorithm);
+  if (!Token.isUnresolved(algorithm)) {
+    checkSecret(scope, pemProperty, options.publicKeyPem, (pem) => checkKeyFitsAlgorithm(pem, algorithm));
+  }
   if (options.id !== undefined) {
     checkLiteral(scope, `${property}.id`, options.id, checkKeyUri);
   }
   return {
     publicKey: {
       id: options.id,
-      pkixPublicKey: { publicKeyPem: options.publicKeyPem, signatureAlgorithm: options.signatureAlgorithm.value },
+      pkixPublicKey: { publicKeyPem: options.publicKeyPem, signatureAlgorithm: algorithm },
     },
   };
 }
@@ -412,16 +445,37 @@ function bindPgp(context: AttestorKeyContext, armored: string): BoundAttestorKey
   return { publicKey: { asciiArmoredPgpPublicKey: armored } };
 }
 
-/** Like `checkLiteral`, but the error quotes only the first line of the value, and nothing of a private key. */
-function checkSecret(scope: Construct, property: string, value: string, check: (v: string) => string | undefined) {
+/** The wire name of a `SignatureAlgorithm` given for `property`; anything else is refused. */
+function algorithmValue(scope: Construct, property: string, algorithm: unknown): string {
+  const value = (algorithm as { value?: unknown } | undefined)?.value;
+  if (typeof algorithm !== 'object' || algorithm === null || typeof value !== 'string') {
+    throw invalidProp(
+      scope,
+      property,
+      algorithm,
+      'expected a SignatureAlgorithm, such as SignatureAlgorithm.ECDSA_P256_SHA256',
+    );
+  }
+  return value;
+}
+
+/**
+ * Like `checkLiteral`, for values that may be key material: the error never quotes the value (a private
+ * key pasted by mistake, with or without its PEM lines, must not reach logs), only its size.
+ */
+function checkSecret(scope: Construct, property: string, value: unknown, check: (v: string) => string | undefined) {
+  requireString(scope, property, value);
   if (Token.isUnresolved(value)) {
     return;
   }
   const problem = check(value);
   if (problem !== undefined) {
-    const firstLine = value.trim().split(/\r?\n/)[0];
-    const shown = /PRIVATE/.test(value) ? '(private key, not shown)' : value.includes('\n') ? `${firstLine}…` : value;
-    throw invalidProp(scope, property, shown, problem);
+    throw invalidProp(
+      scope,
+      property,
+      new Undisclosed(`a value of ${value.length} characters, not shown: it may be key material`),
+      problem,
+    );
   }
 }
 

@@ -1,19 +1,19 @@
 import { Annotations, IAspect } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { BINAUTHZ_ANNOTATION, BinauthzSetting, DEFAULT_POLICY_VALUE } from './core/cloud-run';
+import { checkAspectPlacement, REQUIRE_BINARY_AUTHORIZATION } from './private/aspect-placement';
 import {
   asCloudRunResource,
+  cloudRunResourceArgument,
   CloudRunResource,
   EXEMPTION,
   hasBreakglassValidation,
-  NOT_CLOUD_RUN,
   readSetting,
   reportError,
-  resourceTypeOf,
   setAnnotation,
   terraformAddress,
 } from './private/cloud-run-resource';
-import { invalidProp } from './private/errors';
+import { invalidProp, requireObject, requireOptionalEnum, requireString } from './private/errors';
 
 /**
  * What `RequireBinaryAuthorization` does with a Cloud Run resource that does not enforce Binary
@@ -67,6 +67,11 @@ export interface RequireBinaryAuthorizationOptions {
  * Resources are recognized by their Terraform type, so resources from any copy or version of
  * `@cdktf/provider-google` are covered.
  *
+ * Add the aspect to each stack (or to a construct inside one): cdktf runs only the aspects of a stack
+ * and of the constructs in it, never those added to the App. An aspect added to the App (or to a
+ * construct between it and the stacks) fails synth in every stack that uses this library, rather than
+ * checking nothing.
+ *
  * @example
  * Aspects.of(stack).add(new RequireBinaryAuthorization({ mode: RequirementMode.VERIFY }));
  *
@@ -81,10 +86,8 @@ export class RequireBinaryAuthorization implements IAspect {
    * @param reason why this resource runs without Binary Authorization
    */
   public static exempt(resource: IConstruct, reason: string): void {
-    const cloudRun = asCloudRunResource(resource);
-    if (!cloudRun) {
-      throw invalidProp(resource, 'resource', resourceTypeOf(resource), NOT_CLOUD_RUN);
-    }
+    const cloudRun = cloudRunResourceArgument('RequireBinaryAuthorization.exempt', resource);
+    requireString(resource, 'reason', reason);
     if (reason.trim() === '') {
       throw invalidProp(
         resource,
@@ -93,6 +96,7 @@ export class RequireBinaryAuthorization implements IAspect {
         'an exemption needs a written reason, such as "public demo without production data, ticket SEC-123"',
       );
     }
+    checkAspectPlacement(cloudRun.resource);
     Object.defineProperty(resource, EXEMPTION, { value: reason, configurable: true });
     Annotations.of(resource).addWarning(`exempt from Binary Authorization (RequireBinaryAuthorization): ${reason}`);
   }
@@ -114,7 +118,10 @@ export class RequireBinaryAuthorization implements IAspect {
   private readonly visited = new WeakSet<IConstruct>();
 
   constructor(options: RequireBinaryAuthorizationOptions = {}) {
+    requireObject('RequireBinaryAuthorization', 'options', options);
+    requireOptionalEnum('RequireBinaryAuthorization', 'mode', options.mode, 'RequirementMode', RequirementMode);
     this.mode = options.mode ?? RequirementMode.APPLY;
+    Object.defineProperty(this, REQUIRE_BINARY_AUTHORIZATION, { value: true });
   }
 
   /**
@@ -126,6 +133,7 @@ export class RequireBinaryAuthorization implements IAspect {
       return;
     }
     this.visited.add(node);
+    checkAspectPlacement(node);
     const exempt = RequireBinaryAuthorization.exemptionOf(node) !== undefined;
     let setting = readSetting(cloudRun);
     if (!exempt) {

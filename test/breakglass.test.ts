@@ -116,7 +116,7 @@ describe('BinaryAuthorization.breakglass', () => {
     BinaryAuthorization.breakglass(legacy, 'INC-9');
     // THEN
     expect(() => Testing.synth(stack, true)).toThrow(
-      '[stack/legacy] [google_cloud_run_service.legacy] invalid \'metadata.annotations["run.googleapis.com/binary-authorization"]\' undefined: a break-glass justification requires Binary Authorization to be enforced (the API refuses it otherwise); set the annotation "run.googleapis.com/binary-authorization" to "default", or add the RequireBinaryAuthorization aspect',
+      '[stack/legacy] [google_cloud_run_service.legacy] invalid \'metadata.annotations["run.googleapis.com/binary-authorization"]\' (not set): a break-glass justification requires Binary Authorization to be enforced (the API refuses it otherwise); set the annotation "run.googleapis.com/binary-authorization" to "default", or add the RequireBinaryAuthorization aspect',
     );
   });
 

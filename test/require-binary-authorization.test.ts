@@ -230,19 +230,19 @@ describe('RequireBinaryAuthorization', () => {
       expect(resourceOf(json, 'google_cloudfunctions2_function', 'fn').service_config).toBeUndefined();
       expect(errorsOf(enforcing)).toStrictEqual([]);
       expect(errorsOf(resources.service)).toStrictEqual([
-        "[google_cloud_run_v2_service.service] invalid 'binary_authorization' undefined: Binary Authorization is not enforced (RequirementMode.VERIFY); set binary_authorization { use_default = true }, use RequirementMode.APPLY, or exempt the resource with RequireBinaryAuthorization.exempt(resource, reason)",
+        "[google_cloud_run_v2_service.service] invalid 'binary_authorization' (not set): Binary Authorization is not enforced (RequirementMode.VERIFY); set binary_authorization { use_default = true }, use RequirementMode.APPLY, or exempt the resource with RequireBinaryAuthorization.exempt(resource, reason)",
       ]);
       expect(errorsOf(resources.job)).toStrictEqual([
-        "[google_cloud_run_v2_job.job] invalid 'binary_authorization' undefined: Binary Authorization is not enforced (RequirementMode.VERIFY); set binary_authorization { use_default = true }, use RequirementMode.APPLY, or exempt the resource with RequireBinaryAuthorization.exempt(resource, reason)",
+        "[google_cloud_run_v2_job.job] invalid 'binary_authorization' (not set): Binary Authorization is not enforced (RequirementMode.VERIFY); set binary_authorization { use_default = true }, use RequirementMode.APPLY, or exempt the resource with RequireBinaryAuthorization.exempt(resource, reason)",
       ]);
       expect(errorsOf(resources.pool)).toStrictEqual([
-        "[google_cloud_run_v2_worker_pool.pool] invalid 'binary_authorization' undefined: Binary Authorization is not enforced (RequirementMode.VERIFY); set binary_authorization { use_default = true }, use RequirementMode.APPLY, or exempt the resource with RequireBinaryAuthorization.exempt(resource, reason)",
+        "[google_cloud_run_v2_worker_pool.pool] invalid 'binary_authorization' (not set): Binary Authorization is not enforced (RequirementMode.VERIFY); set binary_authorization { use_default = true }, use RequirementMode.APPLY, or exempt the resource with RequireBinaryAuthorization.exempt(resource, reason)",
       ]);
       expect(errorsOf(resources.legacy)).toStrictEqual([
-        '[google_cloud_run_service.legacy] invalid \'metadata.annotations["run.googleapis.com/binary-authorization"]\' undefined: Binary Authorization is not enforced (RequirementMode.VERIFY); set the annotation "run.googleapis.com/binary-authorization" to "default", use RequirementMode.APPLY, or exempt the resource with RequireBinaryAuthorization.exempt(resource, reason)',
+        '[google_cloud_run_service.legacy] invalid \'metadata.annotations["run.googleapis.com/binary-authorization"]\' (not set): Binary Authorization is not enforced (RequirementMode.VERIFY); set the annotation "run.googleapis.com/binary-authorization" to "default", use RequirementMode.APPLY, or exempt the resource with RequireBinaryAuthorization.exempt(resource, reason)',
       ]);
       expect(errorsOf(resources.fn)).toStrictEqual([
-        '[google_cloudfunctions2_function.fn] invalid \'service_config.binary_authorization_policy\' undefined: Binary Authorization is not enforced (RequirementMode.VERIFY); set service_config.binary_authorization_policy = "default", use RequirementMode.APPLY, or exempt the resource with RequireBinaryAuthorization.exempt(resource, reason)',
+        '[google_cloudfunctions2_function.fn] invalid \'service_config.binary_authorization_policy\' (not set): Binary Authorization is not enforced (RequirementMode.VERIFY); set service_config.binary_authorization_policy = "default", use RequirementMode.APPLY, or exempt the resource with RequireBinaryAuthorization.exempt(resource, reason)',
       ]);
     });
 
@@ -277,7 +277,7 @@ describe('RequireBinaryAuthorization', () => {
       Aspects.of(stack).add(new RequireBinaryAuthorization({ mode: RequirementMode.VERIFY }));
       // THEN
       expect(() => Testing.synth(stack, true)).toThrow(
-        /\[stack\/job\] \[google_cloud_run_v2_job\.job\] invalid 'binary_authorization' undefined: Binary Authorization is not enforced/,
+        /\[stack\/job\] \[google_cloud_run_v2_job\.job\] invalid 'binary_authorization' \(not set\): Binary Authorization is not enforced/,
       );
     });
 
@@ -505,7 +505,7 @@ describe('the deploy side together', () => {
     const stack = newStack();
     const region = new TerraformVariable(stack, 'region', { type: 'string' });
     const project = new TerraformVariable(stack, 'project', { type: 'string' });
-    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: project.stringValue });
     const gcf = new Cloudfunctions2Function(stack, 'gcf', {
       name: 'gcf',
       location: region.stringValue,
@@ -515,6 +515,7 @@ describe('the deploy side together', () => {
     const source = new CloudRunV2Service(stack, 'source', {
       name: 'source',
       location: 'europe-west1',
+      project: project.stringValue,
       buildConfig: { sourceLocation: 'gs://b/source.zip', functionTarget: 'handler' },
       template: { containers: [{ image: 'us-docker.pkg.dev/cloudrun/container/hello' }] },
     });
@@ -531,7 +532,7 @@ describe('the deploy side together', () => {
     expect(json).toMatchSnapshot();
     expect(policyPatterns(json)).toStrictEqual([
       '${var.region}-docker.pkg.dev/${replace(var.project, ":", "/")}/gcf-artifacts/**',
-      'europe-west1-docker.pkg.dev/my-project/cloud-run-source-deploy/**',
+      'europe-west1-docker.pkg.dev/${replace(var.project, ":", "/")}/cloud-run-source-deploy/**',
     ]);
     expect(resourceOf(json, 'google_cloudfunctions2_function', 'gcf').service_config).toStrictEqual({
       binary_authorization_policy: 'default',
