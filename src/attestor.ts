@@ -25,6 +25,7 @@ import {
   checkLiteral,
   describeKind,
   invalidProp,
+  parseProp,
   requireArray,
   requireObject,
   requireOptionalBoolean,
@@ -545,9 +546,5 @@ function parseLiteralName(
   if (Token.isUnresolved(value)) {
     throw invalidProp(where, property, value, `the full name must be known at synth time; pass a literal "${form}"`);
   }
-  try {
-    return parse(value);
-  } catch (e) {
-    throw invalidProp(where, property, value, (e as Error).message);
-  }
+  return parseProp(where, property, value, parse);
 }

@@ -15,6 +15,7 @@ import { checkAspectPlacement } from './private/aspect-placement';
 import {
   checkLiteral,
   invalidProp,
+  parses,
   requireArray,
   requireEnum,
   requireObject,
@@ -250,14 +251,7 @@ export class BinaryAuthorizationPolicy extends Construct {
    * @throws when `image` is not an image reference
    */
   public evaluate(image: string): AdmissionDecision {
-    checkLiteral(this, 'image', image, (value) => {
-      try {
-        parseImageReference(value);
-        return undefined;
-      } catch (e) {
-        return (e as Error).message;
-      }
-    });
+    checkLiteral(this, 'image', image, parses(parseImageReference));
     if (Token.isUnresolved(image)) {
       throw invalidProp(
         this,

@@ -1,6 +1,24 @@
 import { DefaultTokenResolver, StringConcat, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { escapeControlCharacters } from '../core/text';
+import type { IValidationError } from '../validation-error';
+
+/** Marks the validation errors of this library (`Symbol.for`, so that copies of the library agree). */
+export const VALIDATION_ERROR = Symbol.for('cdktf-gcp-binauthz.ValidationError');
+
+/** The one error type of the library's validations: an `Error` with the fields of `IValidationError`. */
+class ValidationError extends Error implements IValidationError {
+  constructor(
+    public readonly constructPath: string,
+    public readonly property: string,
+    public readonly value: string,
+    public readonly fix: string,
+  ) {
+    super(`[${constructPath}] invalid '${property}' ${value}: ${fix}`);
+    this.name = 'ValidationError';
+    Object.defineProperty(this, VALIDATION_ERROR, { value: true });
+  }
+}
 
 /**
  * A value that a message must not quote (it may be key material): the description is shown instead.
@@ -11,14 +29,49 @@ export class Undisclosed {
 }
 
 /**
- * The one shape of our synth-time errors: the construct path, the property, the value received and
- * what to do about it.
+ * The one formatter of our errors: the construct path (or the helper, before there is a construct), the
+ * property, the value received and what to do about it.
  */
 export function invalidProp(where: IConstruct | string, property: string, value: unknown, problem: string): Error {
-  const path = typeof where === 'string' ? where : where.node.path;
-  return new Error(
-    `[${path}] invalid '${property}' ${describeValue(value, typeof where === 'string' ? undefined : where)}: ${problem}`,
-  );
+  const scope = typeof where === 'string' ? undefined : where;
+  return new ValidationError(scope?.node.path ?? (where as string), property, describeValue(value, scope), problem);
+}
+
+/**
+ * The message of an error raised elsewhere, as a `problem` for `invalidProp`: the core's parsers throw
+ * plain errors that say what the value must look like.
+ */
+function problemOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Parses a value with one of the core's parsers (which throw what is wrong), turning its error into
+ * `invalidProp`: the one place that catches and rethrows.
+ */
+export function parseProp<T>(
+  where: IConstruct | string,
+  property: string,
+  value: string,
+  parse: (value: string) => T,
+): T {
+  try {
+    return parse(value);
+  } catch (e) {
+    throw invalidProp(where, property, value, problemOf(e));
+  }
+}
+
+/** A core parser used as a check: `undefined` when it parses, what is wrong otherwise. */
+export function parses(parse: (value: string) => unknown): (value: string) => string | undefined {
+  return (value) => {
+    try {
+      parse(value);
+      return undefined;
+    } catch (e) {
+      return problemOf(e);
+    }
+  };
 }
 
 /** The path a construct will have, for errors raised before it exists. */
@@ -138,6 +191,27 @@ export function checkLiteral(
   const problem = check(value);
   if (problem !== undefined) {
     throw invalidProp(scope, property, value, problem);
+  }
+}
+
+/**
+ * `checkLiteral` for values that may be key material: the error never quotes the value (a private key
+ * pasted by mistake, with or without its PEM lines, must not reach logs), only its size.
+ */
+export function checkSecretLiteral(
+  scope: IConstruct | string,
+  property: string,
+  value: string,
+  check: (value: string) => string | undefined,
+): void {
+  requireString(scope, property, value);
+  if (Token.isUnresolved(value)) {
+    return;
+  }
+  const problem = check(value);
+  if (problem !== undefined) {
+    const shown = new Undisclosed(`a value of ${value.length} characters, not shown: it may be key material`);
+    throw invalidProp(scope, property, shown, problem);
   }
 }
 

@@ -1,7 +1,7 @@
 import { Fn, TerraformProvider, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { terraformAttributes } from './cloud-run-resource';
-import { checkLiteral, invalidProp } from './errors';
+import { checkLiteral, invalidProp, parseProp } from './errors';
 import { parseRepositoryName, singleBlock } from '../core/cloud-run';
 import { DEFAULT_REPOSITORY, DeploymentPathValue, repositoryPattern } from '../core/deployment-path';
 import { parseImageReference } from '../core/image';
@@ -181,12 +181,7 @@ function dockerRepositoryPattern(resource: TerraformResource, value: unknown): s
     const part = (index: number) => Token.asString(Fn.element(parts, index));
     return repositoryPattern(part(3), Fn.replace(part(1), ':', '/'), part(5));
   }
-  let name;
-  try {
-    name = parseRepositoryName(value);
-  } catch (e) {
-    throw invalidProp(resource, 'build_config.docker_repository', value, (e as Error).message);
-  }
+  const name = parseProp(resource, 'build_config.docker_repository', value, parseRepositoryName);
   checkLiteral(resource, 'build_config.docker_repository', name.location, checkRegion);
   checkLiteral(resource, 'build_config.docker_repository', name.project, checkProjectId);
   return repositoryPattern(name.location, projectImagePath(name.project), name.repository);
@@ -208,12 +203,7 @@ function imageUriPattern(resource: TerraformResource, value: unknown): string {
       'the image repository is known only at apply time, so no allowlist pattern can be derived; add the pattern of its repository with addAllowlistPattern("REGION-docker.pkg.dev/PROJECT/REPOSITORY/**")',
     );
   }
-  let image;
-  try {
-    image = parseImageReference(value);
-  } catch (e) {
-    throw invalidProp(resource, 'build_config.image_uri', value, (e as Error).message);
-  }
+  const image = parseProp(resource, 'build_config.image_uri', value, parseImageReference);
   const segments = image.repository.split('/');
   // A domain-scoped project `example.com:p` is two segments, `example.com/p`.
   const repositoryEnd = segments[0].includes('.') ? 3 : 2;
