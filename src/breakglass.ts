@@ -1,4 +1,4 @@
-import { Annotations, Aspects, TerraformResource } from 'cdktf';
+import { Aspects, TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { BREAKGLASS_ANNOTATION } from './core/cloud-run';
 import { checkAspectPlacement } from './private/aspect-placement';
@@ -11,6 +11,7 @@ import {
   terraformAddress,
 } from './private/cloud-run-resource';
 import { invalidProp, requireString } from './private/errors';
+import { addWarning } from './private/warnings';
 
 /**
  * Binary Authorization helpers for single Cloud Run resources.
@@ -74,7 +75,7 @@ export class BinaryAuthorization {
     });
     markBreakglassValidation(target);
     target.node.addValidation({ validate: () => breakglassProblems(target, cloudRun.wiring) });
-    Annotations.of(target).addWarning(`Binary Authorization break-glass: ${justification}`);
+    addWarning(target, 'breakglass', `Binary Authorization break-glass: ${justification}`);
   }
 
   private constructor() {}

@@ -29,7 +29,9 @@ describe('BinaryAuthorization.breakglass', () => {
       breakglass_justification: 'INC-42: attestor down, hotfix',
       use_default: true,
     });
-    expect(warningsOf(service)).toStrictEqual(['Binary Authorization break-glass: INC-42: attestor down, hotfix']);
+    expect(warningsOf(service)).toStrictEqual([
+      '[binauthz:breakglass] Binary Authorization break-glass: INC-42: attestor down, hotfix',
+    ]);
     expect(() => Testing.synth(stack, true)).not.toThrow();
   });
 
@@ -84,7 +86,7 @@ describe('BinaryAuthorization.breakglass', () => {
         'run.googleapis.com/ingress': 'internal',
       },
     });
-    expect(warningsOf(legacy)).toStrictEqual(['Binary Authorization break-glass: INC-9']);
+    expect(warningsOf(legacy)).toStrictEqual(['[binauthz:breakglass] Binary Authorization break-glass: INC-9']);
     expect(() => Testing.synth(stack, true)).not.toThrow();
   });
 

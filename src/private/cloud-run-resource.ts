@@ -103,8 +103,6 @@ export function terraformAddress(resource: TerraformResource): string {
 }
 
 // Symbol.for, so that several copies of this library in one app see each other's marks.
-/** Where `RequireBinaryAuthorization.exempt` keeps the reason on the resource. */
-export const EXEMPTION = Symbol.for('cdktf-gcp-binauthz.RequireBinaryAuthorization.exemption');
 const BREAKGLASS = Symbol.for('cdktf-gcp-binauthz.BinaryAuthorization.breakglass');
 
 /** The error for a construct that is not one of the Cloud Run resources. */

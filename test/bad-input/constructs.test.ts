@@ -470,12 +470,12 @@ const DEPLOY_SIDE_CASES: Case[] = [
   [
     'exempt of a string',
     () => RequireBinaryAuthorization.exempt(any('svc'), 'reason'),
-    /^\[RequireBinaryAuthorization.exempt\] invalid 'resource' "svc": expected a google_cloud_run_v2_service/,
+    /^\[RequireBinaryAuthorization.exempt\] invalid 'scope' "svc": expected a construct: a Cloud Run resource or a construct holding some$/,
   ],
   [
     'exempt of undefined',
     () => RequireBinaryAuthorization.exempt(any(undefined), 'reason'),
-    /\[RequireBinaryAuthorization.exempt\] invalid 'resource' \(not set\): expected a google_cloud_run_v2_service/,
+    /\[RequireBinaryAuthorization.exempt\] invalid 'scope' \(not set\): expected a construct/,
   ],
   [
     'exempt of a bucket',
