@@ -1,9 +1,9 @@
 import { EnforcementMode, EvaluationMode } from './admission-rule';
 
 /**
- * What a policy decides for an image.
+ * What a Binary Authorization policy decides for an image (the verdict of an `AdmissionDecision`).
  */
-export enum Decision {
+export enum AdmissionVerdict {
   /** The image is admitted: an allowlist pattern matches it, or the default rule is `ALWAYS_ALLOW`. */
   ALLOW = 'ALLOW',
   /** The default rule (`ALWAYS_DENY`) blocks the image, or only logs it in dry run. */
@@ -35,7 +35,7 @@ export interface AdmissionDecision {
   /**
    * What the policy decides.
    */
-  readonly decision: Decision;
+  readonly decision: AdmissionVerdict;
 
   /**
    * Whether the image is certainly admitted: the decision is `ALLOW`, or the rule that applies is in dry

@@ -1,5 +1,5 @@
 import { IAttestor } from './attestor';
-import { EnforcementModeValue, EvaluationModeValue, RuleModel } from './core/policy';
+import { RuleModel } from './core/policy';
 import { invalidProp, requireArray, requireObject, requireOptionalEnum } from './private/errors';
 
 /**
@@ -71,7 +71,7 @@ export class AdmissionRule {
     const where = 'AdmissionRule.requireAttestations';
     requireArray(where, 'attestors', attestors);
     attestors.forEach((attestor, i) => {
-      if (typeof (attestor as { attestorId?: unknown } | undefined)?.attestorId !== 'string') {
+      if (typeof (attestor as { attestorName?: unknown } | undefined)?.attestorName !== 'string') {
         throw invalidProp(
           where,
           `attestors[${i}]`,
@@ -109,10 +109,10 @@ export class AdmissionRule {
 
   /** @internal */
   public _toModel(): RuleModel {
-    const ids = this.requiredAttestors.map((a) => a.attestorId);
+    const ids = this.requiredAttestors.map((a) => a.attestorName);
     return {
-      evaluationMode: this.evaluationMode as string as EvaluationModeValue,
-      enforcementMode: this.enforcementMode as string as EnforcementModeValue,
+      evaluationMode: this.evaluationMode,
+      enforcementMode: this.enforcementMode,
       // One entry per attestor, in a stable order: the provider keeps them in a set.
       requireAttestationsBy: ids.filter((id, i) => ids.indexOf(id) === i),
     };

@@ -128,22 +128,22 @@ export interface NewKmsKeyOptions {
   /**
    * The id of the key ring to create. Key rings cannot be deleted in Cloud KMS: after a destroy, the
    * same name cannot be created again in the same project and location.
-   * @default - derived from the attestor name
+   * @default - derived from the attestor's id
    */
-  readonly keyRingName?: string;
+  readonly keyRingId?: string;
 
   /**
    * An existing key ring to create the key in, `projects/P/locations/L/keyRings/R`, instead of a new
-   * one. Do not combine with `project`, `location` or `keyRingName`.
+   * one. Do not combine with `project`, `location` or `keyRingId`.
    * @default - a new key ring is created
    */
   readonly existingKeyRing?: string;
 
   /**
    * The id of the crypto key. Each new key of one attestor needs its own id.
-   * @default - derived from the attestor name
+   * @default - derived from the attestor's id
    */
-  readonly cryptoKeyName?: string;
+  readonly cryptoKeyId?: string;
 
   /**
    * The signing algorithm. Only algorithms whose signatures Binary Authorization verifies are accepted;
@@ -323,7 +323,7 @@ const KMS_NAMES: Record<string, string> = {
 
 function bindNewKmsKey(context: AttestorKeyContext, options: NewKmsKeyOptions): BoundAttestorKey {
   const { scope, property } = context;
-  for (const name of ['project', 'location', 'keyRingName', 'existingKeyRing', 'cryptoKeyName'] as const) {
+  for (const name of ['project', 'location', 'keyRingId', 'existingKeyRing', 'cryptoKeyId'] as const) {
     requireOptionalString(scope, `${property}.${name}`, options[name]);
   }
   requireOptionalEnum(
@@ -341,16 +341,16 @@ function bindNewKmsKey(context: AttestorKeyContext, options: NewKmsKeyOptions): 
   const kmsAlgorithm = KMS_NAMES[algorithm] ?? algorithm;
   checkLiteral(scope, `${property}.algorithm`, kmsAlgorithm, checkKmsSigningAlgorithm);
 
-  let keyRingId: string;
+  let keyRing: string;
   let project: string;
   let dependsOn: ITerraformDependable[];
   if (options.existingKeyRing !== undefined) {
-    if (options.project !== undefined || options.location !== undefined || options.keyRingName !== undefined) {
+    if (options.project !== undefined || options.location !== undefined || options.keyRingId !== undefined) {
       throw invalidProp(
         scope,
         `${property}.existingKeyRing`,
         options.existingKeyRing,
-        "the existing key ring already fixes the project, location and name; drop 'project', 'location' and 'keyRingName'",
+        "the existing key ring already fixes the project, location and name; drop 'project', 'location' and 'keyRingId'",
       );
     }
     if (!Token.isUnresolved(options.existingKeyRing)) {
@@ -358,15 +358,15 @@ function bindNewKmsKey(context: AttestorKeyContext, options: NewKmsKeyOptions): 
     } else {
       project = context.project;
     }
-    keyRingId = options.existingKeyRing;
+    keyRing = options.existingKeyRing;
     dependsOn = context.enableKmsApi(project);
   } else {
     project = options.project ?? context.project;
     const location = options.location ?? 'global';
-    const name = options.keyRingName ?? derivedKmsId(context.attestorName, undefined);
+    const name = options.keyRingId ?? derivedKmsId(context.attestorId, undefined);
     checkLiteral(scope, `${property}.project`, project, checkProjectId);
     checkLiteral(scope, `${property}.location`, location, checkKmsLocation);
-    checkLiteral(scope, `${property}.keyRingName`, name, checkKmsId);
+    checkLiteral(scope, `${property}.keyRingId`, name, checkKmsId);
     dependsOn = context.enableKmsApi(project);
     const ringId = `KeyRing-${idPart(scope, project)}-${idPart(scope, location)}-${idPart(scope, name)}`;
     const ring =
@@ -377,23 +377,23 @@ function bindNewKmsKey(context: AttestorKeyContext, options: NewKmsKeyOptions): 
         name,
         dependsOn: dependsOn.length ? dependsOn : undefined,
       });
-    keyRingId = ring.id;
+    keyRing = ring.id;
   }
 
-  const cryptoKeyName = options.cryptoKeyName ?? derivedKmsId(context.attestorName, 'signer');
-  checkLiteral(scope, `${property}.cryptoKeyName`, cryptoKeyName, checkKmsId);
-  const keyId = `CryptoKey-${idPart(scope, cryptoKeyName)}`;
+  const cryptoKeyId = options.cryptoKeyId ?? derivedKmsId(context.attestorId, 'signer');
+  checkLiteral(scope, `${property}.cryptoKeyId`, cryptoKeyId, checkKmsId);
+  const keyId = `CryptoKey-${idPart(scope, cryptoKeyId)}`;
   if (scope.node.tryFindChild(keyId)) {
     throw invalidProp(
       scope,
-      `${property}.cryptoKeyName`,
-      cryptoKeyName,
-      "another new KMS key of this attestor has the same crypto key name; give each key its own 'cryptoKeyName'",
+      `${property}.cryptoKeyId`,
+      cryptoKeyId,
+      "another new KMS key of this attestor has the same crypto key name; give each key its own 'cryptoKeyId'",
     );
   }
   const cryptoKey = new KmsCryptoKey(scope, keyId, {
-    keyRing: keyRingId,
-    name: cryptoKeyName,
+    keyRing,
+    name: cryptoKeyId,
     purpose: 'ASYMMETRIC_SIGN',
     versionTemplate: {
       algorithm: kmsAlgorithm,
@@ -402,7 +402,7 @@ function bindNewKmsKey(context: AttestorKeyContext, options: NewKmsKeyOptions): 
     lifecycle: options.preventDestroy === false ? undefined : { preventDestroy: true },
     dependsOn: dependsOn.length ? dependsOn : undefined,
   });
-  const version = new DataGoogleKmsCryptoKeyVersion(scope, `CryptoKeyVersion-${idPart(scope, cryptoKeyName)}`, {
+  const version = new DataGoogleKmsCryptoKeyVersion(scope, `CryptoKeyVersion-${idPart(scope, cryptoKeyId)}`, {
     cryptoKey: cryptoKey.id,
     version: 1,
   });
@@ -457,10 +457,10 @@ function algorithmValue(scope: Construct, property: string, algorithm: unknown):
   return value;
 }
 
-/** A KMS id (at most 63 characters) derived from the attestor name. */
-function derivedKmsId(attestorName: string, suffix: string | undefined): string {
-  if (Token.isUnresolved(attestorName)) {
-    return suffix ? `${attestorName}-${suffix}` : attestorName;
+/** A KMS id (at most 63 characters) derived from the attestor's short id. */
+function derivedKmsId(attestorId: string, suffix: string | undefined): string {
+  if (Token.isUnresolved(attestorId)) {
+    return suffix ? `${attestorId}-${suffix}` : attestorId;
   }
-  return deriveResourceId(suffix ? [attestorName, suffix] : [attestorName], 63);
+  return deriveResourceId(suffix ? [attestorId, suffix] : [attestorId], 63);
 }

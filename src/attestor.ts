@@ -18,6 +18,7 @@ import {
   parseNoteName,
   ResourceName,
 } from './core/names';
+import { Grant } from './grant';
 import { IamMember } from './iam-member';
 import { checkAspectPlacement } from './private/aspect-placement';
 import {
@@ -47,6 +48,9 @@ const NOTES_OCCURRENCES_VIEWER = 'roles/containeranalysis.notes.occurrences.view
 /** May sign with (and verify with) a KMS key: the signer's role on the key. */
 const KMS_SIGNER_VERIFIER = 'roles/cloudkms.signerVerifier';
 
+/** Marks the attestors of this library (`Symbol.for`, so that copies of the library agree). */
+const ATTESTOR_MARKER = Symbol.for('cdktf-gcp-binauthz.Attestor');
+
 /** The attestor that Cloud Build creates in a project that builds with it. */
 const BUILT_BY_CLOUD_BUILD = 'built-by-cloud-build';
 
@@ -55,22 +59,22 @@ const BUILT_BY_CLOUD_BUILD = 'built-by-cloud-build';
  *
  * Separation of duties: an attestor (with its note and signing keys) lives in a security project. The
  * signer (a CI service account) may attach attestations to the note and sign with the key
- * (`grantSign`); the projects that deploy only verify (`grantVerify`, `allowDeployerProject`); nobody
+ * (`grantSign`); the projects that deploy only verify (`grantVerify`, `grantDeployerProject`); nobody
  * that deploys can sign.
  */
 export interface IAttestor extends IConstruct {
   /**
-   * The attestor's full resource name, `projects/PROJECT_ID/attestors/ATTESTOR_ID`: the form policies
-   * must use, since short names are resolved against the policy's own project.
-   * @attribute
-   */
-  readonly attestorId: string;
-
-  /**
-   * The attestor's short id, the last segment of `attestorId`.
+   * The attestor's full resource name, `projects/PROJECT_ID/attestors/ATTESTOR_ID` (the API's `name`):
+   * the form policies must use, since short ids are resolved against the policy's own project.
    * @attribute
    */
   readonly attestorName: string;
+
+  /**
+   * The attestor's short id (the API's `attestorId`), the last segment of `attestorName`.
+   * @attribute
+   */
+  readonly attestorId: string;
 
   /**
    * The project that holds the attestor.
@@ -82,19 +86,19 @@ export interface IAttestor extends IConstruct {
    * Grants `role` on the attestor to `member`, additively (`google_binary_authorization_attestor_iam_member`).
    * Granting the same role to the same member again returns the first grant.
    */
-  grant(member: IamMember, role: string): ITerraformDependable;
+  grant(member: IamMember, role: string): Grant;
 
   /**
    * Lets `member` read the attestor (`roles/binaryauthorization.attestorsViewer`), as whoever writes a
    * policy that requires it needs.
    */
-  grantView(member: IamMember): ITerraformDependable;
+  grantView(member: IamMember): Grant;
 
   /**
    * Lets `member` verify attestations of this attestor (`roles/binaryauthorization.attestorsVerifier`
    * on the attestor).
    */
-  grantVerify(member: IamMember): ITerraformDependable;
+  grantVerify(member: IamMember): Grant;
 
   /**
    * Lets `member` create attestations: `roles/containeranalysis.notes.attacher` on the attestor's note,
@@ -103,7 +107,7 @@ export interface IAttestor extends IConstruct {
    *
    * Throws for a referenced attestor whose note is unknown (see `Attestor.fromAttestorAttributes`).
    */
-  grantSign(member: IamMember): ITerraformDependable[];
+  grantSign(member: IamMember): Grant;
 
   /**
    * Lets a project whose policy requires this attestor verify its attestations across projects: its
@@ -116,7 +120,7 @@ export interface IAttestor extends IConstruct {
    * @param projectNumber the deployer project's number (digits, not its id)
    * @see https://cloud.google.com/binary-authorization/docs/multi-project-setup-cli
    */
-  allowDeployerProject(projectNumber: string): ITerraformDependable[];
+  grantDeployerProject(projectNumber: string): Grant;
 }
 
 /** Where a note is: its project and short id, as `*_iam_member` resources take them. */
@@ -129,40 +133,36 @@ interface NoteTarget {
  * What every attestor, created or referenced, has in common: its name and the grants.
  */
 abstract class AttestorBase extends Construct implements IAttestor {
-  public abstract readonly attestorName: string;
+  public abstract readonly attestorId: string;
   public abstract readonly attestorProject: string;
 
-  public get attestorId(): string {
-    return attestorResourceName(this.attestorProject, this.attestorName);
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    Object.defineProperty(this, ATTESTOR_MARKER, { value: true });
   }
 
-  public grant(member: IamMember, role: string): ITerraformDependable {
+  public get attestorName(): string {
+    return attestorResourceName(this.attestorProject, this.attestorId);
+  }
+
+  public grant(member: IamMember, role: string): Grant {
     checkMember(this, member);
     checkLiteral(this, 'role', role, checkRole);
-    return this.grantOnce(
-      grantId(this, 'Attestor', role, member),
-      (id) =>
-        new BinaryAuthorizationAttestorIamMember(this, id, {
-          project: this.attestorProject,
-          attestor: this._attestorReference(),
-          role,
-          member: member.member,
-        }),
-    );
+    return Grant._of([this.grantOnAttestor(member, role)]);
   }
 
-  public grantView(member: IamMember): ITerraformDependable {
+  public grantView(member: IamMember): Grant {
     return this.grant(member, ATTESTORS_VIEWER);
   }
 
-  public grantVerify(member: IamMember): ITerraformDependable {
+  public grantVerify(member: IamMember): Grant {
     return this.grant(member, ATTESTORS_VERIFIER);
   }
 
-  public grantSign(member: IamMember): ITerraformDependable[] {
+  public grantSign(member: IamMember): Grant {
     checkMember(this, member);
     const note = this.requireNote('grantSign');
-    return [
+    return Grant._of([
       this.grantOnNote(note, member, NOTES_ATTACHER),
       ...this._signingKeys().map((key) =>
         this.grantOnce(
@@ -175,14 +175,30 @@ abstract class AttestorBase extends Construct implements IAttestor {
             }),
         ),
       ),
-    ];
+    ]);
   }
 
-  public allowDeployerProject(projectNumber: string): ITerraformDependable[] {
+  public grantDeployerProject(projectNumber: string): Grant {
     checkLiteral(this, 'projectNumber', projectNumber, checkProjectNumber);
-    const note = this.requireNote('allowDeployerProject');
+    const note = this.requireNote('grantDeployerProject');
     const agent = IamMember.serviceAccount(binauthzServiceAgent(projectNumber));
-    return [this.grantVerify(agent), this.grantOnNote(note, agent, NOTES_OCCURRENCES_VIEWER)];
+    return Grant._of([
+      this.grantOnAttestor(agent, ATTESTORS_VERIFIER),
+      this.grantOnNote(note, agent, NOTES_OCCURRENCES_VIEWER),
+    ]);
+  }
+
+  private grantOnAttestor(member: IamMember, role: string): ITerraformDependable {
+    return this.grantOnce(
+      grantId(this, 'Attestor', role, member),
+      (id) =>
+        new BinaryAuthorizationAttestorIamMember(this, id, {
+          project: this.attestorProject,
+          attestor: this._attestorReference(),
+          role,
+          member: member.member,
+        }),
+    );
   }
 
   /**
@@ -202,7 +218,7 @@ abstract class AttestorBase extends Construct implements IAttestor {
    * @internal
    */
   protected _unknownNoteReason(): string {
-    return 'the note of a referenced attestor is unknown; reference the attestor with Attestor.fromAttestorAttributes(scope, id, { attestorId, noteId: "projects/P/notes/N" })';
+    return 'the note of a referenced attestor is unknown; reference the attestor with Attestor.fromAttestorAttributes(scope, id, { attestorName, noteName: "projects/P/notes/N" })';
   }
 
   /**
@@ -274,10 +290,11 @@ export interface AttestorProps {
   readonly project: string;
 
   /**
-   * The attestor's short id. Changing it replaces the attestor.
+   * The attestor's short id (the API's `attestorId`; the full name is `projects/PROJECT_ID/attestors/ATTESTOR_ID`).
+   * Changing it replaces the attestor.
    * @default - derived from the construct path: lowercase letters, digits and hyphens, at most 63 characters
    */
-  readonly attestorName?: string;
+  readonly attestorId?: string;
 
   /**
    * A description of the attestor.
@@ -317,14 +334,14 @@ export interface AttestorAttributes {
   /**
    * The attestor's full resource name, `projects/PROJECT_ID/attestors/ATTESTOR_ID`, known at synth time.
    */
-  readonly attestorId: string;
+  readonly attestorName: string;
 
   /**
-   * The attestor's note, `projects/PROJECT_ID/notes/NOTE_ID`, which `grantSign` and
-   * `allowDeployerProject` grant on.
-   * @default - unknown: `grantSign` and `allowDeployerProject` throw
+   * The full name of the attestor's note, `projects/PROJECT_ID/notes/NOTE_ID`, which `grantSign` and
+   * `grantDeployerProject` grant on.
+   * @default - unknown: `grantSign` and `grantDeployerProject` throw
    */
-  readonly noteId?: string;
+  readonly noteName?: string;
 }
 
 /**
@@ -333,8 +350,8 @@ export interface AttestorAttributes {
  *
  * Separation of duties: create the attestor, its note and its KMS keys in a security project. Signers
  * get `grantSign` (attach to the note, sign with the key); each project that deploys and requires the
- * attestor in its policy gets `allowDeployerProject` (verify only). Policies reference the attestor by its
- * full name `attestorId`, so the attestor may live in another project than the policy.
+ * attestor in its policy gets `grantDeployerProject` (verify only). Policies reference the attestor by its
+ * full name `attestorName`, so the attestor may live in another project than the policy.
  *
  * The attestor's own delegation service account (`delegation_service_account_email`) is granted
  * `roles/containeranalysis.notes.occurrences.viewer` on the note, as the API asks attestor administrators to.
@@ -347,10 +364,10 @@ export class Attestor extends AttestorBase {
    * (in this project or another one). Nothing is created. Its note is unknown, so only the grants on the
    * attestor itself work; use `fromAttestorAttributes` to grant on the note too.
    *
-   * @param attestorId the full resource name; it must be known at synth time
+   * @param attestorName the full resource name; it must be known at synth time
    */
-  public static fromAttestorName(scope: Construct, id: string, attestorId: string): IAttestor {
-    return Attestor.fromAttestorAttributes(scope, id, { attestorId });
+  public static fromAttestorName(scope: Construct, id: string, attestorName: string): IAttestor {
+    return Attestor.fromAttestorAttributes(scope, id, { attestorName });
   }
 
   /**
@@ -362,16 +379,16 @@ export class Attestor extends AttestorBase {
     requireObject(path, 'attrs', attrs);
     const attestor = parseLiteralName(
       path,
-      'attestorId',
-      attrs.attestorId,
+      'attestorName',
+      attrs.attestorName,
       parseAttestorName,
       'projects/P/attestors/N',
     );
     const note =
-      attrs.noteId === undefined
+      attrs.noteName === undefined
         ? undefined
-        : parseLiteralName(path, 'noteId', attrs.noteId, parseNoteName, 'projects/P/notes/N');
-    return new ImportedAttestor(scope, id, attestor, note);
+        : parseLiteralName(path, 'noteName', attrs.noteName, parseNoteName, 'projects/P/notes/N');
+    return new ImportedAttestor(scope, id, attestor, { note });
   }
 
   /**
@@ -384,17 +401,34 @@ export class Attestor extends AttestorBase {
    */
   public static builtByCloudBuild(scope: Construct, id: string, project: string): IAttestor {
     checkLiteral(childPath(scope, id), 'project', project, checkProjectId);
-    return new ImportedAttestor(scope, id, { project, id: BUILT_BY_CLOUD_BUILD }, undefined, true);
+    return new ImportedAttestor(
+      scope,
+      id,
+      { project, id: BUILT_BY_CLOUD_BUILD },
+      {
+        unknownNoteReason:
+          'the note of the built-by-cloud-build attestor is managed by Cloud Build and not documented; Cloud Build signs its attestations itself, and other grants on it are limited to the attestor (grantVerify, grantView)',
+      },
+    );
   }
 
-  public readonly attestorName: string;
+  /**
+   * Whether `x` is an attestor of this library, created or referenced (an `IAttestor`).
+   *
+   * @param x anything
+   */
+  public static isAttestor(x: any): x is IAttestor {
+    return typeof x === 'object' && x !== null && x[ATTESTOR_MARKER] === true;
+  }
+
+  public readonly attestorId: string;
   public readonly attestorProject: string;
 
   /**
    * The full name of the attestor's note, `projects/PROJECT_ID/notes/NOTE_ID`.
    * @attribute
    */
-  public readonly noteId: string;
+  public readonly noteName: string;
 
   private readonly resource: BinaryAuthorizationAttestor;
   private readonly note?: ContainerAnalysisNote;
@@ -409,8 +443,8 @@ export class Attestor extends AttestorBase {
     requireOptionalString(this, 'description', props.description);
     requireOptionalBoolean(this, 'enableApis', props.enableApis);
     this.attestorProject = props.project;
-    this.attestorName = props.attestorName ?? deriveResourceId(this.node.path.split('/'), 63);
-    checkLiteral(this, 'attestorName', this.attestorName, checkResourceId);
+    this.attestorId = props.attestorId ?? deriveResourceId(this.node.path.split('/'), 63);
+    checkLiteral(this, 'attestorId', this.attestorId, checkResourceId);
     requireArray(this, 'keys', props.keys);
     props.keys.forEach((key, i) => {
       // Not `instanceof`: another copy of this library in the app makes keys of another class.
@@ -441,27 +475,27 @@ export class Attestor extends AttestorBase {
       noteReference = props.note;
       this.noteTarget = { project: parsed.project, note: parsed.id };
     } else {
-      const noteName = Token.isUnresolved(this.attestorName)
-        ? `${this.attestorName}-note`
-        : deriveResourceId([this.attestorName, 'note'], 100);
+      const noteId = Token.isUnresolved(this.attestorId)
+        ? `${this.attestorId}-note`
+        : deriveResourceId([this.attestorId, 'note'], 100);
       this.note = new ContainerAnalysisNote(this, 'Note', {
         project: this.attestorProject,
-        name: noteName,
-        attestationAuthority: { hint: { humanReadableName: this.attestorName } },
+        name: noteId,
+        attestationAuthority: { hint: { humanReadableName: this.attestorId } },
         dependsOn,
       });
       // Literal, known at plan: `projects/P/notes/N`, never a short name that would resolve elsewhere.
-      noteReference = noteResourceName(this.attestorProject, noteName);
+      noteReference = noteResourceName(this.attestorProject, noteId);
       this.noteTarget = { project: this.attestorProject, note: this.note.name };
     }
-    this.noteId = noteReference;
+    this.noteName = noteReference;
 
     const publicKeys = props.keys.map((key, i) => {
       const bound = key._bind({
         scope: this,
         property: `keys[${i}]`,
         project: this.attestorProject,
-        attestorName: this.attestorName,
+        attestorId: this.attestorId,
         enableKmsApi: (project) => (enableApis ? enableProjectServices(this, project, [CLOUD_KMS_API]) : []),
       });
       if (bound.cryptoKey) {
@@ -472,7 +506,7 @@ export class Attestor extends AttestorBase {
 
     this.resource = new BinaryAuthorizationAttestor(this, 'Resource', {
       project: this.attestorProject,
-      name: this.attestorName,
+      name: this.attestorId,
       description: props.description,
       attestationAuthorityNote: { noteReference, publicKeys },
       dependsOn: this.note ? [this.note, ...services] : dependsOn,
@@ -502,35 +536,40 @@ export class Attestor extends AttestorBase {
   }
 }
 
-class ImportedAttestor extends AttestorBase {
-  public readonly attestorName: string;
-  public readonly attestorProject: string;
-  private readonly note?: ResourceName;
-  private readonly builtByCloudBuild: boolean;
+/** What is known of a referenced attestor besides its name. */
+interface ImportedAttestorOptions {
+  /** Its note, when known. */
+  readonly note?: ResourceName;
+  /** Why its note is unknown, when that is not for want of `noteName`. */
+  readonly unknownNoteReason?: string;
+}
 
-  constructor(scope: Construct, id: string, attestor: ResourceName, note?: ResourceName, builtByCloudBuild = false) {
+class ImportedAttestor extends AttestorBase {
+  public readonly attestorId: string;
+  public readonly attestorProject: string;
+  private readonly options: ImportedAttestorOptions;
+
+  constructor(scope: Construct, id: string, attestor: ResourceName, options: ImportedAttestorOptions) {
     super(scope, id);
     this.attestorProject = attestor.project;
-    this.attestorName = attestor.id;
-    this.note = note;
-    this.builtByCloudBuild = builtByCloudBuild;
+    this.attestorId = attestor.id;
+    this.options = options;
   }
 
   /** @internal */
   protected _attestorReference(): string {
-    return this.attestorName;
+    return this.attestorId;
   }
 
   /** @internal */
   protected _noteTarget(): NoteTarget | undefined {
-    return this.note ? { project: this.note.project, note: this.note.id } : undefined;
+    const note = this.options.note;
+    return note ? { project: note.project, note: note.id } : undefined;
   }
 
   /** @internal */
   protected _unknownNoteReason(): string {
-    return this.builtByCloudBuild
-      ? 'the note of the built-by-cloud-build attestor is managed by Cloud Build and not documented; Cloud Build signs its attestations itself, and other grants on it are limited to the attestor (grantVerify, grantView)'
-      : super._unknownNoteReason();
+    return this.options.unknownNoteReason ?? super._unknownNoteReason();
   }
 }
 

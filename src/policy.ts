@@ -1,7 +1,7 @@
 import { BinaryAuthorizationPolicy as PolicyResource } from '@cdktf/provider-google/lib/binary-authorization-policy';
 import { dependable, Fn, Lazy, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { AdmissionDecision, Decision } from './admission-decision';
+import { AdmissionDecision, AdmissionVerdict } from './admission-decision';
 import { AdmissionRule, EnforcementMode, EvaluationMode } from './admission-rule';
 import { DEFAULT_REPOSITORY, repositoryPattern } from './core/deployment-path';
 import { CompiledPolicy, compilePolicy, evaluateCompiled } from './core/evaluate';
@@ -103,6 +103,15 @@ export interface BinaryAuthorizationPolicyProps {
  * @see https://cloud.google.com/binary-authorization/docs/policy-yaml-reference
  */
 export class BinaryAuthorizationPolicy extends Construct {
+  /**
+   * Whether `x` is a `BinaryAuthorizationPolicy` (of any copy of this library in the app).
+   *
+   * @param x anything
+   */
+  public static isBinaryAuthorizationPolicy(x: any): x is BinaryAuthorizationPolicy {
+    return isPolicy(x);
+  }
+
   /**
    * The project whose policy this is.
    * @attribute
@@ -244,7 +253,7 @@ export class BinaryAuthorizationPolicy extends Construct {
   /**
    * Evaluates the policy offline for one image, as Cloud Run would at deploy time: the allowlist first,
    * then the default admission rule. Cluster admission rules are not consulted: Cloud Run evaluates only
-   * the default rule and the allowlist. Values that are unresolved tokens give `Decision.UNKNOWN` when
+   * the default rule and the allowlist. Values that are unresolved tokens give `AdmissionVerdict.UNKNOWN` when
    * they could change the answer; attestations cannot be checked offline.
    *
    * @param image an image reference, best with its digest: `REGISTRY/PATH/IMAGE@sha256:…`
@@ -263,10 +272,10 @@ export class BinaryAuthorizationPolicy extends Construct {
     const result = evaluateCompiled(this.compiledPolicy(), image);
     return {
       image: result.image,
-      decision: result.decision as string as Decision,
+      decision: AdmissionVerdict[result.decision],
       admitted: result.admitted,
-      evaluationMode: result.evaluationMode as string | undefined as EvaluationMode | undefined,
-      enforcementMode: result.enforcementMode as string | undefined as EnforcementMode | undefined,
+      evaluationMode: result.evaluationMode === undefined ? undefined : EvaluationMode[result.evaluationMode],
+      enforcementMode: result.enforcementMode === undefined ? undefined : EnforcementMode[result.enforcementMode],
       matchedPattern: result.matchedPattern,
       requiredAttestors: result.requiredAttestors,
       reason: result.reason,
@@ -502,6 +511,6 @@ function sameValue(scope: IConstruct, a: string, b: string): boolean | undefined
   return ea !== undefined && ea === eb ? true : undefined;
 }
 
-function isPolicy(c: IConstruct): c is BinaryAuthorizationPolicy {
-  return (c as any)[POLICY_MARKER] === true;
+function isPolicy(c: unknown): c is BinaryAuthorizationPolicy {
+  return typeof c === 'object' && c !== null && (c as any)[POLICY_MARKER] === true;
 }

@@ -13,7 +13,7 @@ const VERSION_NAME =
 
 function attestorWith(...keys: AttestorKey[]) {
   const stack = newStack();
-  const attestor = new Attestor(stack, 'Attestor', { project: PROJECT, attestorName: 'build-attestor', keys });
+  const attestor = new Attestor(stack, 'Attestor', { project: PROJECT, attestorId: 'build-attestor', keys });
   return { stack, attestor };
 }
 
@@ -67,8 +67,8 @@ describe('AttestorKey.newKmsKey', () => {
       AttestorKey.newKmsKey({
         project: 'kms-project',
         location: 'europe-west4',
-        keyRingName: 'signing',
-        cryptoKeyName: 'build-signer',
+        keyRingId: 'signing',
+        cryptoKeyId: 'build-signer',
         algorithm: SignatureAlgorithm.RSA_SIGN_PKCS1_4096_SHA512,
         protectionLevel: KmsProtectionLevel.HSM,
         preventDestroy: false,
@@ -91,8 +91,8 @@ describe('AttestorKey.newKmsKey', () => {
 
   test('maps Binary Authorization algorithm names to Cloud KMS names', () => {
     const { stack } = attestorWith(
-      AttestorKey.newKmsKey({ algorithm: SignatureAlgorithm.ECDSA_P384_SHA384, cryptoKeyName: 'ec' }),
-      AttestorKey.newKmsKey({ algorithm: SignatureAlgorithm.RSA_PSS_2048_SHA256, cryptoKeyName: 'pss' }),
+      AttestorKey.newKmsKey({ algorithm: SignatureAlgorithm.ECDSA_P384_SHA384, cryptoKeyId: 'ec' }),
+      AttestorKey.newKmsKey({ algorithm: SignatureAlgorithm.RSA_PSS_2048_SHA256, cryptoKeyId: 'pss' }),
     );
     const algorithms = Object.values(resourcesOf(synthJson(stack), 'google_kms_crypto_key')).map(
       (k: any) => k.version_template.algorithm,
@@ -113,8 +113,8 @@ describe('AttestorKey.newKmsKey', () => {
 
   test('two keys of one attestor share the default key ring', () => {
     const { stack } = attestorWith(
-      AttestorKey.newKmsKey({ cryptoKeyName: 'signer-2025' }),
-      AttestorKey.newKmsKey({ cryptoKeyName: 'signer-2026' }),
+      AttestorKey.newKmsKey({ cryptoKeyId: 'signer-2025' }),
+      AttestorKey.newKmsKey({ cryptoKeyId: 'signer-2026' }),
     );
     const json = synthJson(stack);
     expect(Object.keys(resourcesOf(json, 'google_kms_key_ring'))).toHaveLength(1);
@@ -137,7 +137,7 @@ describe('AttestorKey.newKmsKey', () => {
 
   test('fails when two new keys would have the same crypto key name', () => {
     expect(() => attestorWith(AttestorKey.newKmsKey(), AttestorKey.newKmsKey())).toThrow(
-      /\[security\/Attestor\] invalid 'keys\[1\].cryptoKeyName' "build-attestor-signer": another new KMS key of this attestor has the same crypto key name/,
+      /\[security\/Attestor\] invalid 'keys\[1\].cryptoKeyId' "build-attestor-signer": another new KMS key of this attestor has the same crypto key name/,
     );
   });
 
@@ -146,7 +146,7 @@ describe('AttestorKey.newKmsKey', () => {
       attestorWith(
         AttestorKey.newKmsKey({ existingKeyRing: 'projects/kms-project/locations/us/keyRings/r', location: 'us' }),
       ),
-    ).toThrow(/invalid 'keys\[0\].existingKeyRing' .*drop 'project', 'location' and 'keyRingName'/);
+    ).toThrow(/invalid 'keys\[0\].existingKeyRing' .*drop 'project', 'location' and 'keyRingId'/);
   });
 
   test('fails for a malformed existing key ring', () => {
@@ -156,11 +156,11 @@ describe('AttestorKey.newKmsKey', () => {
   });
 
   test('fails for an invalid key ring name, crypto key name or location', () => {
-    expect(() => attestorWith(AttestorKey.newKmsKey({ keyRingName: 'my.ring' }))).toThrow(
-      /invalid 'keys\[0\].keyRingName' "my.ring": a KMS id has/,
+    expect(() => attestorWith(AttestorKey.newKmsKey({ keyRingId: 'my.ring' }))).toThrow(
+      /invalid 'keys\[0\].keyRingId' "my.ring": a KMS id has/,
     );
-    expect(() => attestorWith(AttestorKey.newKmsKey({ cryptoKeyName: 'x'.repeat(64) }))).toThrow(
-      /invalid 'keys\[0\].cryptoKeyName' "x{64}": a KMS id has/,
+    expect(() => attestorWith(AttestorKey.newKmsKey({ cryptoKeyId: 'x'.repeat(64) }))).toThrow(
+      /invalid 'keys\[0\].cryptoKeyId' "x{64}": a KMS id has/,
     );
     expect(() => attestorWith(AttestorKey.newKmsKey({ location: 'Europe' }))).toThrow(
       /invalid 'keys\[0\].location' "Europe": a KMS location/,

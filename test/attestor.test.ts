@@ -33,7 +33,7 @@ describe('Attestor', () => {
     // WHEN
     const attestor = new Attestor(stack, 'Attestor', {
       project: PROJECT,
-      attestorName: 'build-attestor',
+      attestorId: 'build-attestor',
       description: 'Images built by CI',
       keys: [PKIX],
     });
@@ -50,7 +50,7 @@ describe('Attestor', () => {
     expect(resource.name).toBe('build-attestor');
     expect(resource.description).toBe('Images built by CI');
     expect(resource.attestation_authority_note.note_reference).toBe(`projects/${PROJECT}/notes/build-attestor-note`);
-    expect(attestor.noteId).toBe(`projects/${PROJECT}/notes/build-attestor-note`);
+    expect(attestor.noteName).toBe(`projects/${PROJECT}/notes/build-attestor-note`);
   });
 
   test('its L1 child is "Resource", so node.defaultChild is the attestor', () => {
@@ -65,18 +65,18 @@ describe('Attestor', () => {
     const stack = newStack();
     const attestor = new Attestor(stack, 'Attestor', {
       project: PROJECT,
-      attestorName: 'build-attestor',
+      attestorId: 'build-attestor',
       keys: [PKIX],
     });
-    expect(Token.isUnresolved(attestor.attestorId)).toBe(false);
-    expect(attestor.attestorId).toBe(`projects/${PROJECT}/attestors/build-attestor`);
+    expect(Token.isUnresolved(attestor.attestorName)).toBe(false);
+    expect(attestor.attestorName).toBe(`projects/${PROJECT}/attestors/build-attestor`);
     expect(attestor.attestorProject).toBe(PROJECT);
   });
 
   test('derives a valid, deterministic default name from the construct path', () => {
     const names = [1, 2].map(() => {
       const stack = newStack('Security_Stack');
-      return new Attestor(stack, 'Build Attestor', { project: PROJECT, keys: [PKIX] }).attestorName;
+      return new Attestor(stack, 'Build Attestor', { project: PROJECT, keys: [PKIX] }).attestorId;
     });
     expect(names).toEqual(['security-stack-build-attestor', 'security-stack-build-attestor']);
   });
@@ -93,7 +93,7 @@ describe('Attestor', () => {
     expect(
       onlyResource(JSON.parse(synth), 'google_binary_authorization_attestor').attestation_authority_note.note_reference,
     ).toBe(note);
-    expect(attestor.noteId).toBe(note);
+    expect(attestor.noteName).toBe(note);
   });
 
   test("grants the attestor's delegation service account read access to its note", () => {
@@ -119,7 +119,7 @@ describe('Attestor', () => {
     // WHEN
     new Attestor(stack, 'Attestor', {
       project: PROJECT,
-      attestorName: 'build-attestor',
+      attestorId: 'build-attestor',
       keys: [
         AttestorKey.fromKmsKeyVersion(
           'projects/security-project/locations/global/keyRings/ring/cryptoKeys/signer/cryptoKeyVersions/1',
@@ -158,8 +158,8 @@ describe('Attestor', () => {
 
     test('fails for an invalid attestor name', () => {
       expect(
-        () => new Attestor(newStack(), 'Attestor', { project: PROJECT, attestorName: 'build attestor', keys: [PKIX] }),
-      ).toThrow(/\[security\/Attestor\] invalid 'attestorName' "build attestor": an id has 1 to 100 letters/);
+        () => new Attestor(newStack(), 'Attestor', { project: PROJECT, attestorId: 'build attestor', keys: [PKIX] }),
+      ).toThrow(/\[security\/Attestor\] invalid 'attestorId' "build attestor": an id has 1 to 100 letters/);
     });
 
     test('fails for an invalid project', () => {
@@ -188,7 +188,7 @@ describe('Attestor grants', () => {
     const stack = newStack();
     const attestor = new Attestor(stack, 'Attestor', {
       project: PROJECT,
-      attestorName: 'build-attestor',
+      attestorId: 'build-attestor',
       keys: [AttestorKey.newKmsKey()],
     });
     return { stack, attestor };
@@ -264,17 +264,17 @@ describe('Attestor grants', () => {
     const stack = newStack();
     const attestor = new Attestor(stack, 'Attestor', {
       project: PROJECT,
-      keys: [AttestorKey.newKmsKey({ cryptoKeyName: 'old' }), AttestorKey.newKmsKey({ cryptoKeyName: 'new' })],
+      keys: [AttestorKey.newKmsKey({ cryptoKeyId: 'old' }), AttestorKey.newKmsKey({ cryptoKeyId: 'new' })],
     });
     attestor.grantSign(CI);
     expect(Object.keys(resourcesOf(synthJson(stack), 'google_kms_crypto_key_iam_member'))).toHaveLength(2);
   });
 
-  test('allowDeployerProject: the deployer service agent verifies and reads occurrences (snapshot)', () => {
+  test('grantDeployerProject: the deployer service agent verifies and reads occurrences (snapshot)', () => {
     // GIVEN
     const { stack, attestor } = kmsAttestor();
     // WHEN
-    attestor.allowDeployerProject('123456789012');
+    attestor.grantDeployerProject('123456789012');
     const synth = Testing.synth(stack, true);
     // THEN
     expect(synth).toMatchSnapshot();
@@ -297,18 +297,19 @@ describe('Attestor grants', () => {
     const second = attestor.grantVerify(IamMember.group('deployers@example.com'));
     attestor.grantSign(CI);
     attestor.grantSign(CI);
-    attestor.allowDeployerProject('42');
-    attestor.allowDeployerProject('42');
+    attestor.grantDeployerProject('42');
+    attestor.grantDeployerProject('42');
     const json = synthJson(stack);
     // THEN
-    expect(second).toBe(first);
+    expect(second.dependables).toHaveLength(1);
+    expect(second.dependables[0]).toBe(first.dependables[0]);
     expect(Object.keys(resourcesOf(json, 'google_binary_authorization_attestor_iam_member'))).toHaveLength(2);
     expect(Object.keys(resourcesOf(json, 'google_kms_crypto_key_iam_member'))).toHaveLength(1);
     // attacher for CI, viewer for the deployer, viewer for the attestor's delegation account
     expect(Object.keys(resourcesOf(json, 'google_container_analysis_note_iam_member'))).toHaveLength(3);
     expect(
       attestor.node.tryFindChild('Iam-Attestor-binaryauthorization.attestorsVerifier-group:deployers@example.com'),
-    ).toBe(first);
+    ).toBe(first.dependables[0]);
   });
 
   test('grants to members known only at apply time get ids from the Terraform reference, and dedupe', () => {
@@ -319,7 +320,7 @@ describe('Attestor grants', () => {
     // WHEN
     attestor.grantSign(IamMember.serviceAccount(sa.email));
     attestor.grantSign(IamMember.serviceAccount(sa.email));
-    attestor.allowDeployerProject(deployer.number);
+    attestor.grantDeployerProject(deployer.number);
     const json = synthJson(stack);
     // THEN
     expect(
@@ -340,14 +341,14 @@ describe('Attestor grants', () => {
 
   test('fails for a project number that is a project id', () => {
     const { attestor } = kmsAttestor();
-    expect(() => attestor.allowDeployerProject('deployer-project')).toThrow(
+    expect(() => attestor.grantDeployerProject('deployer-project')).toThrow(
       /\[security\/Attestor\] invalid 'projectNumber' "deployer-project": a project number is all digits/,
     );
   });
 
   test('accepts a project number known only at apply time', () => {
     const { stack, attestor } = kmsAttestor();
-    attestor.allowDeployerProject(Token.asString({ Ref: 'project.number' }));
+    attestor.grantDeployerProject(Token.asString({ Ref: 'project.number' }));
     expect(() => Testing.synth(stack, true)).not.toThrow();
   });
 });
@@ -361,7 +362,7 @@ describe('Referenced attestors', () => {
     attestor.grantVerify(IamMember.group('deployers@example.com'));
     const json = synthJson(stack);
     // THEN
-    expect(attestor.attestorId).toBe(`projects/${PROJECT}/attestors/build-attestor`);
+    expect(attestor.attestorName).toBe(`projects/${PROJECT}/attestors/build-attestor`);
     expect(resourcesOf(json, 'google_binary_authorization_attestor')).toEqual({});
     expect(onlyResource(json, 'google_binary_authorization_attestor_iam_member')).toEqual({
       project: PROJECT,
@@ -374,21 +375,21 @@ describe('Referenced attestors', () => {
   test('fromAttestorName: note grants fail and say how to give the note', () => {
     const attestor = Attestor.fromAttestorName(newStack(), 'Attestor', `projects/${PROJECT}/attestors/build-attestor`);
     expect(() => attestor.grantSign(CI)).toThrow(
-      /\[security\/Attestor\] invalid 'note' \(not set\): grantSign needs the attestor's note: .*Attestor.fromAttestorAttributes\(scope, id, \{ attestorId, noteId/,
+      /\[security\/Attestor\] invalid 'note' \(not set\): grantSign needs the attestor's note: .*Attestor.fromAttestorAttributes\(scope, id, \{ attestorName, noteName/,
     );
-    expect(() => attestor.allowDeployerProject('42')).toThrow(/allowDeployerProject needs the attestor's note/);
+    expect(() => attestor.grantDeployerProject('42')).toThrow(/grantDeployerProject needs the attestor's note/);
   });
 
   test('fromAttestorAttributes with the note: every grant works', () => {
     // GIVEN
     const stack = newStack();
     const attestor = Attestor.fromAttestorAttributes(stack, 'Attestor', {
-      attestorId: `projects/${PROJECT}/attestors/build-attestor`,
-      noteId: 'projects/notes-project/notes/build-note',
+      attestorName: `projects/${PROJECT}/attestors/build-attestor`,
+      noteName: 'projects/notes-project/notes/build-note',
     });
     // WHEN
     attestor.grantSign(CI);
-    attestor.allowDeployerProject('42');
+    attestor.grantDeployerProject('42');
     const synth = Testing.synth(stack, true);
     // THEN
     expect(synth).toHaveResourceWithProperties(ContainerAnalysisNoteIamMember, {
@@ -408,18 +409,18 @@ describe('Referenced attestors', () => {
   test('fails for a malformed attestor or note name, or one known only at apply time', () => {
     const stack = newStack();
     expect(() => Attestor.fromAttestorName(stack, 'A', 'build-attestor')).toThrow(
-      /\[security\/A\] invalid 'attestorId' "build-attestor": a full resource name looks like "projects\/PROJECT_ID\/attestors\/ATTESTOR_ID"/,
+      /\[security\/A\] invalid 'attestorName' "build-attestor": a full resource name looks like "projects\/PROJECT_ID\/attestors\/ATTESTOR_ID"/,
     );
     expect(() => Attestor.fromAttestorName(stack, 'B', Token.asString({ Ref: 'x' }))).toThrow(
       /must be known at synth time/,
     );
     expect(() =>
       Attestor.fromAttestorAttributes(stack, 'C', {
-        attestorId: `projects/${PROJECT}/attestors/a`,
-        noteId: 'projects/p/notes/n',
+        attestorName: `projects/${PROJECT}/attestors/a`,
+        noteName: 'projects/p/notes/n',
       }),
     ).toThrow(
-      /\[security\/C\] invalid 'noteId' "projects\/p\/notes\/n": a full resource name looks like .*a project id has/,
+      /\[security\/C\] invalid 'noteName' "projects\/p\/notes\/n": a full resource name looks like .*a project id has/,
     );
   });
 
@@ -432,7 +433,7 @@ describe('Referenced attestors', () => {
     const synth = Testing.synth(stack, true);
     // THEN
     expect(synth).toMatchSnapshot();
-    expect(attestor.attestorId).toBe('projects/build-project/attestors/built-by-cloud-build');
+    expect(attestor.attestorName).toBe('projects/build-project/attestors/built-by-cloud-build');
     expect(synth).not.toHaveResource(BinaryAuthorizationAttestor);
     expect(synth).not.toHaveResource(ContainerAnalysisNote);
     expect(synth).toHaveResourceWithProperties(BinaryAuthorizationAttestorIamMember, {
@@ -462,7 +463,7 @@ describe('Cross-project use', () => {
     const stack = newStack('binauthz');
     const attestor = new Attestor(stack, 'Attestor', {
       project: PROJECT,
-      attestorName: 'build-attestor',
+      attestorId: 'build-attestor',
       keys: [AttestorKey.newKmsKey()],
     });
     attestor.grantSign(CI);
@@ -477,7 +478,7 @@ describe('Cross-project use', () => {
         project: d.project,
         defaultAdmissionRule: AdmissionRule.requireAttestations([attestor]),
       });
-      attestor.allowDeployerProject(d.number);
+      attestor.grantDeployerProject(d.number);
     }
     const synth = Testing.synth(stack, true);
 
@@ -518,7 +519,7 @@ describe('enableApis', () => {
     // WHEN
     new Attestor(stack, 'Attestor', {
       project: PROJECT,
-      attestorName: 'build-attestor',
+      attestorId: 'build-attestor',
       keys: [AttestorKey.newKmsKey({ project: 'kms-project' })],
       enableApis: true,
     });

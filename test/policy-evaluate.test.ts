@@ -4,7 +4,7 @@ import {
   AdmissionRule,
   Attestor,
   BinaryAuthorizationPolicy,
-  Decision,
+  AdmissionVerdict,
   DeploymentPath,
   EnforcementMode,
   EvaluationMode,
@@ -27,7 +27,7 @@ describe('BinaryAuthorizationPolicy.evaluate', () => {
     // THEN
     expect(result).toEqual({
       image: `gcr.io/my-project/app@${DIGEST}`,
-      decision: Decision.DENY,
+      decision: AdmissionVerdict.DENY,
       admitted: false,
       evaluationMode: EvaluationMode.ALWAYS_DENY,
       enforcementMode: EnforcementMode.ENFORCED_BLOCK_AND_AUDIT_LOG,
@@ -42,11 +42,11 @@ describe('BinaryAuthorizationPolicy.evaluate', () => {
     policy.allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, { regions: ['us-central1'] });
 
     const allowed = policy.evaluate(FN_IMAGE);
-    expect(allowed.decision).toBe(Decision.ALLOW);
+    expect(allowed.decision).toBe(AdmissionVerdict.ALLOW);
     expect(allowed.admitted).toBe(true);
     expect(allowed.matchedPattern).toBe('us-central1-docker.pkg.dev/my-project/gcf-artifacts/**');
 
-    expect(policy.evaluate(FN_IMAGE.replace('us-central1', 'europe-west1')).decision).toBe(Decision.DENY);
+    expect(policy.evaluate(FN_IMAGE.replace('us-central1', 'europe-west1')).decision).toBe(AdmissionVerdict.DENY);
   });
 
   test('dry run: the image is admitted, the decision still says what would be blocked', () => {
@@ -55,7 +55,7 @@ describe('BinaryAuthorizationPolicy.evaluate', () => {
       defaultAdmissionRule: AdmissionRule.denyAll({ enforcementMode: EnforcementMode.DRYRUN_AUDIT_LOG_ONLY }),
     });
     const result = policy.evaluate(`gcr.io/my-project/app@${DIGEST}`);
-    expect(result.decision).toBe(Decision.DENY);
+    expect(result.decision).toBe(AdmissionVerdict.DENY);
     expect(result.admitted).toBe(true);
     expect(result.enforcementMode).toBe(EnforcementMode.DRYRUN_AUDIT_LOG_ONLY);
   });
@@ -68,7 +68,7 @@ describe('BinaryAuthorizationPolicy.evaluate', () => {
       defaultAdmissionRule: AdmissionRule.requireAttestations([attestor]),
     });
     const result = policy.evaluate(`gcr.io/my-project/app@${DIGEST}`);
-    expect(result.decision).toBe(Decision.REQUIRE_ATTESTATION);
+    expect(result.decision).toBe(AdmissionVerdict.REQUIRE_ATTESTATION);
     expect(result.admitted).toBe(false);
     expect(result.requiredAttestors).toEqual(['projects/sec-project/attestors/built-by-ci']);
   });
@@ -80,7 +80,7 @@ describe('BinaryAuthorizationPolicy.evaluate', () => {
     policy.addAllowlistPattern(pattern.stringValue);
 
     const result = policy.evaluate(`gcr.io/my-project/app@${DIGEST}`);
-    expect(result.decision).toBe(Decision.UNKNOWN);
+    expect(result.decision).toBe(AdmissionVerdict.UNKNOWN);
     expect(result.admitted).toBe(false);
     expect(result.reason).toMatch(/^unknown until apply/);
   });
@@ -92,7 +92,7 @@ describe('BinaryAuthorizationPolicy.evaluate', () => {
     policy.allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, { regions: [region.stringValue] });
 
     const result = policy.evaluate(`us-central1-docker.pkg.dev/my-project/gcf-artifacts/fn@${DIGEST}`);
-    expect(result.decision).toBe(Decision.UNKNOWN);
+    expect(result.decision).toBe(AdmissionVerdict.UNKNOWN);
     expect(result.reason).toBe(
       'unknown until apply: no known allowlist pattern matches, and allowlist pattern ${var.region}-docker.pkg.dev/my-project/gcf-artifacts/** is known only at apply time',
     );
@@ -106,7 +106,7 @@ describe('BinaryAuthorizationPolicy.evaluate', () => {
       project: 'my-project',
       allowlistPatterns: [pattern.stringValue, 'gcr.io/my-project/**'],
     });
-    expect(policy.evaluate(`gcr.io/my-project/app@${DIGEST}`).decision).toBe(Decision.ALLOW);
+    expect(policy.evaluate(`gcr.io/my-project/app@${DIGEST}`).decision).toBe(AdmissionVerdict.ALLOW);
   });
 
   test('an unresolved project in a deployment path is unknown until apply', () => {
@@ -115,7 +115,7 @@ describe('BinaryAuthorizationPolicy.evaluate', () => {
     const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: project.stringValue });
     policy.allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, { regions: ['us-central1'] });
     const result = policy.evaluate(`us-central1-docker.pkg.dev/my-project/cloud-run-source-deploy/svc@${DIGEST}`);
-    expect(result.decision).toBe(Decision.UNKNOWN);
+    expect(result.decision).toBe(AdmissionVerdict.UNKNOWN);
   });
 
   test('an unresolved pattern under allow-all cannot change the answer', () => {
@@ -127,7 +127,7 @@ describe('BinaryAuthorizationPolicy.evaluate', () => {
       allowlistPatterns: [pattern.stringValue],
     });
     const result = policy.evaluate(`gcr.io/my-project/app@${DIGEST}`);
-    expect(result.decision).toBe(Decision.ALLOW);
+    expect(result.decision).toBe(AdmissionVerdict.ALLOW);
     expect(result.evaluationMode).toBe(EvaluationMode.ALWAYS_ALLOW);
   });
 
@@ -136,19 +136,19 @@ describe('BinaryAuthorizationPolicy.evaluate', () => {
       project: 'my-project',
       allowlistPatterns: [`gcr.io/my-project/app@${DIGEST}`],
     });
-    expect(policy.evaluate(`gcr.io/my-project/app@${DIGEST}`).decision).toBe(Decision.ALLOW);
-    expect(policy.evaluate('gcr.io/my-project/app:latest').decision).toBe(Decision.DENY);
+    expect(policy.evaluate(`gcr.io/my-project/app@${DIGEST}`).decision).toBe(AdmissionVerdict.ALLOW);
+    expect(policy.evaluate('gcr.io/my-project/app:latest').decision).toBe(AdmissionVerdict.DENY);
   });
 
   test('a pattern added after an evaluation counts in the next one', () => {
     // GIVEN
     const policy = new BinaryAuthorizationPolicy(newStack(), 'Policy', { project: 'my-project' });
-    expect(policy.evaluate(`gcr.io/my-project/app@${DIGEST}`).decision).toBe(Decision.DENY);
+    expect(policy.evaluate(`gcr.io/my-project/app@${DIGEST}`).decision).toBe(AdmissionVerdict.DENY);
     // WHEN
     policy.addAllowlistPattern('gcr.io/my-project/app@*');
     // THEN
     expect(policy.evaluate(`gcr.io/my-project/app@${DIGEST}`)).toMatchObject({
-      decision: Decision.ALLOW,
+      decision: AdmissionVerdict.ALLOW,
       matchedPattern: 'gcr.io/my-project/app@*',
     });
   });
@@ -158,12 +158,12 @@ describe('BinaryAuthorizationPolicy.evaluate', () => {
     const stack = newStack();
     const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
     policy.allowDeploymentPathsFor(stack);
-    expect(policy.evaluate(FN_IMAGE).decision).toBe(Decision.DENY);
+    expect(policy.evaluate(FN_IMAGE).decision).toBe(AdmissionVerdict.DENY);
     // WHEN
     new Cloudfunctions2Function(stack, 'fn', { name: 'fn', location: 'us-central1', project: 'my-project' });
     // THEN
     expect(policy.evaluate(FN_IMAGE)).toMatchObject({
-      decision: Decision.ALLOW,
+      decision: AdmissionVerdict.ALLOW,
       matchedPattern: 'us-central1-docker.pkg.dev/my-project/gcf-artifacts/**',
     });
   });

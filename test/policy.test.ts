@@ -235,9 +235,9 @@ describe('BinaryAuthorizationPolicy', () => {
 
     test('an imported attestor exposes its parts', () => {
       const attestor = Attestor.fromAttestorName(givenStack(), 'Prod', 'projects/security-project/attestors/prod');
-      expect(attestor.attestorId).toBe('projects/security-project/attestors/prod');
+      expect(attestor.attestorName).toBe('projects/security-project/attestors/prod');
       expect(attestor.attestorProject).toBe('security-project');
-      expect(attestor.attestorName).toBe('prod');
+      expect(attestor.attestorId).toBe('prod');
     });
   });
 
@@ -352,14 +352,14 @@ describe('BinaryAuthorizationPolicy', () => {
 
     test('fails on a malformed attestor name', () =>
       expect(() => Attestor.fromAttestorName(givenStack(), 'Prod', 'attestors/prod')).toThrow(
-        /^\[stack\/Prod\] invalid 'attestorId' "attestors\/prod": a full resource name looks like "projects\/PROJECT_ID\/attestors\/ATTESTOR_ID"/,
+        /^\[stack\/Prod\] invalid 'attestorName' "attestors\/prod": a full resource name looks like "projects\/PROJECT_ID\/attestors\/ATTESTOR_ID"/,
       ));
 
     test('fails on an attestor name that is a token', () => {
       const stack = givenStack();
       const name = new TerraformVariable(stack, 'attestor', { type: 'string' });
       expect(() => Attestor.fromAttestorName(stack, 'Prod', name.stringValue)).toThrow(
-        /^\[stack\/Prod\] invalid 'attestorId' \(a value known only at apply time\): the full name must be known at synth time/,
+        /^\[stack\/Prod\] invalid 'attestorName' \(a value known only at apply time\): the full name must be known at synth time/,
       );
     });
 

@@ -21,12 +21,12 @@ run(
     const attestors = P.ATTESTORS.map((name) => {
       const attestor = new Attestor(stack, name, {
         project: P.SECURITY_PROJECT,
-        attestorName: name,
-        keys: [AttestorKey.newKmsKey({ keyRingName: `${name}-ring`, cryptoKeyName: name })],
+        attestorId: name,
+        keys: [AttestorKey.newKmsKey({ keyRingId: `${name}-ring`, cryptoKeyId: name })],
         enableApis: true,
       });
       attestor.grantSign(IamMember.serviceAccount(P.CI_SIGNER));
-      attestor.allowDeployerProject(P.PROJECT_NUMBER);
+      attestor.grantDeployerProject(P.PROJECT_NUMBER);
       return attestor;
     });
 

@@ -27,13 +27,13 @@ class KmsAttestorStack extends TerraformStack {
 
     const attestor = new Attestor(this, 'BuildAttestor', {
       project: SECURITY_PROJECT,
-      attestorName: 'built-by-ci',
+      attestorId: 'built-by-ci',
       description: 'Images built and signed by the CI pipeline',
-      keys: [AttestorKey.newKmsKey({ keyRingName: 'binauthz', cryptoKeyName: 'built-by-ci' })],
+      keys: [AttestorKey.newKmsKey({ keyRingId: 'binauthz', cryptoKeyId: 'built-by-ci' })],
       enableApis: true,
     });
     attestor.grantSign(IamMember.serviceAccount(CI_SIGNER));
-    attestor.allowDeployerProject(DEPLOYER_PROJECT_NUMBER);
+    attestor.grantDeployerProject(DEPLOYER_PROJECT_NUMBER);
 
     new BinaryAuthorizationPolicy(this, 'DeployerPolicy', {
       project: DEPLOYER_PROJECT,

@@ -20,10 +20,19 @@
  */
 import { parseImageReference } from './image';
 import { PatternIndex } from './pattern';
-import { ENFORCEMENT_MODES, EnforcementModeValue, EVALUATION_MODES, EvaluationModeValue, PolicyModel } from './policy';
+import {
+  ENFORCEMENT_MODES,
+  EnforcementModeValue,
+  EVALUATION_MODES,
+  EvaluationModeValue,
+  isOneOf,
+  PolicyModel,
+} from './policy';
 
+/** Every outcome of evaluating a policy for one image. */
+export const DECISIONS = ['ALLOW', 'DENY', 'REQUIRE_ATTESTATION', 'UNKNOWN'] as const;
 /** The outcome of evaluating a policy for one image. */
-export type DecisionValue = 'ALLOW' | 'DENY' | 'REQUIRE_ATTESTATION' | 'UNKNOWN';
+export type DecisionValue = (typeof DECISIONS)[number];
 
 /** What `evaluate` returns: plain data. */
 export interface EvaluationResult {
@@ -136,10 +145,8 @@ export function evaluateCompiled(policy: CompiledPolicy, image: string): Evaluat
   }
 
   const rule = model.defaultAdmissionRule;
-  const evaluationMode = knownMode(rule.evaluationMode, 'evaluation mode', EVALUATION_MODES, isUnknown) as
-    EvaluationModeValue | undefined;
-  const enforcementMode = knownMode(rule.enforcementMode, 'enforcement mode', ENFORCEMENT_MODES, isUnknown) as
-    EnforcementModeValue | undefined;
+  const evaluationMode = knownMode(rule.evaluationMode, 'evaluation mode', EVALUATION_MODES, isUnknown);
+  const enforcementMode = knownMode(rule.enforcementMode, 'enforcement mode', ENFORCEMENT_MODES, isUnknown);
   const dryRun = enforcementMode === 'DRYRUN_AUDIT_LOG_ONLY';
   // A pattern pinning a digest or a tag of this very image cannot admit it without a known digest: say why.
   const noMatch =
@@ -202,16 +209,16 @@ export function evaluateCompiled(policy: CompiledPolicy, image: string): Evaluat
   };
 }
 
-function knownMode(
+function knownMode<T extends string>(
   value: string,
   what: string,
-  allowed: readonly string[],
+  allowed: readonly T[],
   isUnknown: (value: string) => boolean,
-): string | undefined {
+): T | undefined {
   if (typeof value === 'string' && isUnknown(value)) {
     return undefined;
   }
-  if (!allowed.includes(value)) {
+  if (!isOneOf(allowed, value)) {
     throw new PolicyModelError(
       `the default rule's ${what} ${JSON.stringify(value)} is not one of ${allowed.join(', ')}`,
     );

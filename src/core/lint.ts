@@ -5,7 +5,7 @@
  */
 import { ALLOWED_POLICIES_CONSTRAINT, BinauthzSetting, CLOUD_RUN_RESOURCE_TYPES, readBinauthz } from './cloud-run';
 import { parseAllowlistPattern } from './pattern';
-import { checkRule, ENFORCEMENT_MODES, EVALUATION_MODES, RuleModel } from './policy';
+import { checkRule, ENFORCEMENT_MODES, EVALUATION_MODES, isOneOf, RuleModel } from './policy';
 import { tenantKindOf, tenantSegments } from './registries';
 import { FoundPolicy, isInterpolated, policiesFromTerraformJson, resourcesOfType } from './terraform-json';
 
@@ -97,7 +97,7 @@ function lintRule(
       'allow-all',
       `${name} is ALWAYS_ALLOW: every image is admitted and the allowlist does nothing; use ALWAYS_DENY with an allowlist, or REQUIRE_ATTESTATION`,
     );
-  } else if (!EVALUATION_MODES.includes(rule.evaluationMode)) {
+  } else if (!isOneOf(EVALUATION_MODES, rule.evaluationMode)) {
     add(
       'error',
       'invalid-rule',
@@ -118,7 +118,7 @@ function lintRule(
       'dry-run',
       `${name} is in dry run (DRYRUN_AUDIT_LOG_ONLY): violations are only logged, every image is admitted; switch to ENFORCED_BLOCK_AND_AUDIT_LOG once the logs are clean`,
     );
-  } else if (!ENFORCEMENT_MODES.includes(rule.enforcementMode)) {
+  } else if (!isOneOf(ENFORCEMENT_MODES, rule.enforcementMode)) {
     add(
       'error',
       'invalid-rule',

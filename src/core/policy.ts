@@ -3,15 +3,20 @@
  * their props) and the CLI (which reads it from Terraform JSON). Values that are unresolved at synth
  * time are kept as they are; callers mark them with `isUnknown`.
  */
-/** `ALWAYS_ALLOW`, `ALWAYS_DENY` or `REQUIRE_ATTESTATION`. */
-export type EvaluationModeValue = 'ALWAYS_ALLOW' | 'ALWAYS_DENY' | 'REQUIRE_ATTESTATION';
-/** `ENFORCED_BLOCK_AND_AUDIT_LOG` or `DRYRUN_AUDIT_LOG_ONLY`. */
-export type EnforcementModeValue = 'ENFORCED_BLOCK_AND_AUDIT_LOG' | 'DRYRUN_AUDIT_LOG_ONLY';
-
 /** Every evaluation mode the API knows. */
-export const EVALUATION_MODES: readonly string[] = ['ALWAYS_ALLOW', 'ALWAYS_DENY', 'REQUIRE_ATTESTATION'];
+export const EVALUATION_MODES = ['ALWAYS_ALLOW', 'ALWAYS_DENY', 'REQUIRE_ATTESTATION'] as const;
+/** `ALWAYS_ALLOW`, `ALWAYS_DENY` or `REQUIRE_ATTESTATION`. */
+export type EvaluationModeValue = (typeof EVALUATION_MODES)[number];
+
 /** Every enforcement mode the API knows. */
-export const ENFORCEMENT_MODES: readonly string[] = ['ENFORCED_BLOCK_AND_AUDIT_LOG', 'DRYRUN_AUDIT_LOG_ONLY'];
+export const ENFORCEMENT_MODES = ['ENFORCED_BLOCK_AND_AUDIT_LOG', 'DRYRUN_AUDIT_LOG_ONLY'] as const;
+/** `ENFORCED_BLOCK_AND_AUDIT_LOG` or `DRYRUN_AUDIT_LOG_ONLY`. */
+export type EnforcementModeValue = (typeof ENFORCEMENT_MODES)[number];
+
+/** Whether `value` is one of `values` (a list declared `as const`), as its type. */
+export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+  return (values as readonly unknown[]).includes(value);
+}
 
 /** An admission rule. */
 export interface RuleModel {

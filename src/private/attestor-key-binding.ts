@@ -10,7 +10,8 @@ export interface AttestorKeyContext {
   /** Where the key sits in `keys`, for error messages. */
   readonly property: string;
   readonly project: string;
-  readonly attestorName: string;
+  /** The attestor's short id, from which KMS ids are derived. */
+  readonly attestorId: string;
   /** Enables the KMS API in a project, returning what to depend on (empty when APIs are not managed). */
   readonly enableKmsApi: (project: string) => ITerraformDependable[];
 }

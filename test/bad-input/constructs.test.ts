@@ -408,7 +408,7 @@ const RULE_CASES: Case[] = [
           Attestor.fromAttestorName(s, 'A', 'projects/sec-proj-a/attestors/prod'),
           new Attestor(s, 'Created', {
             project: 'sec-proj-b',
-            attestorName: 'prod',
+            attestorId: 'prod',
             keys: [
               AttestorKey.pkix({
                 publicKeyPem: EC_PUBLIC_KEY_PEM,
@@ -689,8 +689,8 @@ const KEY_CASES: Case[] = [
   ],
   [
     'a KMS key ring name that is a number',
-    (s) => attestor(s, { keys: [AttestorKey.newKmsKey(any({ keyRingName: 7 }))] }),
-    /invalid 'keys\[0\].keyRingName' 7: expected a string/,
+    (s) => attestor(s, { keys: [AttestorKey.newKmsKey(any({ keyRingId: 7 }))] }),
+    /invalid 'keys\[0\].keyRingId' 7: expected a string/,
   ],
   [
     'a KMS preventDestroy "false"',
@@ -775,13 +775,13 @@ const IAM_CASES: Case[] = [
     /invalid 'member' \(not set\): expected an IamMember/,
   ],
   [
-    'allowDeployerProject with a number',
-    (s) => attestor(s).allowDeployerProject(any(123)),
+    'grantDeployerProject with a number',
+    (s) => attestor(s).grantDeployerProject(any(123)),
     /invalid 'projectNumber' 123: expected a string/,
   ],
   [
-    'allowDeployerProject with a project id',
-    (s) => attestor(s).allowDeployerProject('my-project'),
+    'grantDeployerProject with a project id',
+    (s) => attestor(s).grantDeployerProject('my-project'),
     /invalid 'projectNumber' "my-project": a project number is all digits/,
   ],
 ];
@@ -798,9 +798,9 @@ const ATTESTOR_CASES: Case[] = [
     /invalid 'project' 5: expected a string/,
   ],
   [
-    'an attestor name that is a number',
-    (s) => attestor(s, { attestorName: 5 }),
-    /invalid 'attestorName' 5: expected a string/,
+    'an attestor id that is a number',
+    (s) => attestor(s, { attestorId: 5 }),
+    /invalid 'attestorId' 5: expected a string/,
   ],
   ['a note that is a number', (s) => attestor(s, { note: 5 }), /invalid 'note' 5: expected a string/],
   [
@@ -811,7 +811,7 @@ const ATTESTOR_CASES: Case[] = [
   [
     'fromAttestorName(5)',
     (s) => Attestor.fromAttestorName(s, 'A', any(5)),
-    /^\[stack\/A\] invalid 'attestorId' 5: expected a string/,
+    /^\[stack\/A\] invalid 'attestorName' 5: expected a string/,
   ],
   [
     'fromAttestorAttributes(undefined)',
@@ -819,9 +819,9 @@ const ATTESTOR_CASES: Case[] = [
     /\[stack\/A\] invalid 'attrs' \(not set\): expected an object/,
   ],
   [
-    'fromAttestorAttributes with a noteId that is a number',
-    (s) => Attestor.fromAttestorAttributes(s, 'A', any({ attestorId: ATTESTOR, noteId: 7 })),
-    /invalid 'noteId' 7: expected a string/,
+    'fromAttestorAttributes with a noteName that is a number',
+    (s) => Attestor.fromAttestorAttributes(s, 'A', any({ attestorName: ATTESTOR, noteName: 7 })),
+    /invalid 'noteName' 7: expected a string/,
   ],
   [
     'builtByCloudBuild(5)',
