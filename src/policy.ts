@@ -1,12 +1,12 @@
 import { BinaryAuthorizationPolicy as PolicyResource } from '@cdktf/provider-google/lib/binary-authorization-policy';
-import { dependable, Fn, Lazy, TerraformResource, TerraformStack, Token } from 'cdktf';
+import { dependable, Lazy, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AdmissionDecision, AdmissionVerdict } from './admission-decision';
 import { AdmissionRule, EnforcementMode, EvaluationMode } from './admission-rule';
 import { DEFAULT_REPOSITORY, repositoryPattern } from './core/deployment-path';
 import { CompiledPolicy, compilePolicy, evaluateCompiled } from './core/evaluate';
 import { parseImageReference } from './core/image';
-import { checkClusterKey, checkProjectId, checkRegion, projectImagePath } from './core/names';
+import { checkClusterKey, checkProjectId, checkRegion } from './core/names';
 import { parseAllowlistPattern } from './core/pattern';
 import { checkAttestorCount, checkRequiredAttestors, PolicyModel, RuleModel } from './core/policy';
 import { isInterpolated } from './core/terraform-json';
@@ -24,7 +24,7 @@ import {
   requireString,
   terraformExpression,
 } from './private/errors';
-import { discoverFunctionPatterns, DiscoveredPatterns } from './private/function-discovery';
+import { discoverFunctionPatterns, DiscoveredPatterns, imagePath } from './private/function-discovery';
 import { BINAUTHZ_API, enableProjectServices } from './private/project-services';
 import { claimSingleton } from './private/singletons';
 
@@ -242,8 +242,7 @@ export class BinaryAuthorizationPolicy extends Construct {
     }
     const project = options.project ?? this.project;
     checkLiteral(this, 'project', project, checkProjectId);
-    // A domain-scoped project id `example.com:p` appears in image names as `example.com/p`.
-    const projectPath = Token.isUnresolved(project) ? Fn.replace(project, ':', '/') : projectImagePath(project);
+    const projectPath = imagePath(project);
     for (const region of options.regions) {
       checkLiteral(this, 'regions', region, checkRegion);
       this.addAllowlistPatternFor('regions', repositoryPattern(region, projectPath, DEFAULT_REPOSITORY[path]));

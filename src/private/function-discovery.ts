@@ -179,12 +179,12 @@ function dockerRepositoryPattern(resource: TerraformResource, value: unknown): s
     // Known at apply time only (for example google_artifact_registry_repository.x.id): take it apart in Terraform.
     const parts = Fn.split('/', value);
     const part = (index: number) => Token.asString(Fn.element(parts, index));
-    return repositoryPattern(part(3), Fn.replace(part(1), ':', '/'), part(5));
+    return repositoryPattern(part(3), imagePath(part(1)), part(5));
   }
   const name = parseProp(resource, 'build_config.docker_repository', value, parseRepositoryName);
   checkLiteral(resource, 'build_config.docker_repository', name.location, checkRegion);
   checkLiteral(resource, 'build_config.docker_repository', name.project, checkProjectId);
-  return repositoryPattern(name.location, projectImagePath(name.project), name.repository);
+  return repositoryPattern(name.location, imagePath(name.project), name.repository);
 }
 
 /**
@@ -218,8 +218,11 @@ function imageUriPattern(resource: TerraformResource, value: unknown): string {
   return `${image.registry}/${segments.slice(0, repositoryEnd).join('/')}/**`;
 }
 
-/** The project as it appears in image names; tokens are converted in Terraform. */
-function imagePath(project: string): string {
+/**
+ * The project as it appears in image names: a domain-scoped id `example.com:p` is `example.com/p`. A token
+ * is converted in Terraform (`replace(var.project, ":", "/")`).
+ */
+export function imagePath(project: string): string {
   return Token.isUnresolved(project) ? Fn.replace(project, ':', '/') : projectImagePath(project);
 }
 
