@@ -10,7 +10,7 @@ import {
   setAnnotation,
   terraformAddress,
 } from './private/cloud-run-resource';
-import { invalidProp, requireString } from './private/errors';
+import { invalidProp, requireText } from './private/errors';
 import { addWarning } from './private/warnings';
 
 /**
@@ -44,15 +44,12 @@ export class BinaryAuthorization {
         'Cloud Run functions (google_cloudfunctions2_function) have no break-glass field; deploy the function as a google_cloud_run_v2_service with a build_config to use break-glass, or exempt it with RequireBinaryAuthorization.exempt(resource, reason)',
       );
     }
-    requireString(resource, 'justification', justification);
-    if (justification.trim() === '') {
-      throw invalidProp(
-        resource,
-        'justification',
-        justification,
-        'break-glass needs a written justification, such as "incident INC-42: hotfix while the attestor is down"',
-      );
-    }
+    requireText(
+      resource,
+      'justification',
+      justification,
+      'break-glass needs a written justification, such as "incident INC-42: hotfix while the attestor is down"',
+    );
     const target = cloudRun.resource;
     checkAspectPlacement(target);
     // Written at synth time: merging into the v1 annotations reads the resource's final configuration,

@@ -484,15 +484,14 @@ export class BinaryAuthorizationPolicy extends Construct {
   }
 
   private assertOnlyPolicyForProject(): void {
-    const other = claimSingleton(this, POLICY_PROJECT, this.project);
-    if (other) {
-      throw invalidProp(
-        this,
-        'project',
-        this.project,
-        `the project already has a policy at [${other.node.path}]; a project has exactly one policy, so define it once and add to it (addAllowlistPattern, allowDeploymentPath)`,
-      );
-    }
+    claimSingleton(
+      this,
+      POLICY_PROJECT,
+      'project',
+      this.project,
+      (other) =>
+        `the project already has a policy at [${other}]; a project has exactly one policy, so define it once and add to it (addAllowlistPattern, allowDeploymentPath)`,
+    );
   }
 }
 

@@ -12,7 +12,7 @@ import {
   setAnnotation,
   terraformAddress,
 } from './private/cloud-run-resource';
-import { invalidProp, requireObject, requireOptionalEnum, requireString } from './private/errors';
+import { invalidProp, requireObject, requireOptionalEnum, requireText } from './private/errors';
 import { addWarning } from './private/warnings';
 
 /**
@@ -104,15 +104,12 @@ export class RequireBinaryAuthorization implements IAspect {
     if (TerraformResource.isTerraformResource(scope)) {
       cloudRunResourceArgument(where, scope); // a bucket or a policy cannot be exempted: a mistake, not a choice
     }
-    requireString(scope, 'reason', reason);
-    if (reason.trim() === '') {
-      throw invalidProp(
-        scope,
-        'reason',
-        reason,
-        'an exemption needs a written reason, such as "public demo without production data, ticket SEC-123"',
-      );
-    }
+    requireText(
+      scope,
+      'reason',
+      reason,
+      'an exemption needs a written reason, such as "public demo without production data, ticket SEC-123"',
+    );
     checkAspectPlacement(scope);
     scope.node.addMetadata(EXEMPT_METADATA, reason);
     addWarning(scope, 'exempt', `exempt from Binary Authorization (RequireBinaryAuthorization): ${reason}`);

@@ -77,10 +77,8 @@ export function patternMatches(pattern: AllowlistPattern, image: string): boolea
     case '**':
       return image.startsWith(pattern.prefix);
     case '*':
-    case '@*': {
-      const head = pattern.wildcard === '@*' ? `${pattern.prefix}@` : pattern.prefix;
-      return image.startsWith(head) && !image.slice(head.length).includes('/');
-    }
+    case '@*':
+      return withinDirectoryOf(headOf(pattern), image);
   }
 }
 
@@ -98,12 +96,20 @@ export function patternMatchesEveryDigest(pattern: AllowlistPattern, name: strin
     case '**':
       return resolved.startsWith(pattern.prefix);
     case '*':
-    case '@*': {
+    case '@*':
       // A digest never holds a `/`, so only the part of `name@` after the head can cross one.
-      const head = pattern.wildcard === '@*' ? `${pattern.prefix}@` : pattern.prefix;
-      return resolved.startsWith(head) && !resolved.slice(head.length).includes('/');
-    }
+      return withinDirectoryOf(headOf(pattern), resolved);
   }
+}
+
+/** What a `*` or `@*` pattern's image must start with: the prefix, and the `@` of `@*`. */
+function headOf(pattern: { prefix: string; wildcard: PatternWildcard }): string {
+  return pattern.wildcard === '@*' ? `${pattern.prefix}@` : pattern.prefix;
+}
+
+/** Whether `image` starts with `head` and has no `/` after it: what `*` matches. */
+function withinDirectoryOf(head: string, image: string): boolean {
+  return image.startsWith(head) && !image.slice(head.length).includes('/');
 }
 
 /**
@@ -143,7 +149,7 @@ export class PatternIndex {
           return;
         case '*':
         case '@*': {
-          const head = pattern.wildcard === '@*' ? `${pattern.prefix}@` : pattern.prefix;
+          const head = headOf(pattern);
           groupOf(this.withinDirectory, directoryOf(head)).add(head, index);
           return;
         }

@@ -184,14 +184,7 @@ export function checkLiteral(
   value: string,
   check: (value: string) => string | undefined,
 ): void {
-  requireString(scope, property, value);
-  if (Token.isUnresolved(value)) {
-    return;
-  }
-  const problem = check(value);
-  if (problem !== undefined) {
-    throw invalidProp(scope, property, value, problem);
-  }
+  checkKnown(scope, property, value, check, (v) => v);
 }
 
 /**
@@ -204,14 +197,43 @@ export function checkSecretLiteral(
   value: string,
   check: (value: string) => string | undefined,
 ): void {
+  checkKnown(
+    scope,
+    property,
+    value,
+    check,
+    (v) => new Undisclosed(`a value of ${v.length} characters, not shown: it may be key material`),
+  );
+}
+
+/** `checkLiteral`, showing the value in the error as `shown` makes it. */
+function checkKnown(
+  scope: IConstruct | string,
+  property: string,
+  value: unknown,
+  check: (value: string) => string | undefined,
+  shown: (value: string) => unknown,
+): void {
   requireString(scope, property, value);
   if (Token.isUnresolved(value)) {
     return;
   }
   const problem = check(value);
   if (problem !== undefined) {
-    const shown = new Undisclosed(`a value of ${value.length} characters, not shown: it may be key material`);
-    throw invalidProp(scope, property, shown, problem);
+    throw invalidProp(scope, property, shown(value), problem);
+  }
+}
+
+/**
+ * Refuses anything but a written text, such as a reason or a justification: a string with more than
+ * white space in it.
+ *
+ * @param example what such a text looks like, for the message
+ */
+export function requireText(where: IConstruct | string, property: string, value: unknown, example: string): void {
+  requireString(where, property, value);
+  if (value.trim() === '') {
+    throw invalidProp(where, property, value, example);
   }
 }
 
@@ -285,15 +307,9 @@ export function requireEnum(
   }
 }
 
-/** Like `requireEnum`, for an optional value. */
-export function requireOptionalEnum(
-  where: IConstruct | string,
-  property: string,
-  value: unknown,
-  enumName: string,
-  values: Record<string, string>,
-): void {
-  if (value !== undefined) {
-    requireEnum(where, property, value, enumName, values);
+/** Like `requireEnum`, for an optional value: `undefined` passes. */
+export function requireOptionalEnum(...args: Parameters<typeof requireEnum>): void {
+  if (args[2] !== undefined) {
+    requireEnum(...args);
   }
 }

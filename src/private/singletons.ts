@@ -1,6 +1,6 @@
 import { TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { terraformExpression } from './errors';
+import { invalidProp, terraformExpression } from './errors';
 
 /** What a construct claimed with `claimSingleton`. */
 interface Claim {
@@ -13,8 +13,8 @@ interface Claim {
 
 /**
  * Claims `value` (a project, an organization policy parent) for a construct of which each value may have
- * only one, such as a project's policy: returns the construct of the same `kind` that already claimed
- * the same value in the app, if any.
+ * only one, such as a project's policy; throws `invalidProp` for `property` when a construct of the same
+ * `kind` already claimed the same value in the app.
  *
  * Values are compared by what they resolve to, not by their token strings: two reads of one Terraform
  * variable are different strings that stand for the same `${var.project}`. A literal is the same value
@@ -22,8 +22,15 @@ interface Claim {
  * stacks are two variables).
  *
  * @param kind a `Symbol.for(…)` naming the kind, so that copies of this library in one app agree
+ * @param problem the error's problem, given the path of the construct that claimed the value first
  */
-export function claimSingleton(construct: IConstruct, kind: symbol, value: string): IConstruct | undefined {
+export function claimSingleton(
+  construct: IConstruct,
+  kind: symbol,
+  property: string,
+  value: string,
+  problem: (otherPath: string) => string,
+): void {
   const unknown = Token.isUnresolved(value);
   const claim: Claim = {
     key: unknown ? (terraformExpression(construct, value) ?? value) : value,
@@ -40,8 +47,10 @@ export function claimSingleton(construct: IConstruct, kind: symbol, value: strin
       (!unknown || theirs.stack === claim.stack)
     );
   });
+  if (other !== undefined) {
+    throw invalidProp(construct, property, value, problem(other.node.path));
+  }
   Object.defineProperty(construct, kind, { value: claim, configurable: true });
-  return other;
 }
 
 function claimOf(construct: IConstruct, kind: symbol): Claim | undefined {
