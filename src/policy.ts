@@ -26,7 +26,7 @@ import {
 } from './private/errors';
 import { discoverFunctionPatterns, DiscoveredPatterns, imagePath } from './private/function-discovery';
 import { BINAUTHZ_API, enableProjectServices } from './private/project-services';
-import { claimSingleton } from './private/singletons';
+import { claimSingleton, sameValue } from './private/singletons';
 
 const POLICY_MARKER = Symbol.for('cdktf-gcp-binauthz.BinaryAuthorizationPolicy');
 /** The project a policy claims: a project has one policy. */
@@ -493,20 +493,6 @@ export class BinaryAuthorizationPolicy extends Construct {
         `the project already has a policy at [${other}]; a project has exactly one policy, so define it once and add to it (addAllowlistPattern, allowDeploymentPath)`,
     );
   }
-}
-
-/**
- * Whether two values are the same: literals by their text; values known only at apply time are the same
- * when they stand for the same Terraform expression (two reads of one variable), and otherwise unknown
- * (`undefined`), as is a literal compared with such a value.
- */
-function sameValue(scope: IConstruct, a: string, b: string): boolean | undefined {
-  if (!Token.isUnresolved(a) && !Token.isUnresolved(b)) {
-    return a === b;
-  }
-  const expression = (value: string) => (Token.isUnresolved(value) ? terraformExpression(scope, value) : undefined);
-  const [ea, eb] = [expression(a), expression(b)];
-  return ea !== undefined && ea === eb ? true : undefined;
 }
 
 function isPolicy(c: unknown): c is BinaryAuthorizationPolicy {

@@ -12,7 +12,8 @@ import {
   setAnnotation,
   terraformAddress,
 } from './private/cloud-run-resource';
-import { invalidProp, requireObject, requireOptionalEnum, requireText } from './private/errors';
+import { invalidProp, requireObject, requireOptionalBoolean, requireOptionalEnum, requireText } from './private/errors';
+import { ImageChecker } from './private/image-check';
 import { addWarning } from './private/warnings';
 
 /**
@@ -39,6 +40,18 @@ export interface RequireBinaryAuthorizationOptions {
    * @default RequirementMode.APPLY
    */
   readonly mode?: RequirementMode;
+
+  /**
+   * Also judge each workload's container images with the policy of its project, at synth time: for
+   * every workload in scope whose project's policy is in the app and whose image is a literal, an image
+   * the policy denies fails synth (the message names the workload, the image and a pattern that would
+   * admit it), and one it admits only with attestations is a warning (attestations cannot be checked at
+   * synth). The project is the resource's `project`, else its provider's. Exempt resources are not
+   * judged. This catches, for instance, a source-deployed service whose placeholder image a deny-all
+   * policy does not allowlist.
+   * @default false
+   */
+  readonly checkImages?: boolean;
 }
 
 /**
@@ -136,12 +149,20 @@ export class RequireBinaryAuthorization implements IAspect {
    */
   public readonly mode: RequirementMode;
 
+  /**
+   * Whether each workload's images are judged with its project's policy at synth time.
+   */
+  public readonly checkImages: boolean;
+
   private readonly visited = new WeakSet<IConstruct>();
+  private readonly imageChecker = new ImageChecker();
 
   constructor(options: RequireBinaryAuthorizationOptions = {}) {
     requireObject('RequireBinaryAuthorization', 'options', options);
     requireOptionalEnum('RequireBinaryAuthorization', 'mode', options.mode, 'RequirementMode', RequirementMode);
+    requireOptionalBoolean('RequireBinaryAuthorization', 'checkImages', options.checkImages);
     this.mode = options.mode ?? RequirementMode.APPLY;
+    this.checkImages = options.checkImages === true;
     Object.defineProperty(this, REQUIRE_BINARY_AUTHORIZATION, { value: true });
   }
 
@@ -172,6 +193,9 @@ export class RequireBinaryAuthorization implements IAspect {
           cloudRun.resource,
           invalidProp(terraformAddress(cloudRun.resource), setting.property, setting.value, problem).message,
         );
+      }
+      if (this.checkImages) {
+        this.imageChecker.check(cloudRun.resource);
       }
     }
     const breakglassChecked = hasBreakglassValidation(node);

@@ -29,6 +29,10 @@ export const FINDING_CODES = [
   'breakglass',
   /** A Cloud Run resource is exempt from the requirement to enforce, with a reason. */
   'exempt',
+  /** A workload's image is denied by its project's policy. */
+  'image-denied',
+  /** A workload's image is admitted only with attestations, which cannot be checked before deploy. */
+  'attestation-required',
   /** A value is known only at apply time. */
   'unknown-value',
   /** No organization policy requires Binary Authorization for Cloud Run. */

@@ -1,7 +1,8 @@
-import { Fn, TerraformProvider, TerraformResource, TerraformStack, Token } from 'cdktf';
+import { Fn, TerraformResource, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { terraformAttributes } from './cloud-run-resource';
 import { checkLiteral, invalidProp, parseProp } from './errors';
+import { ProviderProjectOf, providerProjects } from './projects';
 import { parseRepositoryName, singleBlock } from '../core/cloud-run';
 import { DEFAULT_REPOSITORY, DeploymentPathValue, repositoryPattern } from '../core/deployment-path';
 import { parseImageReference } from '../core/image';
@@ -53,12 +54,7 @@ export function discoverFunctionPatterns(scopes: IConstruct[], target: Discovery
   const patterns: string[] = [];
   const problems: string[] = [];
   const seen = new Set<IConstruct>();
-  // One walk of each stack for its default provider, and one read of each provider's project, however
-  // many functions rely on them (a walk per function made discovery quadratic in the stack's size).
-  const defaultProviders = new Map<TerraformStack, TerraformProvider | undefined>();
-  const providerProjects = new Map<TerraformProvider, string | undefined>();
-  const providerProjectOf = (resource: TerraformResource) =>
-    providerProject(resource, defaultProviders, providerProjects);
+  const providerProjectOf = providerProjects();
   for (const node of scopes.flatMap((scope) => scope.node.findAll())) {
     if (seen.has(node) || !TerraformResource.isTerraformResource(node)) {
       continue;
@@ -76,9 +72,6 @@ export function discoverFunctionPatterns(scopes: IConstruct[], target: Discovery
   }
   return { patterns: [...new Set(patterns)], problems };
 }
-
-/** The provider's project of a resource without `project`, if its provider sets one. */
-type ProviderProjectOf = (resource: TerraformResource) => string | undefined;
 
 /** Where a deployment path writes images when the resource names a repository of its own. */
 interface CustomRepository {
@@ -224,41 +217,4 @@ function imageUriPattern(resource: TerraformResource, value: unknown): string {
  */
 export function imagePath(project: string): string {
   return Token.isUnresolved(project) ? Fn.replace(project, ':', '/') : projectImagePath(project);
-}
-
-/** The `project` of the provider that deploys the resource, when it sets one. */
-function providerProject(
-  resource: TerraformResource,
-  defaultProviders: Map<TerraformStack, TerraformProvider | undefined>,
-  providerProjects: Map<TerraformProvider, string | undefined>,
-): string | undefined {
-  let provider = resource.provider;
-  if (provider === undefined) {
-    const stack = TerraformStack.of(resource);
-    if (!defaultProviders.has(stack)) {
-      defaultProviders.set(stack, defaultGoogleProvider(stack));
-    }
-    provider = defaultProviders.get(stack);
-  }
-  if (provider === undefined) {
-    return undefined;
-  }
-  if (!providerProjects.has(provider)) {
-    const project = terraformAttributes(provider).project;
-    providerProjects.set(provider, typeof project === 'string' ? project : undefined);
-  }
-  return providerProjects.get(provider);
-}
-
-/** The stack's google provider without alias: the one Terraform uses for resources that name none. */
-function defaultGoogleProvider(stack: TerraformStack): TerraformProvider | undefined {
-  return stack.node
-    .findAll()
-    .find(
-      (c): c is TerraformProvider =>
-        TerraformProvider.isTerraformProvider(c) &&
-        c.terraformResourceType === 'google' &&
-        c.alias === undefined &&
-        TerraformStack.of(c) === stack,
-    );
 }

@@ -56,3 +56,17 @@ export function claimSingleton(
 function claimOf(construct: IConstruct, kind: symbol): Claim | undefined {
   return (construct as unknown as Record<symbol, Claim | undefined>)[kind];
 }
+
+/**
+ * Whether two values are the same: literals by their text; values known only at apply time are the same
+ * when they stand for the same Terraform expression (two reads of one variable), and otherwise unknown
+ * (`undefined`), as is a literal compared with such a value.
+ */
+export function sameValue(scope: IConstruct, a: string, b: string): boolean | undefined {
+  if (!Token.isUnresolved(a) && !Token.isUnresolved(b)) {
+    return a === b;
+  }
+  const expression = (value: string) => (Token.isUnresolved(value) ? terraformExpression(scope, value) : undefined);
+  const [ea, eb] = [expression(a), expression(b)];
+  return ea !== undefined && ea === eb ? true : undefined;
+}
