@@ -23,7 +23,7 @@ describe('RequireBinaryAuthorization, settings of the wrong shape', () => {
       service.addOverride('binary_authorization.use_default', 'true');
       // WHEN
       Aspects.of(stack).add(new RequireBinaryAuthorization({ mode }));
-    synthJson(stack);
+      synthJson(stack);
       // THEN
       expect(errorsOf(service)).toStrictEqual([
         '[google_cloud_run_v2_service.service] invalid \'binary_authorization.use_default\' "true": must be true or false (a boolean), got a string; set use_default = true',

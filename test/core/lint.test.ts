@@ -86,6 +86,13 @@ describe('lintTerraformJson: policies', () => {
     ]);
   });
 
+  test('an invalid global policy evaluation mode is an error; a valid one is not', () => {
+    expect(codes(policyDoc({ global_policy_evaluation_mode: 'ON' }))).toEqual([
+      'error invalid-value google_binary_authorization_policy.p',
+    ]);
+    expect(codes(policyDoc({ global_policy_evaluation_mode: 'ENABLE' }))).toEqual([]);
+  });
+
   test('interpolated modes and a dynamic pattern block are reported as unknown', () => {
     const doc = policyDoc({
       default_admission_rule: { evaluation_mode: '${var.mode}', enforcement_mode: '${var.enforcement}' },
