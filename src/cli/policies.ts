@@ -31,6 +31,6 @@ export function requireValidPolicy(found: LocatedPolicy): void {
   const problems = policyProblems(found.policy, isInterpolated, found);
   if (problems.length > 0) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more; lint lists them all)` : '';
-    throw new InputError(`${found.file}: ${found.address}: ${problems[0].message}${more}`);
+    throw new InputError(`${found.file}: ${found.address}: ${problems[0]}${more}`);
   }
 }

@@ -7,7 +7,7 @@ import { ALLOWED_POLICIES_CONSTRAINT, BinauthzSetting, CLOUD_RUN_RESOURCE_TYPES,
 import { describeValue } from './display';
 import { parseAllowlistPattern } from './pattern';
 import { RuleModel } from './policy';
-import { policyProblems, ruleProblems } from './policy-check';
+import { globalEvaluationModeProblem, ruleProblems } from './policy-check';
 import { FoundPolicy, isInterpolated, policiesFromTerraformJson, resourcesOfType } from './terraform-json';
 
 /** How bad a finding is: errors fail the lint (exit 1). */
@@ -69,10 +69,10 @@ export function lintPolicy(found: FoundPolicy): Finding[] {
   for (const [cluster, rule] of Object.entries(policy.clusterAdmissionRules ?? {})) {
     lintRule(rule, `the rule for GKE cluster ${cluster}`, add);
   }
-  // The rules' problems are reported with each rule, above; the policy's other problems here.
-  policyProblems(policy, isInterpolated, found)
-    .filter((p) => p.code !== 'invalid-rule')
-    .forEach((p) => add('error', p.code, p.message));
+  const global = globalEvaluationModeProblem(found.globalPolicyEvaluationMode, isInterpolated);
+  if (global !== undefined) {
+    add('error', 'invalid-rule', global);
+  }
 
   for (const pattern of policy.allowlistPatterns) {
     findings.push(...lintPattern(address, pattern));

@@ -10,14 +10,6 @@ import { checkRule, ENFORCEMENT_MODES, EVALUATION_MODES, PolicyModel, RuleModel 
 /** The values `global_policy_evaluation_mode` takes. */
 export const GLOBAL_POLICY_EVALUATION_MODES: readonly string[] = ['ENABLE', 'DISABLE'];
 
-/** One reason a policy cannot be used as it stands. */
-export interface PolicyProblem {
-  /** `invalid-rule` for an admission rule, `invalid-value` for another value of the policy. */
-  readonly code: 'invalid-rule' | 'invalid-value';
-  /** What is wrong, naming the rule or value. */
-  readonly message: string;
-}
-
 /** What a policy holds besides the model. */
 export interface PolicyCheckExtras {
   /** `ENABLE` or `DISABLE`, if set. */
@@ -25,7 +17,8 @@ export interface PolicyCheckExtras {
 }
 
 /**
- * Every problem of a policy: its default rule, then its cluster rules, then its other values.
+ * Every problem of a policy, each a sentence naming the rule or value: its default rule, then its
+ * cluster rules (`ruleProblems`), then its global evaluation mode (`globalEvaluationModeProblem`).
  *
  * @param isUnknown tells values known only at apply time, which are not judged
  */
@@ -33,7 +26,7 @@ export function policyProblems(
   model: PolicyModel,
   isUnknown: (value: string) => boolean,
   extras: PolicyCheckExtras = {},
-): PolicyProblem[] {
+): string[] {
   const rules: Array<[string, RuleModel]> = [
     ['the default rule', model.defaultAdmissionRule],
     ...Object.entries(model.clusterAdmissionRules ?? {}).map(([cluster, rule]): [string, RuleModel] => [
@@ -41,17 +34,19 @@ export function policyProblems(
       rule,
     ]),
   ];
-  const problems: PolicyProblem[] = rules.flatMap(([name, rule]) =>
-    ruleProblems(rule, name, isUnknown).map((message) => ({ code: 'invalid-rule' as const, message })),
-  );
-  const global = extras.globalPolicyEvaluationMode;
-  if (global !== undefined && !isUnknown(global) && !GLOBAL_POLICY_EVALUATION_MODES.includes(global)) {
-    problems.push({
-      code: 'invalid-value',
-      message: `the global policy evaluation mode ${describeValue(global)} is not one of ${GLOBAL_POLICY_EVALUATION_MODES.join(', ')}`,
-    });
+  const global = globalEvaluationModeProblem(extras.globalPolicyEvaluationMode, isUnknown);
+  return [...rules.flatMap(([name, rule]) => ruleProblems(rule, name, isUnknown)), ...(global ? [global] : [])];
+}
+
+/** A problem with `global_policy_evaluation_mode` (`ENABLE` or `DISABLE`), or `undefined`. */
+export function globalEvaluationModeProblem(
+  mode: string | undefined,
+  isUnknown: (value: string) => boolean,
+): string | undefined {
+  if (mode === undefined || isUnknown(mode) || GLOBAL_POLICY_EVALUATION_MODES.includes(mode)) {
+    return undefined;
   }
-  return problems;
+  return `the global policy evaluation mode ${describeValue(mode)} is not one of ${GLOBAL_POLICY_EVALUATION_MODES.join(', ')}`;
 }
 
 /**

@@ -88,7 +88,7 @@ describe('lintTerraformJson: policies', () => {
 
   test('an invalid global policy evaluation mode is an error; a valid one is not', () => {
     expect(codes(policyDoc({ global_policy_evaluation_mode: 'ON' }))).toEqual([
-      'error invalid-value google_binary_authorization_policy.p',
+      'error invalid-rule google_binary_authorization_policy.p',
     ]);
     expect(codes(policyDoc({ global_policy_evaluation_mode: 'ENABLE' }))).toEqual([]);
   });

@@ -66,17 +66,9 @@ describe('policyProblems', () => {
         globalPolicyEvaluationMode: 'ON',
       }),
     ).toStrictEqual([
-      {
-        code: 'invalid-rule',
-        message:
-          'the default rule\'s evaluation mode "NEVER" is not one of ALWAYS_ALLOW, ALWAYS_DENY, REQUIRE_ATTESTATION',
-      },
-      {
-        code: 'invalid-rule',
-        message:
-          'the rule for GKE cluster us-central1-a.prod is invalid: REQUIRE_ATTESTATION needs at least one attestor',
-      },
-      { code: 'invalid-value', message: 'the global policy evaluation mode "ON" is not one of ENABLE, DISABLE' },
+      'the default rule\'s evaluation mode "NEVER" is not one of ALWAYS_ALLOW, ALWAYS_DENY, REQUIRE_ATTESTATION',
+      'the rule for GKE cluster us-central1-a.prod is invalid: REQUIRE_ATTESTATION needs at least one attestor',
+      'the global policy evaluation mode "ON" is not one of ENABLE, DISABLE',
     ]);
   });
 
