@@ -1,5 +1,6 @@
 import { IAttestor } from './attestor';
 import { EnforcementModeValue, EvaluationModeValue, RuleModel } from './core/policy';
+import { invalidProp, requireArray, requireObject, requireOptionalEnum } from './private/errors';
 
 /**
  * How an admission rule decides whether an image may be deployed.
@@ -51,12 +52,12 @@ export class AdmissionRule {
    * allowlist, or `requireAttestations`.
    */
   public static allowAll(options: AdmissionRuleOptions = {}): AdmissionRule {
-    return new AdmissionRule(EvaluationMode.ALWAYS_ALLOW, [], options);
+    return new AdmissionRule('AdmissionRule.allowAll', EvaluationMode.ALWAYS_ALLOW, [], options);
   }
 
   /** Denies every image that the allowlist does not exempt. */
   public static denyAll(options: AdmissionRuleOptions = {}): AdmissionRule {
-    return new AdmissionRule(EvaluationMode.ALWAYS_DENY, [], options);
+    return new AdmissionRule('AdmissionRule.denyAll', EvaluationMode.ALWAYS_DENY, [], options);
   }
 
   /**
@@ -67,7 +68,19 @@ export class AdmissionRule {
    * @param attestors at least one attestor
    */
   public static requireAttestations(attestors: IAttestor[], options: AdmissionRuleOptions = {}): AdmissionRule {
-    return new AdmissionRule(EvaluationMode.REQUIRE_ATTESTATION, [...attestors], options);
+    const where = 'AdmissionRule.requireAttestations';
+    requireArray(where, 'attestors', attestors);
+    attestors.forEach((attestor, i) => {
+      if (typeof (attestor as { attestorId?: unknown } | undefined)?.attestorId !== 'string') {
+        throw invalidProp(
+          where,
+          `attestors[${i}]`,
+          attestor,
+          'expected an attestor (IAttestor), such as new Attestor(…) or Attestor.fromAttestorName(scope, id, "projects/P/attestors/N")',
+        );
+      }
+    });
+    return new AdmissionRule(where, EvaluationMode.REQUIRE_ATTESTATION, [...attestors], options);
   }
 
   /** How the rule evaluates images. */
@@ -76,7 +89,14 @@ export class AdmissionRule {
   public readonly enforcementMode: EnforcementMode;
   private readonly requiredAttestors: IAttestor[];
 
-  private constructor(evaluationMode: EvaluationMode, attestors: IAttestor[], options: AdmissionRuleOptions) {
+  private constructor(
+    where: string,
+    evaluationMode: EvaluationMode,
+    attestors: IAttestor[],
+    options: AdmissionRuleOptions,
+  ) {
+    requireObject(where, 'options', options);
+    requireOptionalEnum(where, 'enforcementMode', options.enforcementMode, 'EnforcementMode', EnforcementMode);
     this.evaluationMode = evaluationMode;
     this.enforcementMode = options.enforcementMode ?? EnforcementMode.ENFORCED_BLOCK_AND_AUDIT_LOG;
     this.requiredAttestors = attestors;

@@ -6,6 +6,7 @@ import { ITerraformDependable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { deriveResourceId } from './core/derived-names';
 import {
+  checkKeyFitsAlgorithm,
   checkKeyUri,
   checkKmsId,
   checkKmsLocation,
@@ -21,7 +22,17 @@ import {
 } from './core/keys';
 import { checkProjectId } from './core/names';
 import { AttestorKeyContext, BoundAttestorKey } from './private/attestor-key-binding';
-import { checkLiteral, invalidProp } from './private/errors';
+import {
+  checkLiteral,
+  checkSecretLiteral,
+  invalidProp,
+  parseProp,
+  requireObject,
+  requireOptionalBoolean,
+  requireOptionalEnum,
+  requireOptionalString,
+  requireString,
+} from './private/errors';
 import { idPart } from './private/ids';
 
 /**
@@ -75,6 +86,7 @@ export class SignatureAlgorithm {
    * Binary Authorization does not accept fails at synth time.
    */
   public static of(value: string): SignatureAlgorithm {
+    requireString('SignatureAlgorithm.of', 'value', value);
     return new SignatureAlgorithm(value);
   }
 
@@ -176,13 +188,6 @@ export interface PkixKeyOptions {
   readonly id?: string;
 }
 
-enum KeySource {
-  NEW_KMS = 'NEW_KMS',
-  KMS_VERSION = 'KMS_VERSION',
-  PKIX = 'PKIX',
-  PGP = 'PGP',
-}
-
 /**
  * A public key that verifies an attestor's attestations. An attestor accepts an attestation signed by
  * any one of its keys, so rotating a key means adding the new key, signing with it, then removing the
@@ -190,7 +195,7 @@ enum KeySource {
  *
  * Only public keys are ever configured: the private key stays in Cloud KMS or with the signer.
  */
-export class AttestorKey {
+export abstract class AttestorKey {
   /**
    * Creates a Cloud KMS asymmetric signing key for the attestor (and a key ring, unless an existing one
    * is given), and uses the public key of its first version. The signer signs with Cloud KMS; grant it
@@ -199,7 +204,8 @@ export class AttestorKey {
    * The key's project gets `cloudkms.googleapis.com` enabled when the attestor has `enableApis`.
    */
   public static newKmsKey(options: NewKmsKeyOptions = {}): AttestorKey {
-    return new AttestorKey(KeySource.NEW_KMS, { kms: options });
+    requireObject('AttestorKey.newKmsKey', 'options', options);
+    return new NewKmsKey(options);
   }
 
   /**
@@ -212,14 +218,15 @@ export class AttestorKey {
    * @param cryptoKeyVersionName `projects/P/locations/L/keyRings/R/cryptoKeys/K/cryptoKeyVersions/N`, known at synth time
    */
   public static fromKmsKeyVersion(cryptoKeyVersionName: string): AttestorKey {
-    return new AttestorKey(KeySource.KMS_VERSION, { versionName: cryptoKeyVersionName });
+    return new KmsKeyVersion(cryptoKeyVersionName);
   }
 
   /**
    * A PKIX public key, such as one whose private key a signer holds outside Google Cloud.
    */
   public static pkix(options: PkixKeyOptions): AttestorKey {
-    return new AttestorKey(KeySource.PKIX, { pkix: options });
+    requireObject('AttestorKey.pkix', 'options', options);
+    return new PkixKey(options);
   }
 
   /**
@@ -227,41 +234,79 @@ export class AttestorKey {
    * key's fingerprint.
    */
   public static pgp(asciiArmoredPublicKey: string): AttestorKey {
-    return new AttestorKey(KeySource.PGP, { pgp: asciiArmoredPublicKey });
-  }
-
-  private readonly source: KeySource;
-  private readonly kms?: NewKmsKeyOptions;
-  private readonly versionName?: string;
-  private readonly pkixOptions?: PkixKeyOptions;
-  private readonly pgpKey?: string;
-
-  private constructor(
-    source: KeySource,
-    config: { kms?: NewKmsKeyOptions; versionName?: string; pkix?: PkixKeyOptions; pgp?: string },
-  ) {
-    this.source = source;
-    this.kms = config.kms;
-    this.versionName = config.versionName;
-    this.pkixOptions = config.pkix;
-    this.pgpKey = config.pgp;
+    return new PgpKey(asciiArmoredPublicKey);
   }
 
   /**
    * Validates the key and creates its resources under the attestor.
    * @internal
    */
+  public abstract _bind(context: AttestorKeyContext): BoundAttestorKey;
+}
+
+/** `AttestorKey.newKmsKey`. */
+class NewKmsKey extends AttestorKey {
+  constructor(private readonly options: NewKmsKeyOptions) {
+    super();
+  }
+
+  /** @internal */
   public _bind(context: AttestorKeyContext): BoundAttestorKey {
-    switch (this.source) {
-      case KeySource.NEW_KMS:
-        return bindNewKmsKey(context, this.kms!);
-      case KeySource.KMS_VERSION:
-        return bindKmsKeyVersion(context, this.versionName!);
-      case KeySource.PKIX:
-        return bindPkix(context, this.pkixOptions!);
-      case KeySource.PGP:
-        return bindPgp(context, this.pgpKey!);
+    return bindNewKmsKey(context, this.options);
+  }
+}
+
+/** `AttestorKey.fromKmsKeyVersion`. */
+class KmsKeyVersion extends AttestorKey {
+  constructor(private readonly versionName: string) {
+    super();
+  }
+
+  /** @internal */
+  public _bind(context: AttestorKeyContext): BoundAttestorKey {
+    return bindKmsKeyVersion(context, this.versionName);
+  }
+}
+
+/** `AttestorKey.pkix`. */
+class PkixKey extends AttestorKey {
+  constructor(private readonly options: PkixKeyOptions) {
+    super();
+  }
+
+  /** @internal */
+  public _bind(context: AttestorKeyContext): BoundAttestorKey {
+    const { scope, property } = context;
+    const options = this.options;
+    const pemProperty = `${property}.publicKeyPem`;
+    checkSecretLiteral(scope, pemProperty, options.publicKeyPem, checkPublicKeyPem);
+    const algorithm = algorithmValue(scope, `${property}.signatureAlgorithm`, options.signatureAlgorithm);
+    checkLiteral(scope, `${property}.signatureAlgorithm`, algorithm, checkSignatureAlgorithm);
+    if (!Token.isUnresolved(algorithm)) {
+      checkSecretLiteral(scope, pemProperty, options.publicKeyPem, (pem) => checkKeyFitsAlgorithm(pem, algorithm));
     }
+    if (options.id !== undefined) {
+      checkLiteral(scope, `${property}.id`, options.id, checkKeyUri);
+    }
+    return {
+      publicKey: {
+        id: options.id,
+        pkixPublicKey: { publicKeyPem: options.publicKeyPem, signatureAlgorithm: algorithm },
+      },
+    };
+  }
+}
+
+/** `AttestorKey.pgp`. */
+class PgpKey extends AttestorKey {
+  constructor(private readonly armored: string) {
+    super();
+  }
+
+  /** @internal */
+  public _bind(context: AttestorKeyContext): BoundAttestorKey {
+    checkSecretLiteral(context.scope, context.property, this.armored, checkPgpPublicKey);
+    return { publicKey: { asciiArmoredPgpPublicKey: this.armored } };
   }
 }
 
@@ -278,7 +323,21 @@ const KMS_NAMES: Record<string, string> = {
 
 function bindNewKmsKey(context: AttestorKeyContext, options: NewKmsKeyOptions): BoundAttestorKey {
   const { scope, property } = context;
-  const algorithm = options.algorithm?.value ?? SignatureAlgorithm.EC_SIGN_P256_SHA256.value;
+  for (const name of ['project', 'location', 'keyRingName', 'existingKeyRing', 'cryptoKeyName'] as const) {
+    requireOptionalString(scope, `${property}.${name}`, options[name]);
+  }
+  requireOptionalEnum(
+    scope,
+    `${property}.protectionLevel`,
+    options.protectionLevel,
+    'KmsProtectionLevel',
+    KmsProtectionLevel,
+  );
+  requireOptionalBoolean(scope, `${property}.preventDestroy`, options.preventDestroy);
+  const algorithm =
+    options.algorithm === undefined
+      ? SignatureAlgorithm.EC_SIGN_P256_SHA256.value
+      : algorithmValue(scope, `${property}.algorithm`, options.algorithm);
   const kmsAlgorithm = KMS_NAMES[algorithm] ?? algorithm;
   checkLiteral(scope, `${property}.algorithm`, kmsAlgorithm, checkKmsSigningAlgorithm);
 
@@ -295,11 +354,7 @@ function bindNewKmsKey(context: AttestorKeyContext, options: NewKmsKeyOptions): 
       );
     }
     if (!Token.isUnresolved(options.existingKeyRing)) {
-      try {
-        project = parseKmsKeyRingName(options.existingKeyRing).project;
-      } catch (e) {
-        throw invalidProp(scope, `${property}.existingKeyRing`, options.existingKeyRing, (e as Error).message);
-      }
+      project = parseProp(scope, `${property}.existingKeyRing`, options.existingKeyRing, parseKmsKeyRingName).project;
     } else {
       project = context.project;
     }
@@ -356,6 +411,7 @@ function bindNewKmsKey(context: AttestorKeyContext, options: NewKmsKeyOptions): 
 
 function bindKmsKeyVersion(context: AttestorKeyContext, name: string): BoundAttestorKey {
   const { scope, property } = context;
+  requireString(scope, property, name);
   if (Token.isUnresolved(name)) {
     throw invalidProp(
       scope,
@@ -364,12 +420,7 @@ function bindKmsKeyVersion(context: AttestorKeyContext, name: string): BoundAtte
       'the key version name must be known at synth time; pass the literal "projects/P/locations/L/keyRings/R/cryptoKeys/K/cryptoKeyVersions/N"',
     );
   }
-  let parsed;
-  try {
-    parsed = parseKmsKeyVersionName(name);
-  } catch (e) {
-    throw invalidProp(scope, property, name, (e as Error).message);
-  }
+  const parsed = parseProp(scope, property, name, parseKmsKeyVersionName);
   const version = new DataGoogleKmsCryptoKeyVersion(scope, `KmsKeyVersion-${idPart(scope, name)}`, {
     cryptoKey: kmsCryptoKeyOf(parsed),
     version: parsed.version,
@@ -392,37 +443,18 @@ function kmsPublicKey(version: DataGoogleKmsCryptoKeyVersion, id: string): Publi
   return { id, pkixPublicKey: { publicKeyPem: publicKey.pem, signatureAlgorithm: publicKey.algorithm } };
 }
 
-function bindPkix(context: AttestorKeyContext, options: PkixKeyOptions): BoundAttestorKey {
-  const { scope, property } = context;
-  checkSecret(scope, `${property}.publicKeyPem`, options.publicKeyPem, checkPublicKeyPem);
-  checkLiteral(scope, `${property}.signatureAlgorithm`, options.signatureAlgorithm.value, checkSignatureAlgorithm);
-  if (options.id !== undefined) {
-    checkLiteral(scope, `${property}.id`, options.id, checkKeyUri);
+/** The wire name of a `SignatureAlgorithm` given for `property`; anything else is refused. */
+function algorithmValue(scope: Construct, property: string, algorithm: unknown): string {
+  const value = (algorithm as { value?: unknown } | undefined)?.value;
+  if (typeof algorithm !== 'object' || algorithm === null || typeof value !== 'string') {
+    throw invalidProp(
+      scope,
+      property,
+      algorithm,
+      'expected a SignatureAlgorithm, such as SignatureAlgorithm.ECDSA_P256_SHA256',
+    );
   }
-  return {
-    publicKey: {
-      id: options.id,
-      pkixPublicKey: { publicKeyPem: options.publicKeyPem, signatureAlgorithm: options.signatureAlgorithm.value },
-    },
-  };
-}
-
-function bindPgp(context: AttestorKeyContext, armored: string): BoundAttestorKey {
-  checkSecret(context.scope, context.property, armored, checkPgpPublicKey);
-  return { publicKey: { asciiArmoredPgpPublicKey: armored } };
-}
-
-/** Like `checkLiteral`, but the error quotes only the first line of the value, and nothing of a private key. */
-function checkSecret(scope: Construct, property: string, value: string, check: (v: string) => string | undefined) {
-  if (Token.isUnresolved(value)) {
-    return;
-  }
-  const problem = check(value);
-  if (problem !== undefined) {
-    const firstLine = value.trim().split(/\r?\n/)[0];
-    const shown = /PRIVATE/.test(value) ? '(private key, not shown)' : value.includes('\n') ? `${firstLine}…` : value;
-    throw invalidProp(scope, property, shown, problem);
-  }
+  return value;
 }
 
 /** A KMS id (at most 63 characters) derived from the attestor name. */

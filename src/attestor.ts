@@ -8,7 +8,7 @@ import { ITerraformDependable, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AttestorKey } from './attestor-key';
 import { deriveResourceId } from './core/derived-names';
-import { binauthzServiceAgent, checkProjectNumber } from './core/iam';
+import { binauthzServiceAgent, checkIamMember, checkProjectNumber, checkRole } from './core/iam';
 import {
   attestorResourceName,
   checkProjectId,
@@ -19,7 +19,20 @@ import {
   ResourceName,
 } from './core/names';
 import { IamMember } from './iam-member';
-import { childPath, checkLiteral, invalidProp } from './private/errors';
+import { checkAspectPlacement } from './private/aspect-placement';
+import {
+  childPath,
+  checkLiteral,
+  describeKind,
+  invalidProp,
+  parseProp,
+  requireArray,
+  requireObject,
+  requireOptionalBoolean,
+  requireOptionalString,
+  requireString,
+  Undisclosed,
+} from './private/errors';
 import { idPart } from './private/ids';
 import { BINAUTHZ_API, CLOUD_KMS_API, CONTAINER_ANALYSIS_API, enableProjectServices } from './private/project-services';
 
@@ -124,6 +137,8 @@ abstract class AttestorBase extends Construct implements IAttestor {
   }
 
   public grant(member: IamMember, role: string): ITerraformDependable {
+    checkMember(this, member);
+    checkLiteral(this, 'role', role, checkRole);
     return this.grantOnce(
       grantId(this, 'Attestor', role, member),
       (id) =>
@@ -145,6 +160,7 @@ abstract class AttestorBase extends Construct implements IAttestor {
   }
 
   public grantSign(member: IamMember): ITerraformDependable[] {
+    checkMember(this, member);
     const note = this.requireNote('grantSign');
     return [
       this.grantOnNote(note, member, NOTES_ATTACHER),
@@ -223,6 +239,23 @@ abstract class AttestorBase extends Construct implements IAttestor {
     const existing = this.node.tryFindChild(id);
     return existing ? (existing as unknown as ITerraformDependable) : create(id);
   }
+}
+
+/**
+ * Refuses a member that is not an `IamMember` with a valid member string: a JavaScript caller may pass a
+ * plain string or an object of its own making, which must not bypass the checks of `IamMember`.
+ */
+function checkMember(scope: IConstruct, member: unknown): asserts member is IamMember {
+  const value = (member as { member?: unknown } | undefined)?.member;
+  if (typeof member !== 'object' || member === null || typeof value !== 'string') {
+    throw invalidProp(
+      scope,
+      'member',
+      member,
+      'expected an IamMember, such as IamMember.serviceAccount("ci@my-project.iam.gserviceaccount.com")',
+    );
+  }
+  checkLiteral(scope, 'member', value, checkIamMember);
 }
 
 /** A stable child id for a grant, derived from what is granted (never a counter). */
@@ -326,6 +359,7 @@ export class Attestor extends AttestorBase {
    */
   public static fromAttestorAttributes(scope: Construct, id: string, attrs: AttestorAttributes): IAttestor {
     const path = childPath(scope, id);
+    requireObject(path, 'attrs', attrs);
     const attestor = parseLiteralName(
       path,
       'attestorId',
@@ -349,10 +383,7 @@ export class Attestor extends AttestorBase {
    * @see https://cloud.google.com/build/docs/securing-builds/use-binary-authorization
    */
   public static builtByCloudBuild(scope: Construct, id: string, project: string): IAttestor {
-    const problem = Token.isUnresolved(project) ? undefined : checkProjectId(project);
-    if (problem !== undefined) {
-      throw invalidProp(childPath(scope, id), 'project', project, problem);
-    }
+    checkLiteral(childPath(scope, id), 'project', project, checkProjectId);
     return new ImportedAttestor(scope, id, { project, id: BUILT_BY_CLOUD_BUILD }, undefined, true);
   }
 
@@ -372,10 +403,23 @@ export class Attestor extends AttestorBase {
 
   constructor(scope: Construct, id: string, props: AttestorProps) {
     super(scope, id);
+    checkAspectPlacement(this);
+    requireObject(this, 'props', props);
     checkLiteral(this, 'project', props.project, checkProjectId);
+    requireOptionalString(this, 'description', props.description);
+    requireOptionalBoolean(this, 'enableApis', props.enableApis);
     this.attestorProject = props.project;
     this.attestorName = props.attestorName ?? deriveResourceId(this.node.path.split('/'), 63);
     checkLiteral(this, 'attestorName', this.attestorName, checkResourceId);
+    requireArray(this, 'keys', props.keys);
+    props.keys.forEach((key, i) => {
+      // Not `instanceof`: another copy of this library in the app makes keys of another class.
+      if (typeof (key as { _bind?: unknown } | undefined)?._bind !== 'function') {
+        // Described, never quoted: a key pasted where an AttestorKey belongs may be a private one.
+        const shown = key === undefined ? key : new Undisclosed(describeKind(key));
+        throw invalidProp(this, `keys[${i}]`, shown, 'expected an AttestorKey, such as AttestorKey.newKmsKey()');
+      }
+    });
     if (props.keys.length === 0) {
       throw invalidProp(
         this,
@@ -498,12 +542,9 @@ function parseLiteralName(
   parse: (name: string) => ResourceName,
   form: string,
 ): ResourceName {
+  requireString(where, property, value);
   if (Token.isUnresolved(value)) {
     throw invalidProp(where, property, value, `the full name must be known at synth time; pass a literal "${form}"`);
   }
-  try {
-    return parse(value);
-  } catch (e) {
-    throw invalidProp(where, property, value, (e as Error).message);
-  }
+  return parseProp(where, property, value, parse);
 }

@@ -1,16 +1,17 @@
-import { Annotations, Aspects, TerraformResource } from 'cdktf';
+import { Aspects, TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { BREAKGLASS_ANNOTATION } from './core/cloud-run';
+import { checkAspectPlacement } from './private/aspect-placement';
 import {
   asCloudRunResource,
+  cloudRunResourceArgument,
   markBreakglassValidation,
-  NOT_CLOUD_RUN,
   readSetting,
-  resourceTypeOf,
   setAnnotation,
   terraformAddress,
 } from './private/cloud-run-resource';
-import { invalidProp } from './private/errors';
+import { invalidProp, requireString } from './private/errors';
+import { addWarning } from './private/warnings';
 
 /**
  * Binary Authorization helpers for single Cloud Run resources.
@@ -34,10 +35,7 @@ export class BinaryAuthorization {
    * @param justification why the policy is bypassed, such as an incident or ticket reference
    */
   public static breakglass(resource: IConstruct, justification: string): void {
-    const cloudRun = asCloudRunResource(resource);
-    if (!cloudRun) {
-      throw invalidProp(resource, 'resource', resourceTypeOf(resource), NOT_CLOUD_RUN);
-    }
+    const cloudRun = cloudRunResourceArgument('BinaryAuthorization.breakglass', resource);
     if (cloudRun.wiring === 'function-policy') {
       throw invalidProp(
         resource,
@@ -46,6 +44,7 @@ export class BinaryAuthorization {
         'Cloud Run functions (google_cloudfunctions2_function) have no break-glass field; deploy the function as a google_cloud_run_v2_service with a build_config to use break-glass, or exempt it with RequireBinaryAuthorization.exempt(resource, reason)',
       );
     }
+    requireString(resource, 'justification', justification);
     if (justification.trim() === '') {
       throw invalidProp(
         resource,
@@ -55,6 +54,7 @@ export class BinaryAuthorization {
       );
     }
     const target = cloudRun.resource;
+    checkAspectPlacement(target);
     // Written at synth time: merging into the v1 annotations reads the resource's final configuration,
     // which must not happen while the app is still being defined.
     Aspects.of(target).add({
@@ -75,7 +75,7 @@ export class BinaryAuthorization {
     });
     markBreakglassValidation(target);
     target.node.addValidation({ validate: () => breakglassProblems(target, cloudRun.wiring) });
-    Annotations.of(target).addWarning(`Binary Authorization break-glass: ${justification}`);
+    addWarning(target, 'breakglass', `Binary Authorization break-glass: ${justification}`);
   }
 
   private constructor() {}

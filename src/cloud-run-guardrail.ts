@@ -2,7 +2,12 @@ import { OrgPolicyPolicy } from '@cdktf/provider-google/lib/org-policy-policy';
 import { Construct } from 'constructs';
 import { ALLOWED_POLICIES_CONSTRAINT } from './core/cloud-run';
 import { checkOrgPolicyParent } from './core/names';
-import { checkLiteral } from './private/errors';
+import { checkAspectPlacement } from './private/aspect-placement';
+import { checkLiteral, invalidProp, requireObject, requireOptionalBoolean } from './private/errors';
+import { claimSingleton } from './private/singletons';
+
+/** The parent a guardrail claims: a parent has one organization policy per constraint. */
+const GUARDRAIL_PARENT = Symbol.for('cdktf-gcp-binauthz.CloudRunBinaryAuthorizationGuardrail.parent');
 
 /**
  * Properties of a `CloudRunBinaryAuthorizationGuardrail`.
@@ -44,7 +49,19 @@ export class CloudRunBinaryAuthorizationGuardrail extends Construct {
 
   constructor(scope: Construct, id: string, props: CloudRunBinaryAuthorizationGuardrailProps) {
     super(scope, id);
+    checkAspectPlacement(this);
+    requireObject(this, 'props', props);
     checkLiteral(this, 'parent', props.parent, checkOrgPolicyParent);
+    requireOptionalBoolean(this, 'dryRun', props.dryRun);
+    const other = claimSingleton(this, GUARDRAIL_PARENT, props.parent);
+    if (other) {
+      throw invalidProp(
+        this,
+        'parent',
+        props.parent,
+        `[${other.node.path}] already sets this organization policy for the same parent, and a parent has one policy per constraint (the second would overwrite the first); define the guardrail once`,
+      );
+    }
     this.policyName = `${props.parent}/policies/${ALLOWED_POLICIES_CONSTRAINT}`;
     const spec = { rules: [{ values: { allowedValues: ['default'] } }] };
     new OrgPolicyPolicy(this, 'Resource', {

@@ -1,6 +1,5 @@
-import { Token } from 'cdktf';
 import { checkEmail, checkIamMember } from './core/iam';
-import { invalidProp } from './private/errors';
+import { checkLiteral } from './private/errors';
 
 /**
  * An IAM principal to grant a role to, as the `member` of an `*_iam_member` resource.
@@ -37,27 +36,21 @@ export class IamMember {
   /**
    * Any other member in IAM's own syntax, such as `domain:example.com` or
    * `principal://iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/pool/subject/x`.
-   * `allUsers` and `allAuthenticatedUsers` are refused.
+   * Public members (`allUsers`, `allAuthenticatedUsers`, `principalSet://goog/public:all`,
+   * `domain:gmail.com`) are refused.
    *
    * @param member the member string, `KIND:VALUE`
    */
   public static of(member: string): IamMember {
-    if (!Token.isUnresolved(member)) {
-      const problem = checkIamMember(member);
-      if (problem !== undefined) {
-        throw invalidProp('IamMember.of', 'member', member, problem);
-      }
-    }
+    checkLiteral('IamMember.of', 'member', member, checkIamMember);
     return new IamMember(member);
   }
 
   private static withEmail(where: string, kind: string, email: string): IamMember {
-    if (!Token.isUnresolved(email)) {
-      const problem = checkEmail(email);
-      if (problem !== undefined) {
-        throw invalidProp(where, 'email', email, `${problem}; pass the bare email, without "${kind}:"`);
-      }
-    }
+    checkLiteral(where, 'email', email, (value) => {
+      const problem = checkEmail(value);
+      return problem === undefined ? undefined : `${problem}; pass the bare email, without "${kind}:"`;
+    });
     return new IamMember(`${kind}:${email}`);
   }
 

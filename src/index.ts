@@ -8,3 +8,4 @@ export * from './deployment-path';
 export * from './iam-member';
 export * from './policy';
 export * from './require-binary-authorization';
+export * from './validation-error';

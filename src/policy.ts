@@ -5,15 +5,32 @@ import { AdmissionDecision, Decision } from './admission-decision';
 import { AdmissionRule, EnforcementMode, EvaluationMode } from './admission-rule';
 import { DEFAULT_REPOSITORY, repositoryPattern } from './core/deployment-path';
 import { CompiledPolicy, compilePolicy, evaluateCompiled } from './core/evaluate';
+import { parseImageReference } from './core/image';
 import { checkClusterKey, checkProjectId, checkRegion, projectImagePath } from './core/names';
 import { parseAllowlistPattern } from './core/pattern';
-import { checkRule, PolicyModel, RuleModel } from './core/policy';
+import { checkAttestorCount, checkRequiredAttestors, PolicyModel, RuleModel } from './core/policy';
+import { isInterpolated } from './core/terraform-json';
 import { DeploymentPath, DeploymentPathOptions } from './deployment-path';
-import { checkLiteral, invalidProp } from './private/errors';
+import { checkAspectPlacement } from './private/aspect-placement';
+import {
+  checkLiteral,
+  invalidProp,
+  parses,
+  requireArray,
+  requireEnum,
+  requireObject,
+  requireOptionalBoolean,
+  requireOptionalString,
+  requireString,
+  terraformExpression,
+} from './private/errors';
 import { discoverFunctionPatterns, DiscoveredPatterns } from './private/function-discovery';
 import { BINAUTHZ_API, enableProjectServices } from './private/project-services';
+import { claimSingleton } from './private/singletons';
 
 const POLICY_MARKER = Symbol.for('cdktf-gcp-binauthz.BinaryAuthorizationPolicy');
+/** The project a policy claims: a project has one policy. */
+const POLICY_PROJECT = Symbol.for('cdktf-gcp-binauthz.BinaryAuthorizationPolicy.project');
 
 /**
  * Properties of a `BinaryAuthorizationPolicy`.
@@ -110,13 +127,24 @@ export class BinaryAuthorizationPolicy extends Construct {
   private readonly dependencies = new Set<TerraformResource>();
   /** The policy compiled for `evaluate`, reused while the allowlist stays the same. */
   private compiled?: CompiledPolicy;
+  /** The allowlist `compiled` was made from, as `allowlistPatterns` returned it. */
+  private compiledPatterns: string[] = [];
   /** The size of `patterns` when `compiled` was made (patterns are only ever added). */
   private compiledPatternCount = -1;
 
   constructor(scope: Construct, id: string, props: BinaryAuthorizationPolicyProps) {
     super(scope, id);
     Object.defineProperty(this, POLICY_MARKER, { value: true });
+    checkAspectPlacement(this);
+    requireObject(this, 'props', props);
     checkLiteral(this, 'project', props.project, checkProjectId);
+    requireOptionalString(this, 'description', props.description);
+    for (const name of ['globalPolicyEvaluation', 'adoptExisting', 'enableApis', 'preventDestroy'] as const) {
+      requireOptionalBoolean(this, name, props[name]);
+    }
+    if (props.allowlistPatterns !== undefined) {
+      requireArray(this, 'allowlistPatterns', props.allowlistPatterns);
+    }
     this.project = props.project;
     this.defaultAdmissionRule = props.defaultAdmissionRule ?? AdmissionRule.denyAll();
     const defaultRule = this.checkedRule('defaultAdmissionRule', this.defaultAdmissionRule);
@@ -197,6 +225,9 @@ export class BinaryAuthorizationPolicy extends Construct {
    * `REGION-docker.pkg.dev/PROJECT_ID/cloud-run-source-deploy/**` or `REGION-docker.pkg.dev/PROJECT_ID/gcf-artifacts/**`.
    */
   public allowDeploymentPath(path: DeploymentPath, options: DeploymentPathOptions): void {
+    requireEnum(this, 'path', path, 'DeploymentPath', DeploymentPath);
+    requireObject(this, 'options', options);
+    requireArray(this, 'regions', options.regions);
     if (options.regions.length === 0) {
       throw invalidProp(this, 'regions', options.regions, 'name at least one region, such as ["us-central1"]');
     }
@@ -220,6 +251,15 @@ export class BinaryAuthorizationPolicy extends Construct {
    * @throws when `image` is not an image reference
    */
   public evaluate(image: string): AdmissionDecision {
+    checkLiteral(this, 'image', image, parses(parseImageReference));
+    if (Token.isUnresolved(image)) {
+      throw invalidProp(
+        this,
+        'image',
+        image,
+        'the image must be known at synth time to be evaluated; pass a literal image reference',
+      );
+    }
     const result = evaluateCompiled(this.compiledPolicy(), image);
     return {
       image: result.image,
@@ -259,6 +299,9 @@ export class BinaryAuthorizationPolicy extends Construct {
    * @param scope the construct to search, such as the stack
    */
   public allowDeploymentPathsFor(scope: IConstruct): void {
+    if (typeof (scope as { node?: { findAll?: unknown } } | undefined)?.node?.findAll !== 'function') {
+      throw invalidProp(this, 'scope', scope, 'expected a construct to search, such as the stack');
+    }
     if (this.functionScopes.length === 0) {
       // A function whose pattern cannot be derived is left out of the policy (its images stay denied) and fails synth.
       this.node.addValidation({ validate: () => this.discoveredFunctionPatterns().problems });
@@ -314,19 +357,52 @@ export class BinaryAuthorizationPolicy extends Construct {
       return this.compiled;
     }
     const model = this._toModel();
-    const previous = this.compiled?.model.allowlistPatterns;
+    const previous = this.compiledPatterns;
     const patterns = model.allowlistPatterns;
-    if (!previous || previous.length !== patterns.length || patterns.some((p, i) => p !== previous[i])) {
-      this.compiled = compilePolicy(model, (value) => Token.isUnresolved(value));
+    if (!this.compiled || previous.length !== patterns.length || patterns.some((p, i) => p !== previous[i])) {
+      this.compiled = compilePolicy(this.withExpressions(model), isInterpolated);
+      this.compiledPatterns = patterns;
     }
     this.compiledPatternCount = this.patterns.size;
-    return this.compiled!;
+    return this.compiled;
+  }
+
+  /**
+   * The model with each value known only at apply time written as the Terraform expression it stands for
+   * (`${var.region}-docker.pkg.dev/…`), as decisions and their reasons show it.
+   */
+  private withExpressions(model: PolicyModel): PolicyModel {
+    const show = (value: string) => (Token.isUnresolved(value) ? (terraformExpression(this, value) ?? value) : value);
+    const rule = (r: RuleModel): RuleModel => ({ ...r, requireAttestationsBy: r.requireAttestationsBy.map(show) });
+    return {
+      project: show(model.project),
+      defaultAdmissionRule: rule(model.defaultAdmissionRule),
+      allowlistPatterns: model.allowlistPatterns.map(show),
+      clusterAdmissionRules: Object.fromEntries(
+        Object.entries(model.clusterAdmissionRules ?? {}).map(([cluster, r]) => [cluster, rule(r)]),
+      ),
+    };
   }
 
   private discoveredFunctionPatterns(): DiscoveredPatterns {
-    return discoverFunctionPatterns(this.functionScopes, this.project, (p) =>
-      this.checkPattern('allowDeploymentPathsFor', p),
-    );
+    return discoverFunctionPatterns(this.functionScopes, {
+      project: this.project,
+      sameProject: (a, b) => sameValue(this, a, b),
+      coveredElsewhere: (resource, project) => this.coveredByPolicyOf(resource, project),
+      check: (p) => this.checkPattern('allowDeploymentPathsFor', p),
+    });
+  }
+
+  /** Whether the policy of `project` in this app finds `resource` with `allowDeploymentPathsFor`. */
+  private coveredByPolicyOf(resource: IConstruct, project: string): boolean {
+    const policy = this.node.root.node
+      .findAll()
+      .find(
+        (c): c is BinaryAuthorizationPolicy =>
+          isPolicy(c) && c !== this && sameValue(this, c.project, project) === true,
+      );
+    const ancestors = new Set(resource.node.scopes);
+    return policy !== undefined && policy.functionScopes.some((scope) => ancestors.has(scope));
   }
 
   private addAllowlistPatternFor(property: string, pattern: string): void {
@@ -335,6 +411,7 @@ export class BinaryAuthorizationPolicy extends Construct {
   }
 
   private checkPattern(property: string, pattern: string): void {
+    requireString(this, property, pattern);
     if (!Token.isUnresolved(pattern)) {
       const problems = parseAllowlistPattern(pattern).problems;
       if (problems.length > 0) {
@@ -344,15 +421,24 @@ export class BinaryAuthorizationPolicy extends Construct {
   }
 
   private checkedRule(property: string, rule: AdmissionRule): RuleModel {
+    // Not `instanceof`: another copy of this library in the app makes rules of another class.
+    if (typeof (rule as { _toModel?: unknown } | undefined)?._toModel !== 'function') {
+      throw invalidProp(this, property, rule, 'expected an AdmissionRule, such as AdmissionRule.denyAll()');
+    }
     const model = rule._toModel();
-    const problem = checkRule(model);
-    if (problem !== undefined) {
+    const count = checkAttestorCount(model);
+    if (count !== undefined) {
       throw invalidProp(
         this,
         property,
         model.evaluationMode,
-        `${problem}; pass the attestors to AdmissionRule.requireAttestations([attestor, …])`,
+        `${count}; pass the attestors to AdmissionRule.requireAttestations([attestor, …])`,
       );
+    }
+    const names = model.requireAttestationsBy;
+    const attestors = checkRequiredAttestors(names, (value) => Token.isUnresolved(value));
+    if (attestors !== undefined) {
+      throw invalidProp(this, `${property}.requireAttestationsBy`, names, attestors);
     }
     return model;
   }
@@ -390,7 +476,7 @@ export class BinaryAuthorizationPolicy extends Construct {
   }
 
   private assertOnlyPolicyForProject(): void {
-    const other = this.node.root.node.findAll().find((c) => c !== this && isPolicy(c) && c.project === this.project);
+    const other = claimSingleton(this, POLICY_PROJECT, this.project);
     if (other) {
       throw invalidProp(
         this,
@@ -400,6 +486,20 @@ export class BinaryAuthorizationPolicy extends Construct {
       );
     }
   }
+}
+
+/**
+ * Whether two values are the same: literals by their text; values known only at apply time are the same
+ * when they stand for the same Terraform expression (two reads of one variable), and otherwise unknown
+ * (`undefined`), as is a literal compared with such a value.
+ */
+function sameValue(scope: IConstruct, a: string, b: string): boolean | undefined {
+  if (!Token.isUnresolved(a) && !Token.isUnresolved(b)) {
+    return a === b;
+  }
+  const expression = (value: string) => (Token.isUnresolved(value) ? terraformExpression(scope, value) : undefined);
+  const [ea, eb] = [expression(a), expression(b)];
+  return ea !== undefined && ea === eb ? true : undefined;
 }
 
 function isPolicy(c: IConstruct): c is BinaryAuthorizationPolicy {

@@ -1,19 +1,19 @@
-import { Annotations, IAspect } from 'cdktf';
+import { IAspect, TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { BINAUTHZ_ANNOTATION, BinauthzSetting, DEFAULT_POLICY_VALUE } from './core/cloud-run';
+import { checkAspectPlacement, isConstruct, REQUIRE_BINARY_AUTHORIZATION } from './private/aspect-placement';
 import {
   asCloudRunResource,
+  cloudRunResourceArgument,
   CloudRunResource,
-  EXEMPTION,
   hasBreakglassValidation,
-  NOT_CLOUD_RUN,
   readSetting,
   reportError,
-  resourceTypeOf,
   setAnnotation,
   terraformAddress,
 } from './private/cloud-run-resource';
-import { invalidProp } from './private/errors';
+import { invalidProp, requireObject, requireOptionalEnum, requireString } from './private/errors';
+import { addWarning } from './private/warnings';
 
 /**
  * What `RequireBinaryAuthorization` does with a Cloud Run resource that does not enforce Binary
@@ -67,6 +67,11 @@ export interface RequireBinaryAuthorizationOptions {
  * Resources are recognized by their Terraform type, so resources from any copy or version of
  * `@cdktf/provider-google` are covered.
  *
+ * Add the aspect to each stack (or to a construct inside one): cdktf runs only the aspects of a stack
+ * and of the constructs in it, never those added to the App. An aspect added to the App (or to a
+ * construct between it and the stacks) fails synth in every stack that uses this library, rather than
+ * checking nothing.
+ *
  * @example
  * Aspects.of(stack).add(new RequireBinaryAuthorization({ mode: RequirementMode.VERIFY }));
  *
@@ -74,36 +79,59 @@ export interface RequireBinaryAuthorizationOptions {
  */
 export class RequireBinaryAuthorization implements IAspect {
   /**
-   * Exempts a Cloud Run resource from `RequireBinaryAuthorization`: the aspect leaves it as it is,
-   * and it may turn enforcement off. The exemption and its reason are reported as a warning.
+   * Exempts a construct and everything in it from `RequireBinaryAuthorization`: a single Cloud Run
+   * resource, or a construct holding many (a third-party construct's services). The aspect leaves the
+   * Cloud Run resources there as they are, and they may turn enforcement off.
    *
-   * @param resource a `google_cloud_run_v2_service`, `_job`, `_worker_pool`, `google_cloud_run_service` or `google_cloudfunctions2_function`
-   * @param reason why this resource runs without Binary Authorization
+   * The exemption is construct metadata (`binauthz:exempt`) on `scope`, reported as a warning
+   * (`binauthz:exempt`), and written into the synthesized JSON of each exempted resource as
+   * `"//": { "binauthz": { "exempt": REASON } }` (a comment to Terraform), where the command line's
+   * `lint` reads it.
+   *
+   * @param scope the construct to exempt, with everything in it; a Terraform resource must be one that Cloud Run deploys
+   * @param reason why these resources run without Binary Authorization
    */
-  public static exempt(resource: IConstruct, reason: string): void {
-    const cloudRun = asCloudRunResource(resource);
-    if (!cloudRun) {
-      throw invalidProp(resource, 'resource', resourceTypeOf(resource), NOT_CLOUD_RUN);
+  public static exempt(scope: IConstruct, reason: string): void {
+    const where = 'RequireBinaryAuthorization.exempt';
+    if (!isConstruct(scope)) {
+      throw invalidProp(
+        where,
+        'scope',
+        scope,
+        'expected a construct: a Cloud Run resource or a construct holding some',
+      );
     }
+    if (TerraformResource.isTerraformResource(scope)) {
+      cloudRunResourceArgument(where, scope); // a bucket or a policy cannot be exempted: a mistake, not a choice
+    }
+    requireString(scope, 'reason', reason);
     if (reason.trim() === '') {
       throw invalidProp(
-        resource,
+        scope,
         'reason',
         reason,
         'an exemption needs a written reason, such as "public demo without production data, ticket SEC-123"',
       );
     }
-    Object.defineProperty(resource, EXEMPTION, { value: reason, configurable: true });
-    Annotations.of(resource).addWarning(`exempt from Binary Authorization (RequireBinaryAuthorization): ${reason}`);
+    checkAspectPlacement(scope);
+    scope.node.addMetadata(EXEMPT_METADATA, reason);
+    addWarning(scope, 'exempt', `exempt from Binary Authorization (RequireBinaryAuthorization): ${reason}`);
   }
 
   /**
-   * The reason a resource was exempted with `exempt`.
+   * The reason a construct is exempt from `RequireBinaryAuthorization`: the reason given to `exempt` for
+   * the construct itself or the nearest construct that holds it.
    *
    * @returns the reason, or `undefined` when it is not exempt
    */
-  public static exemptionOf(resource: IConstruct): string | undefined {
-    return (resource as any)[EXEMPTION];
+  public static exemptionOf(construct: IConstruct): string | undefined {
+    for (const scope of [...construct.node.scopes].reverse()) {
+      const entries = scope.node.metadata.filter((m) => m.type === EXEMPT_METADATA);
+      if (entries.length > 0) {
+        return String(entries[entries.length - 1].data);
+      }
+    }
+    return undefined;
   }
 
   /**
@@ -114,7 +142,10 @@ export class RequireBinaryAuthorization implements IAspect {
   private readonly visited = new WeakSet<IConstruct>();
 
   constructor(options: RequireBinaryAuthorizationOptions = {}) {
+    requireObject('RequireBinaryAuthorization', 'options', options);
+    requireOptionalEnum('RequireBinaryAuthorization', 'mode', options.mode, 'RequirementMode', RequirementMode);
     this.mode = options.mode ?? RequirementMode.APPLY;
+    Object.defineProperty(this, REQUIRE_BINARY_AUTHORIZATION, { value: true });
   }
 
   /**
@@ -126,7 +157,12 @@ export class RequireBinaryAuthorization implements IAspect {
       return;
     }
     this.visited.add(node);
-    const exempt = RequireBinaryAuthorization.exemptionOf(node) !== undefined;
+    checkAspectPlacement(node);
+    const exemption = RequireBinaryAuthorization.exemptionOf(node);
+    const exempt = exemption !== undefined;
+    if (exempt) {
+      cloudRun.resource.addOverride('//.binauthz.exempt', exemption);
+    }
     let setting = readSetting(cloudRun);
     if (!exempt) {
       if (setting.enforcement === 'missing' && this.mode === RequirementMode.APPLY) {
@@ -153,6 +189,9 @@ export class RequireBinaryAuthorization implements IAspect {
     }
   }
 }
+
+/** The construct metadata type that holds an exemption's reason. */
+const EXEMPT_METADATA = 'binauthz:exempt';
 
 const EXEMPT_FIX = 'or exempt the resource with RequireBinaryAuthorization.exempt(resource, reason)';
 

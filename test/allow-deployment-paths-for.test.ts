@@ -64,41 +64,128 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
     expect(policyPatterns(synthJson(stack))).toStrictEqual([]);
   });
 
-  test("uses the resource's project, the policy's project otherwise, and domain-scoped paths", () => {
-    // GIVEN
+  test("uses the resource's project, else its provider's, and domain-scoped paths", () => {
+    // GIVEN functions of the policy's project, named on the resource or by the provider (my-project)
     const stack = newStack();
     const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
     gcfFunction(stack, 'own', { location: 'us-central1' });
-    gcfFunction(stack, 'other', { location: 'us-central1', project: 'other-project' });
-    sourceService(stack, 'scoped', { location: 'us-east1', project: 'example.com:legacy-project' });
+    gcfFunction(stack, 'explicit', { location: 'us-central1', project: 'my-project' });
     // WHEN
     policy.allowDeploymentPathsFor(stack);
     // THEN
-    expect(policyPatterns(synthJson(stack))).toStrictEqual([
-      'us-central1-docker.pkg.dev/my-project/gcf-artifacts/**',
-      'us-central1-docker.pkg.dev/other-project/gcf-artifacts/**',
+    expect(policyPatterns(synthJson(stack))).toStrictEqual(['us-central1-docker.pkg.dev/my-project/gcf-artifacts/**']);
+
+    const scoped = newStack();
+    const scopedPolicy = new BinaryAuthorizationPolicy(scoped, 'Policy', { project: 'example.com:legacy-project' });
+    sourceService(scoped, 'svc', { location: 'us-east1', project: 'example.com:legacy-project' });
+    scopedPolicy.allowDeploymentPathsFor(scoped);
+    expect(policyPatterns(synthJson(scoped))).toStrictEqual([
       'us-east1-docker.pkg.dev/example.com/legacy-project/cloud-run-source-deploy/**',
     ]);
   });
 
+  describe("functions of another project never widen this project's policy", () => {
+    test('fails for a function of another project that no policy in the app allowlists', () => {
+      // GIVEN
+      const stack = newStack();
+      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+      gcfFunction(stack, 'own', { location: 'us-central1' });
+      gcfFunction(stack, 'other', { location: 'us-central1', project: 'acme-other' });
+      // WHEN
+      policy.allowDeploymentPathsFor(stack);
+      // THEN
+      expect(() => Testing.synth(stack, true)).toThrow(
+        /\[stack\/Policy\] \[stack\/other\] invalid 'project' "acme-other": the function deploys in another project than this policy's, so that project's policy judges its images, and allowlisting its repository here would only widen this policy; call allowDeploymentPathsFor on the policy of the function's project/,
+      );
+      expect(policyPatterns(synthJson(stack))).toStrictEqual([
+        'us-central1-docker.pkg.dev/my-project/gcf-artifacts/**',
+      ]);
+    });
+
+    test("leaves it to its own project's policy when that policy allowlists it", () => {
+      // GIVEN two projects' policies over one stack of functions
+      const stack = newStack();
+      const mine = new BinaryAuthorizationPolicy(stack, 'Mine', { project: 'my-project' });
+      const theirs = new BinaryAuthorizationPolicy(stack, 'Theirs', { project: 'acme-other' });
+      gcfFunction(stack, 'own', { location: 'us-central1' });
+      sourceService(stack, 'other', { location: 'europe-west1', project: 'acme-other' });
+      // WHEN
+      mine.allowDeploymentPathsFor(stack);
+      theirs.allowDeploymentPathsFor(stack);
+      // THEN each policy holds its own project's repositories only
+      expect(() => Testing.synth(stack, true)).not.toThrow();
+      expect(mine.allowlistPatterns).toStrictEqual(['us-central1-docker.pkg.dev/my-project/gcf-artifacts/**']);
+      expect(theirs.allowlistPatterns).toStrictEqual([
+        'europe-west1-docker.pkg.dev/acme-other/cloud-run-source-deploy/**',
+      ]);
+    });
+
+    test("fails when its own project's policy does not look at it", () => {
+      const stack = newStack();
+      const mine = new BinaryAuthorizationPolicy(stack, 'Mine', { project: 'my-project' });
+      const theirs = new BinaryAuthorizationPolicy(stack, 'Theirs', { project: 'acme-other' });
+      const team = new Construct(stack, 'team');
+      gcfFunction(stack, 'other', { location: 'us-central1', project: 'acme-other' });
+      mine.allowDeploymentPathsFor(stack);
+      theirs.allowDeploymentPathsFor(team); // a scope without the function
+      expect(() => Testing.synth(stack, true)).toThrow(
+        /\[stack\/other\] invalid 'project' "acme-other": the function deploys in another project/,
+      );
+    });
+
+    test("fails when the function's project may differ from the policy's (a variable against a literal)", () => {
+      const stack = newStack();
+      const project = new TerraformVariable(stack, 'project', { type: 'string' });
+      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+      gcfFunction(stack, 'fn', { location: 'us-central1', project: project.stringValue });
+      policy.allowDeploymentPathsFor(stack);
+      expect(() => Testing.synth(stack, true)).toThrow(
+        /\[stack\/fn\] invalid 'project' \(known only at apply time: "\$\{var.project\}"\): whether the function deploys in this policy's project is known only at apply time/,
+      );
+      expect(policyPatterns(synthJson(stack))).toStrictEqual([]);
+    });
+
+    test('fails for two different variables, and accepts two reads of the same one', () => {
+      const stack = newStack();
+      const a = new TerraformVariable(stack, 'a', { type: 'string' });
+      const b = new TerraformVariable(stack, 'b', { type: 'string' });
+      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: a.stringValue });
+      gcfFunction(stack, 'same', { location: 'us-central1', project: a.stringValue });
+      gcfFunction(stack, 'different', { location: 'us-central1', project: b.stringValue });
+      policy.allowDeploymentPathsFor(stack);
+      expect(() => Testing.synth(stack, true)).toThrow(
+        /\[stack\/different\] invalid 'project' \(known only at apply time: "\$\{var.b\}"\)/,
+      );
+      expect(() => Testing.synth(stack, true)).not.toThrow(/\[stack\/same\]/);
+      expect(policyPatterns(synthJson(stack))).toStrictEqual([
+        'us-central1-docker.pkg.dev/${replace(var.a, ":", "/")}/gcf-artifacts/**',
+      ]);
+    });
+  });
+
   test("without a project on the resource, uses its provider's project", () => {
-    // GIVEN a stack whose default provider deploys into another project than the policy's
+    // GIVEN a stack whose providers deploy into the policy's project
     const app = Testing.app();
     const stack = new TerraformStack(app, 'stack');
-    const projectVar = new TerraformVariable(stack, 'project', { type: 'string' });
     new GoogleProvider(stack, 'google', { project: 'functions-project' });
-    const aliased = new GoogleProvider(stack, 'eu', { alias: 'eu', project: projectVar.stringValue });
-    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+    const aliased = new GoogleProvider(stack, 'eu', { alias: 'eu', project: 'functions-project' });
+    const other = new GoogleProvider(stack, 'other', { alias: 'other', project: 'acme-other' });
+    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'functions-project' });
     gcfFunction(stack, 'default-provider', { location: 'us-central1' });
     const fn = gcfFunction(stack, 'aliased-provider', { location: 'europe-west1' });
     fn.provider = aliased;
+    const elsewhere = gcfFunction(stack, 'other-provider', { location: 'asia-east1' });
+    elsewhere.provider = other;
     // WHEN
     policy.allowDeploymentPathsFor(stack);
     // THEN
     expect(policyPatterns(synthJson(stack))).toStrictEqual([
       'us-central1-docker.pkg.dev/functions-project/gcf-artifacts/**',
-      'europe-west1-docker.pkg.dev/${replace(var.project, ":", "/")}/gcf-artifacts/**',
+      'europe-west1-docker.pkg.dev/functions-project/gcf-artifacts/**',
     ]);
+    expect(() => Testing.synth(stack, true)).toThrow(
+      /\[stack\/other-provider\] invalid 'project' "acme-other": the function deploys in another project/,
+    );
   });
 
   test("assumes the policy's project when neither the resource nor its provider names one", () => {
@@ -156,14 +243,36 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
     const stack = newStack();
     const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
     sourceService(stack, 'ar', { location: 'us-central1', imageUri: 'europe-docker.pkg.dev/builds/source/api:latest' });
-    sourceService(stack, 'gcr', { location: 'us-central1', imageUri: 'gcr.io/builds/api:v1' });
+    sourceService(stack, 'nested', { location: 'us-central1', imageUri: 'us-docker.pkg.dev/builds/deep/team/api' });
+    sourceService(stack, 'scoped', {
+      location: 'us-central1',
+      imageUri: 'us-central1-docker.pkg.dev/example.com/my-proj/repo/img',
+    });
     // WHEN
     policy.allowDeploymentPathsFor(stack);
-    // THEN
+    // THEN the repository, never the whole (domain-scoped) project
     expect(policyPatterns(synthJson(stack))).toStrictEqual([
       'europe-docker.pkg.dev/builds/source/**',
-      'gcr.io/builds/api@*',
+      'us-docker.pkg.dev/builds/deep/**',
+      'us-central1-docker.pkg.dev/example.com/my-proj/repo/**',
     ]);
+  });
+
+  test.each([
+    ['docker.io/library/nginx'],
+    ['gcr.io/builds/api:v1'],
+    ['ghcr.io/acme/api'],
+    ['us-central1-docker.pkg.dev/my-project/api'],
+    ['us-central1-docker.pkg.dev/example.com/my-proj/api'],
+  ])('fails for an image_uri that is not an image of an Artifact Registry repository: %s', (imageUri) => {
+    const stack = newStack();
+    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+    sourceService(stack, 'svc', { location: 'us-central1', imageUri });
+    policy.allowDeploymentPathsFor(stack);
+    expect(() => Testing.synth(stack, true)).toThrow(
+      `[stack/Policy] [stack/svc] invalid 'build_config.image_uri' ${JSON.stringify(imageUri)}: a source deploy pushes the image it builds to Artifact Registry`,
+    );
+    expect(policyPatterns(synthJson(stack))).toStrictEqual([]);
   });
 
   test('works when region and project are tokens, and keeps one of each pattern', () => {
@@ -171,10 +280,10 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
     const stack = newStack();
     const region = new TerraformVariable(stack, 'region', { type: 'string' });
     const project = new TerraformVariable(stack, 'project', { type: 'string' });
-    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: project.stringValue });
     gcfFunction(stack, 'a', { location: region.stringValue, project: project.stringValue });
     gcfFunction(stack, 'b', { location: region.stringValue, project: project.stringValue });
-    sourceService(stack, 'c', { location: region.stringValue });
+    sourceService(stack, 'c', { location: region.stringValue, project: project.stringValue });
     // WHEN
     policy.allowDeploymentPathsFor(stack);
     // THEN
@@ -182,7 +291,7 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
     expect(json).toMatchSnapshot();
     expect(policyPatterns(json)).toStrictEqual([
       '${var.region}-docker.pkg.dev/${replace(var.project, ":", "/")}/gcf-artifacts/**',
-      '${var.region}-docker.pkg.dev/my-project/cloud-run-source-deploy/**',
+      '${var.region}-docker.pkg.dev/${replace(var.project, ":", "/")}/cloud-run-source-deploy/**',
     ]);
   });
 
@@ -270,7 +379,7 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
       sourceService(stack, 'svc', { location: 'us-central1', imageUri: image.stringValue });
       policy.allowDeploymentPathsFor(stack);
       expect(() => Testing.synth(stack, true)).toThrow(
-        '[stack/Policy] [stack/svc] invalid \'build_config.image_uri\' (a value known only at apply time): the image repository is known only at apply time, so no allowlist pattern can be derived; add the pattern of its repository with addAllowlistPattern("REGION-docker.pkg.dev/PROJECT/REPOSITORY/**")',
+        '[stack/Policy] [stack/svc] invalid \'build_config.image_uri\' (known only at apply time: "${var.image}"): the image repository is known only at apply time, so no allowlist pattern can be derived; add the pattern of its repository with addAllowlistPattern("REGION-docker.pkg.dev/PROJECT/REPOSITORY/**")',
       );
     });
 
@@ -281,7 +390,7 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
       fn.addOverride('location', undefined);
       policy.allowDeploymentPathsFor(stack);
       expect(() => Testing.synth(stack, true)).toThrow(
-        '[stack/Policy] [stack/fn] invalid \'location\' undefined: the region decides the repository of the function images; set location, such as "us-central1"',
+        '[stack/Policy] [stack/fn] invalid \'location\' (not set): the region decides the repository of the function images; set location, such as "us-central1"',
       );
     });
   });

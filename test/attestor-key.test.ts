@@ -1,7 +1,8 @@
+import { generateKeyPairSync, KeyObject } from 'crypto';
 import { DataGoogleKmsCryptoKeyVersion } from '@cdktf/provider-google/lib/data-google-kms-crypto-key-version';
 import { KmsCryptoKey } from '@cdktf/provider-google/lib/kms-crypto-key';
 import { KmsKeyRing } from '@cdktf/provider-google/lib/kms-key-ring';
-import { Testing, Token } from 'cdktf';
+import { Fn, Testing, Token } from 'cdktf';
 import { Attestor, AttestorKey, KmsProtectionLevel, SignatureAlgorithm } from '../src';
 import { EC_PUBLIC_KEY_PEM, PGP_PUBLIC_KEY, RSA_PKCS1_PUBLIC_KEY_PEM } from './fixtures/keys';
 import { newStack, onlyResource, resourcesOf, synthJson } from './helpers';
@@ -227,6 +228,53 @@ describe('AttestorKey.fromKmsKeyVersion', () => {
   });
 });
 
+describe('AttestorKey.pkix: the key fits the algorithm', () => {
+  const pemOf = (key: KeyObject) => key.export({ type: 'spki', format: 'pem' }).toString();
+  const rsa2048 = pemOf(generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey);
+  const rsaPss2048 = pemOf(generateKeyPairSync('rsa-pss', { modulusLength: 2048 }).publicKey);
+  const p384 = pemOf(generateKeyPairSync('ec', { namedCurve: 'secp384r1' }).publicKey);
+  const p521 = pemOf(generateKeyPairSync('ec', { namedCurve: 'secp521r1' }).publicKey);
+
+  test.each([
+    ['an RSA 2048 key, PKCS#1 v1.5', rsa2048, SignatureAlgorithm.RSA_SIGN_PKCS1_2048_SHA256],
+    ['an RSA 2048 key, PSS', rsa2048, SignatureAlgorithm.RSA_PSS_2048_SHA256],
+    ['an RSA-PSS 2048 key, PSS', rsaPss2048, SignatureAlgorithm.RSA_SIGN_PSS_2048_SHA256],
+    ['a P-256 key', EC_PUBLIC_KEY_PEM, SignatureAlgorithm.EC_SIGN_P256_SHA256],
+    ['a P-384 key', p384, SignatureAlgorithm.ECDSA_P384_SHA384],
+    ['a P-521 key', p521, SignatureAlgorithm.EC_SIGN_P521_SHA512],
+  ])('accepts %s', (_name, publicKeyPem, signatureAlgorithm) => {
+    const { stack } = attestorWith(AttestorKey.pkix({ publicKeyPem, signatureAlgorithm }));
+    const note = onlyResource(synthJson(stack), 'google_binary_authorization_attestor').attestation_authority_note;
+    expect(note.public_keys[0].pkix_public_key).toEqual({
+      public_key_pem: publicKeyPem,
+      signature_algorithm: signatureAlgorithm.value,
+    });
+  });
+
+  test('refuses an RSA-PSS key for PKCS#1 v1.5 signatures', () => {
+    expect(() =>
+      attestorWith(
+        AttestorKey.pkix({
+          publicKeyPem: rsaPss2048,
+          signatureAlgorithm: SignatureAlgorithm.RSA_SIGN_PKCS1_2048_SHA256,
+        }),
+      ),
+    ).toThrow(
+      /the key is an RSA key of 2048 bits \(RSA-PSS\), but RSA_SIGN_PKCS1_2048_SHA256 needs an RSA key of 2048 bits; pass the algorithm the key was made for \(RSA_PSS_2048_SHA256, RSA_SIGN_PSS_2048_SHA256\)/,
+    );
+  });
+
+  test('skips the check when the algorithm is known only at apply time', () => {
+    const { stack } = attestorWith(
+      AttestorKey.pkix({
+        publicKeyPem: rsa2048,
+        signatureAlgorithm: SignatureAlgorithm.of(Fn.upper('ecdsa_p256_sha256')),
+      }),
+    );
+    expect(() => synthJson(stack)).not.toThrow();
+  });
+});
+
 describe('AttestorKey.pkix', () => {
   test('snapshot', () => {
     const { stack } = attestorWith(
@@ -272,7 +320,7 @@ describe('AttestorKey.pkix', () => {
         }),
       ),
     ).toThrow(
-      /\[security\/Attestor\] invalid 'keys\[0\].publicKeyPem' "-----BEGIN RSA PUBLIC KEY-----…": a PKCS#1 "RSA PUBLIC KEY" is not accepted/,
+      /\[security\/Attestor\] invalid 'keys\[0\].publicKeyPem' \(a value of 426 characters, not shown: it may be key material\): a PKCS#1 "RSA PUBLIC KEY" is not accepted/,
     );
   });
 
@@ -285,7 +333,9 @@ describe('AttestorKey.pkix', () => {
           signatureAlgorithm: SignatureAlgorithm.ECDSA_P256_SHA256,
         }),
       );
-    expect(call).toThrow(/invalid 'keys\[0\].publicKeyPem' "\(private key, not shown\)": this is a private key/);
+    expect(call).toThrow(
+      /invalid 'keys\[0\].publicKeyPem' \(a value of \d+ characters, not shown: it may be key material\): this is a private key/,
+    );
     expect(call).not.toThrow(/SECRET/);
   });
 
@@ -297,7 +347,9 @@ describe('AttestorKey.pkix', () => {
           signatureAlgorithm: SignatureAlgorithm.ECDSA_P256_SHA256,
         }),
       ),
-    ).toThrow(/invalid 'keys\[0\].publicKeyPem' "ssh-ed25519 AAAA": pass a PEM public key/);
+    ).toThrow(
+      /invalid 'keys\[0\].publicKeyPem' \(a value of 16 characters, not shown: it may be key material\): pass a PEM public key/,
+    );
   });
 
   test('fails for an algorithm Binary Authorization does not accept', () => {
@@ -351,12 +403,14 @@ describe('AttestorKey.pgp', () => {
 
   test('fails for a key that is not ASCII-armored', () => {
     expect(() => attestorWith(AttestorKey.pgp('mDMEaw1y/RYJKwYBBAHaRw8BAQdAP4zkDJB8DELmNxHT6hpuoQz'))).toThrow(
-      /\[security\/Attestor\] invalid 'keys\[0\]' "mDMEaw1y.*": pass an ASCII-armored public key/,
+      /\[security\/Attestor\] invalid 'keys\[0\]' \(a value of 51 characters, not shown: it may be key material\): pass an ASCII-armored public key/,
     );
   });
 
   test('fails for a private key block without printing it', () => {
     const call = () => attestorWith(AttestorKey.pgp(PGP_PUBLIC_KEY.replace(/PUBLIC KEY/g, 'PRIVATE KEY')));
-    expect(call).toThrow(/invalid 'keys\[0\]' "\(private key, not shown\)": this is a private key/);
+    expect(call).toThrow(
+      /invalid 'keys\[0\]' \(a value of \d+ characters, not shown: it may be key material\): this is a private key/,
+    );
   });
 });

@@ -374,7 +374,7 @@ describe('Referenced attestors', () => {
   test('fromAttestorName: note grants fail and say how to give the note', () => {
     const attestor = Attestor.fromAttestorName(newStack(), 'Attestor', `projects/${PROJECT}/attestors/build-attestor`);
     expect(() => attestor.grantSign(CI)).toThrow(
-      /\[security\/Attestor\] invalid 'note' undefined: grantSign needs the attestor's note: .*Attestor.fromAttestorAttributes\(scope, id, \{ attestorId, noteId/,
+      /\[security\/Attestor\] invalid 'note' \(not set\): grantSign needs the attestor's note: .*Attestor.fromAttestorAttributes\(scope, id, \{ attestorId, noteId/,
     );
     expect(() => attestor.allowDeployerProject('42')).toThrow(/allowDeployerProject needs the attestor's note/);
   });

@@ -29,7 +29,9 @@ describe('BinaryAuthorization.breakglass', () => {
       breakglass_justification: 'INC-42: attestor down, hotfix',
       use_default: true,
     });
-    expect(warningsOf(service)).toStrictEqual(['Binary Authorization break-glass: INC-42: attestor down, hotfix']);
+    expect(warningsOf(service)).toStrictEqual([
+      '[binauthz:breakglass] Binary Authorization break-glass: INC-42: attestor down, hotfix',
+    ]);
     expect(() => Testing.synth(stack, true)).not.toThrow();
   });
 
@@ -84,7 +86,7 @@ describe('BinaryAuthorization.breakglass', () => {
         'run.googleapis.com/ingress': 'internal',
       },
     });
-    expect(warningsOf(legacy)).toStrictEqual(['Binary Authorization break-glass: INC-9']);
+    expect(warningsOf(legacy)).toStrictEqual(['[binauthz:breakglass] Binary Authorization break-glass: INC-9']);
     expect(() => Testing.synth(stack, true)).not.toThrow();
   });
 
@@ -116,7 +118,7 @@ describe('BinaryAuthorization.breakglass', () => {
     BinaryAuthorization.breakglass(legacy, 'INC-9');
     // THEN
     expect(() => Testing.synth(stack, true)).toThrow(
-      '[stack/legacy] [google_cloud_run_service.legacy] invalid \'metadata.annotations["run.googleapis.com/binary-authorization"]\' undefined: a break-glass justification requires Binary Authorization to be enforced (the API refuses it otherwise); set the annotation "run.googleapis.com/binary-authorization" to "default", or add the RequireBinaryAuthorization aspect',
+      '[stack/legacy] [google_cloud_run_service.legacy] invalid \'metadata.annotations["run.googleapis.com/binary-authorization"]\' (not set): a break-glass justification requires Binary Authorization to be enforced (the API refuses it otherwise); set the annotation "run.googleapis.com/binary-authorization" to "default", or add the RequireBinaryAuthorization aspect',
     );
   });
 

@@ -1,4 +1,4 @@
-import { TerraformVariable } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { CloudRunBinaryAuthorizationGuardrail } from '../src';
 import { givenStack, resources, synthJson } from './util';
 
@@ -35,6 +35,22 @@ describe('CloudRunBinaryAuthorizationGuardrail', () => {
     const [body] = resources(synthJson(stack), ORG_POLICY);
     expect(body.dry_run_spec).toEqual({ rules: [{ values: { allowed_values: ['default'] } }] });
     expect(body.spec).toBeUndefined();
+  });
+
+  test('one guardrail per parent: other parents, and variables of other stacks, are fine', () => {
+    // GIVEN
+    const app = Testing.app();
+    const stack = givenStack(app);
+    const other = givenStack(app, 'other');
+    const parent = (s: TerraformStack) => new TerraformVariable(s, 'parent', { type: 'string' }).stringValue;
+    // WHEN
+    new CloudRunBinaryAuthorizationGuardrail(stack, 'Org', { parent: 'organizations/123' });
+    new CloudRunBinaryAuthorizationGuardrail(stack, 'Folder', { parent: 'folders/123' });
+    new CloudRunBinaryAuthorizationGuardrail(stack, 'Var', { parent: parent(stack) });
+    new CloudRunBinaryAuthorizationGuardrail(other, 'Var', { parent: parent(other) });
+    // THEN
+    expect(resources(synthJson(stack), ORG_POLICY)).toHaveLength(3);
+    expect(resources(synthJson(other), ORG_POLICY)).toHaveLength(1);
   });
 
   test('a parent that is a token is kept as it is', () => {

@@ -44,7 +44,7 @@ describe('IamMember', () => {
 
   test('fails for allUsers', () => {
     expect(() => IamMember.of('allUsers')).toThrow(
-      /invalid 'member' "allUsers": granting Binary Authorization roles to everyone/,
+      /invalid 'member' "allUsers": this member stands for everyone, and granting Binary Authorization roles to everyone/,
     );
   });
 });

@@ -85,6 +85,20 @@ describe('BinaryAuthorizationPolicy.evaluate', () => {
     expect(result.reason).toMatch(/^unknown until apply/);
   });
 
+  test('reasons show the Terraform expression of values known only at apply time, not token strings', () => {
+    const stack = newStack();
+    const region = new TerraformVariable(stack, 'region', { type: 'string' });
+    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+    policy.allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, { regions: [region.stringValue] });
+
+    const result = policy.evaluate(`us-central1-docker.pkg.dev/my-project/gcf-artifacts/fn@${DIGEST}`);
+    expect(result.decision).toBe(Decision.UNKNOWN);
+    expect(result.reason).toBe(
+      'unknown until apply: no known allowlist pattern matches, and allowlist pattern ${var.region}-docker.pkg.dev/my-project/gcf-artifacts/** is known only at apply time',
+    );
+    expect(result.reason).not.toMatch(/TfToken|TOKEN/);
+  });
+
   test('an unresolved pattern does not matter when a known pattern matches', () => {
     const stack = newStack();
     const pattern = new TerraformVariable(stack, 'pattern', { type: 'string' });

@@ -1,5 +1,5 @@
 import { BinaryAuthorizationPolicy as PolicyResource } from '@cdktf/provider-google/lib/binary-authorization-policy';
-import { TerraformOutput, TerraformVariable, Testing } from 'cdktf';
+import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
   AdmissionRule,
   Attestor,
@@ -260,6 +260,33 @@ describe('BinaryAuthorizationPolicy', () => {
       const stack = givenStack();
       new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project', globalPolicyEvaluation: false });
       expect(onlyPolicy(synthJson(stack)).global_policy_evaluation_mode).toBe('DISABLE');
+    });
+  });
+
+  describe('one policy per project', () => {
+    test('a variable is one project within its stack, and another variable or stack is another project', () => {
+      // GIVEN
+      const app = Testing.app();
+      const stack = givenStack(app);
+      const other = givenStack(app, 'other');
+      const variable = (s: TerraformStack, id: string) => new TerraformVariable(s, id, { type: 'string' }).stringValue;
+      // WHEN / THEN
+      expect(() => {
+        new BinaryAuthorizationPolicy(stack, 'A', { project: variable(stack, 'project') });
+        new BinaryAuthorizationPolicy(stack, 'B', { project: variable(stack, 'other_project') });
+        new BinaryAuthorizationPolicy(other, 'A', { project: variable(other, 'project') });
+        new BinaryAuthorizationPolicy(stack, 'Literal', { project: 'my-project' });
+      }).not.toThrow();
+      expect(resources(synthJson(stack), POLICY)).toHaveLength(3);
+    });
+
+    test('two reads of one variable are the same project', () => {
+      const stack = givenStack();
+      const project = new TerraformVariable(stack, 'project', { type: 'string' });
+      new BinaryAuthorizationPolicy(stack, 'A', { project: project.stringValue });
+      expect(() => new BinaryAuthorizationPolicy(stack, 'B', { project: project.stringValue })).toThrow(
+        /^\[stack\/B\] invalid 'project' \(known only at apply time: "\$\{var.project\}"\): the project already has a policy at \[stack\/A\]/,
+      );
     });
   });
 

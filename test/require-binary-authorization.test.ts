@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { CloudRunService } from '@cdktf/provider-google/lib/cloud-run-service';
 import { CloudRunV2Job } from '@cdktf/provider-google/lib/cloud-run-v2-job';
 import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
@@ -230,19 +232,19 @@ describe('RequireBinaryAuthorization', () => {
       expect(resourceOf(json, 'google_cloudfunctions2_function', 'fn').service_config).toBeUndefined();
       expect(errorsOf(enforcing)).toStrictEqual([]);
       expect(errorsOf(resources.service)).toStrictEqual([
-        "[google_cloud_run_v2_service.service] invalid 'binary_authorization' undefined: Binary Authorization is not enforced (RequirementMode.VERIFY); set binary_authorization { use_default = true }, use RequirementMode.APPLY, or exempt the resource with RequireBinaryAuthorization.exempt(resource, reason)",
+        "[google_cloud_run_v2_service.service] invalid 'binary_authorization' (not set): Binary Authorization is not enforced (RequirementMode.VERIFY); set binary_authorization { use_default = true }, use RequirementMode.APPLY, or exempt the resource with RequireBinaryAuthorization.exempt(resource, reason)",
       ]);
       expect(errorsOf(resources.job)).toStrictEqual([
-        "[google_cloud_run_v2_job.job] invalid 'binary_authorization' undefined: Binary Authorization is not enforced (RequirementMode.VERIFY); set binary_authorization { use_default = true }, use RequirementMode.APPLY, or exempt the resource with RequireBinaryAuthorization.exempt(resource, reason)",
+        "[google_cloud_run_v2_job.job] invalid 'binary_authorization' (not set): Binary Authorization is not enforced (RequirementMode.VERIFY); set binary_authorization { use_default = true }, use RequirementMode.APPLY, or exempt the resource with RequireBinaryAuthorization.exempt(resource, reason)",
       ]);
       expect(errorsOf(resources.pool)).toStrictEqual([
-        "[google_cloud_run_v2_worker_pool.pool] invalid 'binary_authorization' undefined: Binary Authorization is not enforced (RequirementMode.VERIFY); set binary_authorization { use_default = true }, use RequirementMode.APPLY, or exempt the resource with RequireBinaryAuthorization.exempt(resource, reason)",
+        "[google_cloud_run_v2_worker_pool.pool] invalid 'binary_authorization' (not set): Binary Authorization is not enforced (RequirementMode.VERIFY); set binary_authorization { use_default = true }, use RequirementMode.APPLY, or exempt the resource with RequireBinaryAuthorization.exempt(resource, reason)",
       ]);
       expect(errorsOf(resources.legacy)).toStrictEqual([
-        '[google_cloud_run_service.legacy] invalid \'metadata.annotations["run.googleapis.com/binary-authorization"]\' undefined: Binary Authorization is not enforced (RequirementMode.VERIFY); set the annotation "run.googleapis.com/binary-authorization" to "default", use RequirementMode.APPLY, or exempt the resource with RequireBinaryAuthorization.exempt(resource, reason)',
+        '[google_cloud_run_service.legacy] invalid \'metadata.annotations["run.googleapis.com/binary-authorization"]\' (not set): Binary Authorization is not enforced (RequirementMode.VERIFY); set the annotation "run.googleapis.com/binary-authorization" to "default", use RequirementMode.APPLY, or exempt the resource with RequireBinaryAuthorization.exempt(resource, reason)',
       ]);
       expect(errorsOf(resources.fn)).toStrictEqual([
-        '[google_cloudfunctions2_function.fn] invalid \'service_config.binary_authorization_policy\' undefined: Binary Authorization is not enforced (RequirementMode.VERIFY); set service_config.binary_authorization_policy = "default", use RequirementMode.APPLY, or exempt the resource with RequireBinaryAuthorization.exempt(resource, reason)',
+        '[google_cloudfunctions2_function.fn] invalid \'service_config.binary_authorization_policy\' (not set): Binary Authorization is not enforced (RequirementMode.VERIFY); set service_config.binary_authorization_policy = "default", use RequirementMode.APPLY, or exempt the resource with RequireBinaryAuthorization.exempt(resource, reason)',
       ]);
     });
 
@@ -277,7 +279,7 @@ describe('RequireBinaryAuthorization', () => {
       Aspects.of(stack).add(new RequireBinaryAuthorization({ mode: RequirementMode.VERIFY }));
       // THEN
       expect(() => Testing.synth(stack, true)).toThrow(
-        /\[stack\/job\] \[google_cloud_run_v2_job\.job\] invalid 'binary_authorization' undefined: Binary Authorization is not enforced/,
+        /\[stack\/job\] \[google_cloud_run_v2_job\.job\] invalid 'binary_authorization' \(not set\): Binary Authorization is not enforced/,
       );
     });
 
@@ -368,7 +370,7 @@ describe('RequireBinaryAuthorization', () => {
       expect(() => Testing.synth(stack, true)).not.toThrow();
       expect(errorsOf(service)).toStrictEqual([]);
       expect(warningsOf(service)).toStrictEqual([
-        'exempt from Binary Authorization (RequireBinaryAuthorization): public demo without data, SEC-123',
+        '[binauthz:exempt] exempt from Binary Authorization (RequireBinaryAuthorization): public demo without data, SEC-123',
       ]);
       expect(RequireBinaryAuthorization.exemptionOf(service)).toBe('public demo without data, SEC-123');
     });
@@ -388,6 +390,55 @@ describe('RequireBinaryAuthorization', () => {
         binary_authorization_policy: 'default',
       });
       expect(RequireBinaryAuthorization.exemptionOf(other)).toBeUndefined();
+    });
+
+    test('exempts a whole subtree, such as a third-party construct holding several services', () => {
+      // GIVEN a construct holding two services that turn enforcement off, and one outside it
+      const stack = newStack();
+      const vendor = new Construct(stack, 'vendor');
+      const inner = new Construct(vendor, 'inner');
+      const a = v2Service(vendor, 'a', { useDefault: false });
+      const b = v1Service(inner, 'b', { 'run.googleapis.com/binary-authorization': '' });
+      const outside = v2Service(stack, 'outside', { useDefault: false });
+      // WHEN
+      RequireBinaryAuthorization.exempt(vendor, 'vendor demo, SEC-7');
+      Aspects.of(stack).add(new RequireBinaryAuthorization({ mode: RequirementMode.VERIFY }));
+      // THEN the subtree is left alone and reported once, on the exempted construct
+      expect(() => Testing.synth(stack, true)).toThrow(/google_cloud_run_v2_service\.outside/);
+      expect(errorsOf(a)).toStrictEqual([]);
+      expect(errorsOf(b)).toStrictEqual([]);
+      expect(errorsOf(outside)).toHaveLength(1);
+      expect(RequireBinaryAuthorization.exemptionOf(b)).toBe('vendor demo, SEC-7');
+      expect(RequireBinaryAuthorization.exemptionOf(outside)).toBeUndefined();
+      expect(warningsOf(vendor)).toStrictEqual([
+        '[binauthz:exempt] exempt from Binary Authorization (RequireBinaryAuthorization): vendor demo, SEC-7',
+      ]);
+      expect(vendor.node.metadata.filter((m) => m.type === 'binauthz:exempt').map((m) => m.data)).toStrictEqual([
+        'vendor demo, SEC-7',
+      ]);
+    });
+
+    test('the nearest exemption gives the reason', () => {
+      const stack = newStack();
+      const vendor = new Construct(stack, 'vendor');
+      const service = v2Service(vendor, 'svc');
+      RequireBinaryAuthorization.exempt(vendor, 'whole vendor');
+      RequireBinaryAuthorization.exempt(service, 'this one service');
+      expect(RequireBinaryAuthorization.exemptionOf(service)).toBe('this one service');
+    });
+
+    test('writes the exemption into the synthesized JSON of each exempted resource', () => {
+      const stack = newStack();
+      const vendor = new Construct(stack, 'vendor');
+      v2Service(vendor, 'a', { useDefault: false });
+      v2Service(stack, 'enforced');
+      RequireBinaryAuthorization.exempt(vendor, 'vendor demo, SEC-7');
+      Aspects.of(stack).add(new RequireBinaryAuthorization());
+      const json = JSON.parse(readFileSync(join(Testing.fullSynth(stack), 'stacks', 'stack', 'cdk.tf.json'), 'utf8'));
+      const byName = (name: string) =>
+        (Object.values(json.resource.google_cloud_run_v2_service) as any[]).find((r) => r.name === name);
+      expect(byName('a')['//'].binauthz).toStrictEqual({ exempt: 'vendor demo, SEC-7' });
+      expect(byName('enforced')['//'].binauthz).toBeUndefined();
     });
 
     test('fails with an empty reason', () => {
@@ -505,7 +556,7 @@ describe('the deploy side together', () => {
     const stack = newStack();
     const region = new TerraformVariable(stack, 'region', { type: 'string' });
     const project = new TerraformVariable(stack, 'project', { type: 'string' });
-    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: project.stringValue });
     const gcf = new Cloudfunctions2Function(stack, 'gcf', {
       name: 'gcf',
       location: region.stringValue,
@@ -515,6 +566,7 @@ describe('the deploy side together', () => {
     const source = new CloudRunV2Service(stack, 'source', {
       name: 'source',
       location: 'europe-west1',
+      project: project.stringValue,
       buildConfig: { sourceLocation: 'gs://b/source.zip', functionTarget: 'handler' },
       template: { containers: [{ image: 'us-docker.pkg.dev/cloudrun/container/hello' }] },
     });
@@ -531,7 +583,7 @@ describe('the deploy side together', () => {
     expect(json).toMatchSnapshot();
     expect(policyPatterns(json)).toStrictEqual([
       '${var.region}-docker.pkg.dev/${replace(var.project, ":", "/")}/gcf-artifacts/**',
-      'europe-west1-docker.pkg.dev/my-project/cloud-run-source-deploy/**',
+      'europe-west1-docker.pkg.dev/${replace(var.project, ":", "/")}/cloud-run-source-deploy/**',
     ]);
     expect(resourceOf(json, 'google_cloudfunctions2_function', 'gcf').service_config).toStrictEqual({
       binary_authorization_policy: 'default',
@@ -547,9 +599,9 @@ describe('the deploy side together', () => {
     expect(resourceOf(json, 'google_cloud_run_v2_job', 'sandbox').binary_authorization).toStrictEqual({
       use_default: false,
     });
-    expect(warningsOf(legacy)).toStrictEqual(['Binary Authorization break-glass: INC-77']);
+    expect(warningsOf(legacy)).toStrictEqual(['[binauthz:breakglass] Binary Authorization break-glass: INC-77']);
     expect(warningsOf(sandbox)).toStrictEqual([
-      'exempt from Binary Authorization (RequireBinaryAuthorization): throwaway load test',
+      '[binauthz:exempt] exempt from Binary Authorization (RequireBinaryAuthorization): throwaway load test',
     ]);
     for (const construct of [gcf, source, legacy, sandbox]) {
       expect(errorsOf(construct)).toStrictEqual([]);

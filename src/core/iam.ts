@@ -5,6 +5,7 @@
  * Each `check*` function returns `undefined` when the value is valid, or a problem sentence.
  * Framework-free: callers skip these checks for unresolved tokens.
  */
+import { checkProjectId } from './names';
 
 const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
 const DOMAIN = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
@@ -19,15 +20,29 @@ export function checkEmail(email: string): string | undefined {
 }
 
 /**
+ * Members that stand for everyone, or for anyone who signs up: `allUsers`, `allAuthenticatedUsers`, the
+ * principal set `principalSet://goog/public:all`, and the consumer Google account domains (every Gmail
+ * user). Compared without regard to case, so that no spelling slips through.
+ */
+const PUBLIC_MEMBERS: readonly string[] = [
+  'allusers',
+  'allauthenticatedusers',
+  'principalset://goog/public:all',
+  'domain:gmail.com',
+  'domain:googlemail.com',
+];
+
+/**
  * An IAM member: `user:EMAIL`, `serviceAccount:EMAIL`, `group:EMAIL`, `domain:DOMAIN`,
- * `principal://…` or `principalSet://…`. `allUsers` and `allAuthenticatedUsers` are refused: attestor,
- * note and signing-key roles granted to everyone are never least privilege.
+ * `principal://…` or `principalSet://…`. Public members (`allUsers`, `allAuthenticatedUsers`,
+ * `principalSet://goog/public:all`, `domain:gmail.com`) are refused: attestor, note and signing-key roles
+ * granted to everyone are never least privilege.
  */
 export function checkIamMember(member: string): string | undefined {
   const forms =
     'a member looks like "serviceAccount:ci@my-project.iam.gserviceaccount.com", "group:team@example.com", "user:me@example.com", "domain:example.com" or "principal://…"';
-  if (member === 'allUsers' || member === 'allAuthenticatedUsers') {
-    return `granting Binary Authorization roles to everyone defeats them; name the principals that need the role (${forms})`;
+  if (PUBLIC_MEMBERS.includes(member.trim().toLowerCase())) {
+    return `this member stands for everyone, and granting Binary Authorization roles to everyone defeats them; name the principals that need the role (${forms})`;
   }
   const colon = member.indexOf(':');
   if (colon < 0) {
@@ -47,6 +62,20 @@ export function checkIamMember(member: string): string | undefined {
       : `${kind}: needs an identifier such as "//iam.googleapis.com/…"; ${forms}`;
   }
   return forms;
+}
+
+/** A predefined role `roles/NAME`. */
+const PREDEFINED_ROLE = /^roles\/[A-Za-z0-9_.]+$/;
+/** A custom role `projects/PROJECT_ID/roles/NAME` or `organizations/NUMBER/roles/NAME`. */
+const CUSTOM_ROLE = /^(projects\/([^/]+)|organizations\/[0-9]+)\/roles\/[A-Za-z0-9_.]{3,64}$/;
+
+/** An IAM role: `roles/NAME`, `projects/PROJECT_ID/roles/NAME` or `organizations/NUMBER/roles/NAME`. */
+export function checkRole(role: string): string | undefined {
+  const custom = CUSTOM_ROLE.exec(role);
+  if (PREDEFINED_ROLE.test(role) || (custom && (custom[2] === undefined || checkProjectId(custom[2]) === undefined))) {
+    return undefined;
+  }
+  return 'a role looks like "roles/binaryauthorization.attestorsViewer", "projects/PROJECT_ID/roles/NAME" or "organizations/ORGANIZATION_NUMBER/roles/NAME"';
 }
 
 /** A project number: the digits Google assigns a project (not its id). */

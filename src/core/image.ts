@@ -10,8 +10,12 @@ export const REGISTRY_HOST =
 export const PATH_COMPONENT = /^[a-z0-9]+((\.|_|__|-+)[a-z0-9]+)*$/;
 /** A tag. */
 export const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
-/** A content digest such as `sha256:` and 64 hex digits. */
-export const DIGEST = /^[a-z0-9]+([+._-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/;
+/**
+ * An image digest as registries compute them and Cloud Run deploys them: `sha256:` and 64 lowercase hex
+ * digits. Anything else (another algorithm, uppercase, a short hash) names no image, so a pattern or an
+ * image with it could never match or be judged.
+ */
+export const DIGEST = /^sha256:[a-f0-9]{64}$/;
 
 /** A parsed image reference. */
 export interface ImageReference {
@@ -40,7 +44,7 @@ export function parseImageReference(reference: string): ImageReference {
   const digest = at >= 0 ? reference.slice(at + 1) : undefined;
   const name = at >= 0 ? reference.slice(0, at) : reference;
   if (digest !== undefined && !DIGEST.test(digest)) {
-    throw problem(`"${digest}" is not a digest`);
+    throw problem(`"${digest}" is not a digest ("sha256:" and 64 lowercase hex digits)`);
   }
   const slash = name.indexOf('/');
   if (slash < 0) {

@@ -6,6 +6,7 @@
  * what the value must look like (without the value itself: the caller adds where it came from).
  * Framework-free: callers skip these checks for unresolved tokens.
  */
+import { createPrivateKey, createPublicKey, KeyObject } from 'crypto';
 import { checkProjectId } from './names';
 
 /**
@@ -77,34 +78,147 @@ export function checkKmsSigningAlgorithm(algorithm: string): string | undefined 
 }
 
 const PEM = /^-----BEGIN ([A-Z0-9 ]+)-----\r?\n([A-Za-z0-9+/=\r\n]+)-----END ([A-Z0-9 ]+)-----\s*$/;
+const PEM_FIX = 'pass a PEM public key: "-----BEGIN PUBLIC KEY-----", base64 lines, "-----END PUBLIC KEY-----"';
+const PRIVATE_KEY_PROBLEM = `this is a private key, which must never be put in configuration; ${PEM_FIX} (for example from "openssl pkey -pubout")`;
 
 /**
  * A PEM-encoded public key (SubjectPublicKeyInfo, `-----BEGIN PUBLIC KEY-----`), the form Binary
- * Authorization PKIX keys take.
+ * Authorization PKIX keys take: an RSA or elliptic-curve key that Node's crypto can read. A private key
+ * is refused, with or without its PEM header lines.
  */
 export function checkPublicKeyPem(pem: string): string | undefined {
-  const fix = 'pass a PEM public key: "-----BEGIN PUBLIC KEY-----", base64 lines, "-----END PUBLIC KEY-----"';
-  if (/PRIVATE KEY/.test(pem)) {
-    return `this is a private key, which must never be put in configuration; ${fix} (for example from "openssl pkey -pubout")`;
+  if (/PRIVATE KEY/.test(pem) || isHeaderlessPrivateKey(pem)) {
+    return PRIVATE_KEY_PROBLEM;
   }
   const match = PEM.exec(pem.trim() + '\n');
   if (!match) {
-    return fix;
+    return PEM_FIX;
   }
   const [, begin, body, end] = match;
   if (begin !== end) {
-    return `the BEGIN and END labels differ; ${fix}`;
+    return `the BEGIN and END labels differ; ${PEM_FIX}`;
   }
   if (begin === 'RSA PUBLIC KEY') {
-    return `a PKCS#1 "RSA PUBLIC KEY" is not accepted; convert it with "openssl rsa -RSAPublicKey_in -pubout"; ${fix}`;
+    return `a PKCS#1 "RSA PUBLIC KEY" is not accepted; convert it with "openssl rsa -RSAPublicKey_in -pubout"; ${PEM_FIX}`;
   }
   if (begin !== 'PUBLIC KEY') {
-    return `a "${begin}" block is not a public key; ${fix}`;
+    return `a "${begin}" block is not a public key; ${PEM_FIX}`;
   }
   if (body.replace(/\s/g, '').length < 40) {
-    return `the base64 body is too short to be a key; ${fix}`;
+    return `the base64 body is too short to be a key; ${PEM_FIX}`;
+  }
+  const key = readPublicKey(pem);
+  if (key === undefined) {
+    return `the body does not decode as a public key (SubjectPublicKeyInfo); ${PEM_FIX}`;
+  }
+  if (describeKey(key) === undefined) {
+    return `a ${key.asymmetricKeyType} key is not verifiable by Binary Authorization, which takes RSA and elliptic-curve (P-256, P-384, P-521) keys`;
   }
   return undefined;
+}
+
+/**
+ * Whether a valid PEM public key fits a Binary Authorization signature algorithm: key type, RSA size or
+ * curve. Returns the problem, naming the algorithms the key does fit.
+ */
+export function checkKeyFitsAlgorithm(pem: string, algorithm: string): string | undefined {
+  const needed = keyShapeOf(algorithm);
+  const key = readPublicKey(pem);
+  const shape = key === undefined ? undefined : describeKey(key);
+  if (needed === undefined || shape === undefined || fits(shape, needed)) {
+    return undefined; // an unknown algorithm or an unreadable key is reported by its own check
+  }
+  const fitting = BINAUTHZ_SIGNATURE_ALGORITHMS.filter((a) => {
+    const s = keyShapeOf(a);
+    return s !== undefined && fits(shape, s);
+  });
+  return `the key is ${shapeText(shape)}, but ${algorithm} needs ${shapeText(needed)}; pass the algorithm the key was made for${
+    fitting.length ? ` (${fitting.join(', ')})` : ''
+  }, or the key that belongs to the algorithm`;
+}
+
+/** A key's type and size, as far as signature algorithms care. */
+interface KeyShape {
+  readonly type: 'rsa' | 'ec';
+  /** RSA modulus length in bits. */
+  readonly bits?: number;
+  /** EC curve, as Node names it. */
+  readonly curve?: string;
+  /** An `rsa-pss` key, which only RSA-PSS algorithms may use; for an algorithm, whether it is RSA-PSS. */
+  readonly pss?: boolean;
+}
+
+const CURVES: Record<string, string> = { 256: 'prime256v1', 384: 'secp384r1', 521: 'secp521r1' };
+const CURVE_NAMES: Record<string, string> = { prime256v1: 'P-256', secp384r1: 'P-384', secp521r1: 'P-521' };
+
+/** What an algorithm needs of its key, from its name (`RSA_SIGN_PKCS1_2048_SHA256`, `ECDSA_P256_SHA256`). */
+function keyShapeOf(algorithm: string): KeyShape | undefined {
+  const rsa = /^(RSA_PSS|RSA_SIGN_PSS|RSA_SIGN_PKCS1)_([0-9]+)_SHA[0-9]+$/.exec(algorithm);
+  if (rsa) {
+    return { type: 'rsa', bits: Number(rsa[2]), pss: rsa[1] !== 'RSA_SIGN_PKCS1' };
+  }
+  const ec = /^(ECDSA|EC_SIGN)_P(256|384|521)_SHA[0-9]+$/.exec(algorithm);
+  return ec ? { type: 'ec', curve: CURVES[ec[2]] } : undefined;
+}
+
+function describeKey(key: KeyObject): KeyShape | undefined {
+  const details = key.asymmetricKeyDetails ?? {};
+  switch (key.asymmetricKeyType) {
+    case 'rsa':
+      return { type: 'rsa', bits: details.modulusLength };
+    case 'rsa-pss':
+      return { type: 'rsa', bits: details.modulusLength, pss: true };
+    case 'ec':
+      return details.namedCurve !== undefined && CURVE_NAMES[details.namedCurve] !== undefined
+        ? { type: 'ec', curve: details.namedCurve }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Whether a key of shape `key` can verify signatures of an algorithm that needs `needed`. */
+function fits(key: KeyShape, needed: KeyShape): boolean {
+  if (key.type !== needed.type) {
+    return false;
+  }
+  if (key.type === 'ec') {
+    return key.curve === needed.curve;
+  }
+  // An rsa-pss key is restricted to RSA-PSS; a plain RSA key serves both paddings.
+  return key.bits === needed.bits && (!key.pss || needed.pss === true);
+}
+
+function shapeText(shape: KeyShape): string {
+  return shape.type === 'ec'
+    ? `an elliptic-curve key on ${CURVE_NAMES[shape.curve ?? ''] ?? shape.curve}`
+    : `an RSA key of ${shape.bits} bits${shape.pss ? ' (RSA-PSS)' : ''}`;
+}
+
+function readPublicKey(pem: string): KeyObject | undefined {
+  try {
+    return createPublicKey({ key: pem.trim(), format: 'pem' });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `value` is base64 (no PEM lines) that decodes as a private key (PKCS#8, PKCS#1 or SEC1). */
+function isHeaderlessPrivateKey(value: string): boolean {
+  const body = value.replace(/\s/g, '');
+  if (body.length < 40 || !/^[A-Za-z0-9+/]+={0,2}$/.test(body)) {
+    return false;
+  }
+  const der = Buffer.from(body, 'base64');
+  for (const type of ['pkcs8', 'pkcs1', 'sec1'] as const) {
+    try {
+      createPrivateKey({ key: der, format: 'der', type });
+      return true;
+    } catch {
+      // not this encoding
+    }
+  }
+  return false;
 }
 
 const PGP = /^-----BEGIN PGP PUBLIC KEY BLOCK-----\r?\n[\s\S]*?\r?\n-----END PGP PUBLIC KEY BLOCK-----\s*$/;

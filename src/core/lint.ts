@@ -8,6 +8,7 @@ import { describeValue } from './display';
 import { parseAllowlistPattern } from './pattern';
 import { RuleModel } from './policy';
 import { globalEvaluationModeProblem, ruleProblems } from './policy-check';
+import { tenantKindOf, tenantSegments } from './registries';
 import { FoundPolicy, isInterpolated, policiesFromTerraformJson, resourcesOfType } from './terraform-json';
 
 /** How bad a finding is: errors fail the lint (exit 1). */
@@ -132,6 +133,9 @@ export function lintPattern(address: string, pattern: string): Finding[] {
   if (problem?.code === 'prefix-double-star') {
     return finding('warning', 'broad-pattern', `allowlist pattern ${JSON.stringify(pattern)}: ${problem.message}`);
   }
+  if (problem?.code === 'multi-tenant-registry') {
+    return finding('error', 'broad-pattern', `allowlist pattern ${JSON.stringify(pattern)}: ${problem.message}`);
+  }
   if (problem !== undefined) {
     return finding(
       'error',
@@ -140,20 +144,21 @@ export function lintPattern(address: string, pattern: string): Finding[] {
     );
   }
   if (parsed.wildcard === '**') {
-    // `registry/**` or `registry/PROJECT/**`: every image of a registry, or of a whole project.
-    const depth = parsed.prefix.split('/').length - 2;
-    if (depth === 0) {
+    const [registry, ...directories] = parsed.prefix.slice(0, -1).split('/');
+    const tenant = tenantSegments(registry, directories.join('/'));
+    const kind = tenantKindOf(registry);
+    if (tenant === undefined && parsed.prefix === `${registry}/`) {
       return finding(
-        'error',
-        'broad-pattern',
-        `allowlist pattern ${JSON.stringify(pattern)} admits every image of the registry, anyone's; allow a repository like "${parsed.prefix}PROJECT/REPOSITORY/**"`,
+        'info',
+        'registry-wide',
+        `allowlist pattern ${JSON.stringify(pattern)} admits every image of the registry ${registry}: right only if you own it and trust everything pushed there`,
       );
     }
-    if (depth === 1) {
+    if (tenant !== undefined && directories.length === tenant) {
       return finding(
         'warning',
         'broad-pattern',
-        `allowlist pattern ${JSON.stringify(pattern)} admits every image of a whole project; prefer one repository, like "${parsed.prefix}REPOSITORY/**"`,
+        `allowlist pattern ${JSON.stringify(pattern)} admits every image of a whole ${kind}; prefer one repository, like "${parsed.prefix}REPOSITORY/**"`,
       );
     }
   }

@@ -11,10 +11,14 @@
  * - Cloud Run does not accept tags in patterns: `image@*` allows every version of one image,
  *   `image@sha256:…` one digest.
  *
- * Beyond Google's own rules, this library refuses `name**` without a `/` before the `**`: Google warns
- * that `gcr.io/my-project**` also admits `gcr.io/my-project-exploit/…`. Write `gcr.io/my-project/**`.
+ * Beyond Google's own rules, this library refuses:
+ * - `name**` without a `/` before the `**`: Google warns that `gcr.io/my-project**` also admits
+ *   `gcr.io/my-project-exploit/…`. Write `gcr.io/my-project/**`.
+ * - a wildcard before the tenant on a registry that many owners share (`gcr.io/**`, `docker.io/*`,
+ *   `us-docker.pkg.dev/**`; see `registries.ts`): it admits anyone's images. Write `gcr.io/my-project/**`.
  */
 import { DIGEST, PATH_COMPONENT, REGISTRY_HOST } from './image';
+import { tenantKindOf, tenantSegments } from './registries';
 
 /** What a pattern ends with. */
 export type PatternWildcard = 'none' | '*' | '**' | '@*';
@@ -30,6 +34,7 @@ export type PatternProblemCode =
   | 'tag'
   | 'invalid-digest'
   | 'prefix-double-star'
+  | 'multi-tenant-registry'
   | 'invalid-path';
 
 /** One reason a pattern is refused. */
@@ -245,14 +250,19 @@ function findProblems(pattern: string, prefix: string, wildcard: PatternWildcard
   }
   const slash = prefix.indexOf('/');
   if (slash < 0) {
-    return wildcard === 'none'
-      ? [{ code: 'no-registry', message: `a pattern starts with a registry host and a path, ${EXAMPLES}` }]
-      : [
-          {
-            code: 'wildcard-in-registry',
-            message: `a wildcard may stand only after the "registry/" part, like "${prefix}/**"`,
-          },
-        ];
+    if (wildcard === 'none') {
+      return [{ code: 'no-registry', message: `a pattern starts with a registry host and a path, ${EXAMPLES}` }];
+    }
+    // `*`, `**` or `gcr.io*`: suggest what names a repository, never another pattern that is too broad.
+    const example = prefix === '' || tenantKindOf(prefix) !== undefined ? undefined : `${prefix}/**`;
+    return [
+      {
+        code: 'wildcard-in-registry',
+        message: `a wildcard may stand only after the "registry/" part${
+          prefix === '' ? ' (a pattern of wildcards alone would admit every image)' : ''
+        }; write one ${example ? `like "${example}"` : EXAMPLES}`,
+      },
+    ];
   }
   const registry = prefix.slice(0, slash);
   if (!REGISTRY_HOST.test(registry)) {
@@ -277,7 +287,7 @@ function checkPath(registry: string, rest: string, wildcard: PatternWildcard): P
         {
           code: 'invalid-digest',
           message:
-            'after "@" a pattern has either "*" (every digest of the image) or a full digest like "sha256:" and 64 hex digits',
+            'after "@" a pattern has either "*" (every digest of the image) or a full digest: "sha256:" and 64 lowercase hex digits',
         },
       ];
     }
@@ -312,5 +322,28 @@ function checkPath(registry: string, rest: string, wildcard: PatternWildcard): P
       },
     ];
   }
-  return [];
+  return wildcard === '*' || wildcard === '**' ? checkTenant(registry, full) : [];
+}
+
+/**
+ * On a registry that many owners share, a `*` or `**` must follow the tenant (`directories`: the path
+ * components before the wildcard's own).
+ */
+function checkTenant(registry: string, directories: string[]): PatternProblem[] {
+  const kind = tenantKindOf(registry);
+  const tenant = tenantSegments(registry, directories.join('/'));
+  if (kind === undefined || tenant === undefined || directories.length >= tenant) {
+    return [];
+  }
+  const owners =
+    kind === 'project'
+      ? 'every Google Cloud project has its own images there'
+      : 'anyone can create a namespace there and push images';
+  const placeholder = kind === 'project' ? 'PROJECT_ID' : 'NAMESPACE';
+  return [
+    {
+      code: 'multi-tenant-registry',
+      message: `"${registry}" is shared by many owners (${owners}), and a wildcard before the ${kind} admits anyone's images; name the ${kind} before the wildcard, like "${registry}/${placeholder}/**"`,
+    },
+  ];
 }

@@ -68,7 +68,7 @@ export function ruleProblems(rule: RuleModel, name: string, isUnknown: (value: s
     );
   }
   if (evaluationKnown && evaluationValid) {
-    const problem = checkRule(rule);
+    const problem = checkRule(rule, isUnknown);
     if (problem !== undefined) {
       problems.push(`${name} is invalid: ${problem}`);
     }

@@ -32,13 +32,50 @@ export interface PolicyModel {
   readonly clusterAdmissionRules?: Record<string, RuleModel>;
 }
 
-/** What is wrong with a rule, if anything: the attestor list must fit the evaluation mode. */
-export function checkRule(rule: RuleModel): string | undefined {
+/**
+ * What is wrong with a rule, if anything: the attestor list must fit the evaluation mode
+ * (`checkAttestorCount`), and no two required attestors may share a short id (`checkRequiredAttestors`).
+ *
+ * @param isUnknown tells names known only at apply time, whose short id cannot be compared
+ */
+export function checkRule(rule: RuleModel, isUnknown: (value: string) => boolean = () => false): string | undefined {
+  return checkAttestorCount(rule) ?? checkRequiredAttestors(rule.requireAttestationsBy, isUnknown);
+}
+
+/** REQUIRE_ATTESTATION needs attestors, and the other modes take none. */
+export function checkAttestorCount(rule: RuleModel): string | undefined {
   if (rule.evaluationMode === 'REQUIRE_ATTESTATION' && rule.requireAttestationsBy.length === 0) {
     return 'REQUIRE_ATTESTATION needs at least one attestor';
   }
   if (rule.evaluationMode !== 'REQUIRE_ATTESTATION' && rule.requireAttestationsBy.length > 0) {
     return `${rule.evaluationMode} takes no attestors`;
+  }
+  return undefined;
+}
+
+/**
+ * No two required attestors may share a short id. The provider keeps `require_attestations_by` in a set
+ * hashed by the last path segment of each name (`tpgresource.SelfLinkNameHash`), so
+ * `projects/a/attestors/prod` and `projects/b/attestors/prod` collide and one of them is silently dropped
+ * on apply: the rule would then require fewer attestations than it says.
+ *
+ * @param isUnknown tells names known only at apply time, whose short id cannot be compared
+ */
+export function checkRequiredAttestors(
+  names: readonly string[],
+  isUnknown: (value: string) => boolean = () => false,
+): string | undefined {
+  const byShortId = new Map<string, string>();
+  for (const name of names) {
+    const shortId = typeof name === 'string' ? name.slice(name.lastIndexOf('/') + 1) : '';
+    if (shortId === '' || isUnknown(shortId)) {
+      continue;
+    }
+    const other = byShortId.get(shortId);
+    if (other !== undefined && other !== name) {
+      return `${other} and ${name} have the same short id "${shortId}", and the Google provider keeps required attestors in a set keyed by the short id, so one of them would be silently dropped on apply; give one of the attestors another id`;
+    }
+    byShortId.set(shortId, name);
   }
   return undefined;
 }

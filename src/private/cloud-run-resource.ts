@@ -1,5 +1,6 @@
 import { Annotations, TerraformProvider, TerraformResource, Token, Tokenization } from 'cdktf';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { invalidProp } from './errors';
 import {
   BinauthzSetting,
   CLOUD_RUN_RESOURCE_TYPES,
@@ -102,13 +103,26 @@ export function terraformAddress(resource: TerraformResource): string {
 }
 
 // Symbol.for, so that several copies of this library in one app see each other's marks.
-/** Where `RequireBinaryAuthorization.exempt` keeps the reason on the resource. */
-export const EXEMPTION = Symbol.for('cdktf-gcp-binauthz.RequireBinaryAuthorization.exemption');
 const BREAKGLASS = Symbol.for('cdktf-gcp-binauthz.BinaryAuthorization.breakglass');
 
 /** The error for a construct that is not one of the Cloud Run resources. */
 export const NOT_CLOUD_RUN =
   'expected a google_cloud_run_v2_service, google_cloud_run_v2_job, google_cloud_run_v2_worker_pool, google_cloud_run_service or google_cloudfunctions2_function resource';
+
+/**
+ * The Cloud Run resource a helper was given, or an error naming what it got instead (a caller without
+ * types may pass anything, not only a construct).
+ *
+ * @param where the helper, for the error of a value that is not a construct
+ */
+export function cloudRunResourceArgument(where: string, resource: unknown): CloudRunResource {
+  const cloudRun = Construct.isConstruct(resource) ? asCloudRunResource(resource) : undefined;
+  if (!cloudRun) {
+    const shown = Construct.isConstruct(resource) ? resourceTypeOf(resource) : resource;
+    throw invalidProp(Construct.isConstruct(resource) ? resource : where, 'resource', shown, NOT_CLOUD_RUN);
+  }
+  return cloudRun;
+}
 
 /** The Terraform type of a resource, or the class name of another construct, for messages. */
 export function resourceTypeOf(node: IConstruct): string {

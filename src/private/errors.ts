@@ -1,14 +1,77 @@
-import { Token } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { escapeControlCharacters } from '../core/text';
+import type { IValidationError } from '../validation-error';
+
+/** Marks the validation errors of this library (`Symbol.for`, so that copies of the library agree). */
+export const VALIDATION_ERROR = Symbol.for('cdktf-gcp-binauthz.ValidationError');
+
+/** The one error type of the library's validations: an `Error` with the fields of `IValidationError`. */
+class ValidationError extends Error implements IValidationError {
+  constructor(
+    public readonly constructPath: string,
+    public readonly property: string,
+    public readonly value: string,
+    public readonly fix: string,
+  ) {
+    super(`[${constructPath}] invalid '${property}' ${value}: ${fix}`);
+    this.name = 'ValidationError';
+    Object.defineProperty(this, VALIDATION_ERROR, { value: true });
+  }
+}
 
 /**
- * The one shape of our synth-time errors: the construct path, the property, the value received and
- * what to do about it.
+ * A value that a message must not quote (it may be key material): the description is shown instead.
+ */
+export class Undisclosed {
+  /** @param description what the value is, without any of it, such as "a value of 1600 characters" */
+  constructor(public readonly description: string) {}
+}
+
+/**
+ * The one formatter of our errors: the construct path (or the helper, before there is a construct), the
+ * property, the value received and what to do about it.
  */
 export function invalidProp(where: IConstruct | string, property: string, value: unknown, problem: string): Error {
-  const path = typeof where === 'string' ? where : where.node.path;
-  const shown = Token.isUnresolved(value) ? '(a value known only at apply time)' : JSON.stringify(value);
-  return new Error(`[${path}] invalid '${property}' ${shown}: ${problem}`);
+  const scope = typeof where === 'string' ? undefined : where;
+  return new ValidationError(scope?.node.path ?? (where as string), property, describeValue(value, scope), problem);
+}
+
+/**
+ * The message of an error raised elsewhere, as a `problem` for `invalidProp`: the core's parsers throw
+ * plain errors that say what the value must look like.
+ */
+function problemOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/**
+ * Parses a value with one of the core's parsers (which throw what is wrong), turning its error into
+ * `invalidProp`: the one place that catches and rethrows.
+ */
+export function parseProp<T>(
+  where: IConstruct | string,
+  property: string,
+  value: string,
+  parse: (value: string) => T,
+): T {
+  try {
+    return parse(value);
+  } catch (e) {
+    throw invalidProp(where, property, value, problemOf(e));
+  }
+}
+
+/** A core parser used as a check: `undefined` when it parses, what is wrong otherwise. */
+export function parses(parse: (value: string) => unknown): (value: string) => string | undefined {
+  return (value) => {
+    try {
+      parse(value);
+      return undefined;
+    } catch (e) {
+      return problemOf(e);
+    }
+  };
 }
 
 /** The path a construct will have, for errors raised before it exists. */
@@ -16,21 +79,221 @@ export function childPath(scope: IConstruct, id: string): string {
   return scope.node.path ? `${scope.node.path}/${id}` : id;
 }
 
+/** The longest string a message quotes in full. */
+const MAX_SHOWN = 200;
+
+/**
+ * A value as a message shows it: strings quoted (long ones shortened, control characters escaped),
+ * values known only at apply time as the Terraform expression they stand for (when a scope to resolve
+ * them in is given), absent values as "(not set)", and objects by their kind. Never throws.
+ */
+export function describeValue(value: unknown, scope?: IConstruct): string {
+  if (value instanceof Undisclosed) {
+    return `(${value.description})`;
+  }
+  if (value === undefined) {
+    return '(not set)';
+  }
+  if (Token.isUnresolved(value)) {
+    const expression = scope ? terraformExpression(scope, value) : undefined;
+    return expression === undefined
+      ? '(a value known only at apply time)'
+      : `(known only at apply time: ${quote(expression)})`;
+  }
+  if (typeof value === 'string') {
+    return quote(value);
+  }
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) {
+    return String(value);
+  }
+  if (typeof value === 'function') {
+    return '(a function)';
+  }
+  if (typeof value !== 'object') {
+    return `(a ${typeof value})`;
+  }
+  if (!Array.isArray(value) && !isPlainObject(value)) {
+    return `(${describeKind(value)})`; // never the state of an instance, which may hold anything
+  }
+  try {
+    const json = JSON.stringify(value);
+    if (json !== undefined && json.length <= MAX_SHOWN) {
+      return escapeControlCharacters(json);
+    }
+  } catch {
+    // circular or otherwise not JSON: described by its kind below
+  }
+  return `(${describeKind(value)})`;
+}
+
+/** What a value is, without any of its content: "a string of 12 characters", "an object of class X". */
+export function describeKind(value: unknown): string {
+  if (typeof value === 'string') {
+    return `a string of ${value.length} characters`;
+  }
+  if (Array.isArray(value)) {
+    return `an array of ${value.length}`;
+  }
+  if (typeof value === 'object' && value !== null) {
+    return `an object of class ${classNameOf(value)}`;
+  }
+  return value === null ? 'null' : `a ${typeof value}`;
+}
+
+function isPlainObject(value: object): boolean {
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/**
+ * The Terraform expression a token stands for, such as `${var.project}`, for messages and comparisons;
+ * `undefined` when it cannot be resolved. Resolves without preparing, so no cross-stack reference is
+ * created as a side effect.
+ */
+export function terraformExpression(scope: IConstruct, value: unknown): string | undefined {
+  try {
+    const resolved = Tokenization.resolve(value, {
+      scope,
+      resolver: new DefaultTokenResolver(new StringConcat()),
+      preparing: false,
+    });
+    return typeof resolved === 'string' ? resolved : JSON.stringify(resolved);
+  } catch {
+    return undefined;
+  }
+}
+
+function quote(text: string): string {
+  const shown = text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${text.length} characters)` : text;
+  return escapeControlCharacters(JSON.stringify(shown));
+}
+
+function classNameOf(value: object): string {
+  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === 'string' && name !== '' ? name : 'Object';
+}
+
 /**
  * Runs a literal check unless the value is an unresolved token (known only at apply time), and throws
- * `invalidProp` with the problem the check returns.
+ * `invalidProp` with the problem the check returns. A value that is not a string at all (from a caller
+ * without type checking) is refused first.
  */
 export function checkLiteral(
-  scope: IConstruct,
+  scope: IConstruct | string,
   property: string,
   value: string,
   check: (value: string) => string | undefined,
 ): void {
+  requireString(scope, property, value);
   if (Token.isUnresolved(value)) {
     return;
   }
   const problem = check(value);
   if (problem !== undefined) {
     throw invalidProp(scope, property, value, problem);
+  }
+}
+
+/**
+ * `checkLiteral` for values that may be key material: the error never quotes the value (a private key
+ * pasted by mistake, with or without its PEM lines, must not reach logs), only its size.
+ */
+export function checkSecretLiteral(
+  scope: IConstruct | string,
+  property: string,
+  value: string,
+  check: (value: string) => string | undefined,
+): void {
+  requireString(scope, property, value);
+  if (Token.isUnresolved(value)) {
+    return;
+  }
+  const problem = check(value);
+  if (problem !== undefined) {
+    const shown = new Undisclosed(`a value of ${value.length} characters, not shown: it may be key material`);
+    throw invalidProp(scope, property, shown, problem);
+  }
+}
+
+/*
+ * Argument checks at run time: a JavaScript caller (or a binding in another language that passes null)
+ * gets the same clear errors as a TypeScript caller, never a TypeError from deep inside, and never a
+ * value written through unchecked.
+ */
+
+/** Refuses anything but a string (a token string is a string). */
+export function requireString(where: IConstruct | string, property: string, value: unknown): asserts value is string {
+  if (typeof value !== 'string') {
+    throw invalidProp(where, property, value, 'expected a string');
+  }
+}
+
+/** Refuses anything but a string or `undefined`. */
+export function requireOptionalString(
+  where: IConstruct | string,
+  property: string,
+  value: unknown,
+): asserts value is string | undefined {
+  if (value !== undefined) {
+    requireString(where, property, value);
+  }
+}
+
+/** Refuses anything but `true`, `false` or `undefined`. */
+export function requireOptionalBoolean(
+  where: IConstruct | string,
+  property: string,
+  value: unknown,
+): asserts value is boolean | undefined {
+  if (value !== undefined && typeof value !== 'boolean') {
+    throw invalidProp(where, property, value, 'expected true or false');
+  }
+}
+
+/** Refuses anything but an object (a props or options struct). */
+export function requireObject(where: IConstruct | string, property: string, value: unknown): asserts value is object {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw invalidProp(where, property, value, 'expected an object with the properties documented for it');
+  }
+}
+
+/** Refuses anything but an array. */
+export function requireArray(where: IConstruct | string, property: string, value: unknown): asserts value is unknown[] {
+  if (!Array.isArray(value)) {
+    throw invalidProp(where, property, value, 'expected an array');
+  }
+}
+
+/**
+ * Refuses anything but a value of a string enum, such as `EnforcementMode.DRYRUN_AUDIT_LOG_ONLY`.
+ *
+ * @param enumName the enum's name, for the message
+ * @param values the enum object
+ */
+export function requireEnum(
+  where: IConstruct | string,
+  property: string,
+  value: unknown,
+  enumName: string,
+  values: Record<string, string>,
+): void {
+  if (typeof value !== 'string' || !Object.values(values).includes(value)) {
+    const names = Object.keys(values)
+      .map((k) => `${enumName}.${k}`)
+      .join(', ');
+    throw invalidProp(where, property, value, `expected one of ${names}`);
+  }
+}
+
+/** Like `requireEnum`, for an optional value. */
+export function requireOptionalEnum(
+  where: IConstruct | string,
+  property: string,
+  value: unknown,
+  enumName: string,
+  values: Record<string, string>,
+): void {
+  if (value !== undefined) {
+    requireEnum(where, property, value, enumName, values);
   }
 }

@@ -1,11 +1,12 @@
 import { Fn, TerraformProvider, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { terraformAttributes } from './cloud-run-resource';
-import { checkLiteral, invalidProp } from './errors';
+import { checkLiteral, invalidProp, parseProp } from './errors';
 import { parseRepositoryName, singleBlock } from '../core/cloud-run';
 import { DEFAULT_REPOSITORY, DeploymentPathValue, repositoryPattern } from '../core/deployment-path';
 import { parseImageReference } from '../core/image';
 import { checkProjectId, checkRegion, projectImagePath } from '../core/names';
+import { isArtifactRegistryHost } from '../core/registries';
 
 /** What `discoverFunctionPatterns` found. */
 export interface DiscoveredPatterns {
@@ -13,6 +14,21 @@ export interface DiscoveredPatterns {
   readonly patterns: string[];
   /** One error message per function whose pattern cannot be derived (that function is left out). */
   readonly problems: string[];
+}
+
+/** Where the functions are judged: the policy's project, and who else judges functions of other projects. */
+export interface DiscoveryTarget {
+  /** The policy's project (may be a token). */
+  readonly project: string;
+  /** Whether two projects are the same: `undefined` when that is known only at apply time. */
+  readonly sameProject: (a: string, b: string) => boolean | undefined;
+  /**
+   * Whether the policy of `project`, elsewhere in the app, allowlists the functions it finds under a
+   * scope that holds `resource`.
+   */
+  readonly coveredElsewhere: (resource: TerraformResource, project: string) => boolean;
+  /** Throws for a pattern the policy refuses. */
+  readonly check: (pattern: string) => void;
 }
 
 /**
@@ -25,17 +41,15 @@ export interface DiscoveredPatterns {
  *   `LOCATION-docker.pkg.dev/PROJECT/cloud-run-source-deploy/**`, or the repository of
  *   `build_config.image_uri` when it is set.
  *
- * The project is the resource's `project`; without one, the `project` of the provider that deploys it
- * (the resource's `provider`, or the stack's google provider without alias); without one either (the
- * provider then takes it from its environment, which synth cannot see), `defaultProject`. Region and project
- * may be tokens; a domain-scoped project `example.com:p` becomes `example.com/p`. `check` throws for a
- * pattern the policy refuses.
+ * The project a function deploys in is the resource's `project`; without one, the `project` of the
+ * provider that deploys it (the resource's `provider`, or the stack's google provider without alias);
+ * without one either (the provider then takes it from its environment, which synth cannot see), the
+ * policy's. Only functions of the policy's own project are allowlisted: another project's function is
+ * judged by that project's policy, and its repository would only widen this one. Such a function is left
+ * to the policy of its project when that policy, in the app, allowlists it; otherwise it is a problem.
+ * Region and project may be tokens; a domain-scoped project `example.com:p` becomes `example.com/p`.
  */
-export function discoverFunctionPatterns(
-  scopes: IConstruct[],
-  defaultProject: string,
-  check: (pattern: string) => void,
-): DiscoveredPatterns {
+export function discoverFunctionPatterns(scopes: IConstruct[], target: DiscoveryTarget): DiscoveredPatterns {
   const patterns: string[] = [];
   const problems: string[] = [];
   const seen = new Set<IConstruct>();
@@ -51,9 +65,9 @@ export function discoverFunctionPatterns(
     }
     seen.add(node);
     try {
-      const pattern = functionPatternOf(node, defaultProject, providerProjectOf);
+      const pattern = functionPatternOf(node, target, providerProjectOf);
       if (pattern !== undefined) {
-        check(pattern);
+        target.check(pattern);
         patterns.push(pattern);
       }
     } catch (e) {
@@ -66,65 +80,94 @@ export function discoverFunctionPatterns(
 /** The provider's project of a resource without `project`, if its provider sets one. */
 type ProviderProjectOf = (resource: TerraformResource) => string | undefined;
 
-function functionPatternOf(
-  node: TerraformResource,
-  defaultProject: string,
-  providerProjectOf: ProviderProjectOf,
-): string | undefined {
-  if (node.terraformResourceType === 'google_cloudfunctions2_function') {
-    const attributes = terraformAttributes(node);
-    const buildConfig = singleBlock(attributes.build_config) as Record<string, unknown> | undefined;
-    return functionPattern(node, attributes, defaultProject, providerProjectOf, 'CLOUD_FUNCTIONS_V2_API', {
-      property: 'build_config.docker_repository',
-      value: buildConfig?.docker_repository,
-    });
-  }
-  if (node.terraformResourceType === 'google_cloud_run_v2_service') {
-    const attributes = terraformAttributes(node);
-    const buildConfig = singleBlock(attributes.build_config) as Record<string, unknown> | undefined;
-    if (buildConfig === undefined || buildConfig === null) {
-      return undefined; // deployed from an image, not from source: its images are the policy's business
-    }
-    return functionPattern(node, attributes, defaultProject, providerProjectOf, 'CLOUD_RUN_ADMIN_API', {
-      property: 'build_config.image_uri',
-      value: buildConfig.image_uri,
-    });
-  }
-  return undefined;
-}
-
+/** Where a deployment path writes images when the resource names a repository of its own. */
 interface CustomRepository {
   readonly property: string;
   readonly value: unknown;
 }
 
-function functionPattern(
-  resource: TerraformResource,
-  attributes: Record<string, unknown>,
-  defaultProject: string,
+function functionPatternOf(
+  node: TerraformResource,
+  target: DiscoveryTarget,
   providerProjectOf: ProviderProjectOf,
-  path: DeploymentPathValue,
-  custom: CustomRepository,
-): string {
+): string | undefined {
+  let path: DeploymentPathValue;
+  let custom: CustomRepository;
+  if (node.terraformResourceType === 'google_cloudfunctions2_function') {
+    path = 'CLOUD_FUNCTIONS_V2_API';
+    custom = { property: 'build_config.docker_repository', value: buildConfigOf(node)?.docker_repository };
+  } else if (node.terraformResourceType === 'google_cloud_run_v2_service') {
+    const buildConfig = buildConfigOf(node);
+    if (buildConfig === undefined) {
+      return undefined; // deployed from an image, not from source: its images are the policy's business
+    }
+    path = 'CLOUD_RUN_ADMIN_API';
+    custom = { property: 'build_config.image_uri', value: buildConfig.image_uri };
+  } else {
+    return undefined;
+  }
+  const attributes = terraformAttributes(node);
+  const project = deployProject(node, attributes, target, providerProjectOf);
+  if (project === undefined) {
+    return undefined; // another project's function, allowlisted by that project's policy
+  }
   if (custom.value !== undefined && custom.value !== null && custom.value !== '') {
     return custom.property === 'build_config.docker_repository'
-      ? dockerRepositoryPattern(resource, custom.value)
-      : imageUriPattern(resource, custom.value);
+      ? dockerRepositoryPattern(node, custom.value)
+      : imageUriPattern(node, custom.value);
   }
   const location = attributes.location;
   if (typeof location !== 'string') {
     throw invalidProp(
-      resource,
+      node,
       'location',
       location,
       'the region decides the repository of the function images; set location, such as "us-central1"',
     );
   }
-  checkLiteral(resource, 'location', location, checkRegion);
-  const project =
-    typeof attributes.project === 'string' ? attributes.project : (providerProjectOf(resource) ?? defaultProject);
-  checkLiteral(resource, 'project', project, checkProjectId);
+  checkLiteral(node, 'location', location, checkRegion);
   return repositoryPattern(location, imagePath(project), DEFAULT_REPOSITORY[path]);
+}
+
+function buildConfigOf(node: TerraformResource): Record<string, unknown> | undefined {
+  const block = singleBlock(terraformAttributes(node).build_config);
+  return typeof block === 'object' && block !== null ? (block as Record<string, unknown>) : undefined;
+}
+
+/**
+ * The project the function deploys in, when it is the policy's; `undefined` when it is another project
+ * whose own policy in the app allowlists it. Throws when it is (or may be) another project that nothing
+ * here allowlists.
+ */
+function deployProject(
+  node: TerraformResource,
+  attributes: Record<string, unknown>,
+  target: DiscoveryTarget,
+  providerProjectOf: ProviderProjectOf,
+): string | undefined {
+  const own = attributes.project;
+  if (own !== undefined && own !== null && typeof own !== 'string') {
+    throw invalidProp(node, 'project', own, 'expected a project id');
+  }
+  const project = own ?? providerProjectOf(node) ?? target.project;
+  checkLiteral(node, 'project', project, checkProjectId);
+  const same = target.sameProject(project, target.project);
+  if (same === true) {
+    return project;
+  }
+  if (same === false && target.coveredElsewhere(node, project)) {
+    return undefined;
+  }
+  const why =
+    same === false
+      ? "the function deploys in another project than this policy's, so that project's policy judges its images, and allowlisting its repository here would only widen this policy"
+      : "whether the function deploys in this policy's project is known only at apply time, and allowlisting another project's repository would only widen this policy";
+  throw invalidProp(
+    node,
+    'project',
+    project,
+    `${why}; call allowDeploymentPathsFor on the policy of the function's project, pass this policy a scope without the function, or deploy the function in the policy's project (the same literal or variable)`,
+  );
 }
 
 /** `projects/P/locations/L/repositories/R` → `L-docker.pkg.dev/P/R/**`. */
@@ -138,21 +181,18 @@ function dockerRepositoryPattern(resource: TerraformResource, value: unknown): s
     const part = (index: number) => Token.asString(Fn.element(parts, index));
     return repositoryPattern(part(3), Fn.replace(part(1), ':', '/'), part(5));
   }
-  let name;
-  try {
-    name = parseRepositoryName(value);
-  } catch (e) {
-    throw invalidProp(resource, 'build_config.docker_repository', value, (e as Error).message);
-  }
+  const name = parseProp(resource, 'build_config.docker_repository', value, parseRepositoryName);
   checkLiteral(resource, 'build_config.docker_repository', name.location, checkRegion);
   checkLiteral(resource, 'build_config.docker_repository', name.project, checkProjectId);
   return repositoryPattern(name.location, projectImagePath(name.project), name.repository);
 }
 
 /**
- * `build_config.image_uri` of a source-deployed service: an Artifact Registry image
- * `L-docker.pkg.dev/P/R/IMAGE[:tag]` allowlists its repository `L-docker.pkg.dev/P/R/**` (like the
- * default repository); any other image allowlists every version of that image, `IMAGE@*`.
+ * `build_config.image_uri` of a source-deployed service, where Cloud Build pushes the image it builds:
+ * an Artifact Registry image `L-docker.pkg.dev/P/R/IMAGE[:tag]` (`L-docker.pkg.dev/DOMAIN/P/R/IMAGE` for a
+ * domain-scoped project) allowlists its repository `L-docker.pkg.dev/P/R/**`, like the default repository.
+ * Anything else is refused: the build writes to Artifact Registry, and allowlisting an image elsewhere
+ * (`docker.io/library/nginx`) would admit what others push there.
  */
 function imageUriPattern(resource: TerraformResource, value: unknown): string {
   if (typeof value !== 'string' || Token.isUnresolved(value)) {
@@ -163,17 +203,19 @@ function imageUriPattern(resource: TerraformResource, value: unknown): string {
       'the image repository is known only at apply time, so no allowlist pattern can be derived; add the pattern of its repository with addAllowlistPattern("REGION-docker.pkg.dev/PROJECT/REPOSITORY/**")',
     );
   }
-  let image;
-  try {
-    image = parseImageReference(value);
-  } catch (e) {
-    throw invalidProp(resource, 'build_config.image_uri', value, (e as Error).message);
-  }
+  const image = parseProp(resource, 'build_config.image_uri', value, parseImageReference);
   const segments = image.repository.split('/');
-  if (image.registry.endsWith('-docker.pkg.dev') && segments.length >= 3) {
-    return `${image.registry}/${segments[0]}/${segments[1]}/**`;
+  // A domain-scoped project `example.com:p` is two segments, `example.com/p`.
+  const repositoryEnd = segments[0].includes('.') ? 3 : 2;
+  if (!isArtifactRegistryHost(image.registry) || segments.length <= repositoryEnd) {
+    throw invalidProp(
+      resource,
+      'build_config.image_uri',
+      value,
+      'a source deploy pushes the image it builds to Artifact Registry, so image_uri names an image in an Artifact Registry repository, "REGION-docker.pkg.dev/PROJECT_ID/REPOSITORY/IMAGE"; an image anywhere else is not allowlisted, as that would admit what others push there',
+    );
   }
-  return `${image.registry}/${image.repository}@*`;
+  return `${image.registry}/${segments.slice(0, repositoryEnd).join('/')}/**`;
 }
 
 /** The project as it appears in image names; tokens are converted in Terraform. */

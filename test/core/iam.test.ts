@@ -1,4 +1,4 @@
-import { binauthzServiceAgent, checkEmail, checkIamMember, checkProjectNumber } from '../../src/core/iam';
+import { binauthzServiceAgent, checkEmail, checkIamMember, checkProjectNumber, checkRole } from '../../src/core/iam';
 
 describe('checkIamMember', () => {
   test.each([
@@ -15,6 +15,12 @@ describe('checkIamMember', () => {
   test.each([
     ['allUsers', /defeats them/],
     ['allAuthenticatedUsers', /defeats them/],
+    ['principalSet://goog/public:all', /stands for everyone/],
+    ['PrincipalSet://goog/PUBLIC:ALL', /stands for everyone/],
+    ['allusers', /stands for everyone/],
+    [' allUsers', /stands for everyone/],
+    ['domain:gmail.com', /stands for everyone/],
+    ['domain:googlemail.com', /stands for everyone/],
     ['ci@my-project.iam.gserviceaccount.com', /a member looks like "serviceAccount:/],
     ['serviceaccount:ci@p.iam.gserviceaccount.com', /a member looks like/],
     ['serviceAccount:ci', /serviceAccount: needs an email/],
@@ -45,4 +51,27 @@ describe('binauthzServiceAgent', () => {
   test('is the documented service agent email', () => {
     expect(binauthzServiceAgent('42')).toBe('service-42@gcp-sa-binaryauthorization.iam.gserviceaccount.com');
   });
+});
+
+describe('checkRole', () => {
+  test.each([
+    'roles/binaryauthorization.attestorsViewer',
+    'roles/containeranalysis.notes.attacher',
+    'projects/my-project/roles/attestationReader',
+    'projects/example.com:my-project/roles/custom_role.v2',
+    'organizations/123456789/roles/binauthzSigner',
+  ])('accepts %s', (role) => expect(checkRole(role)).toBeUndefined());
+
+  test.each([
+    '',
+    'binaryauthorization.attestorsViewer',
+    'roles/',
+    'roles/a b',
+    'role/binaryauthorization.attestorsViewer',
+    'projects/P/roles/x',
+    'projects/my-project/roles/ab',
+    'organizations/acme/roles/custom',
+    'folders/123/roles/custom',
+    'roles/binaryauthorization.attestorsViewer/',
+  ])('refuses %j', (role) => expect(checkRole(role)).toMatch(/a role looks like "roles\//));
 });

@@ -1,5 +1,7 @@
+import { generateKeyPairSync } from 'crypto';
 import {
   BINAUTHZ_SIGNATURE_ALGORITHMS,
+  checkKeyFitsAlgorithm,
   checkKeyUri,
   checkKmsId,
   checkKmsLocation,
@@ -198,4 +200,56 @@ describe('parseKmsKeyRingName', () => {
     ['projects/sec-project/locations/us/keyRings/ring/cryptoKeys/k'],
     ['projects/p/locations/us/keyRings/ring'],
   ])('refuses %s', (value) => expect(() => parseKmsKeyRingName(value)).toThrow(/a key ring name looks like/));
+});
+
+describe('checkPublicKeyPem: the key itself', () => {
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const spki = rsa.publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const bodyOf = (pem: string) => pem.split('\n').filter((l) => !l.startsWith('-----'));
+
+  test('refuses a private key without its PEM lines, in lines or on one line', () => {
+    const pkcs8 = rsa.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const pkcs1 = rsa.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
+    expect(checkPublicKeyPem(bodyOf(pkcs8).join('\n'))).toMatch(/this is a private key/);
+    expect(checkPublicKeyPem(bodyOf(pkcs1).join(''))).toMatch(/this is a private key/);
+  });
+
+  test('a public key without its PEM lines is not a private key, and not accepted either', () => {
+    expect(checkPublicKeyPem(bodyOf(spki).join('\n'))).toMatch(/^pass a PEM public key/);
+  });
+
+  test('refuses a body that is base64 but not a key', () => {
+    const pem = `-----BEGIN PUBLIC KEY-----\n${Buffer.alloc(90, 7).toString('base64')}\n-----END PUBLIC KEY-----\n`;
+    expect(checkPublicKeyPem(pem)).toMatch(/the body does not decode as a public key/);
+  });
+
+  test('refuses keys of types Binary Authorization does not verify', () => {
+    const ed = generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const k1 = generateKeyPairSync('ec', { namedCurve: 'secp256k1' })
+      .publicKey.export({ type: 'spki', format: 'pem' })
+      .toString();
+    expect(checkPublicKeyPem(ed)).toMatch(/a ed25519 key is not verifiable/);
+    expect(checkPublicKeyPem(k1)).toMatch(/a ec key is not verifiable/);
+  });
+});
+
+describe('checkKeyFitsAlgorithm', () => {
+  const rsa3072 = generateKeyPairSync('rsa', { modulusLength: 3072 })
+    .publicKey.export({ type: 'spki', format: 'pem' })
+    .toString();
+
+  test.each(BINAUTHZ_SIGNATURE_ALGORITHMS.map((a) => [a]))(
+    'checks %s against a P-256 and an RSA 3072 key',
+    (algorithm) => {
+      const p256 = checkKeyFitsAlgorithm(EC_PUBLIC_KEY_PEM, algorithm);
+      const rsa = checkKeyFitsAlgorithm(rsa3072, algorithm);
+      expect(p256 === undefined).toBe(/P256/.test(algorithm));
+      expect(rsa === undefined).toBe(/^RSA_.*_3072_/.test(algorithm));
+    },
+  );
+
+  test('leaves unknown algorithms and unreadable keys to their own checks', () => {
+    expect(checkKeyFitsAlgorithm(EC_PUBLIC_KEY_PEM, 'NOT_AN_ALGORITHM')).toBeUndefined();
+    expect(checkKeyFitsAlgorithm('not a key', 'ECDSA_P256_SHA256')).toBeUndefined();
+  });
 });

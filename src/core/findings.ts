@@ -1,0 +1,39 @@
+/**
+ * The codes of findings: the command line's lint reports them, and the constructs' warnings carry them
+ * as ids (`binauthz:CODE`). One list, so that a user who filters one can filter the other.
+ */
+export const FINDING_CODES = [
+  /** The default rule (or a cluster rule) admits every image. */
+  'allow-all',
+  /** A rule only logs violations. */
+  'dry-run',
+  /** A rule or a setting is not what the API accepts. */
+  'invalid-rule',
+  /** An allowlist pattern is not valid. */
+  'invalid-pattern',
+  /** An allowlist pattern admits more than one owner's images, or a whole project. */
+  'broad-pattern',
+  /** An allowlist pattern admits every image of a single-owner registry. */
+  'registry-wide',
+  /** An allowlist pattern has no wildcard and no digest, so it matches nothing. */
+  'never-matches',
+  /** A policy can be destroyed, which resets the project to allow-all. */
+  'no-prevent-destroy',
+  /** A Cloud Run resource does not enforce Binary Authorization. */
+  'not-enforced',
+  /** A Cloud Run resource's Binary Authorization setting is not what the API accepts. */
+  'invalid-binary-authorization',
+  /** A Cloud Run resource names a platform policy, which is not checked. */
+  'named-policy',
+  /** A Cloud Run resource is deployed with break-glass. */
+  'breakglass',
+  /** A Cloud Run resource is exempt from the requirement to enforce, with a reason. */
+  'exempt',
+  /** A value is known only at apply time. */
+  'unknown-value',
+  /** No organization policy requires Binary Authorization for Cloud Run. */
+  'no-guardrail',
+] as const;
+
+/** A finding code. */
+export type FindingCode = (typeof FINDING_CODES)[number];

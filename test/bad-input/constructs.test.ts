@@ -1,0 +1,890 @@
+/**
+ * Bad input against the constructs, as a careless user and an attacker would give it: each case must
+ * fail synth (eagerly or as a validation) with a message that names the construct path, the property,
+ * what was received and the fix. Values that only a caller without types can pass are included: a
+ * JavaScript caller gets the same checks as a typed one.
+ */
+import { generateKeyPairSync } from 'crypto';
+import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
+import { Cloudfunctions2Function } from '@cdktf/provider-google/lib/cloudfunctions2-function';
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
+import { App, Aspects, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { Construct } from 'constructs';
+import {
+  AdmissionRule,
+  Attestor,
+  AttestorKey,
+  BinaryAuthorization,
+  BinaryAuthorizationPolicy,
+  CloudRunBinaryAuthorizationGuardrail,
+  DeploymentPath,
+  IamMember,
+  RequireBinaryAuthorization,
+  SignatureAlgorithm,
+} from '../../src';
+import { EC_PUBLIC_KEY_PEM } from '../fixtures/keys';
+
+/** Anything, as a caller without types may pass it. */
+const any = (value: unknown): any => value;
+
+const rsa2048 = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const ec384 = generateKeyPairSync('ec', { namedCurve: 'secp384r1' });
+const ed25519 = generateKeyPairSync('ed25519');
+const pem = (key: { export(options: object): string | Buffer }, type: string) =>
+  key.export({ type, format: 'pem' }).toString();
+const RSA_2048_PEM = pem(rsa2048.publicKey, 'spki');
+const EC_384_PEM = pem(ec384.publicKey, 'spki');
+const ED25519_PEM = pem(ed25519.publicKey, 'spki');
+const RSA_PRIVATE_PKCS8 = pem(rsa2048.privateKey, 'pkcs8');
+/** The body of a private key without its PEM lines, as pasted from the middle of a file. */
+const HEADERLESS_PRIVATE = RSA_PRIVATE_PKCS8.split('\n')
+  .filter((l) => !l.startsWith('-----'))
+  .join('\n');
+const HEADERLESS_EC_PRIVATE = pem(ec384.privateKey, 'sec1')
+  .split('\n')
+  .filter((l) => !l.startsWith('-----'))
+  .join('');
+const GARBAGE_BODY_PEM = `-----BEGIN PUBLIC KEY-----\n${'QUJDRA'.repeat(12)}\n-----END PUBLIC KEY-----\n`;
+
+const DIGEST = 'a'.repeat(64);
+const ATTESTOR = 'projects/sec-proj-a/attestors/prod';
+
+function newStack(app: App = Testing.app(), id = 'stack'): TerraformStack {
+  const stack = new TerraformStack(app, id);
+  new GoogleProvider(stack, 'google', { project: 'my-project' });
+  return stack;
+}
+
+function policy(stack: Construct, props: object = {}): BinaryAuthorizationPolicy {
+  return new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project', ...props });
+}
+
+function attestor(stack: Construct, props: object = {}): Attestor {
+  return new Attestor(stack, 'Attestor', {
+    project: 'sec-project',
+    keys: [
+      AttestorKey.pkix({ publicKeyPem: EC_PUBLIC_KEY_PEM, signatureAlgorithm: SignatureAlgorithm.ECDSA_P256_SHA256 }),
+    ],
+    ...props,
+  });
+}
+
+function pkix(publicKeyPem: unknown, signatureAlgorithm: unknown = SignatureAlgorithm.ECDSA_P256_SHA256) {
+  return (stack: Construct) =>
+    attestor(stack, {
+      keys: [AttestorKey.pkix({ publicKeyPem: any(publicKeyPem), signatureAlgorithm: any(signatureAlgorithm) })],
+    });
+}
+
+function service(scope: Construct, id = 'svc', props: object = {}): CloudRunV2Service {
+  return new CloudRunV2Service(scope, id, {
+    name: id,
+    location: 'us-central1',
+    template: { containers: [{ image: `us-docker.pkg.dev/my-project/apps/api@sha256:${DIGEST}` }] },
+    ...props,
+  });
+}
+
+function sourceService(scope: Construct, props: object) {
+  return service(scope, 'src', {
+    buildConfig: { sourceLocation: 'gs://b/src.zip', functionTarget: 'handler' },
+    ...props,
+  });
+}
+
+function gcf(scope: Construct, props: object = {}) {
+  return new Cloudfunctions2Function(scope, 'fn', {
+    name: 'fn',
+    location: 'us-central1',
+    buildConfig: { runtime: 'nodejs22', entryPoint: 'handler' },
+    ...props,
+  });
+}
+
+/** A bad input: what it builds in a fresh stack, and the error it must fail synth with. */
+type Case = [name: string, build: (stack: TerraformStack) => void, error: RegExp];
+
+/** Registry-wide patterns on registries that anyone can push to, each through both ways in. */
+const MULTI_TENANT_PATTERNS = [
+  'docker.io/**',
+  'docker.io/*',
+  'index.docker.io/**',
+  'registry-1.docker.io/*',
+  'mirror.gcr.io/**',
+  'gcr.io/**',
+  'gcr.io/*',
+  'gcr.io/acme*',
+  'us.gcr.io/**',
+  'eu.gcr.io/*',
+  'asia.gcr.io/**',
+  'us-docker.pkg.dev/**',
+  'us-central1-docker.pkg.dev/*',
+  'europe-west4-docker.pkg.dev/example.com/**',
+  'ghcr.io/**',
+  'quay.io/*',
+  'public.ecr.aws/**',
+  'registry.gitlab.com/**',
+];
+
+const PATTERN_CASES: Case[] = [
+  ...MULTI_TENANT_PATTERNS.map((p): Case => [
+    `addAllowlistPattern(${JSON.stringify(p)}): registry-wide on a multi-tenant registry`,
+    (s) => policy(s).addAllowlistPattern(p),
+    new RegExp(
+      `^\\[stack/Policy\\] invalid 'pattern' ${JSON.stringify(p).replace(/[.*]/g, '\\$&')}: ".*" is shared by many owners.*admits anyone's images; name the (project|namespace) before the wildcard`,
+    ),
+  ]),
+  ...['docker.io/**', 'gcr.io/**', 'us-docker.pkg.dev/*'].map((p): Case => [
+    `allowlistPatterns [${JSON.stringify(p)}]: registry-wide on a multi-tenant registry`,
+    (s) => policy(s, { allowlistPatterns: [p] }),
+    /^\[stack\/Policy\] invalid 'allowlistPatterns' ".*": ".*" is shared by many owners/,
+  ]),
+  [
+    'a digest of 32 hex digits',
+    (s) => policy(s).addAllowlistPattern(`gcr.io/p-proj/app@sha256:${'a'.repeat(32)}`),
+    /invalid 'pattern' .*: after "@" a pattern has either "\*" .* "sha256:" and 64 lowercase hex digits/,
+  ],
+  [
+    'an uppercase digest',
+    (s) => policy(s).addAllowlistPattern(`gcr.io/p-proj/app@sha256:${'A'.repeat(64)}`),
+    /64 lowercase hex digits/,
+  ],
+  [
+    'an md5 digest',
+    (s) => policy(s).addAllowlistPattern(`gcr.io/p-proj/app@md5:${'a'.repeat(32)}`),
+    /64 lowercase hex digits/,
+  ],
+  [
+    'a sha512 digest',
+    (s) => policy(s).addAllowlistPattern(`gcr.io/p-proj/app@sha512:${'a'.repeat(128)}`),
+    /64 lowercase hex digits/,
+  ],
+  [
+    'a digest of 65 hex digits',
+    (s) => policy(s).addAllowlistPattern(`gcr.io/p-proj/app@sha256:${'a'.repeat(65)}`),
+    /64 lowercase hex digits/,
+  ],
+  [
+    'a pattern of "**" alone',
+    (s) => policy(s).addAllowlistPattern('**'),
+    /invalid 'pattern' "\*\*": .*wildcards alone would admit every image\); write one like "us-docker/,
+  ],
+  [
+    'a pattern of "*" alone',
+    (s) => policy(s).addAllowlistPattern('*'),
+    /invalid 'pattern' "\*": .*wildcards alone would admit every image/,
+  ],
+  [
+    '"gcr.io*" suggests no registry-wide pattern',
+    (s) => policy(s).addAllowlistPattern('gcr.io*'),
+    /invalid 'pattern' "gcr.io\*": a wildcard may stand only after the "registry\/" part; write one like "us-docker/,
+  ],
+  ['a tag', (s) => policy(s).addAllowlistPattern('gcr.io/p-proj/app:latest'), /Cloud Run does not accept tags/],
+  [
+    'a number',
+    (s) => policy(s).addAllowlistPattern(any(5)),
+    /^\[stack\/Policy\] invalid 'pattern' 5: expected a string$/,
+  ],
+  ['null', (s) => policy(s).addAllowlistPattern(any(null)), /invalid 'pattern' null: expected a string/],
+  [
+    'undefined',
+    (s) => policy(s).addAllowlistPattern(any(undefined)),
+    /invalid 'pattern' \(not set\): expected a string/,
+  ],
+  [
+    'an object',
+    (s) => policy(s).addAllowlistPattern(any({ namePattern: 'gcr.io/p-proj/**' })),
+    /invalid 'pattern' \{"namePattern":"gcr.io\/p-proj\/\*\*"\}: expected a string/,
+  ],
+  [
+    'a pattern list that is a string',
+    (s) => policy(s, { allowlistPatterns: 'gcr.io/p-proj/**' }),
+    /invalid 'allowlistPatterns' "gcr.io\/p-proj\/\*\*": expected an array/,
+  ],
+  [
+    'a pattern list holding a number',
+    (s) => policy(s, { allowlistPatterns: [7] }),
+    /invalid 'allowlistPatterns' 7: expected a string/,
+  ],
+  [
+    'a pattern with a newline, escaped in the message',
+    (s) => policy(s).addAllowlistPattern('gcr.io/p-proj/app\n@*'),
+    /invalid 'pattern' "gcr.io\/p-proj\/app\\n@\*": a pattern cannot contain white space/,
+  ],
+  [
+    'a pattern with a bidi override, escaped in the message',
+    (s) => policy(s).addAllowlistPattern('gcr.io/p-proj/\u202eapp@*'),
+    /invalid 'pattern' "gcr.io\/p-proj\/\\u202eapp@\*"/,
+  ],
+];
+
+const POLICY_CASES: Case[] = [
+  [
+    'no props',
+    (s) => new BinaryAuthorizationPolicy(s, 'Policy', any(undefined)),
+    /^\[stack\/Policy\] invalid 'props' \(not set\): expected an object/,
+  ],
+  [
+    'props that are a string',
+    (s) => new BinaryAuthorizationPolicy(s, 'Policy', any('my-project')),
+    /invalid 'props' "my-project": expected an object/,
+  ],
+  [
+    'a project that is a number',
+    (s) => new BinaryAuthorizationPolicy(s, 'Policy', any({ project: 123456 })),
+    /invalid 'project' 123456: expected a string/,
+  ],
+  [
+    'no project',
+    (s) => new BinaryAuthorizationPolicy(s, 'Policy', any({})),
+    /invalid 'project' \(not set\): expected a string/,
+  ],
+  [
+    'a description that is a number',
+    (s) => policy(s, { description: 5 }),
+    /invalid 'description' 5: expected a string/,
+  ],
+  [
+    'preventDestroy "no"',
+    (s) => policy(s, { preventDestroy: 'no' }),
+    /invalid 'preventDestroy' "no": expected true or false/,
+  ],
+  ['adoptExisting 1', (s) => policy(s, { adoptExisting: 1 }), /invalid 'adoptExisting' 1: expected true or false/],
+  ['enableApis "yes"', (s) => policy(s, { enableApis: 'yes' }), /invalid 'enableApis' "yes": expected true or false/],
+  [
+    'globalPolicyEvaluation "ENABLE"',
+    (s) => policy(s, { globalPolicyEvaluation: 'ENABLE' }),
+    /invalid 'globalPolicyEvaluation' "ENABLE": expected true or false/,
+  ],
+  [
+    'a default rule that is a string',
+    (s) => policy(s, { defaultAdmissionRule: 'ALWAYS_DENY' }),
+    /invalid 'defaultAdmissionRule' "ALWAYS_DENY": expected an AdmissionRule, such as AdmissionRule.denyAll\(\)/,
+  ],
+  [
+    'a default rule that is a plain object',
+    (s) => policy(s, { defaultAdmissionRule: { evaluationMode: 'ALWAYS_ALLOW' } }),
+    /invalid 'defaultAdmissionRule' .*expected an AdmissionRule/,
+  ],
+  [
+    'two policies for the same variable project',
+    (s) => {
+      const v = new TerraformVariable(s, 'project', { type: 'string' });
+      new BinaryAuthorizationPolicy(s, 'A', { project: v.stringValue });
+      new BinaryAuthorizationPolicy(s, 'B', { project: v.stringValue });
+    },
+    /^\[stack\/B\] invalid 'project' \(known only at apply time: "\$\{var.project\}"\): the project already has a policy at \[stack\/A\]/,
+  ],
+  [
+    'two policies for the same literal project in two stacks',
+    (s) => {
+      policy(s);
+      new BinaryAuthorizationPolicy(newStack(s.node.root as App, 'other'), 'Policy', { project: 'my-project' });
+    },
+    /^\[other\/Policy\] invalid 'project' "my-project": the project already has a policy at \[stack\/Policy\]/,
+  ],
+  ['evaluate(5)', (s) => policy(s).evaluate(any(5)), /^\[stack\/Policy\] invalid 'image' 5: expected a string$/],
+  ['evaluate(undefined)', (s) => policy(s).evaluate(any(undefined)), /invalid 'image' \(not set\): expected a string/],
+  [
+    'evaluate of something that is not an image',
+    (s) => policy(s).evaluate('not an image'),
+    /invalid 'image' "not an image": "not an image" is not an image reference/,
+  ],
+  [
+    'evaluate of an image with an uppercase digest',
+    (s) => policy(s).evaluate(`gcr.io/p-proj/app@sha256:${'A'.repeat(64)}`),
+    /invalid 'image' .* is not a digest \("sha256:" and 64 lowercase hex digits\)/,
+  ],
+  [
+    'evaluate of an image known only at apply time',
+    (s) => policy(s).evaluate(new TerraformVariable(s, 'image', { type: 'string' }).stringValue),
+    /invalid 'image' \(known only at apply time: "\$\{var.image\}"\): the image must be known at synth time/,
+  ],
+  [
+    'allowDeploymentPathsFor("stack")',
+    (s) => policy(s).allowDeploymentPathsFor(any('stack')),
+    /invalid 'scope' "stack": expected a construct to search/,
+  ],
+  [
+    'addClusterAdmissionRule with a number',
+    (s) => policy(s).addClusterAdmissionRule(any(5), AdmissionRule.denyAll()),
+    /invalid 'cluster' 5: expected a string/,
+  ],
+  [
+    'addClusterAdmissionRule with a rule that is a string',
+    (s) => policy(s).addClusterAdmissionRule('us-central1-a.prod', any('deny')),
+    /invalid 'rule for cluster us-central1-a.prod' "deny": expected an AdmissionRule/,
+  ],
+];
+
+const DEPLOYMENT_PATH_CASES: Case[] = [
+  [
+    'allowDeploymentPath("FOO")',
+    (s) => policy(s).allowDeploymentPath(any('FOO'), { regions: ['us-central1'] }),
+    /^\[stack\/Policy\] invalid 'path' "FOO": expected one of DeploymentPath.CLOUD_RUN_ADMIN_API, DeploymentPath.CLOUD_FUNCTIONS_V2_API$/,
+  ],
+  [
+    'allowDeploymentPath(undefined)',
+    (s) => policy(s).allowDeploymentPath(any(undefined), { regions: ['us-central1'] }),
+    /invalid 'path' \(not set\): expected one of DeploymentPath/,
+  ],
+  [
+    'allowDeploymentPath without options',
+    (s) => policy(s).allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, any(undefined)),
+    /invalid 'options' \(not set\): expected an object/,
+  ],
+  [
+    'regions that are a string',
+    (s) => policy(s).allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, any({ regions: 'us-central1' })),
+    /invalid 'regions' "us-central1": expected an array/,
+  ],
+  [
+    'a region that is a number',
+    (s) => policy(s).allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, any({ regions: [1] })),
+    /invalid 'regions' 1: expected a string/,
+  ],
+  [
+    'a region that is not one',
+    (s) => policy(s).allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, { regions: ['US'] }),
+    /invalid 'regions' "US": a region looks like "us-central1"/,
+  ],
+  [
+    'a deployment path project that is a number',
+    (s) =>
+      policy(s).allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, any({ regions: ['us-central1'], project: 42 })),
+    /invalid 'project' 42: expected a string/,
+  ],
+];
+
+const RULE_CASES: Case[] = [
+  [
+    'enforcementMode "FOO"',
+    () => AdmissionRule.denyAll(any({ enforcementMode: 'FOO' })),
+    /^\[AdmissionRule.denyAll\] invalid 'enforcementMode' "FOO": expected one of EnforcementMode.ENFORCED_BLOCK_AND_AUDIT_LOG, EnforcementMode.DRYRUN_AUDIT_LOG_ONLY$/,
+  ],
+  [
+    'enforcementMode in lowercase',
+    () => AdmissionRule.allowAll(any({ enforcementMode: 'dryrun_audit_log_only' })),
+    /\[AdmissionRule.allowAll\] invalid 'enforcementMode' "dryrun_audit_log_only"/,
+  ],
+  [
+    'options that are a string',
+    () => AdmissionRule.denyAll(any('DRYRUN')),
+    /invalid 'options' "DRYRUN": expected an object/,
+  ],
+  [
+    'attestors that are a string',
+    () => AdmissionRule.requireAttestations(any(ATTESTOR)),
+    /^\[AdmissionRule.requireAttestations\] invalid 'attestors' "projects\/sec-proj-a\/attestors\/prod": expected an array/,
+  ],
+  [
+    'an attestor that is a name',
+    () => AdmissionRule.requireAttestations(any([ATTESTOR])),
+    /invalid 'attestors\[0\]' "projects\/sec-proj-a\/attestors\/prod": expected an attestor \(IAttestor\)/,
+  ],
+  [
+    'an attestor that is undefined',
+    () => AdmissionRule.requireAttestations(any([undefined])),
+    /invalid 'attestors\[0\]' \(not set\): expected an attestor/,
+  ],
+  [
+    'two required attestors with one short id in two projects',
+    (s) =>
+      policy(s, {
+        defaultAdmissionRule: AdmissionRule.requireAttestations([
+          Attestor.fromAttestorName(s, 'A', 'projects/sec-proj-a/attestors/prod'),
+          Attestor.fromAttestorName(s, 'B', 'projects/sec-proj-b/attestors/prod'),
+        ]),
+      }),
+    /^\[stack\/Policy\] invalid 'defaultAdmissionRule.requireAttestationsBy' \["projects\/sec-proj-a\/attestors\/prod","projects\/sec-proj-b\/attestors\/prod"\]: .* have the same short id "prod", and the Google provider keeps required attestors in a set keyed by the short id, so one of them would be silently dropped on apply/,
+  ],
+  [
+    'the same short id in a cluster rule',
+    (s) =>
+      policy(s).addClusterAdmissionRule(
+        'us-central1-a.prod',
+        AdmissionRule.requireAttestations([
+          Attestor.fromAttestorName(s, 'A', 'projects/sec-proj-a/attestors/prod'),
+          new Attestor(s, 'Created', {
+            project: 'sec-proj-b',
+            attestorName: 'prod',
+            keys: [
+              AttestorKey.pkix({
+                publicKeyPem: EC_PUBLIC_KEY_PEM,
+                signatureAlgorithm: SignatureAlgorithm.ECDSA_P256_SHA256,
+              }),
+            ],
+          }),
+        ]),
+      ),
+    /invalid 'rule for cluster us-central1-a.prod.requireAttestationsBy' .*same short id "prod"/,
+  ],
+];
+
+const DEPLOY_SIDE_CASES: Case[] = [
+  [
+    'RequireBinaryAuthorization mode "FOO"',
+    () => new RequireBinaryAuthorization(any({ mode: 'FOO' })),
+    /^\[RequireBinaryAuthorization\] invalid 'mode' "FOO": expected one of RequirementMode.APPLY, RequirementMode.VERIFY$/,
+  ],
+  [
+    'RequireBinaryAuthorization mode "verify"',
+    () => new RequireBinaryAuthorization(any({ mode: 'verify' })),
+    /invalid 'mode' "verify": expected one of RequirementMode/,
+  ],
+  [
+    'RequireBinaryAuthorization options that are a string',
+    () => new RequireBinaryAuthorization(any('VERIFY')),
+    /invalid 'options' "VERIFY": expected an object/,
+  ],
+  [
+    'RequireBinaryAuthorization on the App, in VERIFY mode',
+    (s) => {
+      Aspects.of(s.node.root).add(new RequireBinaryAuthorization({ mode: any('VERIFY') }));
+      service(s);
+      policy(s);
+    },
+    /\[stack\] RequireBinaryAuthorization was added to the App, above the stacks, where cdktf never runs aspects, so it would check nothing; add it to each stack instead/,
+  ],
+  [
+    'RequireBinaryAuthorization on the App, in APPLY mode',
+    (s) => {
+      Aspects.of(s.node.root).add(new RequireBinaryAuthorization());
+      attestor(s);
+    },
+    /RequireBinaryAuthorization was added to the App, above the stacks/,
+  ],
+  [
+    'RequireBinaryAuthorization on a construct above the stack',
+    () => {
+      const group = new Construct(Testing.app(), 'group');
+      const inner = new TerraformStack(group, 'inner');
+      new GoogleProvider(inner, 'google', {});
+      Aspects.of(group).add(new RequireBinaryAuthorization());
+      new CloudRunBinaryAuthorizationGuardrail(inner, 'Guardrail', { parent: 'projects/my-project' });
+      Testing.synth(inner, true);
+    },
+    /RequireBinaryAuthorization was added to \[group\], above the stacks/,
+  ],
+  [
+    'exempt of a string',
+    () => RequireBinaryAuthorization.exempt(any('svc'), 'reason'),
+    /^\[RequireBinaryAuthorization.exempt\] invalid 'scope' "svc": expected a construct: a Cloud Run resource or a construct holding some$/,
+  ],
+  [
+    'exempt of undefined',
+    () => RequireBinaryAuthorization.exempt(any(undefined), 'reason'),
+    /\[RequireBinaryAuthorization.exempt\] invalid 'scope' \(not set\): expected a construct/,
+  ],
+  [
+    'exempt of a bucket',
+    (s) => RequireBinaryAuthorization.exempt(new StorageBucket(s, 'b', { name: 'b', location: 'US' }), 'r'),
+    /\[stack\/b\] invalid 'resource' "google_storage_bucket": expected a google_cloud_run_v2_service/,
+  ],
+  [
+    'exempt with a reason that is a number',
+    (s) => RequireBinaryAuthorization.exempt(service(s), any(5)),
+    /^\[stack\/svc\] invalid 'reason' 5: expected a string$/,
+  ],
+  [
+    'exempt without a reason',
+    (s) => RequireBinaryAuthorization.exempt(service(s), any(undefined)),
+    /invalid 'reason' \(not set\): expected a string/,
+  ],
+  [
+    'exempt with a blank reason',
+    (s) => RequireBinaryAuthorization.exempt(service(s), ' \t'),
+    /an exemption needs a written reason/,
+  ],
+  [
+    'breakglass of a string',
+    () => BinaryAuthorization.breakglass(any('svc'), 'INC-1'),
+    /^\[BinaryAuthorization.breakglass\] invalid 'resource' "svc"/,
+  ],
+  [
+    'breakglass with a justification that is a number',
+    (s) => BinaryAuthorization.breakglass(service(s), any(42)),
+    /^\[stack\/svc\] invalid 'justification' 42: expected a string$/,
+  ],
+  [
+    'breakglass with a justification that is an object',
+    (s) => BinaryAuthorization.breakglass(service(s), any({ ticket: 1 })),
+    /invalid 'justification' \{"ticket":1\}: expected a string/,
+  ],
+  [
+    'a guardrail twice for one parent',
+    (s) => {
+      new CloudRunBinaryAuthorizationGuardrail(s, 'G1', { parent: 'organizations/123' });
+      new CloudRunBinaryAuthorizationGuardrail(s, 'G2', { parent: 'organizations/123', dryRun: true });
+    },
+    /^\[stack\/G2\] invalid 'parent' "organizations\/123": \[stack\/G1\] already sets this organization policy for the same parent/,
+  ],
+  [
+    'a guardrail twice for one parent variable',
+    (s) => {
+      const parent = new TerraformVariable(s, 'parent', { type: 'string' });
+      new CloudRunBinaryAuthorizationGuardrail(s, 'G1', { parent: parent.stringValue });
+      new CloudRunBinaryAuthorizationGuardrail(s, 'G2', { parent: parent.stringValue });
+    },
+    /\[stack\/G2\] invalid 'parent' \(known only at apply time: "\$\{var.parent\}"\): \[stack\/G1\] already sets/,
+  ],
+  [
+    'a guardrail twice for one parent in two stacks',
+    (s) => {
+      new CloudRunBinaryAuthorizationGuardrail(s, 'G', { parent: 'folders/42' });
+      new CloudRunBinaryAuthorizationGuardrail(newStack(s.node.root as App, 'other'), 'G', { parent: 'folders/42' });
+    },
+    /\[other\/G\] invalid 'parent' "folders\/42": \[stack\/G\] already sets/,
+  ],
+  [
+    'a guardrail with dryRun "true"',
+    (s) => new CloudRunBinaryAuthorizationGuardrail(s, 'G', any({ parent: 'folders/42', dryRun: 'true' })),
+    /invalid 'dryRun' "true": expected true or false/,
+  ],
+  [
+    'a guardrail with a parent that is a number',
+    (s) => new CloudRunBinaryAuthorizationGuardrail(s, 'G', any({ parent: 42 })),
+    /invalid 'parent' 42: expected a string/,
+  ],
+];
+
+const DISCOVERY_CASES: Case[] = [
+  [
+    'a source deploy whose image_uri is on Docker Hub',
+    (s) => {
+      sourceService(s, { buildConfig: { sourceLocation: 'gs://b/s.zip', imageUri: 'docker.io/library/nginx' } });
+      policy(s).allowDeploymentPathsFor(s);
+    },
+    /\[stack\/Policy\] \[stack\/src\] invalid 'build_config.image_uri' "docker.io\/library\/nginx": a source deploy pushes the image it builds to Artifact Registry/,
+  ],
+  [
+    'a source deploy whose image_uri names no repository',
+    (s) => {
+      sourceService(s, {
+        buildConfig: { sourceLocation: 'gs://b/s.zip', imageUri: 'us-docker.pkg.dev/example.com/my-proj/img' },
+      });
+      policy(s).allowDeploymentPathsFor(s);
+    },
+    /invalid 'build_config.image_uri' "us-docker.pkg.dev\/example.com\/my-proj\/img": a source deploy pushes/,
+  ],
+  [
+    'a function of another project',
+    (s) => {
+      gcf(s, { project: 'acme-other' });
+      policy(s).allowDeploymentPathsFor(s);
+    },
+    /\[stack\/Policy\] \[stack\/fn\] invalid 'project' "acme-other": the function deploys in another project than this policy's/,
+  ],
+  [
+    'a source deploy of another project, by its provider',
+    (s) => {
+      const other = new GoogleProvider(s, 'other', { alias: 'other', project: 'acme-other' });
+      sourceService(s, { provider: other });
+      policy(s).allowDeploymentPathsFor(s);
+    },
+    /\[stack\/src\] invalid 'project' "acme-other": the function deploys in another project/,
+  ],
+  [
+    'a function whose project is a variable, for a literal policy project',
+    (s) => {
+      gcf(s, { project: new TerraformVariable(s, 'p', { type: 'string' }).stringValue });
+      policy(s).allowDeploymentPathsFor(s);
+    },
+    /\[stack\/fn\] invalid 'project' \(known only at apply time: "\$\{var.p\}"\): whether the function deploys in this policy's project is known only at apply time/,
+  ],
+];
+
+const KEY_CASES: Case[] = [
+  [
+    'a header-less private key as publicKeyPem',
+    pkix(HEADERLESS_PRIVATE),
+    /^\[stack\/Attestor\] invalid 'keys\[0\].publicKeyPem' \(a value of \d+ characters, not shown: it may be key material\): this is a private key, which must never be put in configuration/,
+  ],
+  [
+    'a header-less EC private key on one line',
+    pkix(HEADERLESS_EC_PRIVATE),
+    /this is a private key, which must never be put in configuration/,
+  ],
+  [
+    'a PKCS#8 private key',
+    pkix(RSA_PRIVATE_PKCS8),
+    /\(a value of \d+ characters, not shown: it may be key material\): this is a private key/,
+  ],
+  [
+    'a PEM whose body is not a key',
+    pkix(GARBAGE_BODY_PEM),
+    /invalid 'keys\[0\].publicKeyPem' \(a value of \d+ characters, not shown.*\): the body does not decode as a public key/,
+  ],
+  [
+    'an Ed25519 key',
+    pkix(ED25519_PEM),
+    /a ed25519 key is not verifiable by Binary Authorization, which takes RSA and elliptic-curve/,
+  ],
+  [
+    'an RSA key declared ECDSA_P256_SHA256',
+    pkix(RSA_2048_PEM, SignatureAlgorithm.ECDSA_P256_SHA256),
+    /invalid 'keys\[0\].publicKeyPem' \(a value .*\): the key is an RSA key of 2048 bits, but ECDSA_P256_SHA256 needs an elliptic-curve key on P-256; pass the algorithm the key was made for \(RSA_PSS_2048_SHA256, RSA_SIGN_PSS_2048_SHA256, RSA_SIGN_PKCS1_2048_SHA256\)/,
+  ],
+  [
+    'an RSA 2048 key declared RSA_SIGN_PKCS1_4096_SHA512',
+    pkix(RSA_2048_PEM, SignatureAlgorithm.RSA_SIGN_PKCS1_4096_SHA512),
+    /the key is an RSA key of 2048 bits, but RSA_SIGN_PKCS1_4096_SHA512 needs an RSA key of 4096 bits/,
+  ],
+  [
+    'a P-256 key declared ECDSA_P384_SHA384',
+    pkix(EC_PUBLIC_KEY_PEM, SignatureAlgorithm.ECDSA_P384_SHA384),
+    /the key is an elliptic-curve key on P-256, but ECDSA_P384_SHA384 needs an elliptic-curve key on P-384; pass the algorithm the key was made for \(ECDSA_P256_SHA256, EC_SIGN_P256_SHA256\)/,
+  ],
+  [
+    'a P-384 key declared EC_SIGN_P521_SHA512',
+    pkix(EC_384_PEM, SignatureAlgorithm.EC_SIGN_P521_SHA512),
+    /on P-384, but EC_SIGN_P521_SHA512 needs an elliptic-curve key on P-521/,
+  ],
+  [
+    'an EC key declared RSA_PSS_2048_SHA256',
+    pkix(EC_PUBLIC_KEY_PEM, SignatureAlgorithm.RSA_PSS_2048_SHA256),
+    /elliptic-curve key on P-256, but RSA_PSS_2048_SHA256 needs an RSA key of 2048 bits/,
+  ],
+  ['a publicKeyPem that is a number', pkix(5), /invalid 'keys\[0\].publicKeyPem' 5: expected a string/],
+  [
+    'a signature algorithm given as a string',
+    pkix(EC_PUBLIC_KEY_PEM, 'ECDSA_P256_SHA256'),
+    /invalid 'keys\[0\].signatureAlgorithm' "ECDSA_P256_SHA256": expected a SignatureAlgorithm, such as SignatureAlgorithm.ECDSA_P256_SHA256/,
+  ],
+  [
+    'a signature algorithm that is missing',
+    pkix(EC_PUBLIC_KEY_PEM, null),
+    /invalid 'keys\[0\].signatureAlgorithm' null: expected a SignatureAlgorithm/,
+  ],
+  [
+    'SignatureAlgorithm.of(5)',
+    () => SignatureAlgorithm.of(any(5)),
+    /^\[SignatureAlgorithm.of\] invalid 'value' 5: expected a string$/,
+  ],
+  [
+    'SignatureAlgorithm.of an unknown name',
+    pkix(EC_PUBLIC_KEY_PEM, SignatureAlgorithm.of('ECDSA_P256')),
+    /invalid 'keys\[0\].signatureAlgorithm' "ECDSA_P256": Binary Authorization accepts one of/,
+  ],
+  [
+    'AttestorKey.pkix without options',
+    () => AttestorKey.pkix(any(undefined)),
+    /^\[AttestorKey.pkix\] invalid 'options' \(not set\): expected an object/,
+  ],
+  [
+    'AttestorKey.newKmsKey with options that are a string',
+    () => AttestorKey.newKmsKey(any('HSM')),
+    /^\[AttestorKey.newKmsKey\] invalid 'options' "HSM": expected an object/,
+  ],
+  [
+    'a KMS protection level "FOO"',
+    (s) => attestor(s, { keys: [AttestorKey.newKmsKey(any({ protectionLevel: 'FOO' }))] }),
+    /^\[stack\/Attestor\] invalid 'keys\[0\].protectionLevel' "FOO": expected one of KmsProtectionLevel.SOFTWARE, KmsProtectionLevel.HSM$/,
+  ],
+  [
+    'a KMS algorithm given as a string',
+    (s) => attestor(s, { keys: [AttestorKey.newKmsKey(any({ algorithm: 'EC_SIGN_P256_SHA256' }))] }),
+    /invalid 'keys\[0\].algorithm' "EC_SIGN_P256_SHA256": expected a SignatureAlgorithm/,
+  ],
+  [
+    'a KMS key ring name that is a number',
+    (s) => attestor(s, { keys: [AttestorKey.newKmsKey(any({ keyRingName: 7 }))] }),
+    /invalid 'keys\[0\].keyRingName' 7: expected a string/,
+  ],
+  [
+    'a KMS preventDestroy "false"',
+    (s) => attestor(s, { keys: [AttestorKey.newKmsKey(any({ preventDestroy: 'false' }))] }),
+    /invalid 'keys\[0\].preventDestroy' "false": expected true or false/,
+  ],
+  [
+    'a KMS key version name that is a number',
+    (s) => attestor(s, { keys: [AttestorKey.fromKmsKeyVersion(any(1))] }),
+    /invalid 'keys\[0\]' 1: expected a string/,
+  ],
+  [
+    'a PGP key that is a number',
+    (s) => attestor(s, { keys: [AttestorKey.pgp(any(1))] }),
+    /invalid 'keys\[0\]' 1: expected a string/,
+  ],
+  [
+    'keys that are a key',
+    (s) => attestor(s, { keys: AttestorKey.newKmsKey() }),
+    /invalid 'keys' \(an object of class \w+\): expected an array/,
+  ],
+  [
+    'keys holding a string',
+    (s) => attestor(s, { keys: ['-----BEGIN PUBLIC KEY-----'] }),
+    /invalid 'keys\[0\]' \(a string of 26 characters\): expected an AttestorKey/,
+  ],
+  [
+    'keys holding undefined',
+    (s) => attestor(s, { keys: [undefined] }),
+    /invalid 'keys\[0\]' \(not set\): expected an AttestorKey/,
+  ],
+];
+
+const IAM_CASES: Case[] = [
+  [
+    'IamMember.of("principalSet://goog/public:all")',
+    () => IamMember.of('principalSet://goog/public:all'),
+    /^\[IamMember.of\] invalid 'member' "principalSet:\/\/goog\/public:all": this member stands for everyone/,
+  ],
+  ['IamMember.of("allAuthenticatedUsers")', () => IamMember.of('allAuthenticatedUsers'), /stands for everyone/],
+  ['IamMember.of("AllUsers")', () => IamMember.of('AllUsers'), /stands for everyone/],
+  ['IamMember.of("domain:gmail.com")', () => IamMember.of('domain:gmail.com'), /stands for everyone/],
+  ['IamMember.of(5)', () => IamMember.of(any(5)), /invalid 'member' 5: expected a string/],
+  [
+    'IamMember.serviceAccount(undefined)',
+    () => IamMember.serviceAccount(any(undefined)),
+    /^\[IamMember.serviceAccount\] invalid 'email' \(not set\): expected a string/,
+  ],
+  [
+    'a grant of a role without "roles/"',
+    (s) => attestor(s).grant(IamMember.user('a@example.com'), 'binaryauthorization.attestorsViewer'),
+    /^\[stack\/Attestor\] invalid 'role' "binaryauthorization.attestorsViewer": a role looks like "roles\//,
+  ],
+  [
+    'a grant of an empty role',
+    (s) => attestor(s).grant(IamMember.user('a@example.com'), ''),
+    /invalid 'role' "": a role looks like/,
+  ],
+  [
+    'a grant of a role that is a number',
+    (s) => attestor(s).grant(IamMember.user('a@example.com'), any(1)),
+    /invalid 'role' 1: expected a string/,
+  ],
+  [
+    'a grant to a member given as a string',
+    (s) => attestor(s).grant(any('user:a@example.com'), 'roles/binaryauthorization.attestorsViewer'),
+    /invalid 'member' "user:a@example.com": expected an IamMember/,
+  ],
+  [
+    'a grant to a hand-made public member',
+    (s) => attestor(s).grantVerify(any({ member: 'allUsers' })),
+    /invalid 'member' "allUsers": this member stands for everyone/,
+  ],
+  [
+    'grantSign to a hand-made public member',
+    (s) => attestor(s).grantSign(any({ member: 'principalSet://goog/public:all' })),
+    /invalid 'member' "principalSet:\/\/goog\/public:all": this member stands for everyone/,
+  ],
+  [
+    'grantSign to nobody',
+    (s) => attestor(s).grantSign(any(undefined)),
+    /invalid 'member' \(not set\): expected an IamMember/,
+  ],
+  [
+    'allowDeployerProject with a number',
+    (s) => attestor(s).allowDeployerProject(any(123)),
+    /invalid 'projectNumber' 123: expected a string/,
+  ],
+  [
+    'allowDeployerProject with a project id',
+    (s) => attestor(s).allowDeployerProject('my-project'),
+    /invalid 'projectNumber' "my-project": a project number is all digits/,
+  ],
+];
+
+const ATTESTOR_CASES: Case[] = [
+  [
+    'an attestor without props',
+    (s) => new Attestor(s, 'Attestor', any(undefined)),
+    /^\[stack\/Attestor\] invalid 'props' \(not set\): expected an object/,
+  ],
+  [
+    'an attestor project that is a number',
+    (s) => attestor(s, { project: 5 }),
+    /invalid 'project' 5: expected a string/,
+  ],
+  [
+    'an attestor name that is a number',
+    (s) => attestor(s, { attestorName: 5 }),
+    /invalid 'attestorName' 5: expected a string/,
+  ],
+  ['a note that is a number', (s) => attestor(s, { note: 5 }), /invalid 'note' 5: expected a string/],
+  [
+    'enableApis "true"',
+    (s) => attestor(s, { enableApis: 'true' }),
+    /invalid 'enableApis' "true": expected true or false/,
+  ],
+  [
+    'fromAttestorName(5)',
+    (s) => Attestor.fromAttestorName(s, 'A', any(5)),
+    /^\[stack\/A\] invalid 'attestorId' 5: expected a string/,
+  ],
+  [
+    'fromAttestorAttributes(undefined)',
+    (s) => Attestor.fromAttestorAttributes(s, 'A', any(undefined)),
+    /\[stack\/A\] invalid 'attrs' \(not set\): expected an object/,
+  ],
+  [
+    'fromAttestorAttributes with a noteId that is a number',
+    (s) => Attestor.fromAttestorAttributes(s, 'A', any({ attestorId: ATTESTOR, noteId: 7 })),
+    /invalid 'noteId' 7: expected a string/,
+  ],
+  [
+    'builtByCloudBuild(5)',
+    (s) => Attestor.builtByCloudBuild(s, 'A', any(5)),
+    /\[stack\/A\] invalid 'project' 5: expected a string/,
+  ],
+];
+
+describe.each<[string, Case[]]>([
+  ['allowlist patterns', PATTERN_CASES],
+  ['the policy', POLICY_CASES],
+  ['deployment paths', DEPLOYMENT_PATH_CASES],
+  ['admission rules', RULE_CASES],
+  ['the deploy side', DEPLOY_SIDE_CASES],
+  ['functions found by allowDeploymentPathsFor', DISCOVERY_CASES],
+  ['attestor keys', KEY_CASES],
+  ['IAM', IAM_CASES],
+  ['attestors', ATTESTOR_CASES],
+])('bad input to the constructs: %s', (_, cases) => {
+  test.each(cases)('%s', (_name, build, error) => {
+    const stack = newStack();
+    expect(() => {
+      build(stack);
+      Testing.synth(stack, true);
+    }).toThrow(error);
+  });
+});
+
+describe('the suite', () => {
+  const all = [
+    ...PATTERN_CASES,
+    ...POLICY_CASES,
+    ...DEPLOYMENT_PATH_CASES,
+    ...RULE_CASES,
+    ...DEPLOY_SIDE_CASES,
+    ...DISCOVERY_CASES,
+    ...KEY_CASES,
+    ...IAM_CASES,
+    ...ATTESTOR_CASES,
+  ];
+
+  test('holds distinct cases', () => {
+    expect(new Set(all.map(([name]) => name)).size).toBe(all.length);
+    expect(all.length).toBeGreaterThanOrEqual(90);
+  });
+
+  test('never prints key material', () => {
+    const pastedKeys: Case[] = [
+      ['a private key where an AttestorKey belongs', (s) => attestor(s, { keys: [RSA_PRIVATE_PKCS8] }), /./],
+      ['a key object of its own making', (s) => attestor(s, { keys: [{ publicKeyPem: HEADERLESS_EC_PRIVATE }] }), /./],
+    ];
+    for (const [name, build] of [...KEY_CASES, ...pastedKeys]) {
+      let message = '';
+      try {
+        build(newStack());
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      for (const secret of [HEADERLESS_PRIVATE, HEADERLESS_EC_PRIVATE, RSA_PRIVATE_PKCS8]) {
+        for (const line of secret.split('\n').filter((l) => l.length > 16 && !l.startsWith('-----'))) {
+          expect({ name, leaked: message.includes(line) }).toEqual({ name, leaked: false });
+        }
+      }
+    }
+  });
+});

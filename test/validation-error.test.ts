@@ -1,0 +1,48 @@
+import { TerraformVariable } from 'cdktf';
+import { BinauthzErrors, BinaryAuthorizationPolicy, IamMember, IValidationError } from '../src';
+import { givenStack } from './util';
+
+/** The error `fn` throws. */
+function caught(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected an error');
+}
+
+describe('ValidationError', () => {
+  test('carries the construct path, property, value and fix as fields, and the message from them', () => {
+    const stack = givenStack();
+    const error = caught(() => new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'My_Project' }));
+    expect(error).toBeInstanceOf(Error);
+    expect(BinauthzErrors.isValidationError(error)).toBe(true);
+    const { constructPath, property, value, fix, message } = error as IValidationError;
+    expect({ constructPath, property, value }).toEqual({
+      constructPath: 'stack/Policy',
+      property: 'project',
+      value: '"My_Project"',
+    });
+    expect(fix).toMatch(/^a project id has 6 to 30 lowercase letters/);
+    expect(message).toBe(`[stack/Policy] invalid 'project' "My_Project": ${fix}`);
+    expect((error as Error).name).toBe('ValidationError');
+  });
+
+  test('names the helper when there is no construct yet, and shows values known only at apply time', () => {
+    const error = caught(() => IamMember.of('allUsers')) as IValidationError;
+    expect(error.constructPath).toBe('IamMember.of');
+    const stack = givenStack();
+    const project = new TerraformVariable(stack, 'project', { type: 'string' });
+    const adopt = caught(
+      () => new BinaryAuthorizationPolicy(stack, 'Policy', { project: project.stringValue, adoptExisting: true }),
+    ) as IValidationError;
+    expect(adopt.value).toBe('(known only at apply time: "${var.project}")');
+  });
+
+  test('tells other errors apart', () => {
+    expect(BinauthzErrors.isValidationError(new Error('x'))).toBe(false);
+    expect(BinauthzErrors.isValidationError(undefined)).toBe(false);
+    expect(BinauthzErrors.isValidationError({ message: 'x', constructPath: 'a' })).toBe(false);
+  });
+});
