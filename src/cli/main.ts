@@ -12,7 +12,7 @@ import { InputError } from './input';
 import { lint, lintReport } from './lint';
 import { LineWriter, OutputError } from './output';
 import { summary } from './summary';
-import { escapeControlCharacters } from '../core/display';
+import { escapeControlCharacters } from '../core/text';
 
 /** Where to report a bug. */
 export const ISSUES_URL = 'https://github.com/cdktf-gcp-binauthz/cdktf-gcp-binauthz/issues';

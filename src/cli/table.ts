@@ -1,4 +1,4 @@
-import { escapeControlCharacters } from '../core/display';
+import { escapeControlCharacters } from '../core/text';
 
 /**
  * Renders rows as a plain text table: a header, then one line a row, columns padded to fit. Cells are

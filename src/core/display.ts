@@ -1,38 +1,8 @@
 /**
- * Text that came from an input, made safe to show to people: control characters escaped (so a
- * resource name cannot start a new line, move the cursor, recolour the terminal or reverse the text
- * around it) and values shortened.
+ * Values that came from an input, for messages: shortened, bounded in depth, control characters
+ * escaped (`escapeControlCharacters`).
  */
-
-/**
- * The characters that are escaped: C0 controls, DEL and C1 controls (`\p{Cc}`), format characters such
- * as bidirectional overrides (U+202E), zero-width characters and the byte order mark (`\p{Cf}`), the
- * line and paragraph separators U+2028 and U+2029, and lone surrogates.
- */
-const CONTROL = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
-
-/**
- * Escapes every control character of `text` (see `CONTROL`) as `\uXXXX` (`\n`, `\r` and `\t` as
- * such). Other text is left as it is, so escaping twice changes nothing. The escapes are valid inside
- * JSON strings and YAML double-quoted scalars, so one line of either stays valid.
- */
-export function escapeControlCharacters(text: string): string {
-  return text.replace(CONTROL, (c) => {
-    switch (c) {
-      case '\n':
-        return '\\n';
-      case '\r':
-        return '\\r';
-      case '\t':
-        return '\\t';
-      default:
-        // A character outside the BMP (a tag character) is escaped as its two UTF-16 units.
-        return Array.from({ length: c.length }, (_, i) => `\\u${c.charCodeAt(i).toString(16).padStart(4, '0')}`).join(
-          '',
-        );
-    }
-  });
-}
+import { escapeControlCharacters } from './text';
 
 /** How many characters `describeValue` shows at most. */
 const MAX_SHOWN = 80;

@@ -1,4 +1,5 @@
-import { describeValue, escapeControlCharacters } from '../../src/core/display';
+import { describeValue } from '../../src/core/display';
+import { escapeControlCharacters } from '../../src/core/text';
 
 describe('escapeControlCharacters', () => {
   test.each([
