@@ -230,6 +230,9 @@ function requirementProblem(setting: BinauthzSetting, mode: RequirementMode): st
       return `Binary Authorization is turned off explicitly; ${fix}, ${EXEMPT_FIX}`;
     case 'unknown':
       return `whether Binary Authorization is enforced is known only at apply time; ${fix} with literal values, ${EXEMPT_FIX}`;
+    case 'invalid':
+      // The setting's problems say what is wrong with it; they are reported as errors, exempt or not.
+      return undefined;
   }
 }
 

@@ -1,7 +1,7 @@
 import { InputError, readTerraformJson, selectStack } from './input';
-import { policiesIn } from './policies';
+import { policiesIn, requireValidPolicy } from './policies';
 import { table } from './table';
-import { compilePolicy, evaluateCompiled, EvaluationResult, PolicyModelError } from '../core/evaluate';
+import { compilePolicy, evaluateCompiled, EvaluationResult } from '../core/evaluate';
 import { parseImageReference } from '../core/image';
 import { isInterpolated } from '../core/terraform-json';
 
@@ -14,7 +14,10 @@ export interface CheckResult extends EvaluationResult {
   readonly project: string;
 }
 
-/** Evaluates every image against every policy of the input. */
+/**
+ * Evaluates every image against every policy of the input. A policy that cannot be used as it stands
+ * (`requireValidPolicy`) is an input error, not a decision.
+ */
 export function check(input: string, images: string[], stack: string | undefined): CheckResult[] {
   for (const image of images) {
     try {
@@ -24,22 +27,18 @@ export function check(input: string, images: string[], stack: string | undefined
     }
   }
   const policies = policiesIn(selectStack(readTerraformJson(input), input, stack), input);
+  policies.forEach(requireValidPolicy);
   return policies.flatMap((p) => {
     const compiled = compilePolicy(p.policy, isInterpolated);
-    return images.map((image) => {
-      try {
-        const result = evaluateCompiled(compiled, image);
-        return { stack: p.stack, file: p.file, policy: p.address, project: p.policy.project, ...result };
-      } catch (e) {
-        if (e instanceof PolicyModelError) {
-          throw new InputError(`${p.file}: ${p.address}: ${e.message}`);
-        }
-        throw e;
-      }
-    });
+    return images.map((image) => ({
+      stack: p.stack,
+      file: p.file,
+      policy: p.address,
+      project: p.policy.project,
+      ...evaluateCompiled(compiled, image),
+    }));
   });
 }
-
 /** The results as a table, with a summary line and what offline checking cannot tell. */
 export function checkReport(results: CheckResult[]): string[] {
   const rows = results.map((r) => [

@@ -1,5 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
+import { constants } from 'buffer';
+import * as fs from 'fs';
 import { basename, dirname, join, resolve } from 'path';
+import { JsonTextError, parseJsonText } from './json-text';
+import { TerraformJsonError } from '../core/terraform-json';
 
 /** One synthesized stack (or one Terraform JSON file). */
 export interface TerraformJsonFile {
@@ -15,32 +18,91 @@ export interface TerraformJsonFile {
 export class InputError extends Error {}
 
 /**
+ * The largest input read, in bytes: the longest string Node.js can hold (about 512 MiB). A file of
+ * at most this many bytes of UTF-8 always fits in a string, so it is checked before reading.
+ */
+export const MAX_INPUT_BYTES: number = constants.MAX_STRING_LENGTH;
+
+/**
  * Reads a `cdk.tf.json` (or any Terraform JSON file), a folder holding one, or a `cdktf.out` folder
- * with `stacks/NAME/cdk.tf.json`.
+ * with `stacks/NAME/cdk.tf.json`. Fail closed: whatever cannot be read (a dangling symbolic link, a
+ * symbolic link loop, a permission, a folder where a file belongs, a file too large, text that is
+ * not UTF-8 or not JSON) is an `InputError` naming the path, never skipped.
  */
 export function readTerraformJson(path: string): TerraformJsonFile[] {
-  if (!existsSync(path)) {
-    throw new InputError(`${path}: no such file or folder`);
-  }
-  return terraformJsonFiles(path).map(({ stack, file }) => ({ stack, file, doc: parseJson(file) }));
+  const files = statOf(path).isDirectory() ? terraformJsonFiles(path) : [{ stack: stackName(path), file: path }];
+  return files.map(({ stack, file }) => ({ stack, file, doc: parseJson(file) }));
 }
 
-function terraformJsonFiles(path: string): Array<{ stack: string; file: string }> {
-  if (!statSync(path).isDirectory()) {
-    return [{ stack: stackName(path), file: path }];
+/**
+ * Runs a reader of one file's document, turning a `TerraformJsonError` (a value of the wrong type)
+ * into an `InputError` that names the file.
+ */
+export function inFile<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof TerraformJsonError) {
+      throw new InputError(`${file}: ${e.message}`);
+    }
+    throw e;
   }
+}
+
+/**
+ * The Terraform JSON files of a folder:
+ * - a `cdktf.out` folder: every entry of `stacks/` is a stack folder holding a `cdk.tf.json`. A stack
+ *   folder without one, or one that cannot be read, is an error rather than a stack skipped: cdktf
+ *   writes a `cdk.tf.json` for every stack, so a folder without one is a synth cut short or an output
+ *   tampered with, and skipping it would pass a stack nobody checked. Hidden files there (`.DS_Store`)
+ *   are not stacks and are left alone;
+ * - any other folder: its `*.tf.json` files, as Terraform reads them. A folder that also holds `.tf`
+ *   files (HCL, which this command does not read) or override files (which Terraform merges into the
+ *   others, which this command does not do) is an error: part of the configuration would go unchecked.
+ */
+function terraformJsonFiles(path: string): Array<{ stack: string; file: string }> {
   const stacksDir = join(path, 'stacks');
-  if (existsSync(stacksDir) && statSync(stacksDir).isDirectory()) {
-    const stacks = readdirSync(stacksDir)
-      .filter((name) => existsSync(join(stacksDir, name, 'cdk.tf.json')))
-      .sort();
+  if (exists(stacksDir) && statOf(stacksDir).isDirectory()) {
+    const stacks = entriesOf(stacksDir).filter(
+      (name) => !(name.startsWith('.') && !statOf(join(stacksDir, name)).isDirectory()),
+    );
     if (stacks.length > 0) {
-      return stacks.map((stack) => ({ stack, file: join(stacksDir, stack, 'cdk.tf.json') }));
+      return stacks.map((stack) => {
+        const folder = join(stacksDir, stack);
+        if (!statOf(folder).isDirectory()) {
+          throw new InputError(
+            `${folder}: not a stack folder (cdktf writes only folders into stacks/); remove it, or run cdktf synth again`,
+          );
+        }
+        const file = join(folder, 'cdk.tf.json');
+        if (!exists(file) && exists(join(folder, 'cdk.tf'))) {
+          throw new InputError(
+            `${folder}: holds cdk.tf (Terraform HCL, from cdktf synth --hcl), which this command does not read; run cdktf synth without --hcl`,
+          );
+        }
+        if (!exists(file)) {
+          throw new InputError(
+            `${folder}: a stack folder without cdk.tf.json (a synth cut short?), so the stack cannot be checked; run cdktf synth again`,
+          );
+        }
+        return { stack, file };
+      });
     }
   }
-  const files = readdirSync(path)
-    .filter((name) => name.endsWith('.tf.json'))
-    .sort();
+  const names = entriesOf(path);
+  const hcl = names.filter((name) => name.endsWith('.tf'));
+  if (hcl.length > 0) {
+    throw new InputError(
+      `${path}: holds Terraform HCL (${hcl.join(', ')}), which this command does not read, so it would go unchecked; run it on JSON only (cdktf synth, or terraform show -json of a plan)`,
+    );
+  }
+  const overrides = names.filter((name) => name === 'override.tf.json' || name.endsWith('_override.tf.json'));
+  if (overrides.length > 0) {
+    throw new InputError(
+      `${path}: holds Terraform override files (${overrides.join(', ')}), which Terraform merges into the other files and this command does not; check the merged configuration (terraform show -json of a plan) instead`,
+    );
+  }
+  const files = names.filter((name) => name.endsWith('.tf.json'));
   if (files.length === 0) {
     throw new InputError(`${path}: no cdk.tf.json, *.tf.json or stacks/*/cdk.tf.json in this folder`);
   }
@@ -53,11 +115,125 @@ function stackName(file: string): string {
   return basename(abs) === 'cdk.tf.json' ? basename(dirname(abs)) : basename(abs).replace(/(\.tf)?\.json$/, '');
 }
 
+/** The parsed JSON of a file: read whole, checked for size, UTF-8 and JSON (see `parseJsonText`). */
 function parseJson(file: string): unknown {
+  const stats = statOf(file);
+  if (stats.isDirectory()) {
+    throw new InputError(`${file}: cannot read: a folder where a file was expected (EISDIR)`);
+  }
+  if (!stats.isFile() && !stats.isFIFO()) {
+    throw new InputError(`${file}: cannot read: not a regular file (a device or a socket)`);
+  }
+  if (stats.size > MAX_INPUT_BYTES) {
+    throw tooLarge(file, stats.size);
+  }
+  let bytes: Buffer;
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    bytes = fs.readFileSync(file);
   } catch (e) {
-    throw new InputError(`${file}: not valid JSON (${(e as Error).message})`);
+    throw ioError(file, e);
+  }
+  if (bytes.length > MAX_INPUT_BYTES) {
+    throw tooLarge(file, bytes.length); // a pipe, whose size is known only once read
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${file}: not valid UTF-8, which JSON must be; save it as UTF-8`);
+  }
+  try {
+    return parseJsonText(text);
+  } catch (e) {
+    if (e instanceof JsonTextError) {
+      throw new InputError(`${file}: ${e.message}`);
+    }
+    throw e;
+  }
+}
+
+function tooLarge(file: string, size: number): InputError {
+  return new InputError(
+    `${file}: cannot read: ${size} bytes, more than the ${MAX_INPUT_BYTES} this command can hold (the longest string Node.js allows); split the configuration into stacks`,
+  );
+}
+
+/** The names in a folder, sorted. */
+function entriesOf(folder: string): string[] {
+  try {
+    return fs.readdirSync(folder).sort();
+  } catch (e) {
+    throw ioError(folder, e);
+  }
+}
+
+/** The status of a path, following symbolic links; an `InputError` saying why it cannot be had. */
+function statOf(path: string): fs.Stats {
+  try {
+    return fs.statSync(path);
+  } catch (e) {
+    throw ioError(path, e);
+  }
+}
+
+/** Whether a path exists: false only when nothing at all is there (a dangling link is there, and an error). */
+function exists(path: string): boolean {
+  try {
+    fs.statSync(path);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' && !isSymbolicLink(path)) {
+      return false;
+    }
+    throw ioError(path, e);
+  }
+}
+
+function isSymbolicLink(path: string): boolean {
+  try {
+    return fs.lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** What an I/O error means, as an `InputError` naming the path. */
+function ioError(path: string, e: unknown): Error {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (typeof code !== 'string') {
+    return e as Error; // not an I/O error: a bug, reported as one
+  }
+  switch (code) {
+    case 'ENOENT':
+      return new InputError(
+        isSymbolicLink(path)
+          ? `${path}: cannot read: a symbolic link to ${JSON.stringify(readLink(path))}, which does not exist (ENOENT)`
+          : `${path}: no such file or folder`,
+      );
+    case 'ELOOP':
+      return new InputError(`${path}: cannot read: a loop of symbolic links (ELOOP)`);
+    case 'EACCES':
+    case 'EPERM':
+      return new InputError(`${path}: cannot read: permission denied (${code})`);
+    case 'EISDIR':
+      return new InputError(`${path}: cannot read: a folder where a file was expected (EISDIR)`);
+    case 'ENOTDIR':
+      return new InputError(`${path}: cannot read: a file where a folder was expected on the way (ENOTDIR)`);
+    case 'ENAMETOOLONG':
+      return new InputError(`${path}: cannot read: the path is too long (ENAMETOOLONG)`);
+    case 'ERR_FS_FILE_TOO_LARGE':
+    case 'ERR_STRING_TOO_LONG':
+      return new InputError(`${path}: cannot read: larger than the ${MAX_INPUT_BYTES} bytes this command can hold`);
+    default:
+      return new InputError(`${path}: cannot read: ${(e as Error).message}`);
+  }
+}
+
+function readLink(path: string): string {
+  try {
+    return fs.readlinkSync(path);
+  } catch {
+    return '?';
   }
 }
 

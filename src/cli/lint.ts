@@ -1,4 +1,4 @@
-import { InputError, readTerraformJson, selectStack } from './input';
+import { inFile, InputError, readTerraformJson, selectStack } from './input';
 import { table } from './table';
 import { Finding, hasCloudRunGuardrail, hasLintSubjects, lintMissingGuardrail, lintTerraformJson } from '../core/lint';
 
@@ -10,17 +10,20 @@ export interface LocatedFinding extends Finding {
 
 const ORDER = { error: 0, warning: 1, info: 2 };
 
-/** Lints every stack of the input; errors first. */
+/**
+ * Lints every stack of the input; errors first. A value of the wrong type in a policy is an input
+ * error; a Cloud Run resource whose setting has the wrong shape is an error finding.
+ */
 export function lint(input: string, stack: string | undefined): LocatedFinding[] {
   const files = selectStack(readTerraformJson(input), input, stack);
-  if (!files.some((f) => hasLintSubjects(f.doc))) {
+  if (!files.some((f) => inFile(f.file, () => hasLintSubjects(f.doc)))) {
     throw new InputError(
       `${input}: no google_binary_authorization_policy and no Cloud Run resource in ${files.map((f) => f.file).join(', ')}`,
     );
   }
-  const guarded = files.some((f) => hasCloudRunGuardrail(f.doc));
+  const guarded = files.some((f) => inFile(f.file, () => hasCloudRunGuardrail(f.doc)));
   const findings = files.flatMap(({ stack: name, file, doc }) =>
-    [...lintTerraformJson(doc), ...(guarded ? [] : lintMissingGuardrail(doc))].map((f) => ({
+    inFile(file, () => [...lintTerraformJson(doc), ...(guarded ? [] : lintMissingGuardrail(doc))]).map((f) => ({
       ...f,
       stack: name,
       file,

@@ -1,5 +1,6 @@
-import { InputError, TerraformJsonFile } from './input';
-import { FoundPolicy, policiesFromTerraformJson } from '../core/terraform-json';
+import { inFile, InputError, TerraformJsonFile } from './input';
+import { policyProblems } from '../core/policy-check';
+import { FoundPolicy, isInterpolated, policiesFromTerraformJson } from '../core/terraform-json';
 
 /** A policy found in an input, with the stack and file it came from. */
 export interface LocatedPolicy extends FoundPolicy {
@@ -7,13 +8,29 @@ export interface LocatedPolicy extends FoundPolicy {
   readonly file: string;
 }
 
-/** Every policy in the files; an input error when there is none. */
+/**
+ * Every policy in the files, each with its values' types checked; an input error when there is none,
+ * or when a value has the wrong type.
+ */
 export function policiesIn(files: TerraformJsonFile[], input: string): LocatedPolicy[] {
   const policies = files.flatMap(({ stack, file, doc }) =>
-    policiesFromTerraformJson(doc).map((found) => ({ ...found, stack, file })),
+    inFile(file, () => policiesFromTerraformJson(doc)).map((found) => ({ ...found, stack, file })),
   );
   if (policies.length === 0) {
     throw new InputError(`${input}: no google_binary_authorization_policy in ${files.map((f) => f.file).join(', ')}`);
   }
   return policies;
+}
+
+/**
+ * Refuses a policy that cannot be used as it stands (`policyProblems`: a mode the API does not know,
+ * attestors that do not fit the evaluation mode): an input error naming the file, the policy and the
+ * first problem.
+ */
+export function requireValidPolicy(found: LocatedPolicy): void {
+  const problems = policyProblems(found.policy, isInterpolated, found);
+  if (problems.length > 0) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more; lint lists them all)` : '';
+    throw new InputError(`${found.file}: ${found.address}: ${problems[0]}${more}`);
+  }
 }

@@ -1,12 +1,16 @@
 import { resolve } from 'path';
-import { readTerraformJson } from './input';
-import { policiesIn } from './policies';
-import { resourcesOfType } from '../core/terraform-json';
+import { inFile, readTerraformJson } from './input';
+import { policiesIn, requireValidPolicy } from './policies';
+import { attestorsFromTerraformJson } from '../core/terraform-json';
 
-/** Where each stack was read from, and what its policies hold, as lines of text. */
+/**
+ * Where each stack was read from, and what its policies hold, as lines of text (escaped on output).
+ * A policy that cannot be used as it stands (`requireValidPolicy`) is an input error.
+ */
 export function summary(input: string): string[] {
   const files = readTerraformJson(input);
   const policies = policiesIn(files, input);
+  policies.forEach(requireValidPolicy);
   const lines: string[] = [];
   for (const { stack, file, doc } of files) {
     lines.push(`stack ${stack}: ${resolve(file)}`);
@@ -29,11 +33,11 @@ export function summary(input: string): string[] {
       }
       lines.push(`    prevent_destroy: ${preventDestroy}`);
     }
-    const attestors = resourcesOfType(doc, 'google_binary_authorization_attestor');
+    const attestors = inFile(file, () => attestorsFromTerraformJson(doc));
     if (attestors.length > 0) {
       lines.push(`  attestors defined: ${attestors.length}`);
-      attestors.forEach(([name, body]) =>
-        lines.push(`    google_binary_authorization_attestor.${name}: projects/${body.project}/attestors/${body.name}`),
+      attestors.forEach(({ address, project, name }) =>
+        lines.push(`    ${address}: projects/${project}/attestors/${name}`),
       );
     }
   }

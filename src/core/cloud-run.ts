@@ -41,8 +41,14 @@ export const BREAKGLASS_ANNOTATION = 'run.googleapis.com/binary-authorization-br
 /** The only policy value the annotation and functions accept: the project's policy. */
 export const DEFAULT_POLICY_VALUE = 'default';
 
-/** How a Cloud Run v2 resource names a policy: `projects/P/platforms/cloudRun/policies/NAME`. */
-const NAMED_POLICY = /^projects\/([^/]+)\/platforms\/cloudRun\/policies\/([A-Za-z0-9][A-Za-z0-9_-]*)$/;
+/**
+ * How a Cloud Run v2 resource names a policy. The Cloud Run v2 REST reference documents
+ * `projects/{project}/platforms/cloudRun/{policy-name}`; the provider's acceptance tests use
+ * `projects/{project}/platforms/cloudRun/policies/{policy-name}`. Both are accepted; a name `policies`
+ * alone is the second form cut short, not a policy.
+ */
+const NAMED_POLICY =
+  /^projects\/([^/]+)\/platforms\/cloudRun\/(?:policies\/)?(?!policies$)([A-Za-z0-9][A-Za-z0-9_-]*)$/;
 
 /**
  * Whether a resource enforces Binary Authorization:
@@ -50,12 +56,14 @@ const NAMED_POLICY = /^projects\/([^/]+)\/platforms\/cloudRun\/policies\/([A-Za-
  * - `missing`: nothing says so (the API's default is no enforcement);
  * - `off`: it says explicitly that it is not (v2 `use_default = false` without a `policy`; an empty
  *   annotation value or an empty `binary_authorization_policy`);
- * - `unknown`: the setting is known only at apply time.
+ * - `unknown`: the setting is known only at apply time;
+ * - `invalid`: the setting has a shape or type the provider does not accept (a number, a list of
+ *   several blocks, `use_default = "true"`); its `problems` say what is wrong.
  */
-export type Enforcement = 'enforced' | 'missing' | 'off' | 'unknown';
+export type Enforcement = 'enforced' | 'missing' | 'off' | 'unknown' | 'invalid';
 
 /** Why a setting is inconsistent. */
-export type SettingProblemCode = 'oneof' | 'breakglass-without-enforcement' | 'policy-format';
+export type SettingProblemCode = 'oneof' | 'breakglass-without-enforcement' | 'policy-format' | 'invalid-type';
 
 /** One inconsistency, in the shape of an `invalidProp` error. */
 export interface SettingProblem {
@@ -81,11 +89,16 @@ export interface BinauthzSetting {
   readonly value: unknown;
   /** The break-glass justification, when there is one. */
   readonly breakglass?: unknown;
-  /** Inconsistencies the provider does not catch. */
+  /** Inconsistencies the provider does not catch; at least one when `enforcement` is `invalid`. */
   readonly problems: SettingProblem[];
 }
 
-/** Reads the setting from a resource's Terraform attributes. */
+/**
+ * Reads the setting from a resource's Terraform attributes. Fail closed: only a value that `isUnknown`
+ * recognizes is `unknown`; every other shape that is not an enforcing setting is `missing`, `off` or
+ * `invalid`, never `unknown` or `enforced`. In Terraform JSON `null` and an empty list (`[]`) mean that
+ * an attribute or block is not set.
+ */
 export function readBinauthz(
   wiring: CloudRunWiring,
   attributes: Record<string, unknown>,
@@ -105,6 +118,7 @@ export function readBinauthz(
 export function checkNamedPolicy(policy: string): string | undefined {
   const match = NAMED_POLICY.exec(policy);
   if (!match || checkProjectId(match[1]) !== undefined) {
+    // One form named in the message (the provider's); "projects/PROJECT_ID/platforms/cloudRun/NAME" is accepted too.
     return 'a policy looks like "projects/PROJECT_ID/platforms/cloudRun/policies/NAME"; to use the project\'s policy set use_default = true instead';
   }
   return undefined;
@@ -119,22 +133,105 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Not set: absent, `null`, or an empty list of blocks. */
+function isNotSet(value: unknown): boolean {
+  return value === undefined || value === null || (Array.isArray(value) && value.length === 0);
+}
+
+/** The value of an attribute of a block; `null` is not set. */
+function attribute(block: Record<string, unknown>, key: string): unknown {
+  const value = Object.prototype.hasOwnProperty.call(block, key) ? block[key] : undefined;
+  return value === null ? undefined : value;
+}
+
+/**
+ * A block that appears at most once, or the problem with its shape: a list of several blocks, a list
+ * holding something else, a number, a boolean, a string that is not an interpolation.
+ */
+function readBlock(
+  property: string,
+  value: unknown,
+  example: string,
+): { block: Record<string, unknown> } | { problem: SettingProblem } {
+  const block = singleBlock(value);
+  if (isPlainObject(block)) {
+    return { block };
+  }
+  return {
+    problem: {
+      code: 'invalid-type',
+      property,
+      value,
+      message: `must be one block (an object, or a list of one object), like ${example}, got ${kindOf(value)}`,
+    },
+  };
+}
+
+/** A problem when `value` (set, and not unknown) is not of the `expected` type. */
+function typeProblem(
+  property: string,
+  value: unknown,
+  expected: 'boolean' | 'string',
+  isUnknown: (value: unknown) => boolean,
+  fix: string,
+): SettingProblem | undefined {
+  if (value === undefined || isUnknown(value) || typeof value === expected) {
+    return undefined;
+  }
+  return {
+    code: 'invalid-type',
+    property,
+    value,
+    message: `must be ${expected === 'boolean' ? 'true or false (a boolean)' : 'a string'}, got ${kindOf(value)}; ${fix}`,
+  };
+}
+
+/** What kind of JSON value something is, for messages: `a number`, `a list of 2 entries`. */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) {
+    return `a list of ${value.length} ${value.length === 1 ? 'entry' : 'entries'}`;
+  }
+  if (value === null) {
+    return 'null';
+  }
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
 function readV2(attributes: Record<string, unknown>, isUnknown: (value: unknown) => boolean): BinauthzSetting {
   const property = 'binary_authorization';
-  const block = singleBlock(attributes.binary_authorization);
-  const base = { wiring: 'v2-block' as const, property, value: block };
-  if (block === undefined || block === null) {
-    return { ...base, enforcement: 'missing', problems: [] };
+  const raw = attributes.binary_authorization;
+  const base = { wiring: 'v2-block' as const, property };
+  if (isNotSet(raw)) {
+    return { ...base, value: undefined, enforcement: 'missing', problems: [] };
   }
-  if (isUnknown(block) || !isPlainObject(block)) {
-    return { ...base, enforcement: 'unknown', problems: [] };
+  if (isUnknown(raw)) {
+    return { ...base, value: raw, enforcement: 'unknown', problems: [] };
   }
-  const useDefault = block.use_default;
-  const policy = block.policy;
-  const breakglass = block.breakglass_justification;
-  const problems: SettingProblem[] = [];
+  const read = readBlock(property, raw, 'binary_authorization { use_default = true }');
+  if ('problem' in read) {
+    return { ...base, value: raw, enforcement: 'invalid', problems: [read.problem] };
+  }
+  const block = read.block;
+  const useDefault = attribute(block, 'use_default');
+  const policy = attribute(block, 'policy');
+  const breakglass = attribute(block, 'breakglass_justification');
+  const fix = 'set use_default = true';
+  const typeProblems = [
+    typeProblem('binary_authorization.use_default', useDefault, 'boolean', isUnknown, fix),
+    typeProblem('binary_authorization.policy', policy, 'string', isUnknown, fix),
+  ].filter((p): p is SettingProblem => p !== undefined);
+  const breakglassType = typeProblem(
+    'binary_authorization.breakglass_justification',
+    breakglass,
+    'string',
+    isUnknown,
+    'write the justification as text',
+  );
+  const problems: SettingProblem[] = [...typeProblems, ...(breakglassType ? [breakglassType] : [])];
   let enforcement: Enforcement;
-  if (isUnknown(useDefault) || isUnknown(policy)) {
+  if (typeProblems.length > 0) {
+    enforcement = 'invalid';
+  } else if (isUnknown(useDefault) || isUnknown(policy)) {
     enforcement = 'unknown';
   } else if (useDefault === true || (policy !== undefined && policy !== '')) {
     enforcement = 'enforced';
@@ -143,7 +240,7 @@ function readV2(attributes: Record<string, unknown>, isUnknown: (value: unknown)
   } else {
     enforcement = 'missing';
   }
-  if (useDefault !== undefined && policy !== undefined && policy !== '') {
+  if (enforcement !== 'invalid' && useDefault !== undefined && policy !== undefined && policy !== '') {
     problems.push({
       code: 'oneof',
       property: 'binary_authorization.policy',
@@ -162,80 +259,107 @@ function readV2(attributes: Record<string, unknown>, isUnknown: (value: unknown)
       });
     }
   }
-  if (breakglass !== undefined && enforcement !== 'enforced' && enforcement !== 'unknown') {
+  if (breakglass !== undefined && (enforcement === 'missing' || enforcement === 'off')) {
     problems.push(breakglassProblem('binary_authorization.breakglass_justification', breakglass, 'use_default = true'));
   }
-  return { ...base, enforcement, breakglass, problems };
+  return { ...base, value: block, enforcement, breakglass, problems };
 }
 
 function readV1(attributes: Record<string, unknown>, isUnknown: (value: unknown) => boolean): BinauthzSetting {
   const property = `metadata.annotations["${BINAUTHZ_ANNOTATION}"]`;
-  const metadata = singleBlock(attributes.metadata);
-  if (metadata === undefined || metadata === null) {
-    return { wiring: 'v1-annotation', property, value: undefined, enforcement: 'missing', problems: [] };
+  const base = { wiring: 'v1-annotation' as const };
+  const raw = attributes.metadata;
+  if (isNotSet(raw)) {
+    return { ...base, property, value: undefined, enforcement: 'missing', problems: [] };
   }
-  if (isUnknown(metadata) || !isPlainObject(metadata)) {
-    return { wiring: 'v1-annotation', property: 'metadata', value: metadata, enforcement: 'unknown', problems: [] };
+  if (isUnknown(raw)) {
+    return { ...base, property: 'metadata', value: raw, enforcement: 'unknown', problems: [] };
   }
-  const annotations = metadata.annotations;
-  if (annotations === undefined || annotations === null) {
-    return { wiring: 'v1-annotation', property, value: undefined, enforcement: 'missing', problems: [] };
+  const read = readBlock('metadata', raw, `metadata { annotations = { "${BINAUTHZ_ANNOTATION}" = "default" } }`);
+  if ('problem' in read) {
+    return { ...base, property: 'metadata', value: raw, enforcement: 'invalid', problems: [read.problem] };
   }
-  if (isUnknown(annotations) || !isPlainObject(annotations)) {
+  const metadata = read.block;
+  const annotations = attribute(metadata, 'annotations');
+  if (annotations === undefined) {
+    return { ...base, property, value: undefined, enforcement: 'missing', problems: [] };
+  }
+  if (isUnknown(annotations)) {
+    return { ...base, property: 'metadata.annotations', value: annotations, enforcement: 'unknown', problems: [] };
+  }
+  if (!isPlainObject(annotations)) {
     return {
-      wiring: 'v1-annotation',
+      ...base,
       property: 'metadata.annotations',
       value: annotations,
-      enforcement: 'unknown',
-      problems: [],
+      enforcement: 'invalid',
+      problems: [
+        {
+          code: 'invalid-type',
+          property: 'metadata.annotations',
+          value: annotations,
+          message: `must be a map of strings, like { "${BINAUTHZ_ANNOTATION}" = "default" }, got ${kindOf(annotations)}`,
+        },
+      ],
     };
   }
-  const value = annotations[BINAUTHZ_ANNOTATION];
-  const breakglass = annotations[BREAKGLASS_ANNOTATION];
+  const value = attribute(annotations, BINAUTHZ_ANNOTATION);
+  const breakglass = attribute(annotations, BREAKGLASS_ANNOTATION);
+  const breakglassProperty = `metadata.annotations["${BREAKGLASS_ANNOTATION}"]`;
   const { enforcement, problems } = readPolicyValue(property, value, isUnknown);
-  if (breakglass !== undefined && enforcement !== 'enforced' && enforcement !== 'unknown') {
+  const breakglassType = typeProblem(
+    breakglassProperty,
+    breakglass,
+    'string',
+    isUnknown,
+    'write the justification as text',
+  );
+  if (breakglassType) {
+    problems.push(breakglassType);
+  }
+  if (breakglass !== undefined && (enforcement === 'missing' || enforcement === 'off')) {
     problems.push(
-      breakglassProblem(
-        `metadata.annotations["${BREAKGLASS_ANNOTATION}"]`,
-        breakglass,
-        `the annotation "${BINAUTHZ_ANNOTATION}" = "default"`,
-      ),
+      breakglassProblem(breakglassProperty, breakglass, `the annotation "${BINAUTHZ_ANNOTATION}" = "default"`),
     );
   }
-  return { wiring: 'v1-annotation', property, value, enforcement, breakglass, problems };
+  return { ...base, property, value, enforcement, breakglass, problems };
 }
 
 function readFunction(attributes: Record<string, unknown>, isUnknown: (value: unknown) => boolean): BinauthzSetting {
   const property = 'service_config.binary_authorization_policy';
-  const serviceConfig = singleBlock(attributes.service_config);
-  if (serviceConfig === undefined || serviceConfig === null) {
-    return { wiring: 'function-policy', property, value: undefined, enforcement: 'missing', problems: [] };
+  const base = { wiring: 'function-policy' as const };
+  const raw = attributes.service_config;
+  if (isNotSet(raw)) {
+    return { ...base, property, value: undefined, enforcement: 'missing', problems: [] };
   }
-  if (isUnknown(serviceConfig) || !isPlainObject(serviceConfig)) {
-    return {
-      wiring: 'function-policy',
-      property: 'service_config',
-      value: serviceConfig,
-      enforcement: 'unknown',
-      problems: [],
-    };
+  if (isUnknown(raw)) {
+    return { ...base, property: 'service_config', value: raw, enforcement: 'unknown', problems: [] };
   }
-  const value = serviceConfig.binary_authorization_policy;
+  const read = readBlock('service_config', raw, 'service_config { binary_authorization_policy = "default" }');
+  if ('problem' in read) {
+    return { ...base, property: 'service_config', value: raw, enforcement: 'invalid', problems: [read.problem] };
+  }
+  const serviceConfig = read.block;
+  const value = attribute(serviceConfig, 'binary_authorization_policy');
   const { enforcement, problems } = readPolicyValue(property, value, isUnknown);
-  return { wiring: 'function-policy', property, value, enforcement, problems };
+  return { ...base, property, value, enforcement, problems };
 }
 
-/** `default`, absent, empty (off), a token, or something the API does not accept. */
+/** `default`, absent, empty (off), a token, a value the API does not accept, or not a string. */
 function readPolicyValue(
   property: string,
   value: unknown,
   isUnknown: (value: unknown) => boolean,
 ): { enforcement: Enforcement; problems: SettingProblem[] } {
-  if (value === undefined || value === null) {
+  if (value === undefined) {
     return { enforcement: 'missing', problems: [] };
   }
   if (isUnknown(value)) {
     return { enforcement: 'unknown', problems: [] };
+  }
+  const typeError = typeProblem(property, value, 'string', isUnknown, `set it to "${DEFAULT_POLICY_VALUE}"`);
+  if (typeError) {
+    return { enforcement: 'invalid', problems: [typeError] };
   }
   if (value === '') {
     return { enforcement: 'off', problems: [] };

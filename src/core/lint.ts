@@ -4,8 +4,10 @@
  * Framework-free: any Terraform JSON works, synthesized by cdktf or written by hand.
  */
 import { ALLOWED_POLICIES_CONSTRAINT, BinauthzSetting, CLOUD_RUN_RESOURCE_TYPES, readBinauthz } from './cloud-run';
+import { describeValue } from './display';
 import { parseAllowlistPattern } from './pattern';
-import { checkRule, ENFORCEMENT_MODES, EVALUATION_MODES, isOneOf, RuleModel } from './policy';
+import { RuleModel } from './policy';
+import { globalEvaluationModeProblem, ruleProblems } from './policy-check';
 import { tenantKindOf, tenantSegments } from './registries';
 import { FoundPolicy, isInterpolated, policiesFromTerraformJson, resourcesOfType } from './terraform-json';
 
@@ -68,6 +70,10 @@ export function lintPolicy(found: FoundPolicy): Finding[] {
   for (const [cluster, rule] of Object.entries(policy.clusterAdmissionRules ?? {})) {
     lintRule(rule, `the rule for GKE cluster ${cluster}`, add);
   }
+  const global = globalEvaluationModeProblem(found.globalPolicyEvaluationMode, isInterpolated);
+  if (global !== undefined) {
+    add('error', 'invalid-rule', global);
+  }
 
   for (const pattern of policy.allowlistPatterns) {
     findings.push(...lintPattern(address, pattern));
@@ -83,13 +89,17 @@ export function lintPolicy(found: FoundPolicy): Finding[] {
   return findings;
 }
 
-/** The findings for one admission rule (the default rule, or a cluster's), through `add`. */
+/**
+ * The findings for one admission rule (the default rule, or a cluster's), through `add`: its
+ * problems (`ruleProblems`, errors): values known only at apply time, allow-all and dry run.
+ */
 function lintRule(
   rule: RuleModel,
   name: string,
   add: (severity: Severity, code: string, message: string) => void,
 ): void {
-  if (isInterpolated(String(rule.evaluationMode))) {
+  ruleProblems(rule, name, isInterpolated).forEach((problem) => add('error', 'invalid-rule', problem));
+  if (isInterpolated(rule.evaluationMode)) {
     add('info', 'unknown-value', `${name}'s evaluation mode is known only at apply time: ${rule.evaluationMode}`);
   } else if (rule.evaluationMode === 'ALWAYS_ALLOW') {
     add(
@@ -97,32 +107,15 @@ function lintRule(
       'allow-all',
       `${name} is ALWAYS_ALLOW: every image is admitted and the allowlist does nothing; use ALWAYS_DENY with an allowlist, or REQUIRE_ATTESTATION`,
     );
-  } else if (!isOneOf(EVALUATION_MODES, rule.evaluationMode)) {
-    add(
-      'error',
-      'invalid-rule',
-      `${name}'s evaluation mode ${JSON.stringify(rule.evaluationMode)} is not ALWAYS_ALLOW, ALWAYS_DENY or REQUIRE_ATTESTATION`,
-    );
-  } else {
-    const problem = checkRule(rule, isInterpolated);
-    if (problem !== undefined) {
-      add('error', 'invalid-rule', `${name} is invalid: ${problem}`);
-    }
   }
 
-  if (isInterpolated(String(rule.enforcementMode))) {
+  if (isInterpolated(rule.enforcementMode)) {
     add('info', 'unknown-value', `${name}'s enforcement mode is known only at apply time: ${rule.enforcementMode}`);
   } else if (rule.enforcementMode === 'DRYRUN_AUDIT_LOG_ONLY') {
     add(
       'warning',
       'dry-run',
       `${name} is in dry run (DRYRUN_AUDIT_LOG_ONLY): violations are only logged, every image is admitted; switch to ENFORCED_BLOCK_AND_AUDIT_LOG once the logs are clean`,
-    );
-  } else if (!isOneOf(ENFORCEMENT_MODES, rule.enforcementMode)) {
-    add(
-      'error',
-      'invalid-rule',
-      `${name}'s enforcement mode ${JSON.stringify(rule.enforcementMode)} is not ENFORCED_BLOCK_AND_AUDIT_LOG or DRYRUN_AUDIT_LOG_ONLY`,
     );
   }
 }
@@ -203,7 +196,7 @@ function lintSetting(address: string, setting: BinauthzSetting): Finding[] {
       ? 'set binary_authorization { use_default = true }'
       : `set ${setting.property} = "default"`;
   const findings: Finding[] = setting.problems.map((p) =>
-    finding('error', 'invalid-binary-authorization', `${p.property} ${JSON.stringify(p.value)}: ${p.message}`),
+    finding('error', 'invalid-binary-authorization', `${p.property} ${describeValue(p.value)}: ${p.message}`),
   );
   switch (setting.enforcement) {
     case 'missing':
@@ -223,9 +216,12 @@ function lintSetting(address: string, setting: BinauthzSetting): Finding[] {
         finding(
           'info',
           'unknown-value',
-          `${setting.property} is known only at apply time: ${JSON.stringify(setting.value)}`,
+          `${setting.property} is known only at apply time: ${describeValue(setting.value)}`,
         ),
       );
+      break;
+    case 'invalid':
+      // Its problems, errors above, say what is wrong.
       break;
     case 'enforced': {
       const policy = (setting.value as Record<string, unknown> | undefined)?.policy;

@@ -1,7 +1,14 @@
 /**
- * Reads Binary Authorization policies out of any Terraform JSON (`cdk.tf.json` or hand-written
- * `*.tf.json`) into the core policy model. Interpolations (`${…}`) are values known only at apply time.
+ * Reads Binary Authorization policies (and the other resources the command line looks at) out of any
+ * Terraform JSON (`cdk.tf.json` or hand-written `*.tf.json`) into the core policy model.
+ *
+ * Fail closed: every value read is checked for its type. A value of the wrong type (a number where a
+ * string belongs, a list of lists where a block belongs) throws `TerraformJsonError` naming the
+ * resource address, the attribute and the value received; it is never skipped, guessed or passed on
+ * as something else. Only interpolations (`${…}` strings) stand for values known only at apply time.
+ * The readers never recurse on the input, so any depth of nesting is safe.
  */
+import { describeValue } from './display';
 import { EnforcementModeValue, EvaluationModeValue, PolicyModel, RuleModel } from './policy';
 
 /** A policy found in Terraform JSON, with where it was found. */
@@ -18,6 +25,22 @@ export interface FoundPolicy {
   readonly globalPolicyEvaluationMode?: string;
 }
 
+/** An attestor found in Terraform JSON. */
+export interface FoundAttestor {
+  /** The Terraform address, `google_binary_authorization_attestor.NAME`. */
+  readonly address: string;
+  /** The project, or `PROVIDER_DEFAULT_PROJECT`. */
+  readonly project: string;
+  /** The attestor's short name. */
+  readonly name: string;
+}
+
+/**
+ * Terraform JSON whose shape is not what Terraform and the provider accept: the message names the
+ * resource address (when there is one), the attribute and the value received.
+ */
+export class TerraformJsonError extends Error {}
+
 /** The project of a policy that names none: the provider's default project, not known from the policy. */
 export const PROVIDER_DEFAULT_PROJECT = '(provider default project)';
 
@@ -32,67 +55,243 @@ export function isInterpolated(value: string): boolean {
   return value.includes('${');
 }
 
-/** The `google_binary_authorization_policy` resources of a Terraform JSON document. */
+const POLICY = 'google_binary_authorization_policy';
+const ATTESTOR = 'google_binary_authorization_attestor';
+
+/**
+ * The `google_binary_authorization_policy` resources of a Terraform JSON document.
+ *
+ * @throws TerraformJsonError when the document or a policy has a value of the wrong type
+ */
 export function policiesFromTerraformJson(doc: unknown): FoundPolicy[] {
-  return resourcesOfType(doc, 'google_binary_authorization_policy').map(([name, body]) => ({
-    address: `google_binary_authorization_policy.${name}`,
-    policy: {
-      project: typeof body.project === 'string' ? body.project : PROVIDER_DEFAULT_PROJECT,
-      defaultAdmissionRule: ruleFromJson(firstBlock(body.default_admission_rule)),
-      allowlistPatterns: patternsFromJson(body),
-      clusterAdmissionRules: Object.fromEntries(
-        blocks(body.cluster_admission_rules).map((rule) => [String(rule.cluster), ruleFromJson(rule)]),
-      ),
-    },
-    preventDestroy: firstBlock(body.lifecycle).prevent_destroy === true,
-    description: typeof body.description === 'string' ? body.description : undefined,
-    globalPolicyEvaluationMode:
-      typeof body.global_policy_evaluation_mode === 'string' ? body.global_policy_evaluation_mode : undefined,
-  }));
+  return resourcesOfType(doc, POLICY).map(([name, body]) => readPolicy(`${POLICY}.${name}`, body));
 }
 
-/** The resources of one type, as `[name, body]` pairs in document order. */
-export function resourcesOfType(doc: unknown, type: string): Array<[string, Record<string, any>]> {
-  const byType = (asObject(doc).resource ?? {}) as Record<string, unknown>;
-  const byName = asObject(byType[type]);
-  return Object.entries(byName).flatMap(([name, body]) =>
-    blocks(body).map((b): [string, Record<string, any>] => [name, b]),
-  );
+/**
+ * The `google_binary_authorization_attestor` resources of a Terraform JSON document.
+ *
+ * @throws TerraformJsonError when the document or an attestor has a value of the wrong type
+ */
+export function attestorsFromTerraformJson(doc: unknown): FoundAttestor[] {
+  return resourcesOfType(doc, ATTESTOR).map(([name, body]) => {
+    const at = new Attributes(`${ATTESTOR}.${name}`, body);
+    return {
+      address: `${ATTESTOR}.${name}`,
+      project: at.optionalString('project', 'a project id') ?? PROVIDER_DEFAULT_PROJECT,
+      name: at.requiredString('name', "the attestor's name"),
+    };
+  });
 }
 
-/** The allowlist patterns; a pattern that is not a plain string, or a dynamic block, is known only at apply time. */
-function patternsFromJson(body: Record<string, any>): string[] {
-  const value = body.admission_whitelist_patterns;
-  const patterns = blocks(value).map((b) => (typeof b.name_pattern === 'string' ? b.name_pattern : DYNAMIC_PATTERNS));
-  const dynamic = typeof value === 'string' || asObject(body.dynamic).admission_whitelist_patterns !== undefined;
-  return dynamic ? [...patterns, DYNAMIC_PATTERNS] : patterns;
+/**
+ * The resources of one type, as `[name, body]` pairs in document order. Each body is an object
+ * (Terraform JSON also allows a list of one object).
+ *
+ * @throws TerraformJsonError when the document, its `resource`, the type or a body is not an object
+ */
+export function resourcesOfType(doc: unknown, type: string): Array<[string, Record<string, unknown>]> {
+  if (!isPlainObject(doc)) {
+    throw new TerraformJsonError(
+      `the document must be a JSON object (Terraform JSON, like {"resource": {…}}), got: ${describeValue(doc)}`,
+    );
+  }
+  const resource = doc.resource;
+  if (resource === undefined) {
+    return [];
+  }
+  if (!isPlainObject(resource)) {
+    throw new TerraformJsonError(
+      Array.isArray(resource)
+        ? `resource is a list; this command reads resource as one object keyed by resource type (merge the list's objects into one), got: ${describeValue(resource)}`
+        : `resource must be an object keyed by resource type, got: ${describeValue(resource)}`,
+    );
+  }
+  const byName = resource[type];
+  if (byName === undefined) {
+    return [];
+  }
+  if (!isPlainObject(byName)) {
+    throw new TerraformJsonError(
+      `resource.${type} must be an object keyed by resource name, got: ${describeValue(byName)}`,
+    );
+  }
+  return Object.entries(byName).map(([name, body]): [string, Record<string, unknown>] => {
+    if (isPlainObject(body)) {
+      return [name, body];
+    }
+    if (Array.isArray(body) && body.length === 1 && isPlainObject(body[0])) {
+      return [name, body[0]];
+    }
+    if (Array.isArray(body) && body.length > 1) {
+      throw new TerraformJsonError(
+        `${type}.${name}: declared ${body.length} times (a list of ${body.length} bodies); Terraform refuses a duplicate resource, give each its own name`,
+      );
+    }
+    throw new TerraformJsonError(
+      `${type}.${name} must be an object (the resource's attributes), got: ${describeValue(body)}`,
+    );
+  });
 }
 
-function ruleFromJson(rule: Record<string, any>): RuleModel {
+function readPolicy(address: string, body: Record<string, unknown>): FoundPolicy {
+  const at = new Attributes(address, body);
+  const defaultRule = at.singleBlock('default_admission_rule');
+  if (defaultRule === undefined) {
+    throw new TerraformJsonError(
+      `${address}: default_admission_rule is not set; the provider requires it (evaluation_mode and enforcement_mode)`,
+    );
+  }
+  const clusterRules: Record<string, RuleModel> = {};
+  at.blocks('cluster_admission_rules').forEach((rule, i) => {
+    const path = `cluster_admission_rules[${i}]`;
+    const cluster = rule.requiredString('cluster', 'a cluster key like "us-central1-a.prod-cluster"');
+    if (Object.prototype.hasOwnProperty.call(clusterRules, cluster)) {
+      throw new TerraformJsonError(
+        `${address}: ${path}.cluster ${describeValue(cluster)} has two rules; keep one rule per cluster`,
+      );
+    }
+    clusterRules[cluster] = readRule(rule);
+  });
+  const lifecycle = at.singleBlock('lifecycle');
+  const dynamicPatterns = at.blocks('dynamic').some((d) => d.get('admission_whitelist_patterns') !== undefined);
   return {
-    evaluationMode: rule.evaluation_mode as EvaluationModeValue,
-    enforcementMode: rule.enforcement_mode as EnforcementModeValue,
-    // An interpolated list (`"${var.attestors}"`) stays one unknown entry.
-    requireAttestationsBy: Array.isArray(rule.require_attestations_by)
-      ? rule.require_attestations_by
-      : typeof rule.require_attestations_by === 'string'
-        ? [rule.require_attestations_by]
-        : [],
+    address,
+    policy: {
+      project: at.optionalString('project', 'a project id') ?? PROVIDER_DEFAULT_PROJECT,
+      defaultAdmissionRule: readRule(defaultRule),
+      allowlistPatterns: readPatterns(at, dynamicPatterns),
+      clusterAdmissionRules: clusterRules,
+    },
+    preventDestroy: lifecycle?.optionalBoolean('prevent_destroy') === true,
+    description: at.optionalString('description', 'a string'),
+    globalPolicyEvaluationMode: at.optionalString('global_policy_evaluation_mode', '"ENABLE" or "DISABLE"'),
   };
 }
 
-/** A nested block in Terraform JSON is an object or a list of objects. */
-function blocks(value: unknown): Array<Record<string, any>> {
-  if (Array.isArray(value)) {
-    return value.filter((v) => typeof v === 'object' && v !== null);
+function readRule(rule: Attributes): RuleModel {
+  return {
+    evaluationMode: rule.requiredString(
+      'evaluation_mode',
+      'ALWAYS_ALLOW, ALWAYS_DENY or REQUIRE_ATTESTATION',
+    ) as EvaluationModeValue,
+    enforcementMode: rule.requiredString(
+      'enforcement_mode',
+      'ENFORCED_BLOCK_AND_AUDIT_LOG or DRYRUN_AUDIT_LOG_ONLY',
+    ) as EnforcementModeValue,
+    // An interpolated list (`"${var.attestors}"`) stays one unknown entry.
+    requireAttestationsBy: rule.stringList('require_attestations_by', 'attestor names like "projects/P/attestors/N"'),
+  };
+}
+
+/** The allowlist patterns; a dynamic block or an interpolated list adds `DYNAMIC_PATTERNS`, known only at apply time. */
+function readPatterns(at: Attributes, dynamic: boolean): string[] {
+  const value = at.get('admission_whitelist_patterns');
+  if (typeof value === 'string' && isInterpolated(value)) {
+    return [DYNAMIC_PATTERNS];
   }
-  return typeof value === 'object' && value !== null ? [value as Record<string, any>] : [];
+  const patterns = at
+    .blocks('admission_whitelist_patterns')
+    .map((b) => b.requiredString('name_pattern', 'an image pattern like "gcr.io/my-project/app@*"'));
+  return dynamic ? [...patterns, DYNAMIC_PATTERNS] : patterns;
 }
 
-function firstBlock(value: unknown): Record<string, any> {
-  return blocks(value)[0] ?? {};
+/**
+ * The attributes of one resource or nested block, read with their types checked; messages name the
+ * resource address and the attribute's path within it. In Terraform JSON `null` means "not set".
+ */
+class Attributes {
+  constructor(
+    private readonly address: string,
+    private readonly values: Record<string, unknown>,
+    private readonly path: string = '',
+  ) {}
+
+  /** The raw value of an attribute (`undefined` when not set or `null`). */
+  public get(key: string): unknown {
+    const value = Object.prototype.hasOwnProperty.call(this.values, key) ? this.values[key] : undefined;
+    return value === null ? undefined : value;
+  }
+
+  public optionalString(key: string, expected: string): string | undefined {
+    const value = this.get(key);
+    if (value === undefined || typeof value === 'string') {
+      return value;
+    }
+    return this.fail(key, `a string (${expected})`, value);
+  }
+
+  public requiredString(key: string, expected: string): string {
+    const value = this.optionalString(key, expected);
+    if (value === undefined) {
+      throw new TerraformJsonError(`${this.address}: ${this.path}${key} is not set; it must be ${expected}`);
+    }
+    return value;
+  }
+
+  public optionalBoolean(key: string): boolean | undefined {
+    const value = this.get(key);
+    if (value === undefined || typeof value === 'boolean') {
+      return value;
+    }
+    return this.fail(key, 'true or false', value);
+  }
+
+  /** A list of strings; an interpolated string (the whole list known only at apply time) is one entry. */
+  public stringList(key: string, expected: string): string[] {
+    const value = this.get(key);
+    if (value === undefined) {
+      return [];
+    }
+    if (typeof value === 'string' && isInterpolated(value)) {
+      return [value];
+    }
+    if (!Array.isArray(value)) {
+      return this.fail(key, `a list of strings (${expected})`, value);
+    }
+    value.forEach((entry, i) => {
+      if (typeof entry !== 'string') {
+        this.fail(`${key}[${i}]`, `a string (${expected})`, entry);
+      }
+    });
+    return value as string[];
+  }
+
+  /** A nested block that appears at most once: an object, a list of one object, or nothing (`[]`). */
+  public singleBlock(key: string): Attributes | undefined {
+    const value = this.get(key);
+    const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    if (list.length > 1) {
+      return this.fail(key, 'a single block', value);
+    }
+    if (list.length === 1 && !isPlainObject(list[0])) {
+      return this.fail(key, 'a block (an object, or a list of one object)', value);
+    }
+    return list.length === 0 ? undefined : new Attributes(this.address, list[0], `${this.path}${key}.`);
+  }
+
+  /** A nested block that may repeat: an object, or a list of objects. */
+  public blocks(key: string): Attributes[] {
+    const value = this.get(key);
+    const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    return list.map((entry, i) => {
+      if (!isPlainObject(entry)) {
+        return this.fail(Array.isArray(value) ? `${key}[${i}]` : key, 'a block (an object)', entry);
+      }
+      return new Attributes(
+        this.address,
+        entry,
+        Array.isArray(value) ? `${this.path}${key}[${i}].` : `${this.path}${key}.`,
+      );
+    });
+  }
+
+  private fail(key: string, expected: string, value: unknown): never {
+    throw new TerraformJsonError(
+      `${this.address}: ${this.path}${key} must be ${expected}, got: ${describeValue(value)}`,
+    );
+  }
 }
 
-function asObject(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

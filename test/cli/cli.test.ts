@@ -340,7 +340,7 @@ describe('bad input: one line naming the input, exit 2', () => {
   });
 });
 
-describe('usage errors: the message and the usage, exit 2', () => {
+describe('usage errors: one line with the message, exit 2', () => {
   test.each([
     [['deploy', 'x'], 'unknown command "deploy"'],
     [['check'], 'check takes one input'],
@@ -354,7 +354,12 @@ describe('usage errors: the message and the usage, exit 2', () => {
   ])('%j', (argv, message) => {
     const { code, stderr } = run(...argv);
     expect(stderr).toContain(`cdktf-gcp-binauthz: ${message}`);
+    expect(stderr.split('\n')).toHaveLength(1);
     expect(code).toBe(2);
+  });
+
+  test('a usage error points to --help', () => {
+    expect(run('deploy', 'x').stderr).toBe('cdktf-gcp-binauthz: unknown command "deploy" (--help shows the usage)');
   });
 
   test('--help prints the usage to stdout, exit 0', () => {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {
   CLOUD_RUN_RESOURCE_TYPES,
   checkNamedPolicy,
@@ -59,6 +60,50 @@ describe('core/cloud-run', () => {
       expect(setting.enforcement).toBe(enforcement);
       expect(setting.problems.map((p) => p.code)).toStrictEqual(codes);
     });
+
+    // Fail closed: only an interpolation is unknown; a shape that does not enforce is never unknown or enforced.
+    test.each<[string, Record<string, unknown>, Enforcement, string[]]>([
+      ['an empty list (Terraform JSON for no block)', { binary_authorization: [] }, 'missing', []],
+      ['null', { binary_authorization: null }, 'missing', []],
+      ['use_default null', { binary_authorization: { use_default: null } }, 'missing', []],
+      ['a number', { binary_authorization: 5 }, 'invalid', ['invalid-type']],
+      ['a boolean', { binary_authorization: true }, 'invalid', ['invalid-type']],
+      ['a string that is not an interpolation', { binary_authorization: 'default' }, 'invalid', ['invalid-type']],
+      [
+        'a list of two blocks',
+        { binary_authorization: [{ use_default: true }, { use_default: false }] },
+        'invalid',
+        ['invalid-type'],
+      ],
+      ['a list holding a number', { binary_authorization: [5] }, 'invalid', ['invalid-type']],
+      ['a list holding a list', { binary_authorization: [[{ use_default: true }]] }, 'invalid', ['invalid-type']],
+      ['use_default "true" (a string)', { binary_authorization: { use_default: 'true' } }, 'invalid', ['invalid-type']],
+      ['use_default 1', { binary_authorization: { use_default: 1 } }, 'invalid', ['invalid-type']],
+      ['use_default a list', { binary_authorization: { use_default: [true] } }, 'invalid', ['invalid-type']],
+      ['policy a number', { binary_authorization: { policy: 5 } }, 'invalid', ['invalid-type']],
+      [
+        'use_default true and policy an object',
+        { binary_authorization: { use_default: true, policy: {} } },
+        'invalid',
+        ['invalid-type'],
+      ],
+      [
+        'an expression and a wrong type',
+        { binary_authorization: { use_default: '${var.on}', policy: 5 } },
+        'invalid',
+        ['invalid-type'],
+      ],
+      [
+        'a break-glass justification that is not a string',
+        { binary_authorization: { use_default: true, breakglass_justification: 42 } },
+        'enforced',
+        ['invalid-type'],
+      ],
+    ])('%s', (_, attributes, enforcement, codes) => {
+      const setting = readBinauthz('v2-block', attributes, isExpression);
+      expect(setting.enforcement).toBe(enforcement);
+      expect(setting.problems.map((p) => p.code)).toStrictEqual(codes);
+    });
   });
 
   describe('readBinauthz, v1 annotation', () => {
@@ -84,6 +129,24 @@ describe('core/cloud-run', () => {
         'enforced',
         [],
       ],
+      ['metadata an empty list', { metadata: [] }, 'missing', []],
+      ['metadata null', { metadata: null }, 'missing', []],
+      ['annotations null', { metadata: { annotations: null } }, 'missing', []],
+      ['the annotation null', { metadata: { annotations: { [KEY]: null } } }, 'missing', []],
+      ['metadata a number', { metadata: 5 }, 'invalid', ['invalid-type']],
+      ['metadata a string', { metadata: 'default' }, 'invalid', ['invalid-type']],
+      ['metadata two blocks', { metadata: [{ annotations: { [KEY]: 'default' } }, {}] }, 'invalid', ['invalid-type']],
+      ['annotations a list', { metadata: { annotations: [{ [KEY]: 'default' }] } }, 'invalid', ['invalid-type']],
+      ['annotations a string', { metadata: { annotations: 'default' } }, 'invalid', ['invalid-type']],
+      ['the annotation a number', { metadata: { annotations: { [KEY]: 5 } } }, 'invalid', ['invalid-type']],
+      ['the annotation a boolean', { metadata: { annotations: { [KEY]: true } } }, 'invalid', ['invalid-type']],
+      ['the annotation a list', { metadata: { annotations: { [KEY]: ['default'] } } }, 'invalid', ['invalid-type']],
+      [
+        'a break-glass annotation that is not a string',
+        { metadata: { annotations: { [KEY]: 'default', [BREAKGLASS]: 1 } } },
+        'enforced',
+        ['invalid-type'],
+      ],
     ])('%s', (_, attributes, enforcement, codes) => {
       const setting = readBinauthz('v1-annotation', attributes, isExpression);
       expect(setting.enforcement).toBe(enforcement);
@@ -104,6 +167,19 @@ describe('core/cloud-run', () => {
         ['policy-format'],
       ],
       ['an expression', { service_config: { binary_authorization_policy: '${var.p}' } }, 'unknown', []],
+      ['service_config an empty list', { service_config: [] }, 'missing', []],
+      ['the policy null', { service_config: { binary_authorization_policy: null } }, 'missing', []],
+      ['service_config a number', { service_config: 7 }, 'invalid', ['invalid-type']],
+      ['service_config a string', { service_config: 'default' }, 'invalid', ['invalid-type']],
+      [
+        'service_config two blocks',
+        { service_config: [{ binary_authorization_policy: 'default' }, {}] },
+        'invalid',
+        ['invalid-type'],
+      ],
+      ['the policy a number', { service_config: { binary_authorization_policy: 5 } }, 'invalid', ['invalid-type']],
+      ['the policy an object', { service_config: { binary_authorization_policy: {} } }, 'invalid', ['invalid-type']],
+      ['the policy true', { service_config: { binary_authorization_policy: true } }, 'invalid', ['invalid-type']],
     ])('%s', (_, attributes, enforcement, codes) => {
       const setting = readBinauthz('function-policy', attributes, isExpression);
       expect(setting.enforcement).toBe(enforcement);
@@ -112,10 +188,26 @@ describe('core/cloud-run', () => {
   });
 
   test.each([
+    // The form of the provider's acceptance tests.
     ['projects/my-project/platforms/cloudRun/policies/strict', true],
     ['projects/example.com:my-project/platforms/cloudRun/policies/p_1', true],
+    // The form of the Cloud Run v2 REST reference, projects/{project}/platforms/cloudRun/{policy-name}.
+    ['projects/my-project/platforms/cloudRun/strict', true],
+    ['projects/example.com:my-project/platforms/cloudRun/p-1', true],
+    // Near misses.
     ['projects/my-project/platforms/gke/policies/strict', false],
+    ['projects/my-project/platforms/gke/strict', false],
     ['projects/my-project/platforms/cloudRun/policies/', false],
+    ['projects/my-project/platforms/cloudRun/policies', false],
+    ['projects/my-project/platforms/cloudRun/', false],
+    ['projects/my-project/platforms/cloudRun/policies/strict/extra', false],
+    ['projects/my-project/platforms/cloudRun/strict/extra', false],
+    ['projects/my-project/platforms/cloudRun/other/strict', false],
+    ['projects/my-project/platforms/cloudrun/policies/strict', false],
+    ['/projects/my-project/platforms/cloudRun/policies/strict', false],
+    ['projects/my-project/platforms/cloudRun/policies/strict/', false],
+    ['projects/my-project/platforms/cloudRun/-strict', false],
+    ['projects//platforms/cloudRun/policies/strict', false],
     ['projects/X/platforms/cloudRun/policies/strict', false],
     ['default', false],
   ])('checkNamedPolicy(%s) accepts: %s', (policy, ok) => {
@@ -130,6 +222,65 @@ describe('core/cloud-run', () => {
     });
     expect(() => parseRepositoryName('europe-west1-docker.pkg.dev/p-123456/fns')).toThrow(
       'a repository looks like "projects/PROJECT_ID/locations/REGION/repositories/REPOSITORY" (google_artifact_registry_repository.id)',
+    );
+  });
+});
+
+describe('readBinauthz on any JSON (fail closed)', () => {
+  const KEY = 'run.googleapis.com/binary-authorization';
+  /** JSON values, biased towards the shapes a setting has: blocks, lists of blocks, booleans, strings. */
+  const value: fc.Arbitrary<unknown> = fc.oneof(
+    fc.jsonValue({ maxDepth: 3 }),
+    fc.constantFrom(true, false, 'default', '', '${var.x}', 'true', 1, null, [], [[]], {}),
+  );
+  const block = (keys: string[]) =>
+    fc.oneof(
+      value,
+      fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: keys.length }),
+      fc.array(fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: keys.length }), { maxLength: 3 }),
+    );
+  const cases = fc.oneof(
+    block(['use_default', 'policy', 'breakglass_justification']).map((v) => ({
+      wiring: 'v2-block' as const,
+      attributes: { binary_authorization: v },
+    })),
+    fc
+      .oneof(
+        value,
+        block(['annotations']),
+        fc.dictionary(fc.constantFrom(KEY, 'other'), value).map((a) => ({ annotations: a })),
+      )
+      .map((v) => ({ wiring: 'v1-annotation' as const, attributes: { metadata: v } })),
+    block(['binary_authorization_policy', 'max_instance_count']).map((v) => ({
+      wiring: 'function-policy' as const,
+      attributes: { service_config: v },
+    })),
+  );
+  const nonEmptyString = (v: unknown) => typeof v === 'string' && v !== '';
+  const one = (v: unknown) => (Array.isArray(v) && v.length === 1 ? v[0] : v) as Record<string, any>;
+
+  test('unknown only with an interpolation, invalid always with a problem, enforced only when a value says so', () => {
+    fc.assert(
+      fc.property(cases, ({ wiring, attributes }) => {
+        const setting = readBinauthz(wiring, attributes, isExpression);
+        if (setting.enforcement === 'unknown') {
+          expect(JSON.stringify(attributes)).toContain('${');
+        }
+        if (setting.enforcement === 'invalid') {
+          expect(setting.problems.length).toBeGreaterThan(0);
+        }
+        if (setting.enforcement === 'enforced') {
+          const set = Object.values(attributes)[0];
+          const enforcing =
+            wiring === 'v2-block'
+              ? one(set).use_default === true || nonEmptyString(one(set).policy)
+              : wiring === 'v1-annotation'
+                ? nonEmptyString(one(set).annotations[KEY])
+                : nonEmptyString(one(set).binary_authorization_policy);
+          expect(enforcing).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
     );
   });
 });

@@ -94,6 +94,13 @@ describe('lintTerraformJson: policies', () => {
     ]);
   });
 
+  test('an invalid global policy evaluation mode is an error; a valid one is not', () => {
+    expect(codes(policyDoc({ global_policy_evaluation_mode: 'ON' }))).toEqual([
+      'error invalid-rule google_binary_authorization_policy.p',
+    ]);
+    expect(codes(policyDoc({ global_policy_evaluation_mode: 'ENABLE' }))).toEqual([]);
+  });
+
   test('interpolated modes and a dynamic pattern block are reported as unknown', () => {
     const doc = policyDoc({
       default_admission_rule: { evaluation_mode: '${var.mode}', enforcement_mode: '${var.enforcement}' },
@@ -178,6 +185,81 @@ describe('lintTerraformJson: Cloud Run resources', () => {
     );
     expect(messages).toContain(
       'service_config.binary_authorization_policy "projects/p/platforms/cloudRun/policies/x": the only accepted value is "default" (the project\'s policy)',
+    );
+  });
+});
+
+describe('lintTerraformJson: Cloud Run resources in shapes that do not enforce', () => {
+  const KEY = 'run.googleapis.com/binary-authorization';
+  // Each of these passed lint before (exit 0, "known only at apply time"); only an interpolation is unknown.
+  test.each<[string, string, Record<string, unknown>, string]>([
+    ['v2: an empty list (no block)', 'google_cloud_run_v2_service', { binary_authorization: [] }, 'not-enforced'],
+    ['v2: null', 'google_cloud_run_v2_job', { binary_authorization: null }, 'not-enforced'],
+    ['v2: a number', 'google_cloud_run_v2_service', { binary_authorization: 1 }, 'invalid-binary-authorization'],
+    ['v2: true', 'google_cloud_run_v2_service', { binary_authorization: true }, 'invalid-binary-authorization'],
+    ['v2: a string', 'google_cloud_run_v2_worker_pool', { binary_authorization: 'on' }, 'invalid-binary-authorization'],
+    [
+      'v2: two blocks',
+      'google_cloud_run_v2_service',
+      { binary_authorization: [{ use_default: true }, { use_default: true }] },
+      'invalid-binary-authorization',
+    ],
+    [
+      'v2: use_default "true"',
+      'google_cloud_run_v2_service',
+      { binary_authorization: { use_default: 'true' } },
+      'invalid-binary-authorization',
+    ],
+    [
+      'v2: use_default 1',
+      'google_cloud_run_v2_service',
+      { binary_authorization: { use_default: 1 } },
+      'invalid-binary-authorization',
+    ],
+    ['v1: metadata an empty list', 'google_cloud_run_service', { metadata: [] }, 'not-enforced'],
+    ['v1: metadata a number', 'google_cloud_run_service', { metadata: 3 }, 'invalid-binary-authorization'],
+    [
+      'v1: annotations a list',
+      'google_cloud_run_service',
+      { metadata: { annotations: [{ [KEY]: 'default' }] } },
+      'invalid-binary-authorization',
+    ],
+    [
+      'v1: the annotation a boolean',
+      'google_cloud_run_service',
+      { metadata: { annotations: { [KEY]: true } } },
+      'invalid-binary-authorization',
+    ],
+    [
+      'function: service_config an empty list',
+      'google_cloudfunctions2_function',
+      { service_config: [] },
+      'not-enforced',
+    ],
+    [
+      'function: service_config a string',
+      'google_cloudfunctions2_function',
+      { service_config: 'default' },
+      'invalid-binary-authorization',
+    ],
+    [
+      'function: binary_authorization_policy 5',
+      'google_cloudfunctions2_function',
+      { service_config: { binary_authorization_policy: 5 } },
+      'invalid-binary-authorization',
+    ],
+  ])('%s is an error', (_, type, body, code) => {
+    const findings = lintTerraformJson({ resource: { [type]: { r: body } } });
+    expect(findings.map((f) => `${f.severity} ${f.code} ${f.address}`)).toEqual([`error ${code} ${type}.r`]);
+    expect(findings[0].message).not.toContain('known only at apply time');
+  });
+
+  test('the message names the attribute, the value and the fix', () => {
+    const [finding] = lintTerraformJson({
+      resource: { google_cloud_run_v2_service: { r: { binary_authorization: { use_default: 'true' } } } },
+    });
+    expect(finding.message).toBe(
+      'binary_authorization.use_default "true": must be true or false (a boolean), got a string; set use_default = true',
     );
   });
 });

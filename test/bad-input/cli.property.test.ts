@@ -1,0 +1,279 @@
+/**
+ * Properties of the command line on random input, run in-process through `main()`:
+ * - every command on any JSON exits 0, 1 or 2, prints no stack trace and no internal error, and an
+ *   exit 2 is exactly one line on standard error;
+ * - lint never reports clean (exit 0) a document with a Cloud Run resource that does not enforce
+ *   Binary Authorization (absent, off, or in a shape the provider does not accept).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import fc from 'fast-check';
+import { main } from '../../src/cli/main';
+
+const IMAGE = `gcr.io/my-project/app@sha256:${'a'.repeat(64)}`;
+const KEY = 'run.googleapis.com/binary-authorization';
+const COMMANDS: Array<(input: string) => string[]> = [
+  (input) => ['summary', input],
+  (input) => ['check', input, '--image', IMAGE],
+  (input) => ['lint', input],
+  (input) => ['lint', input, '--json'],
+  (input) => ['export', input, '--format', 'gcloud-yaml'],
+];
+
+let dir: string;
+let file: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cli-property-'));
+  file = join(dir, 'in.tf.json');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function run(argv: string[]): { code: number; stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = main(
+    argv,
+    (l) => stdout.push(l),
+    (l) => stderr.push(l),
+  );
+  return { code, stdout, stderr };
+}
+
+// --- arbitraries: any JSON, and JSON biased to look like Terraform JSON with policies and Cloud Run
+
+/** Values that often sit where they do not belong. */
+const odd: fc.Arbitrary<unknown> = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.constantFrom(null, [], [[]], {}, '', 'x', '${var.x}', 0, -1, true, false, 'true', 'default', 'ALWAYS_DENY'),
+);
+/** Mostly a value of the right shape, sometimes an odd one: so that documents get past their first value. */
+function mostly<T>(valid: fc.Arbitrary<T>): fc.Arbitrary<unknown> {
+  return fc.oneof({ arbitrary: valid, weight: 30 }, { arbitrary: odd, weight: 1 });
+}
+const mode = mostly(
+  fc.constantFrom('ALWAYS_ALLOW', 'ALWAYS_DENY', 'ALWAYS_DENY', 'REQUIRE_ATTESTATION', 'ALWAYS_DENYX', '${var.mode}'),
+);
+const enforcement = mostly(
+  fc.constantFrom('ENFORCED_BLOCK_AND_AUDIT_LOG', 'ENFORCED_BLOCK_AND_AUDIT_LOG', 'DRYRUN_AUDIT_LOG_ONLY', 'ENFORCED'),
+);
+/** A rule whose attestors mostly fit its evaluation mode. */
+const rule = mostly(
+  mode.chain((evaluationMode) =>
+    fc.record(
+      {
+        evaluation_mode: fc.constant(evaluationMode),
+        enforcement_mode: enforcement,
+        require_attestations_by:
+          evaluationMode === 'REQUIRE_ATTESTATION'
+            ? mostly(
+                fc.array(mostly(fc.constantFrom('projects/p/attestors/a', '${var.a}')), { minLength: 1, maxLength: 2 }),
+              )
+            : fc.oneof({ arbitrary: fc.constant([]), weight: 6 }, { arbitrary: odd, weight: 1 }),
+      },
+      { requiredKeys: ['evaluation_mode', 'enforcement_mode'] },
+    ),
+  ),
+);
+const clusterRule = mostly(
+  fc.record(
+    {
+      cluster: mostly(fc.constantFrom('us-central1-a.c', 'europe-west1-b.d')),
+      evaluation_mode: mode,
+      enforcement_mode: enforcement,
+    },
+    { requiredKeys: ['cluster', 'evaluation_mode', 'enforcement_mode'] },
+  ),
+);
+const pattern = mostly(
+  fc.record({
+    name_pattern: mostly(fc.constantFrom('gcr.io/my-project/**', 'gcr.io/**', 'gcr.io/p/a@*', 'gcr.io/p/a\n')),
+  }),
+);
+const policyBody = mostly(
+  fc.record(
+    {
+      project: mostly(fc.constantFrom('my-project', '${var.p}')),
+      default_admission_rule: fc.oneof(
+        { arbitrary: rule, weight: 8 },
+        { arbitrary: fc.array(rule, { maxLength: 2 }), weight: 1 },
+      ),
+      admission_whitelist_patterns: mostly(fc.array(pattern, { maxLength: 3 })),
+      cluster_admission_rules: mostly(fc.array(clusterRule, { maxLength: 1 })),
+      lifecycle: mostly(fc.constant({ prevent_destroy: true })),
+      global_policy_evaluation_mode: mostly(fc.constantFrom('ENABLE', 'DISABLE')),
+      description: mostly(fc.string({ maxLength: 5 })),
+    },
+    { requiredKeys: ['default_admission_rule'] },
+  ),
+);
+const CLOUD_RUN_TYPES = [
+  'google_cloud_run_v2_service',
+  'google_cloud_run_v2_job',
+  'google_cloud_run_v2_worker_pool',
+  'google_cloud_run_service',
+  'google_cloudfunctions2_function',
+] as const;
+type CloudRunType = (typeof CLOUD_RUN_TYPES)[number];
+
+/** A block in every shape: an object of (mostly) good values, a list of such, or anything. */
+function block(keys: Record<string, fc.Arbitrary<unknown>>): fc.Arbitrary<unknown> {
+  const object = fc.record(keys, { requiredKeys: [] });
+  return fc.oneof({ arbitrary: object, weight: 4 }, fc.array(object, { maxLength: 2 }), odd);
+}
+const useDefault = mostly(fc.boolean());
+const namedPolicy = mostly(
+  fc.constantFrom('projects/my-project/platforms/cloudRun/policies/p', 'projects/my-project/platforms/cloudRun/p', ''),
+);
+const policyValue = mostly(fc.constantFrom('default', ''));
+
+/** The attributes of a Cloud Run resource of `type`, its Binary Authorization setting in any shape. */
+function cloudRunBody(type: CloudRunType): fc.Arbitrary<Record<string, unknown>> {
+  switch (type) {
+    case 'google_cloud_run_service':
+      return fc.record(
+        { metadata: block({ annotations: mostly(fc.dictionary(fc.constantFrom(KEY, 'other'), policyValue)) }) },
+        { requiredKeys: [] },
+      );
+    case 'google_cloudfunctions2_function':
+      return fc.record(
+        { service_config: block({ binary_authorization_policy: policyValue, available_memory: odd }) },
+        { requiredKeys: [] },
+      );
+    default:
+      return fc.record(
+        {
+          binary_authorization: block({ use_default: useDefault, policy: namedPolicy, breakglass_justification: odd }),
+        },
+        { requiredKeys: [] },
+      );
+  }
+}
+const cloudRunResource = fc
+  .constantFrom(...CLOUD_RUN_TYPES)
+  .chain((type) => cloudRunBody(type).map((body) => ({ type, body })));
+
+const name = fc.oneof(
+  { arbitrary: fc.constantFrom('p', 'svc', 'a\nb', '\u202e'), weight: 3 },
+  fc.string({ maxLength: 5 }),
+);
+const terraformJson = fc.oneof(
+  {
+    weight: 8,
+    arbitrary: fc.record(
+      {
+        resource: mostly(
+          fc.record(
+            {
+              google_binary_authorization_policy: mostly(fc.dictionary(name, policyBody, { minKeys: 1, maxKeys: 2 })),
+              google_binary_authorization_attestor: mostly(
+                fc.dictionary(
+                  name,
+                  fc.record({ project: mostly(fc.constant('sec')), name: mostly(fc.constant('a')) }),
+                  {
+                    maxKeys: 1,
+                  },
+                ),
+              ),
+              google_cloud_run_v2_service: mostly(
+                fc.dictionary(name, cloudRunBody('google_cloud_run_v2_service'), { maxKeys: 2 }),
+              ),
+              google_cloud_run_service: fc.dictionary(name, cloudRunBody('google_cloud_run_service'), { maxKeys: 1 }),
+              google_cloudfunctions2_function: fc.dictionary(name, cloudRunBody('google_cloudfunctions2_function'), {
+                maxKeys: 1,
+              }),
+            },
+            { requiredKeys: ['google_binary_authorization_policy'] },
+          ),
+        ),
+      },
+      { requiredKeys: ['resource'] },
+    ),
+  },
+  { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 5 }) },
+);
+
+// --- what enforcing means, written independently of the reader under test
+
+const one = (value: unknown): unknown => (Array.isArray(value) && value.length === 1 ? value[0] : value);
+const field = (value: unknown, key: string): unknown =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
+const VALID_NAMED_POLICY = /^projects\/my-project\/platforms\/cloudRun\/(policies\/)?p$/;
+
+/** Whether a resource plainly enforces: `use_default = true`, a well-formed named policy, or "default". */
+function enforces(type: CloudRunType, body: Record<string, unknown>): boolean {
+  switch (type) {
+    case 'google_cloud_run_service':
+      return field(field(one(body.metadata), 'annotations'), KEY) === 'default';
+    case 'google_cloudfunctions2_function':
+      return field(one(body.service_config), 'binary_authorization_policy') === 'default';
+    default: {
+      const ba = one(body.binary_authorization);
+      const policy = field(ba, 'policy');
+      return field(ba, 'use_default') === true || (typeof policy === 'string' && VALID_NAMED_POLICY.test(policy));
+    }
+  }
+}
+
+const nonEnforcing = cloudRunResource.filter(
+  ({ type, body }) => !enforces(type, body) && !JSON.stringify(body).includes('${'),
+);
+
+// ---------------------------------------------------------------------------------------------------
+
+describe('every command on random JSON', () => {
+  test('exits 0, 1 or 2; no stack trace, no internal error; exit 2 is one line on standard error', () => {
+    fc.assert(
+      fc.property(terraformJson, (doc) => {
+        writeFileSync(file, JSON.stringify(doc));
+        for (const argv of COMMANDS) {
+          const { code, stdout, stderr } = run(argv(file));
+          expect([0, 1, 2]).toContain(code);
+          for (const line of [...stdout, ...stderr]) {
+            expect(line).not.toMatch(/^\s+at |^\w*Error:|internal error/);
+            expect(line).not.toMatch(/[\p{Cc}\u2028\u2029\u202e]/u);
+          }
+          if (code === 2) {
+            expect(stderr).toHaveLength(1);
+            expect(stderr[0].startsWith('cdktf-gcp-binauthz: ')).toBe(true);
+            expect(stdout).toEqual([]);
+          } else {
+            expect(stderr).toEqual([]);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('lint on a Cloud Run resource that does not enforce', () => {
+  test('never exits 0, whatever else the document holds', () => {
+    fc.assert(
+      fc.property(
+        nonEnforcing,
+        fc.array(cloudRunResource, { maxLength: 3 }),
+        fc.option(policyBody, { nil: undefined }),
+        ({ type, body }, others, policy) => {
+          const resource: Record<string, Record<string, unknown>> = {};
+          others.forEach((r, i) => ((resource[r.type] ??= {})[`other${i}`] = r.body));
+          (resource[type] ??= {}).target = body;
+          if (policy !== undefined) {
+            resource.google_binary_authorization_policy = { p: policy };
+          }
+          writeFileSync(file, JSON.stringify({ resource }));
+          const { code, stdout } = run(['lint', file, '--json']);
+          expect([1, 2]).toContain(code);
+          if (code === 1) {
+            // The resource itself has an error finding.
+            const { findings } = JSON.parse(stdout.join('\n'));
+            expect(findings).toContainEqual(expect.objectContaining({ severity: 'error', address: `${type}.target` }));
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});

@@ -1,0 +1,1198 @@
+/**
+ * The command line on bad input, table-driven: every input it cannot fully understand is exit 2 with
+ * exactly one line on standard error naming the input (and the resource and attribute, where there is
+ * one), no stack trace and nothing on standard output; never exit 0 or 1 because something was skipped.
+ * Cloud Run resources that do not enforce are lint errors (exit 1), never clean.
+ *
+ * Run in-process through `main()` (fast); a few at the end through a child process, for real exit
+ * codes and streams.
+ */
+import { spawnSync } from 'child_process';
+// The module itself (not a namespace copy), so that jest.spyOn replaces what src/cli/input.ts calls.
+import fs from 'fs';
+import { tmpdir } from 'os';
+import { dirname, join, resolve } from 'path';
+import * as lintCommand from '../../src/cli/lint';
+import { main } from '../../src/cli/main';
+
+const D = `sha256:${'a'.repeat(64)}`;
+const IMAGE = `gcr.io/my-project/app@${D}`;
+const RULE = { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' };
+const POLICY = 'google_binary_authorization_policy.p';
+const KEY = 'run.googleapis.com/binary-authorization';
+
+type Command = 'summary' | 'check' | 'lint' | 'export';
+const COMMANDS: Command[] = ['summary', 'check', 'lint', 'export'];
+
+function argvFor(command: Command, input: string): string[] {
+  switch (command) {
+    case 'summary':
+      return ['summary', input];
+    case 'check':
+      return ['check', input, '--image', IMAGE];
+    case 'lint':
+      return ['lint', input];
+    case 'export':
+      return ['export', input, '--format', 'gcloud-yaml'];
+  }
+}
+
+/** A file's content, or something else at its path. */
+type Entry = string | Buffer | { symlink: string } | { folder: true } | { sparse: number };
+
+/** Terraform JSON holding one policy `p`: a valid one, changed by `body` (`undefined` removes a key). */
+function policyDoc(body: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    resource: {
+      google_binary_authorization_policy: {
+        p: { project: 'my-project', default_admission_rule: RULE, lifecycle: { prevent_destroy: true }, ...body },
+      },
+    },
+  });
+}
+
+/** Terraform JSON with a valid policy and the given resources of other types. */
+function withResources(resources: Record<string, unknown>): string {
+  return JSON.stringify({
+    resource: {
+      google_binary_authorization_policy: {
+        p: { project: 'my-project', default_admission_rule: RULE, lifecycle: { prevent_destroy: true } },
+      },
+      google_org_policy_policy: { g: { name: 'projects/my-project/policies/run.allowedBinaryAuthorizationPolicies' } },
+      ...resources,
+    },
+  });
+}
+
+function nested(depth: number, bottom: string): string {
+  return `${'['.repeat(depth)}${bottom}${']'.repeat(depth)}`;
+}
+
+/** Makes `fs[method]` fail with EACCES for paths ending with `path` (the tests run as root, who may read anything). */
+function eaccesOn(path: string, method: 'readFileSync' | 'readdirSync' | 'statSync'): void {
+  const real = (fs as any)[method].bind(fs);
+  jest.spyOn(fs, method).mockImplementation(((p: fs.PathLike, ...rest: unknown[]) => {
+    if (String(p).endsWith(path)) {
+      throw Object.assign(new Error(`EACCES: permission denied, open '${String(p)}'`), { code: 'EACCES' });
+    }
+    return real(p, ...rest);
+  }) as any);
+}
+
+interface BadInput {
+  /** What is bad. */
+  readonly what: string;
+  /** The files to create in the case's folder. */
+  readonly files: Record<string, Entry>;
+  /** The input given to the command, relative to the case's folder (`.` for the folder). */
+  readonly input?: string;
+  /** The exit code, the same for every command or by command (default 2). */
+  readonly code?: number | Partial<Record<Command, number>>;
+  /** What the one line on standard error names, besides the prefix (`@` is the case's folder). */
+  readonly names: string[];
+  /** Sets up mocks, undone after the test. */
+  readonly mock?: (folder: string) => void;
+}
+
+/** Inputs every command reads the same way: run through each of the four commands. */
+const EVERY_COMMAND: BadInput[] = [
+  // --- the file itself
+  { what: 'a missing file', files: {}, names: ['@/in.tf.json: no such file or folder'] },
+  { what: 'an empty file', files: { 'in.tf.json': '' }, names: ['@/in.tf.json: is empty'] },
+  { what: 'a file of white space', files: { 'in.tf.json': ' \n\t\n' }, names: ['@/in.tf.json: is empty'] },
+  {
+    what: 'a byte order mark before valid JSON',
+    files: { 'in.tf.json': `\ufeff${policyDoc()}` },
+    names: ['@/in.tf.json: starts with a byte order mark'],
+  },
+  {
+    what: 'truncated JSON',
+    files: { 'in.tf.json': policyDoc().slice(0, 40) },
+    names: ['@/in.tf.json: not valid JSON ('],
+  },
+  {
+    what: 'JSON followed by garbage',
+    files: { 'in.tf.json': `${policyDoc()}}` },
+    names: ['@/in.tf.json: not valid JSON ('],
+  },
+  {
+    what: 'JSON with a comment',
+    files: { 'in.tf.json': `// x\n${policyDoc()}` },
+    names: ['@/in.tf.json: not valid JSON'],
+  },
+  { what: 'JSON with a trailing comma', files: { 'in.tf.json': '{"resource": {},}' }, names: ['not valid JSON'] },
+  {
+    what: 'bytes that are not UTF-8',
+    files: {
+      'in.tf.json': Buffer.concat([Buffer.from('{"resource": {"x": "'), Buffer.from([0xc3, 0x28]), Buffer.from('"}}')]),
+    },
+    names: ['@/in.tf.json: not valid UTF-8'],
+  },
+  {
+    what: 'UTF-16 text',
+    files: { 'in.tf.json': Buffer.from(`\ufeff${policyDoc()}`, 'utf16le') },
+    names: ['@/in.tf.json: not valid UTF-8'],
+  },
+  {
+    what: 'the key "resource" twice (JSON.parse keeps the last)',
+    files: {
+      'in.tf.json': `{"resource": {"google_cloud_run_v2_service": {"s": {}}}, "resource": ${policyDoc().slice(12, -1)}}`,
+    },
+    names: ['@/in.tf.json: has the key "resource" twice in the top-level object (line 1)'],
+  },
+  {
+    what: 'a resource name twice',
+    files: {
+      'in.tf.json': `{"resource": {"google_binary_authorization_policy": {"p": {"project": "a"},\n "p": {"project": "b"}}}}`,
+    },
+    names: ['has the key "p" twice in resource.google_binary_authorization_policy (line 2)'],
+  },
+  {
+    what: 'an attribute twice, once escaped',
+    files: {
+      'in.tf.json': `{"resource": {"google_binary_authorization_policy": {"p": {"project": "a", "proj\\u0065ct": "b"}}}}`,
+    },
+    names: ['has the key "project" twice in resource.google_binary_authorization_policy.p'],
+  },
+  {
+    what: 'a value nested 20,000 levels deep',
+    files: {
+      'in.tf.json': `{"resource": {"google_binary_authorization_policy": {"p": {"project": ${nested(20_000, '1')}}}}}`,
+    },
+    names: ['@/in.tf.json: nests objects and lists deeper than 512 levels'],
+  },
+  {
+    what: 'a resource body nested 20,000 levels deep',
+    files: { 'in.tf.json': `{"resource": {"google_binary_authorization_policy": {"p": ${nested(20_000, '{}')}}}}` },
+    names: ['@/in.tf.json: nests objects and lists deeper than 512 levels'],
+  },
+  // --- the document's shape
+  {
+    what: 'a list at the top',
+    files: { 'in.tf.json': '[]' },
+    names: ['@/in.tf.json: the document must be a JSON object'],
+  },
+  {
+    what: 'a list of policies at the top',
+    files: { 'in.tf.json': `[${policyDoc()}]` },
+    names: ['@/in.tf.json: the document must be a JSON object'],
+  },
+  {
+    what: 'a string at the top',
+    files: { 'in.tf.json': '"resource"' },
+    names: ['the document must be a JSON object', 'got: "resource"'],
+  },
+  {
+    what: 'a number at the top',
+    files: { 'in.tf.json': '42' },
+    names: ['the document must be a JSON object', 'got: 42'],
+  },
+  {
+    what: 'null at the top',
+    files: { 'in.tf.json': 'null' },
+    names: ['the document must be a JSON object', 'got: null'],
+  },
+  {
+    what: 'resource null',
+    files: { 'in.tf.json': '{"resource": null}' },
+    names: ['@/in.tf.json: resource must be an object'],
+  },
+  {
+    what: 'resource a string',
+    files: { 'in.tf.json': '{"resource": "x"}' },
+    names: ['resource must be an object', 'got: "x"'],
+  },
+  {
+    what: 'resource a list',
+    files: { 'in.tf.json': `{"resource": [${policyDoc().slice(12, -1)}]}` },
+    names: ['@/in.tf.json: resource is a list'],
+  },
+  {
+    what: 'the policy type a list',
+    files: { 'in.tf.json': '{"resource": {"google_binary_authorization_policy": []}}' },
+    names: ['resource.google_binary_authorization_policy must be an object keyed by resource name, got: []'],
+  },
+  {
+    what: 'the policy type null',
+    files: { 'in.tf.json': '{"resource": {"google_binary_authorization_policy": null}}' },
+    names: ['resource.google_binary_authorization_policy must be an object keyed by resource name, got: null'],
+  },
+  // --- a policy body
+  {
+    what: 'a policy body that is a string',
+    files: { 'in.tf.json': '{"resource": {"google_binary_authorization_policy": {"p": "x"}}}' },
+    names: [`@/in.tf.json: ${POLICY} must be an object (the resource's attributes), got: "x"`],
+  },
+  {
+    what: 'a policy body that is null',
+    files: { 'in.tf.json': '{"resource": {"google_binary_authorization_policy": {"p": null}}}' },
+    names: [`${POLICY} must be an object`, 'got: null'],
+  },
+  {
+    what: 'a policy body that is a list of lists',
+    files: { 'in.tf.json': `{"resource": {"google_binary_authorization_policy": {"p": [[${JSON.stringify(RULE)}]]}}}` },
+    names: [`${POLICY} must be an object`, 'got: [[{…}]]'],
+  },
+  {
+    what: 'a policy declared twice (a list of two bodies)',
+    files: { 'in.tf.json': '{"resource": {"google_binary_authorization_policy": {"p": [{}, {}]}}}' },
+    names: [`${POLICY}: declared 2 times`],
+  },
+  // --- the policy's attributes: each wrong type names the file, the address and the attribute
+  {
+    what: 'project a number',
+    files: { 'in.tf.json': policyDoc({ project: 7 }) },
+    names: [`@/in.tf.json: ${POLICY}: project must be a string`, 'got: 7'],
+  },
+  {
+    what: 'project a list',
+    files: { 'in.tf.json': policyDoc({ project: ['a'] }) },
+    names: [`${POLICY}: project must be a string`, 'got: ["a"]'],
+  },
+  {
+    what: 'project an object',
+    files: { 'in.tf.json': policyDoc({ project: {} }) },
+    names: [`${POLICY}: project must be a string`, 'got: {}'],
+  },
+  {
+    what: 'project true',
+    files: { 'in.tf.json': policyDoc({ project: true }) },
+    names: [`${POLICY}: project must be a string`, 'got: true'],
+  },
+  {
+    what: 'no default rule',
+    files: { 'in.tf.json': policyDoc({ default_admission_rule: undefined }) },
+    names: [`${POLICY}: default_admission_rule is not set`],
+  },
+  {
+    what: 'a default rule that is an empty list',
+    files: { 'in.tf.json': policyDoc({ default_admission_rule: [] }) },
+    names: [`${POLICY}: default_admission_rule is not set`],
+  },
+  {
+    what: 'two default rules',
+    files: { 'in.tf.json': policyDoc({ default_admission_rule: [RULE, RULE] }) },
+    names: [`${POLICY}: default_admission_rule must be a single block`],
+  },
+  {
+    what: 'a default rule that is a number',
+    files: { 'in.tf.json': policyDoc({ default_admission_rule: 5 }) },
+    names: [`${POLICY}: default_admission_rule must be a block`, 'got: 5'],
+  },
+  {
+    what: 'a default rule that is a list of lists',
+    files: { 'in.tf.json': policyDoc({ default_admission_rule: [[RULE]] }) },
+    names: [`${POLICY}: default_admission_rule must be a block`],
+  },
+  {
+    what: 'evaluation_mode a number',
+    files: { 'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, evaluation_mode: 5 } }) },
+    names: [`${POLICY}: default_admission_rule.evaluation_mode must be a string`, 'got: 5'],
+  },
+  {
+    what: 'evaluation_mode an object',
+    files: {
+      'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, evaluation_mode: { mode: 'ALWAYS_DENY' } } }),
+    },
+    names: [`${POLICY}: default_admission_rule.evaluation_mode must be a string`],
+  },
+  {
+    what: 'evaluation_mode nested 300 levels deep (under the depth limit)',
+    files: {
+      'in.tf.json': policyDoc({
+        default_admission_rule: { ...RULE, evaluation_mode: JSON.parse(nested(300, '"ALWAYS_DENY"')) },
+      }),
+    },
+    names: [`${POLICY}: default_admission_rule.evaluation_mode must be a string`, 'got: [[[…]]]'],
+  },
+  {
+    what: 'evaluation_mode null (not set)',
+    files: { 'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, evaluation_mode: null } }) },
+    names: [`${POLICY}: default_admission_rule.evaluation_mode is not set`],
+  },
+  {
+    what: 'enforcement_mode a boolean',
+    files: { 'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, enforcement_mode: false } }) },
+    names: [`${POLICY}: default_admission_rule.enforcement_mode must be a string`, 'got: false'],
+  },
+  {
+    what: 'no enforcement_mode',
+    files: { 'in.tf.json': policyDoc({ default_admission_rule: { evaluation_mode: 'ALWAYS_DENY' } }) },
+    names: [`${POLICY}: default_admission_rule.enforcement_mode is not set`],
+  },
+  {
+    what: 'require_attestations_by [1]',
+    files: { 'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, require_attestations_by: [1] } }) },
+    names: [`${POLICY}: default_admission_rule.require_attestations_by[0] must be a string`, 'got: 1'],
+  },
+  {
+    what: 'require_attestations_by [null]',
+    files: { 'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, require_attestations_by: [null] } }) },
+    names: [`${POLICY}: default_admission_rule.require_attestations_by[0] must be a string`, 'got: null'],
+  },
+  {
+    what: 'require_attestations_by a plain string',
+    files: {
+      'in.tf.json': policyDoc({
+        default_admission_rule: { ...RULE, require_attestations_by: 'projects/p/attestors/a' },
+      }),
+    },
+    names: [`${POLICY}: default_admission_rule.require_attestations_by must be a list of strings`],
+  },
+  {
+    what: 'require_attestations_by an object',
+    files: { 'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, require_attestations_by: {} } }) },
+    names: [`${POLICY}: default_admission_rule.require_attestations_by must be a list of strings`, 'got: {}'],
+  },
+  {
+    what: 'name_pattern an object',
+    files: { 'in.tf.json': policyDoc({ admission_whitelist_patterns: [{ name_pattern: {} }] }) },
+    names: [`${POLICY}: admission_whitelist_patterns[0].name_pattern must be a string`, 'got: {}'],
+  },
+  {
+    what: 'name_pattern a number',
+    files: {
+      'in.tf.json': policyDoc({
+        admission_whitelist_patterns: [{ name_pattern: 'gcr.io/a/b@*' }, { name_pattern: 5 }],
+      }),
+    },
+    names: [`${POLICY}: admission_whitelist_patterns[1].name_pattern must be a string`, 'got: 5'],
+  },
+  {
+    what: 'a pattern block without name_pattern',
+    files: { 'in.tf.json': policyDoc({ admission_whitelist_patterns: [{}] }) },
+    names: [`${POLICY}: admission_whitelist_patterns[0].name_pattern is not set`],
+  },
+  {
+    what: 'patterns as a list of strings',
+    files: { 'in.tf.json': policyDoc({ admission_whitelist_patterns: ['gcr.io/a/b@*'] }) },
+    names: [`${POLICY}: admission_whitelist_patterns[0] must be a block`],
+  },
+  {
+    what: 'patterns as a plain string',
+    files: { 'in.tf.json': policyDoc({ admission_whitelist_patterns: 'gcr.io/a/b@*' }) },
+    names: [`${POLICY}: admission_whitelist_patterns must be a block`],
+  },
+  {
+    what: 'patterns as a number',
+    files: { 'in.tf.json': policyDoc({ admission_whitelist_patterns: 3 }) },
+    names: [`${POLICY}: admission_whitelist_patterns must be a block`, 'got: 3'],
+  },
+  {
+    what: 'a cluster rule without cluster',
+    files: { 'in.tf.json': policyDoc({ cluster_admission_rules: [RULE] }) },
+    names: [`${POLICY}: cluster_admission_rules[0].cluster is not set`],
+  },
+  {
+    what: 'a cluster rule whose cluster is a number',
+    files: { 'in.tf.json': policyDoc({ cluster_admission_rules: [{ ...RULE, cluster: 1 }] }) },
+    names: [`${POLICY}: cluster_admission_rules[0].cluster must be a string`],
+  },
+  {
+    what: 'two rules for one cluster',
+    files: {
+      'in.tf.json': policyDoc({
+        cluster_admission_rules: [
+          { ...RULE, cluster: 'us-central1-a.c' },
+          { ...RULE, cluster: 'us-central1-a.c' },
+        ],
+      }),
+    },
+    names: [`${POLICY}: cluster_admission_rules[1].cluster "us-central1-a.c" has two rules`],
+  },
+  {
+    what: 'a cluster rule whose evaluation mode is a list',
+    files: {
+      'in.tf.json': policyDoc({
+        cluster_admission_rules: [{ ...RULE, cluster: 'us-central1-a.c', evaluation_mode: [] }],
+      }),
+    },
+    names: [`${POLICY}: cluster_admission_rules[0].evaluation_mode must be a string`],
+  },
+  {
+    what: 'prevent_destroy "true"',
+    files: { 'in.tf.json': policyDoc({ lifecycle: { prevent_destroy: 'true' } }) },
+    names: [`${POLICY}: lifecycle.prevent_destroy must be true or false`, 'got: "true"'],
+  },
+  {
+    what: 'lifecycle a number',
+    files: { 'in.tf.json': policyDoc({ lifecycle: 1 }) },
+    names: [`${POLICY}: lifecycle must be a block`],
+  },
+  {
+    what: 'description a number',
+    files: { 'in.tf.json': policyDoc({ description: 1 }) },
+    names: [`${POLICY}: description must be a string`],
+  },
+  {
+    what: 'global_policy_evaluation_mode a list',
+    files: { 'in.tf.json': policyDoc({ global_policy_evaluation_mode: ['ENABLE'] }) },
+    names: [`${POLICY}: global_policy_evaluation_mode must be a string`],
+  },
+  {
+    what: 'dynamic a string',
+    files: { 'in.tf.json': policyDoc({ dynamic: 'x' }) },
+    names: [`${POLICY}: dynamic must be a block`],
+  },
+  // --- paths that cannot be read
+  {
+    what: 'a dangling symbolic link',
+    files: { 'in.tf.json': { symlink: 'gone.tf.json' } },
+    names: ['@/in.tf.json: cannot read: a symbolic link to "gone.tf.json", which does not exist (ENOENT)'],
+  },
+  {
+    what: 'a loop of symbolic links',
+    files: { 'in.tf.json': { symlink: 'loop.tf.json' }, 'loop.tf.json': { symlink: 'in.tf.json' } },
+    names: ['@/in.tf.json: cannot read: a loop of symbolic links (ELOOP)'],
+  },
+  {
+    what: 'a path through a file',
+    files: { 'in.tf.json': policyDoc() },
+    input: 'in.tf.json/cdk.tf.json',
+    names: ['@/in.tf.json/cdk.tf.json: cannot read: a file where a folder was expected on the way (ENOTDIR)'],
+  },
+  {
+    what: 'permission denied on the file (readFileSync mocked to fail with EACCES: the tests run as root)',
+    files: { 'in.tf.json': policyDoc() },
+    mock: () => eaccesOn('in.tf.json', 'readFileSync'),
+    names: ['@/in.tf.json: cannot read: permission denied (EACCES)'],
+  },
+  {
+    what: 'a file larger than Node.js can hold as a string (a sparse file: only its size is read)',
+    files: { 'in.tf.json': { sparse: 600 * 1024 * 1024 } },
+    names: ['@/in.tf.json: cannot read: 629145600 bytes, more than the 536870888 this command can hold'],
+  },
+  {
+    what: 'a device',
+    files: {},
+    input: '/dev/null',
+    names: ['/dev/null: cannot read: not a regular file'],
+  },
+  // --- folders
+  {
+    what: 'an empty folder',
+    files: {},
+    input: '.',
+    names: ['@: no cdk.tf.json, *.tf.json or stacks/*/cdk.tf.json in this folder'],
+  },
+  {
+    what: 'a folder whose only *.tf.json is a dangling link',
+    files: { 'main.tf.json': { symlink: 'nowhere' } },
+    input: '.',
+    names: ['@/main.tf.json: cannot read: a symbolic link to "nowhere", which does not exist'],
+  },
+  {
+    what: 'a folder whose *.tf.json is a folder',
+    files: { 'main.tf.json': { folder: true } },
+    input: '.',
+    names: ['@/main.tf.json: cannot read: a folder where a file was expected (EISDIR)'],
+  },
+  {
+    what: 'a folder holding Terraform HCL besides JSON',
+    files: { 'main.tf.json': policyDoc(), 'services.tf': 'resource "google_cloud_run_v2_service" "s" {}' },
+    input: '.',
+    names: ['@: holds Terraform HCL (services.tf), which this command does not read'],
+  },
+  {
+    what: 'a folder holding an override file',
+    files: {
+      'main.tf.json': policyDoc(),
+      'main_override.tf.json': policyDoc({ default_admission_rule: { ...RULE, evaluation_mode: 'ALWAYS_ALLOW' } }),
+    },
+    input: '.',
+    names: ['@: holds Terraform override files (main_override.tf.json)'],
+  },
+  {
+    what: 'a folder that cannot be listed (readdirSync mocked to fail with EACCES: the tests run as root)',
+    files: { 'main.tf.json': policyDoc() },
+    input: '.',
+    mock: (folder) => eaccesOn(folder, 'readdirSync'),
+    names: ['@: cannot read: permission denied (EACCES)'],
+  },
+  // --- cdktf.out folders
+  {
+    what: 'a stack whose cdk.tf.json is a dangling link',
+    files: { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf.json': { symlink: '../../missing.json' } },
+    input: '.',
+    names: ['@/stacks/b/cdk.tf.json: cannot read: a symbolic link to "../../missing.json", which does not exist'],
+  },
+  {
+    what: 'a stack whose cdk.tf.json is a loop of links',
+    files: { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf.json': { symlink: 'cdk.tf.json' } },
+    input: '.',
+    names: ['@/stacks/b/cdk.tf.json: cannot read: a loop of symbolic links (ELOOP)'],
+  },
+  {
+    what: 'a stack whose cdk.tf.json is a folder',
+    files: { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf.json': { folder: true } },
+    input: '.',
+    names: ['@/stacks/b/cdk.tf.json: cannot read: a folder where a file was expected (EISDIR)'],
+  },
+  {
+    what: 'a stack whose cdk.tf.json cannot be read (readFileSync mocked to fail with EACCES: the tests run as root)',
+    files: { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf.json': policyDoc() },
+    input: '.',
+    mock: () => eaccesOn(join('b', 'cdk.tf.json'), 'readFileSync'),
+    names: ['@/stacks/b/cdk.tf.json: cannot read: permission denied (EACCES)'],
+  },
+  {
+    what: 'a stack folder that cannot be looked into (statSync mocked to fail with EACCES: the tests run as root)',
+    files: { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf.json': policyDoc() },
+    input: '.',
+    mock: () => eaccesOn(join('b', 'cdk.tf.json'), 'statSync'),
+    names: ['@/stacks/b/cdk.tf.json: cannot read: permission denied (EACCES)'],
+  },
+  {
+    what: 'a stacks folder that cannot be listed (readdirSync mocked to fail with EACCES: the tests run as root)',
+    files: { 'stacks/a/cdk.tf.json': policyDoc() },
+    input: '.',
+    mock: () => eaccesOn('stacks', 'readdirSync'),
+    names: ['@/stacks: cannot read: permission denied (EACCES)'],
+  },
+  {
+    what: 'a stack folder without cdk.tf.json',
+    files: { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/plan.out': 'x' },
+    input: '.',
+    names: ['@/stacks/b: a stack folder without cdk.tf.json'],
+  },
+  {
+    what: 'a stack synthesized as HCL',
+    files: { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf': 'resource "x" "y" {}' },
+    input: '.',
+    names: ['@/stacks/b: holds cdk.tf (Terraform HCL, from cdktf synth --hcl)'],
+  },
+  {
+    what: 'a file among the stack folders',
+    files: { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b.json': policyDoc() },
+    input: '.',
+    names: ['@/stacks/b.json: not a stack folder'],
+  },
+  {
+    what: 'a dangling link among the stack folders',
+    files: { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b': { symlink: '/nonexistent/stack' } },
+    input: '.',
+    names: ['@/stacks/b: cannot read: a symbolic link to "/nonexistent/stack", which does not exist'],
+  },
+  {
+    what: 'a stack with invalid JSON beside a good one',
+    files: { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf.json': '{' },
+    input: '.',
+    names: ['@/stacks/b/cdk.tf.json: not valid JSON'],
+  },
+  {
+    what: 'a stack with a wrong type beside a good one',
+    files: { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf.json': policyDoc({ project: 1 }) },
+    input: '.',
+    names: [`@/stacks/b/cdk.tf.json: ${POLICY}: project must be a string`],
+  },
+];
+
+/** Valid JSON, a policy the API refuses: check, export and summary refuse it (2), lint reports it (1). */
+const INVALID_POLICIES: BadInput[] = [
+  {
+    what: 'an evaluation mode the API does not know',
+    files: { 'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, evaluation_mode: 'ALWAYS_DENYX' } }) },
+    code: { lint: 1 },
+    names: [`@/in.tf.json: ${POLICY}: the default rule's evaluation mode "ALWAYS_DENYX" is not one of`],
+  },
+  {
+    what: 'an enforcement mode the API does not know',
+    files: { 'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, enforcement_mode: 'ENFORCED' } }) },
+    code: { lint: 1 },
+    names: [`${POLICY}: the default rule's enforcement mode "ENFORCED" is not one of`],
+  },
+  {
+    what: 'REQUIRE_ATTESTATION without attestors',
+    files: { 'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, evaluation_mode: 'REQUIRE_ATTESTATION' } }) },
+    code: { lint: 1 },
+    names: [`${POLICY}: the default rule is invalid: REQUIRE_ATTESTATION needs at least one attestor`],
+  },
+  {
+    what: 'ALWAYS_DENY with attestors',
+    files: {
+      'in.tf.json': policyDoc({
+        default_admission_rule: { ...RULE, require_attestations_by: ['projects/p/attestors/a'] },
+      }),
+    },
+    code: { lint: 1 },
+    names: [`${POLICY}: the default rule is invalid: ALWAYS_DENY takes no attestors`],
+  },
+  {
+    what: 'a cluster rule with a mode the API does not know',
+    files: {
+      'in.tf.json': policyDoc({
+        cluster_admission_rules: [{ ...RULE, cluster: 'us-central1-a.c', evaluation_mode: 'NEVER' }],
+      }),
+    },
+    code: { lint: 1 },
+    names: [`${POLICY}: the rule for GKE cluster us-central1-a.c's evaluation mode "NEVER" is not one of`],
+  },
+  {
+    what: 'a global policy evaluation mode the API does not know',
+    files: { 'in.tf.json': policyDoc({ global_policy_evaluation_mode: 'ON' }) },
+    code: { lint: 1 },
+    names: [`${POLICY}: the global policy evaluation mode "ON" is not one of ENABLE, DISABLE`],
+  },
+  {
+    what: 'two problems at once',
+    files: { 'in.tf.json': policyDoc({ default_admission_rule: { evaluation_mode: 'X', enforcement_mode: 'Y' } }) },
+    code: { lint: 1 },
+    names: [`${POLICY}: the default rule's evaluation mode "X" is not one of`, '(and 1 more; lint lists them all)'],
+  },
+  {
+    what: 'a mode with control characters',
+    files: {
+      'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, evaluation_mode: 'ALWAYS_DENY\n\u001b[2K ALLOW' } }),
+    },
+    code: { lint: 1 },
+    names: ['evaluation mode "ALWAYS_DENY\\n\\u001b[2K ALLOW" is not one of'],
+  },
+];
+
+/** Cloud Run resources that do not enforce, in every odd shape: lint errors (exit 1), never clean. */
+const CLOUD_RUN: Array<[string, string, unknown, string]> = [
+  ['v2: no block', 'google_cloud_run_v2_service', {}, 'not-enforced'],
+  ['v2: an empty list', 'google_cloud_run_v2_service', { binary_authorization: [] }, 'not-enforced'],
+  ['v2: null', 'google_cloud_run_v2_job', { binary_authorization: null }, 'not-enforced'],
+  ['v2: an empty block', 'google_cloud_run_v2_worker_pool', { binary_authorization: {} }, 'not-enforced'],
+  [
+    'v2: use_default false',
+    'google_cloud_run_v2_service',
+    { binary_authorization: { use_default: false } },
+    'not-enforced',
+  ],
+  ['v2: a number', 'google_cloud_run_v2_service', { binary_authorization: 1 }, 'invalid-binary-authorization'],
+  ['v2: true', 'google_cloud_run_v2_job', { binary_authorization: true }, 'invalid-binary-authorization'],
+  [
+    'v2: a plain string',
+    'google_cloud_run_v2_service',
+    { binary_authorization: 'default' },
+    'invalid-binary-authorization',
+  ],
+  [
+    'v2: two blocks',
+    'google_cloud_run_v2_service',
+    { binary_authorization: [{ use_default: true }, {}] },
+    'invalid-binary-authorization',
+  ],
+  [
+    'v2: a list holding a number',
+    'google_cloud_run_v2_service',
+    { binary_authorization: [7] },
+    'invalid-binary-authorization',
+  ],
+  [
+    'v2: use_default "true"',
+    'google_cloud_run_v2_service',
+    { binary_authorization: { use_default: 'true' } },
+    'invalid-binary-authorization',
+  ],
+  [
+    'v2: use_default 1',
+    'google_cloud_run_v2_worker_pool',
+    { binary_authorization: { use_default: 1 } },
+    'invalid-binary-authorization',
+  ],
+  [
+    'v2: policy 5',
+    'google_cloud_run_v2_service',
+    { binary_authorization: { policy: 5 } },
+    'invalid-binary-authorization',
+  ],
+  [
+    'v2: a malformed named policy',
+    'google_cloud_run_v2_service',
+    { binary_authorization: { policy: 'projects/p/platforms/gke/policies/x' } },
+    'invalid-binary-authorization',
+  ],
+  ['v1: no metadata', 'google_cloud_run_service', {}, 'not-enforced'],
+  ['v1: metadata an empty list', 'google_cloud_run_service', { metadata: [] }, 'not-enforced'],
+  ['v1: metadata a number', 'google_cloud_run_service', { metadata: 3 }, 'invalid-binary-authorization'],
+  ['v1: metadata a string', 'google_cloud_run_service', { metadata: 'default' }, 'invalid-binary-authorization'],
+  [
+    'v1: two metadata blocks',
+    'google_cloud_run_service',
+    { metadata: [{ annotations: { [KEY]: 'default' } }, {}] },
+    'invalid-binary-authorization',
+  ],
+  [
+    'v1: annotations a list',
+    'google_cloud_run_service',
+    { metadata: { annotations: [{ [KEY]: 'default' }] } },
+    'invalid-binary-authorization',
+  ],
+  [
+    'v1: annotations a string',
+    'google_cloud_run_service',
+    { metadata: { annotations: KEY } },
+    'invalid-binary-authorization',
+  ],
+  [
+    'v1: the annotation true',
+    'google_cloud_run_service',
+    { metadata: { annotations: { [KEY]: true } } },
+    'invalid-binary-authorization',
+  ],
+  [
+    'v1: the annotation empty',
+    'google_cloud_run_service',
+    { metadata: { annotations: { [KEY]: '' } } },
+    'not-enforced',
+  ],
+  ['function: no service_config', 'google_cloudfunctions2_function', {}, 'not-enforced'],
+  ['function: service_config an empty list', 'google_cloudfunctions2_function', { service_config: [] }, 'not-enforced'],
+  [
+    'function: service_config a number',
+    'google_cloudfunctions2_function',
+    { service_config: 2 },
+    'invalid-binary-authorization',
+  ],
+  [
+    'function: service_config a string',
+    'google_cloudfunctions2_function',
+    { service_config: 'default' },
+    'invalid-binary-authorization',
+  ],
+  [
+    'function: the policy 5',
+    'google_cloudfunctions2_function',
+    { service_config: { binary_authorization_policy: 5 } },
+    'invalid-binary-authorization',
+  ],
+  [
+    'function: the policy a list',
+    'google_cloudfunctions2_function',
+    { service_config: { binary_authorization_policy: ['default'] } },
+    'invalid-binary-authorization',
+  ],
+];
+
+/** Cloud Run resource bodies that are not objects: the document is malformed, exit 2 for lint. */
+const CLOUD_RUN_BODIES: BadInput[] = [
+  {
+    what: 'a Cloud Run body that is a string',
+    files: { 'in.tf.json': withResources({ google_cloud_run_v2_service: { s: 'x' } }) },
+    names: ['@/in.tf.json: google_cloud_run_v2_service.s must be an object', 'got: "x"'],
+  },
+  {
+    what: 'a Cloud Run body that is an empty list',
+    files: { 'in.tf.json': withResources({ google_cloud_run_service: { s: [] } }) },
+    names: ['google_cloud_run_service.s must be an object', 'got: []'],
+  },
+  {
+    what: 'a Cloud Run service declared twice',
+    files: { 'in.tf.json': withResources({ google_cloudfunctions2_function: { f: [{}, {}] } }) },
+    names: ['google_cloudfunctions2_function.f: declared 2 times'],
+  },
+  {
+    what: 'the Cloud Run type a list',
+    files: { 'in.tf.json': withResources({ google_cloud_run_v2_job: [] }) },
+    names: ['resource.google_cloud_run_v2_job must be an object keyed by resource name'],
+  },
+];
+
+/** Command lines that are wrong: one line, exit 2. */
+const BAD_ARGUMENTS: Array<[string, string[], string]> = [
+  ['an unknown command', ['deploy', 'x'], 'unknown command "deploy"'],
+  ['a command that looks like a prototype key', ['constructor', 'x'], 'unknown command "constructor"'],
+  ['no input', ['lint'], 'lint takes one input'],
+  ['two inputs', ['summary', 'a', 'b'], 'summary takes one input'],
+  ['an unknown option', ['lint', 'x', '--colour'], "Unknown option '--colour'"],
+  ['an option without its value', ['check', 'x', '--image'], "Option '--image <value>' argument missing"],
+  ['--stack without its value', ['lint', 'x', '--stack'], "Option '--stack <value>' argument missing"],
+  ['a value given to a flag', ['lint', 'x', '--json=yes'], "Option '--json' does not take an argument"],
+  ['check without --image', ['check', 'x'], 'check needs at least one --image'],
+  ['lint with --image', ['lint', 'x', '--image', IMAGE], 'lint does not take --image'],
+  ['summary with --json', ['summary', 'x', '--json'], 'summary does not take --json'],
+  ['check with --policy', ['check', 'x', '--image', IMAGE, '--policy', 'p'], 'check does not take --policy'],
+  ['export without --format', ['export', 'x'], 'export needs --format gcloud-yaml'],
+  ['export with another format', ['export', 'x', '--format', 'json'], 'unknown --format "json"'],
+  [
+    'an image without a registry',
+    ['check', 'x', '--image', 'nginx:latest'],
+    '--image "nginx:latest": "nginx:latest" is not an image reference',
+  ],
+  ['an empty image', ['check', 'x', '--image', ''], '--image "":'],
+  [
+    'an image with a short digest',
+    ['check', 'x', '--image', 'gcr.io/p/a@sha256:abc'],
+    '--image "gcr.io/p/a@sha256:abc":',
+  ],
+  ['an image with a newline', ['check', 'x', '--image', 'gcr.io/p/a\nALLOW'], '--image "gcr.io/p/a\\nALLOW":'],
+  [
+    'a second image that is bad',
+    ['check', 'x', '--image', IMAGE, '--image', 'gcr.io/p/A@*'],
+    '--image "gcr.io/p/A@*":',
+  ],
+];
+
+// ---------------------------------------------------------------------------------------------------
+
+let root: string;
+beforeAll(() => (root = fs.mkdtempSync(join(tmpdir(), 'bad-input-'))));
+afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+afterEach(() => jest.restoreAllMocks());
+
+let count = 0;
+/** Creates the case's files in a folder of its own; returns the folder. */
+function materialize(files: Record<string, Entry>): string {
+  const folder = join(root, `case-${++count}`);
+  fs.mkdirSync(folder);
+  for (const [path, entry] of Object.entries(files)) {
+    const full = join(folder, path);
+    fs.mkdirSync(dirname(full), { recursive: true });
+    if (typeof entry === 'string' || Buffer.isBuffer(entry)) {
+      fs.writeFileSync(full, entry);
+    } else if ('symlink' in entry) {
+      fs.symlinkSync(entry.symlink, full);
+    } else if ('folder' in entry) {
+      fs.mkdirSync(full);
+    } else {
+      fs.writeFileSync(full, '');
+      fs.truncateSync(full, entry.sparse);
+    }
+  }
+  return folder;
+}
+
+/** Runs the command in-process. */
+function run(argv: string[]): { code: number; stdout: string[]; stderr: string[] } {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = main(
+    argv,
+    (l) => stdout.push(l),
+    (l) => stderr.push(l),
+  );
+  return { code, stdout, stderr };
+}
+
+/** Exit 2: nothing on standard output, one line on standard error naming what it must, no stack trace. */
+function expectOneLine(result: { code: number; stdout: string[]; stderr: string[] }, names: string[]): void {
+  expect(result.stderr).toHaveLength(1);
+  const [line] = result.stderr;
+  for (const name of names) {
+    expect(line).toContain(name);
+  }
+  expect(line.startsWith('cdktf-gcp-binauthz: ')).toBe(true);
+  expect(line).not.toMatch(/[\n\r]|\bat .*:\d+:\d+|^\w*Error:/);
+  expect(line).not.toContain('internal error');
+  expect(result.stdout).toEqual([]);
+  expect(result.code).toBe(2);
+}
+
+function runCase(c: BadInput, command: Command) {
+  const folder = materialize(c.files);
+  const input =
+    c.input === undefined ? join(folder, 'in.tf.json') : c.input.startsWith('/') ? c.input : join(folder, c.input);
+  c.mock?.(folder);
+  const result = run(argvFor(command, input.replace(/\/\.$/, '')));
+  const code = typeof c.code === 'number' ? c.code : (c.code?.[command] ?? 2);
+  return { result, code, names: c.names.map((n) => n.replace(/@/g, folder)) };
+}
+
+test('the suite holds at least 90 distinct bad inputs', () => {
+  const distinct =
+    EVERY_COMMAND.length + INVALID_POLICIES.length + CLOUD_RUN.length + CLOUD_RUN_BODIES.length + BAD_ARGUMENTS.length;
+  expect(distinct).toBeGreaterThanOrEqual(90);
+});
+
+describe.each(COMMANDS)('%s', (command) => {
+  test.each(EVERY_COMMAND.map((c) => [c.what, c] as const))('%s: exit 2, one line', (_, c) => {
+    const { result, names } = runCase(c, command);
+    expectOneLine(result, names);
+  });
+
+  test.each(INVALID_POLICIES.map((c) => [c.what, c] as const))('%s', (_, c) => {
+    const { result, code, names } = runCase(c, command);
+    if (code === 2) {
+      expectOneLine(result, names);
+    } else {
+      // lint: an error finding for it, exit 1, nothing on standard error.
+      expect(result.stderr).toEqual([]);
+      expect(result.stdout.join('\n')).toMatch(/^error +in +google_binary_authorization_policy\.p +invalid-rule /m);
+      expect(result.code).toBe(code);
+    }
+  });
+});
+
+describe('lint: Cloud Run resources that do not enforce are errors, never clean', () => {
+  test.each(CLOUD_RUN)('%s', (_, type, body, code) => {
+    const folder = materialize({ 'in.tf.json': withResources({ [type]: { r: body } }) });
+    const result = run(['lint', join(folder, 'in.tf.json'), '--json']);
+    expect(result.stderr).toEqual([]);
+    const { errors, findings } = JSON.parse(result.stdout.join('\n'));
+    expect(findings).toContainEqual(expect.objectContaining({ severity: 'error', code, address: `${type}.r` }));
+    expect(findings.filter((f: { address: string }) => f.address === `${type}.r`)).not.toContainEqual(
+      expect.objectContaining({ code: 'unknown-value' }),
+    );
+    expect(errors).toBeGreaterThan(0);
+    expect(result.code).toBe(1);
+  });
+
+  test.each(CLOUD_RUN_BODIES.map((c) => [c.what, c] as const))('%s: exit 2, one line', (_, c) => {
+    const { result, names } = runCase(c, 'lint');
+    expectOneLine(result, names);
+  });
+});
+
+describe('bad command lines: exit 2, one line', () => {
+  test.each(BAD_ARGUMENTS)('%s', (_, argv, message) => {
+    const folder = materialize({ 'in.tf.json': policyDoc() });
+    const result = run(argv.map((a) => (a === 'x' ? join(folder, 'in.tf.json') : a)));
+    expectOneLine(result, [`cdktf-gcp-binauthz: ${message}`]);
+  });
+
+  test('no arguments at all prints the usage, exit 2', () => {
+    const result = run([]);
+    expect(result.stderr[0]).toMatch(/^usage: cdktf-gcp-binauthz <command>/);
+    expect(result.code).toBe(2);
+  });
+});
+
+describe('export: what can help, when it cannot choose', () => {
+  const two = JSON.stringify({
+    resource: {
+      google_binary_authorization_policy: {
+        a: { project: 'project-a', default_admission_rule: RULE },
+        b: { project: 'project-b', default_admission_rule: RULE },
+      },
+    },
+  });
+
+  test('two policies in one stack: --policy, not --stack (which cannot help)', () => {
+    const folder = materialize({ 'in.tf.json': two });
+    const result = run(['export', join(folder, 'in.tf.json'), '--format', 'gcloud-yaml']);
+    expectOneLine(result, [
+      `${join(folder, 'in.tf.json')}: 2 policies (in: google_binary_authorization_policy.a, in: google_binary_authorization_policy.b); export one at a time, choosing the policy with --policy (its address or name)`,
+    ]);
+    expect(result.stderr[0]).not.toContain('--stack');
+  });
+
+  test('--policy chooses one, by name or address', () => {
+    const folder = materialize({ 'in.tf.json': two });
+    for (const policy of ['b', 'google_binary_authorization_policy.b']) {
+      const result = run(['export', join(folder, 'in.tf.json'), '--format', 'gcloud-yaml', '--policy', policy]);
+      expect(result.stdout[result.stdout.length - 1]).toBe('name: "projects/project-b/policy"');
+      expect(result.code).toBe(0);
+    }
+  });
+
+  test('--policy naming no policy lists the policies', () => {
+    const folder = materialize({ 'in.tf.json': two });
+    const result = run(['export', join(folder, 'in.tf.json'), '--format', 'gcloud-yaml', '--policy', 'c']);
+    expectOneLine(result, [
+      '--policy "c": no such policy in',
+      '(policies: in: google_binary_authorization_policy.a, in: google_binary_authorization_policy.b)',
+    ]);
+  });
+
+  test('policies in several stacks, one of them with two: both options', () => {
+    const folder = materialize({ 'stacks/x/cdk.tf.json': two, 'stacks/y/cdk.tf.json': policyDoc() });
+    const result = run(['export', folder, '--format', 'gcloud-yaml']);
+    expectOneLine(result, ['3 policies', 'choosing its stack with --stack and the policy with --policy']);
+  });
+
+  test.each([
+    [
+      'a policy without a default rule (was "enforcementMode: undefined", exit 0)',
+      policyDoc({ default_admission_rule: undefined }),
+      `${POLICY}: default_admission_rule is not set`,
+    ],
+    [
+      'an evaluation mode ALWAYS_DENYX (was exported, exit 0)',
+      policyDoc({ default_admission_rule: { ...RULE, evaluation_mode: 'ALWAYS_DENYX' } }),
+      '"ALWAYS_DENYX" is not one of',
+    ],
+    ['a policy with no project', policyDoc({ project: undefined }), 'the policy names no project'],
+    [
+      'a pattern known only at apply time',
+      policyDoc({ admission_whitelist_patterns: [{ name_pattern: '${var.p}' }] }),
+      'values known only at apply time cannot be exported (namePattern: ${var.p})',
+    ],
+  ])('refuses %s', (_, doc, message) => {
+    const folder = materialize({ 'in.tf.json': doc });
+    expectOneLine(run(['export', join(folder, 'in.tf.json'), '--format', 'gcloud-yaml']), [message]);
+  });
+});
+
+describe('internal errors: one line, the stack trace only with --debug', () => {
+  const boom = () => {
+    jest.spyOn(lintCommand, 'lint').mockImplementation(() => {
+      throw new TypeError("Cannot read properties of undefined (reading 'x')");
+    });
+  };
+
+  test('without --debug', () => {
+    boom();
+    const folder = materialize({ 'in.tf.json': policyDoc() });
+    const result = run(['lint', join(folder, 'in.tf.json')]);
+    expect(result.stderr).toEqual([
+      "cdktf-gcp-binauthz: internal error: Cannot read properties of undefined (reading 'x') (TypeError); please report this at https://github.com/cdktf-gcp-binauthz/cdktf-gcp-binauthz/issues (--debug prints the stack trace)",
+    ]);
+    expect(result.stdout).toEqual([]);
+    expect(result.code).toBe(2);
+  });
+
+  test('with --debug, accepted by every command', () => {
+    boom();
+    const folder = materialize({ 'in.tf.json': policyDoc() });
+    const result = run(['lint', join(folder, 'in.tf.json'), '--debug']);
+    expect(result.stderr[0]).toMatch(
+      /^cdktf-gcp-binauthz: internal error: .*please report this at https:\/\/github.com\/\S+\/issues$/,
+    );
+    expect(result.stderr[1]).toBe("TypeError: Cannot read properties of undefined (reading 'x')");
+    expect(result.stderr.slice(2).every((l) => /^ +at /.test(l))).toBe(true);
+    expect(result.code).toBe(2);
+  });
+
+  test.each(COMMANDS)('--debug changes nothing else (%s)', (command) => {
+    const folder = materialize({ 'in.tf.json': policyDoc() });
+    const input = join(folder, 'in.tf.json');
+    expect(run([...argvFor(command, input), '--debug'])).toEqual(run(argvFor(command, input)));
+  });
+});
+
+describe('control characters never reach the terminal raw', () => {
+  // A resource name, a pattern and a stack name that try to forge a row "… ALLOW yes" or hide text.
+  const evil = 'p\n' + 'secure  google_binary_authorization_policy.x  gcr.io/evil/app  ALLOW  yes\u001b[8m\u202e';
+  const doc = JSON.stringify({
+    resource: {
+      google_binary_authorization_policy: {
+        [evil]: {
+          project: 'my-project',
+          default_admission_rule: RULE,
+          admission_whitelist_patterns: [{ name_pattern: `gcr.io/my-project/x\u2028@*\u0085` }],
+        },
+      },
+      google_binary_authorization_attestor: { ['a\r\u0007']: { project: 'p\u061c', name: 'n\u200b' } },
+      google_cloud_run_v2_service: {
+        [`s\u001b]0;title\u0007`]: { binary_authorization: { use_default: '\u202etrue' } },
+      },
+    },
+  });
+
+  test.each<[string, (input: string) => string[]]>([
+    ['summary', (input) => ['summary', input]],
+    ['check', (input) => ['check', input, '--image', `gcr.io/evil/app@${D}`]],
+    ['check --json', (input) => ['check', input, '--image', `gcr.io/evil/app@${D}`, '--json']],
+    ['lint', (input) => ['lint', input]],
+    ['lint --json', (input) => ['lint', input, '--json']],
+    ['export', (input) => ['export', input, '--format', 'gcloud-yaml']],
+  ])('%s', (_, argv) => {
+    const folder = materialize({ [`stack\u001b[31m\u202e.tf.json`]: doc });
+    const result = run(argv(folder));
+    const lines = [...result.stdout, ...result.stderr];
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line).not.toMatch(/[\p{Cc}\p{Cf}\u2028\u2029]/u);
+    }
+    // Not a row of its own: the forged text stays on the line of the resource it names.
+    expect(result.stdout.filter((l) => l.startsWith('secure'))).toEqual([]);
+  });
+
+  test('--json stays valid JSON with the same values', () => {
+    const folder = materialize({ 'in.tf.json': doc });
+    const result = run(['lint', join(folder, 'in.tf.json'), '--json']);
+    const parsed = JSON.parse(result.stdout.join('\n'));
+    expect(parsed.findings.map((f: { address: string }) => f.address)).toContain(
+      `google_cloud_run_v2_service.s\u001b]0;title\u0007`,
+    );
+  });
+});
+
+describe('the command, as a child process', () => {
+  const ROOT = resolve(__dirname, '..', '..');
+  function spawn(argv: string[], shell?: string) {
+    const command = [process.execPath, '-r', 'ts-node/register', join(ROOT, 'src/cli/main.ts'), ...argv]
+      .map((a) => `'${a.replace(/'/g, "'\\''")}'`)
+      .join(' ');
+    const result = spawnSync('bash', ['-c', shell === undefined ? command : shell.replace('CLI', () => command)], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'test/tsconfig.json'), TS_NODE_TRANSPILE_ONLY: 'true' },
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+
+  test.each<[string, () => string[], string]>([
+    [
+      'a value nested 20,000 levels deep (was a RangeError and a stack trace, exit 1)',
+      () => [
+        'summary',
+        join(
+          materialize({
+            'in.tf.json': `{"resource": {"google_binary_authorization_policy": {"p": {"project": "p", "default_admission_rule": {"evaluation_mode": ${nested(20_000, '"ALWAYS_DENY"')}}}}}}`,
+          }),
+          'in.tf.json',
+        ),
+      ],
+      'nests objects and lists deeper than 512 levels',
+    ],
+    [
+      'require_attestations_by [1] (was a TypeError on export)',
+      () => [
+        'export',
+        join(
+          materialize({
+            'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, require_attestations_by: [1] } }),
+          }),
+          'in.tf.json',
+        ),
+        '--format',
+        'gcloud-yaml',
+      ],
+      `${POLICY}: default_admission_rule.require_attestations_by[0] must be a string`,
+    ],
+    [
+      'a dangling link in a cdktf.out (was skipped silently)',
+      () => [
+        'lint',
+        materialize({ 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf.json': { symlink: 'nowhere' } }),
+      ],
+      'stacks/b/cdk.tf.json: cannot read: a symbolic link to "nowhere", which does not exist',
+    ],
+    ['a bad flag', () => ['lint', 'x', '--colour'], "Unknown option '--colour'"],
+  ])('%s: exit 2, one line on stderr, nothing on stdout', (_, argv, message) => {
+    const { code, stdout, stderr } = spawn(argv());
+    expect(stdout).toBe('');
+    expect(stderr.endsWith('\n')).toBe(true);
+    expect(stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(stderr).toContain(message);
+    expect(stderr).not.toMatch(/^\s+at |Error:/m);
+    expect(code).toBe(2);
+  });
+
+  test('a Cloud Run service with binary_authorization [] fails lint (was exit 0)', () => {
+    const folder = materialize({
+      'in.tf.json': withResources({ google_cloud_run_v2_service: { s: { binary_authorization: [] } } }),
+    });
+    const { code, stdout, stderr } = spawn(['lint', join(folder, 'in.tf.json')]);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^error +in +google_cloud_run_v2_service\.s +not-enforced /m);
+    expect(code).toBe(1);
+  });
+
+  test('a failed write of standard output (/dev/full) is exit 2 with one line (was exit 0)', () => {
+    const folder = materialize({ 'in.tf.json': policyDoc() });
+    const { code, stdout, stderr } = spawn(['summary', join(folder, 'in.tf.json')], 'CLI > /dev/full');
+    expect(stdout).toBe('');
+    expect(stderr).toBe('cdktf-gcp-binauthz: cannot write to standard output: no space left on device (ENOSPC)\n');
+    expect(code).toBe(2);
+  });
+
+  test("a reader that goes away early (EPIPE) is quiet, and the exit code stays the command's", () => {
+    const folder = materialize({ 'in.tf.json': withResources({ google_cloud_run_v2_service: { s: {} } }) });
+    // `true` exits at once, before the command writes: every write meets a closed pipe.
+    const { stdout, stderr } = spawn(['lint', join(folder, 'in.tf.json')], 'CLI | true; echo "exit ${PIPESTATUS[0]}"');
+    expect(stderr).toBe('');
+    expect(stdout).toBe('exit 1\n');
+  });
+
+  test('the usage documents the exit codes and --debug', () => {
+    const { code, stdout } = spawn(['--help']);
+    expect(stdout).toContain('--debug');
+    expect(stdout).toMatch(/^ {2}2 {2}a usage error; input that cannot be read or fully understood/m);
+    expect(code).toBe(0);
+  });
+});

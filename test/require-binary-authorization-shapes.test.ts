@@ -1,0 +1,52 @@
+import { CloudRunService } from '@cdktf/provider-google/lib/cloud-run-service';
+import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
+import { Aspects } from 'cdktf';
+import { RequireBinaryAuthorization, RequirementMode } from '../src';
+import { errorsOf, newStack, synthJson } from './support/cloud-run';
+
+const IMAGE = 'us-docker.pkg.dev/my-project/apps/api@sha256:' + 'a'.repeat(64);
+
+// The deploy-side aspect reads the setting with the same core reader as `lint`: a shape the provider
+// does not accept, written through an escape hatch, is an error naming the attribute, never "known
+// only at apply time" and never enforced.
+describe('RequireBinaryAuthorization, settings of the wrong shape', () => {
+  test.each([RequirementMode.APPLY, RequirementMode.VERIFY])(
+    'use_default "true" (a string) is an error (%s)',
+    (mode) => {
+      // GIVEN
+      const stack = newStack();
+      const service = new CloudRunV2Service(stack, 'service', {
+        name: 'service',
+        location: 'us-central1',
+        template: { containers: [{ image: IMAGE }] },
+      });
+      service.addOverride('binary_authorization.use_default', 'true');
+      // WHEN
+      Aspects.of(stack).add(new RequireBinaryAuthorization({ mode }));
+      synthJson(stack);
+      // THEN
+      expect(errorsOf(service)).toStrictEqual([
+        '[google_cloud_run_v2_service.service] invalid \'binary_authorization.use_default\' "true": must be true or false (a boolean), got a string; set use_default = true',
+      ]);
+    },
+  );
+
+  test('annotations that are a list are an error, even on an exempt resource', () => {
+    // GIVEN
+    const stack = newStack();
+    const legacy = new CloudRunService(stack, 'legacy', {
+      name: 'legacy',
+      location: 'us-central1',
+      template: { spec: { containers: [{ image: IMAGE }] } },
+    });
+    legacy.addOverride('metadata.annotations', ['run.googleapis.com/binary-authorization']);
+    RequireBinaryAuthorization.exempt(legacy, 'legacy service, ticket SEC-1');
+    // WHEN
+    Aspects.of(stack).add(new RequireBinaryAuthorization());
+    synthJson(stack);
+    // THEN
+    expect(errorsOf(legacy)).toStrictEqual([
+      '[google_cloud_run_service.legacy] invalid \'metadata.annotations\' ["run.googleapis.com/binary-authorization"]: must be a map of strings, like { "run.googleapis.com/binary-authorization" = "default" }, got a list of 1 entry',
+    ]);
+  });
+});
