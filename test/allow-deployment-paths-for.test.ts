@@ -5,7 +5,7 @@ import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { Aspects, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { BinaryAuthorizationPolicy, DeploymentPath, RequireBinaryAuthorization } from '../src';
-import { newStack, policyPatterns, synthJson } from './support/cloud-run';
+import { newStack, policyPatterns, synthRaw } from './support';
 
 function gcfFunction(
   scope: Construct,
@@ -33,14 +33,14 @@ function sourceService(scope: Construct, id: string, props: { location: string; 
 describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
   test('allowlists the default repository of each deployment path, per region', () => {
     // GIVEN
-    const stack = newStack();
+    const stack = newStack({ project: 'my-project' });
     const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
     gcfFunction(stack, 'fn', { location: 'us-central1' });
     sourceService(stack, 'source', { location: 'europe-west4' });
     // WHEN
     policy.allowDeploymentPathsFor(stack);
     // THEN
-    const json = synthJson(stack);
+    const json = synthRaw(stack);
     expect(json).toMatchSnapshot();
     expect(policyPatterns(json)).toStrictEqual([
       'us-central1-docker.pkg.dev/my-project/gcf-artifacts/**',
@@ -51,7 +51,7 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
 
   test('ignores services deployed from an image (no build_config)', () => {
     // GIVEN
-    const stack = newStack();
+    const stack = newStack({ project: 'my-project' });
     const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
     new CloudRunV2Service(stack, 'image', {
       name: 'image',
@@ -61,25 +61,25 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
     // WHEN
     policy.allowDeploymentPathsFor(stack);
     // THEN
-    expect(policyPatterns(synthJson(stack))).toStrictEqual([]);
+    expect(policyPatterns(synthRaw(stack))).toStrictEqual([]);
   });
 
   test("uses the resource's project, else its provider's, and domain-scoped paths", () => {
     // GIVEN functions of the policy's project, named on the resource or by the provider (my-project)
-    const stack = newStack();
+    const stack = newStack({ project: 'my-project' });
     const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
     gcfFunction(stack, 'own', { location: 'us-central1' });
     gcfFunction(stack, 'explicit', { location: 'us-central1', project: 'my-project' });
     // WHEN
     policy.allowDeploymentPathsFor(stack);
     // THEN
-    expect(policyPatterns(synthJson(stack))).toStrictEqual(['us-central1-docker.pkg.dev/my-project/gcf-artifacts/**']);
+    expect(policyPatterns(synthRaw(stack))).toStrictEqual(['us-central1-docker.pkg.dev/my-project/gcf-artifacts/**']);
 
-    const scoped = newStack();
+    const scoped = newStack({ project: 'my-project' });
     const scopedPolicy = new BinaryAuthorizationPolicy(scoped, 'Policy', { project: 'example.com:legacy-project' });
     sourceService(scoped, 'svc', { location: 'us-east1', project: 'example.com:legacy-project' });
     scopedPolicy.allowDeploymentPathsFor(scoped);
-    expect(policyPatterns(synthJson(scoped))).toStrictEqual([
+    expect(policyPatterns(synthRaw(scoped))).toStrictEqual([
       'us-east1-docker.pkg.dev/example.com/legacy-project/cloud-run-source-deploy/**',
     ]);
   });
@@ -87,7 +87,7 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
   describe("functions of another project never widen this project's policy", () => {
     test('fails for a function of another project that no policy in the app allowlists', () => {
       // GIVEN
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
       gcfFunction(stack, 'own', { location: 'us-central1' });
       gcfFunction(stack, 'other', { location: 'us-central1', project: 'acme-other' });
@@ -97,14 +97,12 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
       expect(() => Testing.synth(stack, true)).toThrow(
         /\[stack\/Policy\] \[stack\/other\] invalid 'project' "acme-other": the function deploys in another project than this policy's, so that project's policy judges its images, and allowlisting its repository here would only widen this policy; call allowDeploymentPathsFor on the policy of the function's project/,
       );
-      expect(policyPatterns(synthJson(stack))).toStrictEqual([
-        'us-central1-docker.pkg.dev/my-project/gcf-artifacts/**',
-      ]);
+      expect(policyPatterns(synthRaw(stack))).toStrictEqual(['us-central1-docker.pkg.dev/my-project/gcf-artifacts/**']);
     });
 
     test("leaves it to its own project's policy when that policy allowlists it", () => {
       // GIVEN two projects' policies over one stack of functions
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const mine = new BinaryAuthorizationPolicy(stack, 'Mine', { project: 'my-project' });
       const theirs = new BinaryAuthorizationPolicy(stack, 'Theirs', { project: 'acme-other' });
       gcfFunction(stack, 'own', { location: 'us-central1' });
@@ -121,7 +119,7 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
     });
 
     test("fails when its own project's policy does not look at it", () => {
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const mine = new BinaryAuthorizationPolicy(stack, 'Mine', { project: 'my-project' });
       const theirs = new BinaryAuthorizationPolicy(stack, 'Theirs', { project: 'acme-other' });
       const team = new Construct(stack, 'team');
@@ -134,7 +132,7 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
     });
 
     test("fails when the function's project may differ from the policy's (a variable against a literal)", () => {
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const project = new TerraformVariable(stack, 'project', { type: 'string' });
       const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
       gcfFunction(stack, 'fn', { location: 'us-central1', project: project.stringValue });
@@ -142,11 +140,11 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
       expect(() => Testing.synth(stack, true)).toThrow(
         /\[stack\/fn\] invalid 'project' \(known only at apply time: "\$\{var.project\}"\): whether the function deploys in this policy's project is known only at apply time/,
       );
-      expect(policyPatterns(synthJson(stack))).toStrictEqual([]);
+      expect(policyPatterns(synthRaw(stack))).toStrictEqual([]);
     });
 
     test('fails for two different variables, and accepts two reads of the same one', () => {
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const a = new TerraformVariable(stack, 'a', { type: 'string' });
       const b = new TerraformVariable(stack, 'b', { type: 'string' });
       const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: a.stringValue });
@@ -157,7 +155,7 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
         /\[stack\/different\] invalid 'project' \(known only at apply time: "\$\{var.b\}"\)/,
       );
       expect(() => Testing.synth(stack, true)).not.toThrow(/\[stack\/same\]/);
-      expect(policyPatterns(synthJson(stack))).toStrictEqual([
+      expect(policyPatterns(synthRaw(stack))).toStrictEqual([
         'us-central1-docker.pkg.dev/${replace(var.a, ":", "/")}/gcf-artifacts/**',
       ]);
     });
@@ -179,7 +177,7 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
     // WHEN
     policy.allowDeploymentPathsFor(stack);
     // THEN
-    expect(policyPatterns(synthJson(stack))).toStrictEqual([
+    expect(policyPatterns(synthRaw(stack))).toStrictEqual([
       'us-central1-docker.pkg.dev/functions-project/gcf-artifacts/**',
       'europe-west1-docker.pkg.dev/functions-project/gcf-artifacts/**',
     ]);
@@ -198,14 +196,14 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
     // WHEN
     policy.allowDeploymentPathsFor(stack);
     // THEN
-    expect(policyPatterns(synthJson(stack))).toStrictEqual([
+    expect(policyPatterns(synthRaw(stack))).toStrictEqual([
       'us-central1-docker.pkg.dev/my-project/cloud-run-source-deploy/**',
     ]);
   });
 
   test('follows a custom docker_repository', () => {
     // GIVEN
-    const stack = newStack();
+    const stack = newStack({ project: 'my-project' });
     const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
     gcfFunction(stack, 'fn', {
       location: 'us-central1',
@@ -214,14 +212,14 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
     // WHEN
     policy.allowDeploymentPathsFor(stack);
     // THEN
-    const json = synthJson(stack);
+    const json = synthRaw(stack);
     expect(json).toMatchSnapshot();
     expect(policyPatterns(json)).toStrictEqual(['europe-west1-docker.pkg.dev/artifacts-project/functions/**']);
   });
 
   test('follows a docker_repository that is a reference, in Terraform', () => {
     // GIVEN
-    const stack = newStack();
+    const stack = newStack({ project: 'my-project' });
     const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
     const repo = new ArtifactRegistryRepository(stack, 'repo', {
       repositoryId: 'functions',
@@ -233,14 +231,14 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
     policy.allowDeploymentPathsFor(stack);
     // THEN
     const id = 'google_artifact_registry_repository.repo.id';
-    expect(policyPatterns(synthJson(stack))).toStrictEqual([
+    expect(policyPatterns(synthRaw(stack))).toStrictEqual([
       `\${element(split("/", ${id}), 3)}-docker.pkg.dev/\${replace(element(split("/", ${id}), 1), ":", "/")}/\${element(split("/", ${id}), 5)}/**`,
     ]);
   });
 
   test('follows the image_uri of a source-deployed service', () => {
     // GIVEN
-    const stack = newStack();
+    const stack = newStack({ project: 'my-project' });
     const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
     sourceService(stack, 'ar', { location: 'us-central1', imageUri: 'europe-docker.pkg.dev/builds/source/api:latest' });
     sourceService(stack, 'nested', { location: 'us-central1', imageUri: 'us-docker.pkg.dev/builds/deep/team/api' });
@@ -251,7 +249,7 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
     // WHEN
     policy.allowDeploymentPathsFor(stack);
     // THEN the repository, never the whole (domain-scoped) project
-    expect(policyPatterns(synthJson(stack))).toStrictEqual([
+    expect(policyPatterns(synthRaw(stack))).toStrictEqual([
       'europe-docker.pkg.dev/builds/source/**',
       'us-docker.pkg.dev/builds/deep/**',
       'us-central1-docker.pkg.dev/example.com/my-proj/repo/**',
@@ -265,19 +263,19 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
     ['us-central1-docker.pkg.dev/my-project/api'],
     ['us-central1-docker.pkg.dev/example.com/my-proj/api'],
   ])('fails for an image_uri that is not an image of an Artifact Registry repository: %s', (imageUri) => {
-    const stack = newStack();
+    const stack = newStack({ project: 'my-project' });
     const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
     sourceService(stack, 'svc', { location: 'us-central1', imageUri });
     policy.allowDeploymentPathsFor(stack);
     expect(() => Testing.synth(stack, true)).toThrow(
       `[stack/Policy] [stack/svc] invalid 'build_config.image_uri' ${JSON.stringify(imageUri)}: a source deploy pushes the image it builds to Artifact Registry`,
     );
-    expect(policyPatterns(synthJson(stack))).toStrictEqual([]);
+    expect(policyPatterns(synthRaw(stack))).toStrictEqual([]);
   });
 
   test('works when region and project are tokens, and keeps one of each pattern', () => {
     // GIVEN
-    const stack = newStack();
+    const stack = newStack({ project: 'my-project' });
     const region = new TerraformVariable(stack, 'region', { type: 'string' });
     const project = new TerraformVariable(stack, 'project', { type: 'string' });
     const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: project.stringValue });
@@ -287,7 +285,7 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
     // WHEN
     policy.allowDeploymentPathsFor(stack);
     // THEN
-    const json = synthJson(stack);
+    const json = synthRaw(stack);
     expect(json).toMatchSnapshot();
     expect(policyPatterns(json)).toStrictEqual([
       '${var.region}-docker.pkg.dev/${replace(var.project, ":", "/")}/gcf-artifacts/**',
@@ -298,7 +296,7 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
   test('includes functions defined after the call, and only those in scope', () => {
     // GIVEN
     const app = Testing.app();
-    const stack = newStack(app);
+    const stack = newStack({ app, project: 'my-project' });
     const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
     const team = new Construct(stack, 'team');
     gcfFunction(stack, 'outside', { location: 'asia-east1' });
@@ -309,12 +307,12 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
     const otherStack = new TerraformStack(app, 'other');
     gcfFunction(otherStack, 'elsewhere', { location: 'us-east4' });
     // THEN
-    expect(policyPatterns(synthJson(stack))).toStrictEqual(['us-west1-docker.pkg.dev/my-project/gcf-artifacts/**']);
+    expect(policyPatterns(synthRaw(stack))).toStrictEqual(['us-west1-docker.pkg.dev/my-project/gcf-artifacts/**']);
   });
 
   test('keeps explicit patterns first and works with the RequireBinaryAuthorization aspect', () => {
     // GIVEN
-    const stack = newStack();
+    const stack = newStack({ project: 'my-project' });
     const policy = new BinaryAuthorizationPolicy(stack, 'Policy', {
       project: 'my-project',
       allowlistPatterns: ['us-docker.pkg.dev/my-project/trusted/**'],
@@ -326,7 +324,7 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
     policy.allowDeploymentPathsFor(stack);
     Aspects.of(stack).add(new RequireBinaryAuthorization());
     // THEN
-    const json = synthJson(stack);
+    const json = synthRaw(stack);
     expect(policyPatterns(json)).toStrictEqual([
       'us-docker.pkg.dev/my-project/trusted/**',
       'us-central1-docker.pkg.dev/my-project/gcf-artifacts/**',
@@ -339,7 +337,7 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
   describe('errors', () => {
     // A function whose pattern cannot be derived fails synth (a validation of the policy) and is left out.
     test('fails for a literal region that is not one', () => {
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
       gcfFunction(stack, 'fn', { location: 'US' });
       gcfFunction(stack, 'ok', { location: 'us-central1' });
@@ -347,13 +345,11 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
       expect(() => Testing.synth(stack, true)).toThrow(
         '[stack/Policy] [stack/fn] invalid \'location\' "US": a region looks like "us-central1" or "europe-west4"',
       );
-      expect(policyPatterns(synthJson(stack))).toStrictEqual([
-        'us-central1-docker.pkg.dev/my-project/gcf-artifacts/**',
-      ]);
+      expect(policyPatterns(synthRaw(stack))).toStrictEqual(['us-central1-docker.pkg.dev/my-project/gcf-artifacts/**']);
     });
 
     test('fails for a literal project that is not one', () => {
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
       gcfFunction(stack, 'fn', { location: 'us-central1', project: 'My_Project' });
       policy.allowDeploymentPathsFor(stack);
@@ -363,7 +359,7 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
     });
 
     test('fails for a docker_repository that is not a repository name', () => {
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
       gcfFunction(stack, 'fn', { location: 'us-central1', dockerRepository: 'us-central1-docker.pkg.dev/p/r' });
       policy.allowDeploymentPathsFor(stack);
@@ -373,7 +369,7 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
     });
 
     test('fails for an image_uri known only at apply time', () => {
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const image = new TerraformVariable(stack, 'image', { type: 'string' });
       const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
       sourceService(stack, 'svc', { location: 'us-central1', imageUri: image.stringValue });
@@ -384,7 +380,7 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
     });
 
     test('fails for a function without location', () => {
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
       const fn = gcfFunction(stack, 'fn', { location: 'us-central1' });
       fn.addOverride('location', undefined);

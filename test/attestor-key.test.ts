@@ -5,14 +5,14 @@ import { KmsKeyRing } from '@cdktf/provider-google/lib/kms-key-ring';
 import { Fn, Testing, Token } from 'cdktf';
 import { Attestor, AttestorKey, KmsProtectionLevel, SignatureAlgorithm } from '../src';
 import { EC_PUBLIC_KEY_PEM, PGP_PUBLIC_KEY, RSA_PKCS1_PUBLIC_KEY_PEM } from './fixtures/keys';
-import { newStack, onlyResource, resourcesOf, synthJson } from './helpers';
+import { newStack, onlyResource, resourcesOf, synthValidated } from './support';
 
 const PROJECT = 'security-project';
 const VERSION_NAME =
   'projects/kms-project/locations/europe-west4/keyRings/signing/cryptoKeys/build-signer/cryptoKeyVersions/2';
 
 function attestorWith(...keys: AttestorKey[]) {
-  const stack = newStack();
+  const stack = newStack({ id: 'security' });
   const attestor = new Attestor(stack, 'Attestor', { project: PROJECT, attestorId: 'build-attestor', keys });
   return { stack, attestor };
 }
@@ -26,7 +26,7 @@ describe('AttestorKey.newKmsKey', () => {
   test('creates a key ring in global and an ASYMMETRIC_SIGN EC P-256 key that Terraform will not destroy', () => {
     // GIVEN / WHEN
     const { stack } = attestorWith(AttestorKey.newKmsKey());
-    const json = synthJson(stack);
+    const json = synthValidated(stack);
 
     // THEN
     const ring = onlyResource(json, 'google_kms_key_ring');
@@ -43,7 +43,7 @@ describe('AttestorKey.newKmsKey', () => {
   test('reads version 1 of the key and gives the attestor its public key and //cloudkms.googleapis.com/v1 id', () => {
     // GIVEN / WHEN
     const { stack } = attestorWith(AttestorKey.newKmsKey());
-    const json = synthJson(stack);
+    const json = synthValidated(stack);
 
     // THEN
     const keyId = Object.keys(resourcesOf(json, 'google_kms_crypto_key'))[0];
@@ -94,7 +94,7 @@ describe('AttestorKey.newKmsKey', () => {
       AttestorKey.newKmsKey({ algorithm: SignatureAlgorithm.ECDSA_P384_SHA384, cryptoKeyId: 'ec' }),
       AttestorKey.newKmsKey({ algorithm: SignatureAlgorithm.RSA_PSS_2048_SHA256, cryptoKeyId: 'pss' }),
     );
-    const algorithms = Object.values(resourcesOf(synthJson(stack), 'google_kms_crypto_key')).map(
+    const algorithms = Object.values(resourcesOf(synthValidated(stack), 'google_kms_crypto_key')).map(
       (k: any) => k.version_template.algorithm,
     );
     expect(algorithms.sort()).toEqual(['EC_SIGN_P384_SHA384', 'RSA_SIGN_PSS_2048_SHA256']);
@@ -105,7 +105,7 @@ describe('AttestorKey.newKmsKey', () => {
     const ring = 'projects/kms-project/locations/us/keyRings/shared';
     // WHEN
     const { stack } = attestorWith(AttestorKey.newKmsKey({ existingKeyRing: ring }));
-    const json = synthJson(stack);
+    const json = synthValidated(stack);
     // THEN
     expect(resourcesOf(json, 'google_kms_key_ring')).toEqual({});
     expect(onlyResource(json, 'google_kms_crypto_key').key_ring).toBe(ring);
@@ -116,7 +116,7 @@ describe('AttestorKey.newKmsKey', () => {
       AttestorKey.newKmsKey({ cryptoKeyId: 'signer-2025' }),
       AttestorKey.newKmsKey({ cryptoKeyId: 'signer-2026' }),
     );
-    const json = synthJson(stack);
+    const json = synthValidated(stack);
     expect(Object.keys(resourcesOf(json, 'google_kms_key_ring'))).toHaveLength(1);
     expect(Object.values(resourcesOf(json, 'google_kms_crypto_key')).map((k: any) => k.name)).toEqual([
       'signer-2025',
@@ -177,7 +177,7 @@ describe('AttestorKey.fromKmsKeyVersion', () => {
   test('reads the given version, with a literal key id, and creates no KMS resources', () => {
     // GIVEN / WHEN
     const { stack } = attestorWith(AttestorKey.fromKmsKeyVersion(VERSION_NAME));
-    const json = synthJson(stack);
+    const json = synthValidated(stack);
 
     // THEN
     const [versionId, version] = Object.entries(resourcesOf(json, 'google_kms_crypto_key_version', 'data'))[0];
@@ -196,7 +196,7 @@ describe('AttestorKey.fromKmsKeyVersion', () => {
 
   test('checks the algorithm at plan time with a postcondition', () => {
     const { stack } = attestorWith(AttestorKey.fromKmsKeyVersion(VERSION_NAME));
-    const version: any = Object.values(resourcesOf(synthJson(stack), 'google_kms_crypto_key_version', 'data'))[0];
+    const version: any = Object.values(resourcesOf(synthValidated(stack), 'google_kms_crypto_key_version', 'data'))[0];
     const [postcondition] = version.lifecycle.postcondition;
     expect(postcondition.condition).toMatch(/^\$\{contains\(\[.*"EC_SIGN_P256_SHA256".*\], self\.algorithm\)\}$/);
     expect(postcondition.condition).not.toMatch(/SECP256K1/);
@@ -244,7 +244,7 @@ describe('AttestorKey.pkix: the key fits the algorithm', () => {
     ['a P-521 key', p521, SignatureAlgorithm.EC_SIGN_P521_SHA512],
   ])('accepts %s', (_name, publicKeyPem, signatureAlgorithm) => {
     const { stack } = attestorWith(AttestorKey.pkix({ publicKeyPem, signatureAlgorithm }));
-    const note = onlyResource(synthJson(stack), 'google_binary_authorization_attestor').attestation_authority_note;
+    const note = onlyResource(synthValidated(stack), 'google_binary_authorization_attestor').attestation_authority_note;
     expect(note.public_keys[0].pkix_public_key).toEqual({
       public_key_pem: publicKeyPem,
       signature_algorithm: signatureAlgorithm.value,
@@ -271,7 +271,7 @@ describe('AttestorKey.pkix: the key fits the algorithm', () => {
         signatureAlgorithm: SignatureAlgorithm.of(Fn.upper('ecdsa_p256_sha256')),
       }),
     );
-    expect(() => synthJson(stack)).not.toThrow();
+    expect(() => synthValidated(stack)).not.toThrow();
   });
 });
 
@@ -293,7 +293,7 @@ describe('AttestorKey.pkix', () => {
       }),
     );
     // THEN
-    const note = onlyResource(synthJson(stack), 'google_binary_authorization_attestor').attestation_authority_note;
+    const note = onlyResource(synthValidated(stack), 'google_binary_authorization_attestor').attestation_authority_note;
     expect(note.public_keys).toEqual([
       {
         id: 'ni:///sha-256;key-1',
@@ -306,7 +306,7 @@ describe('AttestorKey.pkix', () => {
     const { stack } = attestorWith(
       AttestorKey.pkix({ publicKeyPem: EC_PUBLIC_KEY_PEM, signatureAlgorithm: SignatureAlgorithm.EC_SIGN_P256_SHA256 }),
     );
-    const [key] = onlyResource(synthJson(stack), 'google_binary_authorization_attestor').attestation_authority_note
+    const [key] = onlyResource(synthValidated(stack), 'google_binary_authorization_attestor').attestation_authority_note
       .public_keys;
     expect(key).not.toHaveProperty('id');
   });
@@ -396,7 +396,7 @@ describe('AttestorKey.pgp', () => {
 
   test('renders the armored key and leaves the id (the fingerprint) to the API', () => {
     const { stack } = attestorWith(AttestorKey.pgp(PGP_PUBLIC_KEY));
-    const keys = onlyResource(synthJson(stack), 'google_binary_authorization_attestor').attestation_authority_note
+    const keys = onlyResource(synthValidated(stack), 'google_binary_authorization_attestor').attestation_authority_note
       .public_keys;
     expect(keys).toEqual([{ ascii_armored_pgp_public_key: PGP_PUBLIC_KEY }]);
   });

@@ -9,7 +9,7 @@ import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { Testing, Token } from 'cdktf';
 import { AdmissionRule, Attestor, AttestorKey, BinaryAuthorizationPolicy, IamMember, SignatureAlgorithm } from '../src';
 import { EC_PUBLIC_KEY_PEM, PGP_PUBLIC_KEY } from './fixtures/keys';
-import { newStack, onlyResource, resourcesOf, synthJson } from './helpers';
+import { newStack, onlyResource, resourcesOf, synthValidated } from './support';
 
 const PROJECT = 'security-project';
 const CI = IamMember.serviceAccount('ci-signer@ci-project.iam.gserviceaccount.com');
@@ -29,7 +29,7 @@ describe('Attestor', () => {
 
   test('creates an attestation-authority note and the attestor that references it by full name', () => {
     // GIVEN
-    const stack = newStack();
+    const stack = newStack({ id: 'security' });
     // WHEN
     const attestor = new Attestor(stack, 'Attestor', {
       project: PROJECT,
@@ -37,7 +37,7 @@ describe('Attestor', () => {
       description: 'Images built by CI',
       keys: [PKIX],
     });
-    const json = synthJson(stack);
+    const json = synthValidated(stack);
 
     // THEN
     expect(onlyResource(json, 'google_container_analysis_note')).toEqual({
@@ -54,7 +54,7 @@ describe('Attestor', () => {
   });
 
   test('its L1 child is "Resource", so node.defaultChild is the attestor', () => {
-    const stack = newStack();
+    const stack = newStack({ id: 'security' });
     const attestor = new Attestor(stack, 'Attestor', { project: PROJECT, keys: [PKIX] });
     expect(attestor.node.defaultChild).toBeInstanceOf(BinaryAuthorizationAttestor);
     expect(attestor.node.defaultChild?.node.id).toBe('Resource');
@@ -62,7 +62,7 @@ describe('Attestor', () => {
   });
 
   test('attestorId is the literal full name, known at plan time', () => {
-    const stack = newStack();
+    const stack = newStack({ id: 'security' });
     const attestor = new Attestor(stack, 'Attestor', {
       project: PROJECT,
       attestorId: 'build-attestor',
@@ -75,7 +75,7 @@ describe('Attestor', () => {
 
   test('derives a valid, deterministic default name from the construct path', () => {
     const names = [1, 2].map(() => {
-      const stack = newStack('Security_Stack');
+      const stack = newStack({ id: 'Security_Stack' });
       return new Attestor(stack, 'Build Attestor', { project: PROJECT, keys: [PKIX] }).attestorId;
     });
     expect(names).toEqual(['security-stack-build-attestor', 'security-stack-build-attestor']);
@@ -84,7 +84,7 @@ describe('Attestor', () => {
   test('references an existing note instead of creating one', () => {
     // GIVEN
     const note = 'projects/notes-project/notes/shared-note';
-    const stack = newStack();
+    const stack = newStack({ id: 'security' });
     // WHEN
     const attestor = new Attestor(stack, 'Attestor', { project: PROJECT, note, keys: [PKIX] });
     const synth = Testing.synth(stack, true);
@@ -97,13 +97,13 @@ describe('Attestor', () => {
   });
 
   test("grants the attestor's delegation service account read access to its note", () => {
-    const stack = newStack();
+    const stack = newStack({ id: 'security' });
     new Attestor(stack, 'Attestor', {
       project: PROJECT,
       note: 'projects/notes-project/notes/shared-note',
       keys: [PKIX],
     });
-    const json = synthJson(stack);
+    const json = synthValidated(stack);
     const attestorId = Object.keys(resourcesOf(json, 'google_binary_authorization_attestor'))[0];
     expect(onlyResource(json, 'google_container_analysis_note_iam_member')).toEqual({
       project: 'notes-project',
@@ -115,7 +115,7 @@ describe('Attestor', () => {
 
   test('key rotation: two keys, either verifies (snapshot)', () => {
     // GIVEN
-    const stack = newStack();
+    const stack = newStack({ id: 'security' });
     // WHEN
     new Attestor(stack, 'Attestor', {
       project: PROJECT,
@@ -141,9 +141,9 @@ describe('Attestor', () => {
   });
 
   test('mixes key kinds', () => {
-    const stack = newStack();
+    const stack = newStack({ id: 'security' });
     new Attestor(stack, 'Attestor', { project: PROJECT, keys: [PKIX, AttestorKey.pgp(PGP_PUBLIC_KEY)] });
-    const keys = onlyResource(synthJson(stack), 'google_binary_authorization_attestor').attestation_authority_note
+    const keys = onlyResource(synthValidated(stack), 'google_binary_authorization_attestor').attestation_authority_note
       .public_keys;
     expect(keys).toHaveLength(2);
     expect(keys[1]).toEqual({ ascii_armored_pgp_public_key: PGP_PUBLIC_KEY });
@@ -151,25 +151,33 @@ describe('Attestor', () => {
 
   describe('errors', () => {
     test('fails for an empty key list', () => {
-      expect(() => new Attestor(newStack(), 'Attestor', { project: PROJECT, keys: [] })).toThrow(
+      expect(() => new Attestor(newStack({ id: 'security' }), 'Attestor', { project: PROJECT, keys: [] })).toThrow(
         /^\[security\/Attestor\] invalid 'keys' \[\]: an attestor without keys never verifies any attestation; pass at least one key/,
       );
     });
 
     test('fails for an invalid attestor name', () => {
       expect(
-        () => new Attestor(newStack(), 'Attestor', { project: PROJECT, attestorId: 'build attestor', keys: [PKIX] }),
+        () =>
+          new Attestor(newStack({ id: 'security' }), 'Attestor', {
+            project: PROJECT,
+            attestorId: 'build attestor',
+            keys: [PKIX],
+          }),
       ).toThrow(/\[security\/Attestor\] invalid 'attestorId' "build attestor": an id has 1 to 100 letters/);
     });
 
     test('fails for an invalid project', () => {
-      expect(() => new Attestor(newStack(), 'Attestor', { project: 'Security', keys: [PKIX] })).toThrow(
-        /\[security\/Attestor\] invalid 'project' "Security": a project id has 6 to 30/,
-      );
+      expect(
+        () => new Attestor(newStack({ id: 'security' }), 'Attestor', { project: 'Security', keys: [PKIX] }),
+      ).toThrow(/\[security\/Attestor\] invalid 'project' "Security": a project id has 6 to 30/);
     });
 
     test('fails for a note that is not a full note name', () => {
-      expect(() => new Attestor(newStack(), 'Attestor', { project: PROJECT, note: 'my-note', keys: [PKIX] })).toThrow(
+      expect(
+        () =>
+          new Attestor(newStack({ id: 'security' }), 'Attestor', { project: PROJECT, note: 'my-note', keys: [PKIX] }),
+      ).toThrow(
         /\[security\/Attestor\] invalid 'note' "my-note": a full resource name looks like "projects\/PROJECT_ID\/notes\/NOTE_ID"/,
       );
     });
@@ -177,7 +185,11 @@ describe('Attestor', () => {
     test('fails for a note known only at apply time', () => {
       expect(
         () =>
-          new Attestor(newStack(), 'Attestor', { project: PROJECT, note: Token.asString({ Ref: 'n' }), keys: [PKIX] }),
+          new Attestor(newStack({ id: 'security' }), 'Attestor', {
+            project: PROJECT,
+            note: Token.asString({ Ref: 'n' }),
+            keys: [PKIX],
+          }),
       ).toThrow(/invalid 'note' .*must be known at synth time; pass a literal "projects\/P\/notes\/N"/);
     });
   });
@@ -185,7 +197,7 @@ describe('Attestor', () => {
 
 describe('Attestor grants', () => {
   function kmsAttestor() {
-    const stack = newStack();
+    const stack = newStack({ id: 'security' });
     const attestor = new Attestor(stack, 'Attestor', {
       project: PROJECT,
       attestorId: 'build-attestor',
@@ -250,7 +262,7 @@ describe('Attestor grants', () => {
   });
 
   test('grantSign without a managed key grants on the note only', () => {
-    const stack = newStack();
+    const stack = newStack({ id: 'security' });
     const attestor = new Attestor(stack, 'Attestor', { project: PROJECT, keys: [PKIX] });
     attestor.grantSign(CI);
     const synth = Testing.synth(stack, true);
@@ -261,13 +273,13 @@ describe('Attestor grants', () => {
   });
 
   test('grantSign covers every managed key', () => {
-    const stack = newStack();
+    const stack = newStack({ id: 'security' });
     const attestor = new Attestor(stack, 'Attestor', {
       project: PROJECT,
       keys: [AttestorKey.newKmsKey({ cryptoKeyId: 'old' }), AttestorKey.newKmsKey({ cryptoKeyId: 'new' })],
     });
     attestor.grantSign(CI);
-    expect(Object.keys(resourcesOf(synthJson(stack), 'google_kms_crypto_key_iam_member'))).toHaveLength(2);
+    expect(Object.keys(resourcesOf(synthValidated(stack), 'google_kms_crypto_key_iam_member'))).toHaveLength(2);
   });
 
   test('grantDeployerProject: the deployer service agent verifies and reads occurrences (snapshot)', () => {
@@ -299,7 +311,7 @@ describe('Attestor grants', () => {
     attestor.grantSign(CI);
     attestor.grantDeployerProject('42');
     attestor.grantDeployerProject('42');
-    const json = synthJson(stack);
+    const json = synthValidated(stack);
     // THEN
     expect(second.dependables).toHaveLength(1);
     expect(second.dependables[0]).toBe(first.dependables[0]);
@@ -321,7 +333,7 @@ describe('Attestor grants', () => {
     attestor.grantSign(IamMember.serviceAccount(sa.email));
     attestor.grantSign(IamMember.serviceAccount(sa.email));
     attestor.grantDeployerProject(deployer.number);
-    const json = synthJson(stack);
+    const json = synthValidated(stack);
     // THEN
     expect(
       attestor.node.tryFindChild(
@@ -356,11 +368,11 @@ describe('Attestor grants', () => {
 describe('Referenced attestors', () => {
   test('fromAttestorName: grantVerify works and creates nothing else', () => {
     // GIVEN
-    const stack = newStack('deployer');
+    const stack = newStack({ id: 'deployer' });
     const attestor = Attestor.fromAttestorName(stack, 'Attestor', `projects/${PROJECT}/attestors/build-attestor`);
     // WHEN
     attestor.grantVerify(IamMember.group('deployers@example.com'));
-    const json = synthJson(stack);
+    const json = synthValidated(stack);
     // THEN
     expect(attestor.attestorName).toBe(`projects/${PROJECT}/attestors/build-attestor`);
     expect(resourcesOf(json, 'google_binary_authorization_attestor')).toEqual({});
@@ -373,7 +385,11 @@ describe('Referenced attestors', () => {
   });
 
   test('fromAttestorName: note grants fail and say how to give the note', () => {
-    const attestor = Attestor.fromAttestorName(newStack(), 'Attestor', `projects/${PROJECT}/attestors/build-attestor`);
+    const attestor = Attestor.fromAttestorName(
+      newStack({ id: 'security' }),
+      'Attestor',
+      `projects/${PROJECT}/attestors/build-attestor`,
+    );
     expect(() => attestor.grantSign(CI)).toThrow(
       /\[security\/Attestor\] invalid 'note' \(not set\): grantSign needs the attestor's note: .*Attestor.fromAttestorAttributes\(scope, id, \{ attestorName, noteName/,
     );
@@ -382,7 +398,7 @@ describe('Referenced attestors', () => {
 
   test('fromAttestorAttributes with the note: every grant works', () => {
     // GIVEN
-    const stack = newStack();
+    const stack = newStack({ id: 'security' });
     const attestor = Attestor.fromAttestorAttributes(stack, 'Attestor', {
       attestorName: `projects/${PROJECT}/attestors/build-attestor`,
       noteName: 'projects/notes-project/notes/build-note',
@@ -407,7 +423,7 @@ describe('Referenced attestors', () => {
   });
 
   test('fails for a malformed attestor or note name, or one known only at apply time', () => {
-    const stack = newStack();
+    const stack = newStack({ id: 'security' });
     expect(() => Attestor.fromAttestorName(stack, 'A', 'build-attestor')).toThrow(
       /\[security\/A\] invalid 'attestorName' "build-attestor": a full resource name looks like "projects\/PROJECT_ID\/attestors\/ATTESTOR_ID"/,
     );
@@ -426,7 +442,7 @@ describe('Referenced attestors', () => {
 
   test('builtByCloudBuild: references, never creates, and allows attestor grants (snapshot)', () => {
     // GIVEN
-    const stack = newStack();
+    const stack = newStack({ id: 'security' });
     // WHEN
     const attestor = Attestor.builtByCloudBuild(stack, 'CloudBuild', 'build-project');
     attestor.grantVerify(IamMember.group('deployers@example.com'));
@@ -444,14 +460,14 @@ describe('Referenced attestors', () => {
   });
 
   test('builtByCloudBuild: note grants explain that Cloud Build owns the note', () => {
-    const attestor = Attestor.builtByCloudBuild(newStack(), 'CloudBuild', 'build-project');
+    const attestor = Attestor.builtByCloudBuild(newStack({ id: 'security' }), 'CloudBuild', 'build-project');
     expect(() => attestor.grantSign(CI)).toThrow(
       /grantSign needs the attestor's note: the note of the built-by-cloud-build attestor is managed by Cloud Build/,
     );
   });
 
   test('builtByCloudBuild: fails for an invalid project', () => {
-    expect(() => Attestor.builtByCloudBuild(newStack(), 'CloudBuild', 'Build')).toThrow(
+    expect(() => Attestor.builtByCloudBuild(newStack({ id: 'security' }), 'CloudBuild', 'Build')).toThrow(
       /\[security\/CloudBuild\] invalid 'project' "Build": a project id has/,
     );
   });
@@ -460,7 +476,7 @@ describe('Referenced attestors', () => {
 describe('Cross-project use', () => {
   test('an attestor in a security project, required by the policies of two deployer projects (snapshot)', () => {
     // GIVEN an attestor in the security project, signed by CI
-    const stack = newStack('binauthz');
+    const stack = newStack({ id: 'binauthz' });
     const attestor = new Attestor(stack, 'Attestor', {
       project: PROJECT,
       attestorId: 'build-attestor',
@@ -515,7 +531,7 @@ describe('Cross-project use', () => {
 describe('enableApis', () => {
   test('enables the Binary Authorization, Container Analysis and KMS APIs, never disabling them on destroy (snapshot)', () => {
     // GIVEN
-    const stack = newStack();
+    const stack = newStack({ id: 'security' });
     // WHEN
     new Attestor(stack, 'Attestor', {
       project: PROJECT,
@@ -540,9 +556,9 @@ describe('enableApis', () => {
   });
 
   test('the note, the attestor, the key ring and the key depend on their APIs', () => {
-    const stack = newStack();
+    const stack = newStack({ id: 'security' });
     new Attestor(stack, 'Attestor', { project: PROJECT, keys: [AttestorKey.newKmsKey()], enableApis: true });
-    const json = synthJson(stack);
+    const json = synthValidated(stack);
     const serviceRef = (api: string) =>
       `google_project_service.${Object.entries(resourcesOf(json, 'google_project_service')).find(([, s]: any) => s.service === api)![0]}`;
     const binauthz = serviceRef('binaryauthorization.googleapis.com');
@@ -558,12 +574,12 @@ describe('enableApis', () => {
 
   test('each project+API is enabled once per stack, reusing one the stack already has', () => {
     // GIVEN a stack that already enables Container Analysis
-    const stack = newStack();
+    const stack = newStack({ id: 'security' });
     new ProjectService(stack, 'Mine', { project: PROJECT, service: 'containeranalysis.googleapis.com' });
     // WHEN two attestors of the project enable their APIs
     new Attestor(stack, 'One', { project: PROJECT, keys: [PKIX], enableApis: true });
     new Attestor(stack, 'Two', { project: PROJECT, keys: [PKIX], enableApis: true });
-    const json = synthJson(stack);
+    const json = synthValidated(stack);
     // THEN
     const services = Object.values(resourcesOf(json, 'google_project_service')).map((s: any) => s.service);
     expect(services.sort()).toEqual(['binaryauthorization.googleapis.com', 'containeranalysis.googleapis.com']);
@@ -576,7 +592,7 @@ describe('enableApis', () => {
   });
 
   test('creates no project services by default', () => {
-    const stack = newStack();
+    const stack = newStack({ id: 'security' });
     new Attestor(stack, 'Attestor', { project: PROJECT, keys: [AttestorKey.newKmsKey()] });
     expect(Testing.synth(stack, true)).not.toHaveResource(ProjectService);
   });

@@ -6,14 +6,14 @@ import { Cloudfunctions2Function } from '@cdktf/provider-google/lib/cloudfunctio
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { Aspects, Testing } from 'cdktf';
 import { BinaryAuthorization, RequireBinaryAuthorization, RequirementMode } from '../src';
-import { errorsOf, newStack, resourceOf, synthJson, warningsOf } from './support/cloud-run';
+import { errorsOf, newStack, resourceOf, synthRaw, warningsOf } from './support';
 
 const IMAGE = 'us-docker.pkg.dev/my-project/apps/api@sha256:' + 'b'.repeat(64);
 
 describe('BinaryAuthorization.breakglass', () => {
   test('sets breakglass_justification on a v2 service and warns', () => {
     // GIVEN
-    const stack = newStack();
+    const stack = newStack({ project: 'my-project' });
     const service = new CloudRunV2Service(stack, 'service', {
       name: 'api',
       location: 'us-central1',
@@ -23,7 +23,7 @@ describe('BinaryAuthorization.breakglass', () => {
     // WHEN
     BinaryAuthorization.breakglass(service, 'INC-42: attestor down, hotfix');
     // THEN
-    const json = synthJson(stack);
+    const json = synthRaw(stack);
     expect(json).toMatchSnapshot();
     expect(resourceOf(json, 'google_cloud_run_v2_service', 'service').binary_authorization).toStrictEqual({
       breakglass_justification: 'INC-42: attestor down, hotfix',
@@ -37,7 +37,7 @@ describe('BinaryAuthorization.breakglass', () => {
 
   test('sets breakglass_justification on v2 jobs and worker pools', () => {
     // GIVEN
-    const stack = newStack();
+    const stack = newStack({ project: 'my-project' });
     const job = new CloudRunV2Job(stack, 'job', {
       name: 'job',
       location: 'us-central1',
@@ -53,7 +53,7 @@ describe('BinaryAuthorization.breakglass', () => {
     BinaryAuthorization.breakglass(pool, 'INC-8');
     Aspects.of(stack).add(new RequireBinaryAuthorization());
     // THEN
-    const json = synthJson(stack);
+    const json = synthRaw(stack);
     expect(resourceOf(json, 'google_cloud_run_v2_job', 'job').binary_authorization).toStrictEqual({
       breakglass_justification: 'INC-7',
       use_default: true,
@@ -66,7 +66,7 @@ describe('BinaryAuthorization.breakglass', () => {
 
   test('merges the break-glass annotation into a v1 service', () => {
     // GIVEN
-    const stack = newStack();
+    const stack = newStack({ project: 'my-project' });
     const legacy = new CloudRunService(stack, 'legacy', {
       name: 'legacy',
       location: 'us-central1',
@@ -77,7 +77,7 @@ describe('BinaryAuthorization.breakglass', () => {
     BinaryAuthorization.breakglass(legacy, 'INC-9');
     Aspects.of(stack).add(new RequireBinaryAuthorization());
     // THEN
-    const json = synthJson(stack);
+    const json = synthRaw(stack);
     expect(json).toMatchSnapshot();
     expect(resourceOf(json, 'google_cloud_run_service', 'legacy').metadata).toStrictEqual({
       annotations: {
@@ -92,7 +92,7 @@ describe('BinaryAuthorization.breakglass', () => {
 
   test('fails synth when the resource does not enforce Binary Authorization', () => {
     // GIVEN
-    const stack = newStack();
+    const stack = newStack({ project: 'my-project' });
     const service = new CloudRunV2Service(stack, 'service', {
       name: 'api',
       location: 'us-central1',
@@ -108,7 +108,7 @@ describe('BinaryAuthorization.breakglass', () => {
 
   test('fails synth for a v1 service without the annotation', () => {
     // GIVEN
-    const stack = newStack();
+    const stack = newStack({ project: 'my-project' });
     const legacy = new CloudRunService(stack, 'legacy', {
       name: 'legacy',
       location: 'us-central1',
@@ -124,7 +124,7 @@ describe('BinaryAuthorization.breakglass', () => {
 
   test('reports a justification on a resource that turns enforcement off once', () => {
     // GIVEN
-    const stack = newStack();
+    const stack = newStack({ project: 'my-project' });
     const service = new CloudRunV2Service(stack, 'service', {
       name: 'api',
       location: 'us-central1',
@@ -147,7 +147,7 @@ describe('BinaryAuthorization.breakglass', () => {
   });
 
   test('fails for a Cloud Run function', () => {
-    const stack = newStack();
+    const stack = newStack({ project: 'my-project' });
     const fn = new Cloudfunctions2Function(stack, 'fn', { name: 'fn', location: 'us-central1' });
     expect(() => BinaryAuthorization.breakglass(fn, 'INC-1')).toThrow(
       '[stack/fn] invalid \'resource\' "google_cloudfunctions2_function": Cloud Run functions (google_cloudfunctions2_function) have no break-glass field; deploy the function as a google_cloud_run_v2_service with a build_config to use break-glass, or exempt it with RequireBinaryAuthorization.exempt(resource, reason)',
@@ -155,7 +155,7 @@ describe('BinaryAuthorization.breakglass', () => {
   });
 
   test('fails with an empty justification', () => {
-    const stack = newStack();
+    const stack = newStack({ project: 'my-project' });
     const service = new CloudRunV2Service(stack, 'service', {
       name: 'api',
       location: 'us-central1',
@@ -168,7 +168,7 @@ describe('BinaryAuthorization.breakglass', () => {
   });
 
   test('fails for a resource that Cloud Run does not deploy', () => {
-    const stack = newStack();
+    const stack = newStack({ project: 'my-project' });
     const bucket = new StorageBucket(stack, 'bucket', { name: 'b', location: 'US' });
     expect(() => BinaryAuthorization.breakglass(bucket, 'INC-1')).toThrow(
       /^\[stack\/bucket\] invalid 'resource' "google_storage_bucket": expected a google_cloud_run_v2_service/,

@@ -10,7 +10,7 @@ import {
   EnforcementMode,
   RequireBinaryAuthorization,
 } from '../src';
-import { annotationsOf, errorsOf, newStack, warningsOf } from './support/cloud-run';
+import { annotationsOf, errorsOf, newStack, warningsOf } from './support';
 
 const D = 'a'.repeat(64);
 const TRUSTED = `us-docker.pkg.dev/my-project/trusted/api@sha256:${D}`;
@@ -26,7 +26,7 @@ function service(scope: Construct, id: string, images: string[], props: object =
 
 /** A stack (provider project my-project) with a deny-all policy that allowlists the trusted repository. */
 function denyAll(rule?: AdmissionRule): { stack: TerraformStack; policy: BinaryAuthorizationPolicy } {
-  const stack = newStack();
+  const stack = newStack({ project: 'my-project' });
   const policy = new BinaryAuthorizationPolicy(stack, 'Policy', {
     project: 'my-project',
     defaultAdmissionRule: rule,
@@ -85,7 +85,7 @@ describe('RequireBinaryAuthorization checkImages', () => {
   test('an image that needs attestations is a warning, as is a rule in dry run', () => {
     const { stack } = denyAll(
       AdmissionRule.requireAttestations([
-        Attestor.fromAttestorName(newStack(), 'A', 'projects/sec-project/attestors/ci'),
+        Attestor.fromAttestorName(newStack({ project: 'my-project' }), 'A', 'projects/sec-project/attestors/ci'),
       ]),
     );
     const attested = service(stack, 'attested', [`gcr.io/other-project/app@sha256:${D}`]);
@@ -126,7 +126,7 @@ describe('RequireBinaryAuthorization checkImages', () => {
   });
 
   test('is off by default', () => {
-    const stack = newStack();
+    const stack = newStack({ project: 'my-project' });
     new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
     Aspects.of(stack).add(new RequireBinaryAuthorization());
     service(stack, 'api', ['docker.io/library/nginx:1.25']);

@@ -1,6 +1,6 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { CloudRunBinaryAuthorizationGuardrail } from '../src';
-import { givenStack, resources, synthJson } from './util';
+import { bodiesOf, newStack, synthValidated } from './support';
 
 const ORG_POLICY = 'google_org_policy_policy';
 
@@ -12,13 +12,13 @@ describe('CloudRunBinaryAuthorizationGuardrail', () => {
     ['an organization', 'organizations/987654321'],
   ])('allows only the default policy under %s', (_kind, parent) => {
     // GIVEN
-    const stack = givenStack();
+    const stack = newStack();
     // WHEN
     const guardrail = new CloudRunBinaryAuthorizationGuardrail(stack, 'Guardrail', { parent });
     // THEN
-    const json = synthJson(stack);
+    const json = synthValidated(stack);
     expect(json.resource[ORG_POLICY]).toMatchSnapshot();
-    expect(resources(json, ORG_POLICY)).toEqual([
+    expect(bodiesOf(json, ORG_POLICY)).toEqual([
       {
         parent,
         name: `${parent}/policies/run.allowedBinaryAuthorizationPolicies`,
@@ -30,9 +30,9 @@ describe('CloudRunBinaryAuthorizationGuardrail', () => {
   });
 
   test('a dry run writes the rule as dry_run_spec only', () => {
-    const stack = givenStack();
+    const stack = newStack();
     new CloudRunBinaryAuthorizationGuardrail(stack, 'Guardrail', { parent: 'folders/1234567890', dryRun: true });
-    const [body] = resources(synthJson(stack), ORG_POLICY);
+    const [body] = bodiesOf(synthValidated(stack), ORG_POLICY);
     expect(body.dry_run_spec).toEqual({ rules: [{ values: { allowed_values: ['default'] } }] });
     expect(body.spec).toBeUndefined();
   });
@@ -40,8 +40,8 @@ describe('CloudRunBinaryAuthorizationGuardrail', () => {
   test('one guardrail per parent: other parents, and variables of other stacks, are fine', () => {
     // GIVEN
     const app = Testing.app();
-    const stack = givenStack(app);
-    const other = givenStack(app, 'other');
+    const stack = newStack({ app });
+    const other = newStack({ app, id: 'other' });
     const parent = (s: TerraformStack) => new TerraformVariable(s, 'parent', { type: 'string' }).stringValue;
     // WHEN
     new CloudRunBinaryAuthorizationGuardrail(stack, 'Org', { parent: 'organizations/123' });
@@ -49,15 +49,15 @@ describe('CloudRunBinaryAuthorizationGuardrail', () => {
     new CloudRunBinaryAuthorizationGuardrail(stack, 'Var', { parent: parent(stack) });
     new CloudRunBinaryAuthorizationGuardrail(other, 'Var', { parent: parent(other) });
     // THEN
-    expect(resources(synthJson(stack), ORG_POLICY)).toHaveLength(3);
-    expect(resources(synthJson(other), ORG_POLICY)).toHaveLength(1);
+    expect(bodiesOf(synthValidated(stack), ORG_POLICY)).toHaveLength(3);
+    expect(bodiesOf(synthValidated(other), ORG_POLICY)).toHaveLength(1);
   });
 
   test('a parent that is a token is kept as it is', () => {
-    const stack = givenStack();
+    const stack = newStack();
     const folder = new TerraformVariable(stack, 'folder', { type: 'string' });
     new CloudRunBinaryAuthorizationGuardrail(stack, 'Guardrail', { parent: folder.stringValue });
-    const [body] = resources(synthJson(stack), ORG_POLICY);
+    const [body] = bodiesOf(synthValidated(stack), ORG_POLICY);
     expect(body.parent).toBe('${var.folder}');
     expect(body.name).toBe('${var.folder}/policies/run.allowedBinaryAuthorizationPolicies');
   });
@@ -70,7 +70,7 @@ describe('CloudRunBinaryAuthorizationGuardrail', () => {
     'billingAccounts/123',
     'projects/my-project/x',
   ])('fails on the invalid parent %j', (parent) =>
-    expect(() => new CloudRunBinaryAuthorizationGuardrail(givenStack(), 'Guardrail', { parent })).toThrow(
+    expect(() => new CloudRunBinaryAuthorizationGuardrail(newStack(), 'Guardrail', { parent })).toThrow(
       /^\[stack\/Guardrail\] invalid 'parent' ".*": a parent is "projects\/PROJECT_ID" \(or its number\), "folders\/FOLDER_NUMBER" or "organizations\/ORGANIZATION_NUMBER"/,
     ),
   );

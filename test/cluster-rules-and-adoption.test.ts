@@ -1,13 +1,13 @@
 import { TerraformVariable } from 'cdktf';
 import { AdmissionRule, Attestor, BinaryAuthorizationPolicy, EnforcementMode } from '../src';
-import { givenStack, resources, synthJson } from './util';
+import { bodiesOf, newStack, synthValidated } from './support';
 
 const POLICY = 'google_binary_authorization_policy';
 
 describe('BinaryAuthorizationPolicy cluster admission rules', () => {
   test('render as cluster_admission_rules, in cluster order, with full attestor names', () => {
     // GIVEN
-    const stack = givenStack();
+    const stack = newStack();
     const prod = Attestor.fromAttestorName(stack, 'Prod', 'projects/security-project/attestors/prod');
     const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
     // WHEN
@@ -17,9 +17,9 @@ describe('BinaryAuthorizationPolicy cluster admission rules', () => {
       AdmissionRule.allowAll({ enforcementMode: EnforcementMode.DRYRUN_AUDIT_LOG_ONLY }),
     );
     // THEN
-    const json = synthJson(stack);
+    const json = synthValidated(stack);
     expect(json).toMatchSnapshot();
-    const [body] = resources(json, POLICY);
+    const [body] = bodiesOf(json, POLICY);
     expect(body.cluster_admission_rules).toEqual([
       {
         cluster: 'europe-west1.dev-cluster',
@@ -41,23 +41,23 @@ describe('BinaryAuthorizationPolicy cluster admission rules', () => {
   });
 
   test('a policy without cluster rules renders none', () => {
-    const stack = givenStack();
+    const stack = newStack();
     new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
-    expect(resources(synthJson(stack), POLICY)[0].cluster_admission_rules).toBeUndefined();
+    expect(bodiesOf(synthValidated(stack), POLICY)[0].cluster_admission_rules).toBeUndefined();
   });
 
   test('a cluster key that is a token is kept as it is', () => {
-    const stack = givenStack();
+    const stack = newStack();
     const cluster = new TerraformVariable(stack, 'cluster', { type: 'string' });
     const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
     policy.addClusterAdmissionRule(cluster.stringValue, AdmissionRule.denyAll());
-    expect(resources(synthJson(stack), POLICY)[0].cluster_admission_rules).toEqual([
+    expect(bodiesOf(synthValidated(stack), POLICY)[0].cluster_admission_rules).toEqual([
       { cluster: '${var.cluster}', evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' },
     ]);
   });
 
   test('fails on an invalid cluster key', () => {
-    const policy = new BinaryAuthorizationPolicy(givenStack(), 'Policy', { project: 'my-project' });
+    const policy = new BinaryAuthorizationPolicy(newStack(), 'Policy', { project: 'my-project' });
     expect(() => policy.addClusterAdmissionRule('prod-cluster', AdmissionRule.denyAll())).toThrow(
       /^\[stack\/Policy\] invalid 'cluster' "prod-cluster": a cluster key is "LOCATION.CLUSTER_ID"/,
     );
@@ -67,7 +67,7 @@ describe('BinaryAuthorizationPolicy cluster admission rules', () => {
   });
 
   test('fails on a cluster rule given twice for the same cluster', () => {
-    const policy = new BinaryAuthorizationPolicy(givenStack(), 'Policy', { project: 'my-project' });
+    const policy = new BinaryAuthorizationPolicy(newStack(), 'Policy', { project: 'my-project' });
     policy.addClusterAdmissionRule('us-central1-a.prod', AdmissionRule.denyAll());
     expect(() => policy.addClusterAdmissionRule('us-central1-a.prod', AdmissionRule.allowAll())).toThrow(
       /^\[stack\/Policy\] invalid 'cluster' "us-central1-a.prod": the cluster already has a rule in this policy/,
@@ -75,7 +75,7 @@ describe('BinaryAuthorizationPolicy cluster admission rules', () => {
   });
 
   test('fails on a cluster rule that requires no attestors, like the default rule', () => {
-    const policy = new BinaryAuthorizationPolicy(givenStack(), 'Policy', { project: 'my-project' });
+    const policy = new BinaryAuthorizationPolicy(newStack(), 'Policy', { project: 'my-project' });
     expect(() => policy.addClusterAdmissionRule('us-central1-a.prod', AdmissionRule.requireAttestations([]))).toThrow(
       /invalid 'rule for cluster us-central1-a.prod' "REQUIRE_ATTESTATION": REQUIRE_ATTESTATION needs at least one attestor/,
     );
@@ -85,11 +85,11 @@ describe('BinaryAuthorizationPolicy cluster admission rules', () => {
 describe('BinaryAuthorizationPolicy adoptExisting', () => {
   test('emits an import block for projects/PROJECT_ID', () => {
     // GIVEN
-    const stack = givenStack();
+    const stack = newStack();
     // WHEN
     new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project', adoptExisting: true });
     // THEN
-    const json = synthJson(stack);
+    const json = synthValidated(stack);
     expect(json).toMatchSnapshot();
     expect(json.import).toEqual([
       { id: 'projects/my-project', to: 'google_binary_authorization_policy.Policy_23B91518' },
@@ -97,13 +97,13 @@ describe('BinaryAuthorizationPolicy adoptExisting', () => {
   });
 
   test('no import block unless asked', () => {
-    const stack = givenStack();
+    const stack = newStack();
     new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
-    expect(synthJson(stack).import).toBeUndefined();
+    expect(synthValidated(stack).import).toBeUndefined();
   });
 
   test('fails on adopting with an unresolved project', () => {
-    const stack = givenStack();
+    const stack = newStack();
     const project = new TerraformVariable(stack, 'project', { type: 'string' });
     expect(
       () => new BinaryAuthorizationPolicy(stack, 'Policy', { project: project.stringValue, adoptExisting: true }),

@@ -1,12 +1,11 @@
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { Attestor, AttestorKey, IamMember } from '../src';
-import { onlyResource, synthJson } from './helpers';
-import { givenStack } from './util';
+import { newStack, onlyResource, synthValidated } from './support';
 
 const CI = IamMember.serviceAccount('ci@ci-project.iam.gserviceaccount.com');
 
 function kmsAttestor() {
-  const stack = givenStack();
+  const stack = newStack();
   const attestor = new Attestor(stack, 'Attestor', {
     project: 'sec-project',
     attestorId: 'built-by-ci',
@@ -33,7 +32,7 @@ describe('Grant', () => {
     const grant = attestor.grantSign(CI);
     grant.applyBefore(bucket);
     grant.applyBefore(bucket);
-    const dependsOn: string[] = onlyResource(synthJson(stack), 'google_storage_bucket').depends_on;
+    const dependsOn: string[] = onlyResource(synthValidated(stack), 'google_storage_bucket').depends_on;
     expect(dependsOn).toHaveLength(3);
     expect(dependsOn).toEqual(
       expect.arrayContaining([
@@ -48,7 +47,7 @@ describe('Grant', () => {
     const { stack, attestor } = kmsAttestor();
     const grant = attestor.grantVerify(CI);
     new StorageBucket(stack, 'bucket', { name: 'b', location: 'US', dependsOn: grant.dependables });
-    expect(onlyResource(synthJson(stack), 'google_storage_bucket').depends_on).toEqual([
+    expect(onlyResource(synthValidated(stack), 'google_storage_bucket').depends_on).toEqual([
       expect.stringMatching(/^google_binary_authorization_attestor_iam_member\.Attestor_Iam-Attestor-/),
     ]);
   });

@@ -10,12 +10,12 @@ import {
   EvaluationMode,
 } from '../src';
 import { PGP_PUBLIC_KEY } from './fixtures/keys';
-import { givenStack, resources, synthJson } from './util';
+import { bodiesOf, newStack, synthValidated } from './support';
 
 const POLICY = 'google_binary_authorization_policy';
 
 function onlyPolicy(json: any): any {
-  const policies = resources(json, POLICY);
+  const policies = bodiesOf(json, POLICY);
   expect(policies).toHaveLength(1);
   return policies[0];
 }
@@ -24,11 +24,11 @@ describe('BinaryAuthorizationPolicy', () => {
   describe('defaults', () => {
     test('deny everything that is not allowlisted, enforced, and refuse to be destroyed', () => {
       // GIVEN
-      const stack = givenStack();
+      const stack = newStack();
       // WHEN
       new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
       // THEN
-      const json = synthJson(stack);
+      const json = synthValidated(stack);
       expect(json).toMatchSnapshot();
       expect(onlyPolicy(json)).toEqual({
         project: 'my-project',
@@ -38,21 +38,21 @@ describe('BinaryAuthorizationPolicy', () => {
     });
 
     test('the L1 is the default child, with the stable id "Resource"', () => {
-      const stack = givenStack();
+      const stack = newStack();
       const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
       expect(policy.node.defaultChild).toBeInstanceOf(PolicyResource);
       expect(policy.node.defaultChild?.node.id).toBe('Resource');
-      expect(Object.keys(synthJson(stack).resource[POLICY])).toEqual(['Policy_23B91518']);
+      expect(Object.keys(synthValidated(stack).resource[POLICY])).toEqual(['Policy_23B91518']);
     });
 
     test('exposes its project, rule and Terraform id', () => {
-      const stack = givenStack();
+      const stack = newStack();
       const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
       expect(policy.project).toBe('my-project');
       expect(policy.defaultAdmissionRule.evaluationMode).toBe(EvaluationMode.ALWAYS_DENY);
       expect(policy.defaultAdmissionRule.enforcementMode).toBe(EnforcementMode.ENFORCED_BLOCK_AND_AUDIT_LOG);
       new TerraformOutput(stack, 'id', { value: policy.policyId });
-      expect(synthJson(stack).output.id.value).toBe('${google_binary_authorization_policy.Policy_23B91518.id}');
+      expect(synthValidated(stack).output.id.value).toBe('${google_binary_authorization_policy.Policy_23B91518.id}');
       expect(policy.allowlistPatterns).toEqual([]);
     });
   });
@@ -60,13 +60,13 @@ describe('BinaryAuthorizationPolicy', () => {
   describe('the seed scenario: one project, one region, both deployment paths', () => {
     test('allowlists exactly the repositories Google documents', () => {
       // GIVEN
-      const stack = givenStack();
+      const stack = newStack();
       const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
       // WHEN
       policy.allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, { regions: ['us-central1'] });
       policy.allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, { regions: ['us-central1'] });
       // THEN
-      const json = synthJson(stack);
+      const json = synthValidated(stack);
       expect(json).toMatchSnapshot();
       expect(onlyPolicy(json).admission_whitelist_patterns).toEqual([
         { name_pattern: 'us-central1-docker.pkg.dev/my-project/cloud-run-source-deploy/**' },
@@ -78,7 +78,7 @@ describe('BinaryAuthorizationPolicy', () => {
 
   describe('several regions and projects', () => {
     test('one pattern per region and path, in the order they were added', () => {
-      const stack = givenStack();
+      const stack = newStack();
       const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
       policy.allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, {
         regions: ['us-central1', 'europe-west1', 'asia-northeast1'],
@@ -87,7 +87,7 @@ describe('BinaryAuthorizationPolicy', () => {
         regions: ['europe-west1'],
         project: 'other-project',
       });
-      const json = synthJson(stack);
+      const json = synthValidated(stack);
       expect(json).toMatchSnapshot();
       expect(policy.allowlistPatterns).toEqual([
         'us-central1-docker.pkg.dev/my-project/gcf-artifacts/**',
@@ -101,17 +101,17 @@ describe('BinaryAuthorizationPolicy', () => {
     });
 
     test('a domain-scoped project appears with a slash in image paths', () => {
-      const stack = givenStack();
+      const stack = newStack();
       const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'example.com:my-project' });
       policy.allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, { regions: ['us-east1'] });
       expect(policy.allowlistPatterns).toEqual(['us-east1-docker.pkg.dev/example.com/my-project/gcf-artifacts/**']);
-      expect(onlyPolicy(synthJson(stack)).project).toBe('example.com:my-project');
+      expect(onlyPolicy(synthValidated(stack)).project).toBe('example.com:my-project');
     });
   });
 
   describe('allowlist', () => {
     test('patterns from props and from addAllowlistPattern, duplicates kept once', () => {
-      const stack = givenStack();
+      const stack = newStack();
       const policy = new BinaryAuthorizationPolicy(stack, 'Policy', {
         project: 'my-project',
         allowlistPatterns: ['gcr.io/my-project/app@*', 'us-docker.pkg.dev/my-project/trusted/**'],
@@ -120,7 +120,7 @@ describe('BinaryAuthorizationPolicy', () => {
       policy.addAllowlistPattern('gcr.io/my-project/tools*');
       policy.allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, { regions: ['us-central1', 'us-central1'] });
       policy.allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, { regions: ['us-central1'] });
-      expect(onlyPolicy(synthJson(stack)).admission_whitelist_patterns).toEqual([
+      expect(onlyPolicy(synthValidated(stack)).admission_whitelist_patterns).toEqual([
         { name_pattern: 'gcr.io/my-project/app@*' },
         { name_pattern: 'us-docker.pkg.dev/my-project/trusted/**' },
         { name_pattern: 'gcr.io/my-project/tools*' },
@@ -129,24 +129,24 @@ describe('BinaryAuthorizationPolicy', () => {
     });
 
     test('patterns added after the policy was defined are rendered too', () => {
-      const stack = givenStack();
+      const stack = newStack();
       const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
-      expect(onlyPolicy(synthJson(stack)).admission_whitelist_patterns).toBeUndefined();
+      expect(onlyPolicy(synthValidated(stack)).admission_whitelist_patterns).toBeUndefined();
       policy.addAllowlistPattern('gcr.io/my-project/late@*');
-      expect(onlyPolicy(synthJson(stack)).admission_whitelist_patterns).toEqual([
+      expect(onlyPolicy(synthValidated(stack)).admission_whitelist_patterns).toEqual([
         { name_pattern: 'gcr.io/my-project/late@*' },
       ]);
     });
 
     test('the getter returns a copy', () => {
-      const policy = new BinaryAuthorizationPolicy(givenStack(), 'Policy', { project: 'my-project' });
+      const policy = new BinaryAuthorizationPolicy(newStack(), 'Policy', { project: 'my-project' });
       policy.allowlistPatterns.push('gcr.io/x/y');
       expect(policy.allowlistPatterns).toEqual([]);
     });
 
     test('synth is byte-identical twice in a row', () => {
       const build = () => {
-        const stack = givenStack();
+        const stack = newStack();
         const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
         policy.allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, { regions: ['us-east1', 'us-central1'] });
         policy.addAllowlistPattern('gcr.io/my-project/app@*');
@@ -162,7 +162,7 @@ describe('BinaryAuthorizationPolicy', () => {
   describe('tokens', () => {
     test('a TerraformVariable for project and region skips literal checks and renders interpolations', () => {
       // GIVEN
-      const stack = givenStack();
+      const stack = newStack();
       const project = new TerraformVariable(stack, 'project', { type: 'string' });
       const region = new TerraformVariable(stack, 'region', { type: 'string' });
       // WHEN
@@ -175,7 +175,7 @@ describe('BinaryAuthorizationPolicy', () => {
         project: 'other-project',
       });
       // THEN
-      const json = synthJson(stack);
+      const json = synthValidated(stack);
       expect(json).toMatchSnapshot();
       const body = onlyPolicy(json);
       expect(body.project).toBe('${var.project}');
@@ -188,22 +188,24 @@ describe('BinaryAuthorizationPolicy', () => {
     });
 
     test('an allowlist pattern that is a token is kept as it is', () => {
-      const stack = givenStack();
+      const stack = newStack();
       const pattern = new TerraformVariable(stack, 'pattern', { type: 'string' });
       const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
       policy.addAllowlistPattern(pattern.stringValue);
-      expect(onlyPolicy(synthJson(stack)).admission_whitelist_patterns).toEqual([{ name_pattern: '${var.pattern}' }]);
+      expect(onlyPolicy(synthValidated(stack)).admission_whitelist_patterns).toEqual([
+        { name_pattern: '${var.pattern}' },
+      ]);
     });
   });
 
   describe('admission rules', () => {
     test('allowAll in dry run', () => {
-      const stack = givenStack();
+      const stack = newStack();
       new BinaryAuthorizationPolicy(stack, 'Policy', {
         project: 'my-project',
         defaultAdmissionRule: AdmissionRule.allowAll({ enforcementMode: EnforcementMode.DRYRUN_AUDIT_LOG_ONLY }),
       });
-      expect(onlyPolicy(synthJson(stack)).default_admission_rule).toEqual({
+      expect(onlyPolicy(synthValidated(stack)).default_admission_rule).toEqual({
         evaluation_mode: 'ALWAYS_ALLOW',
         enforcement_mode: 'DRYRUN_AUDIT_LOG_ONLY',
       });
@@ -211,7 +213,7 @@ describe('BinaryAuthorizationPolicy', () => {
 
     test('requireAttestations carries full attestor names, once each, across projects', () => {
       // GIVEN
-      const stack = givenStack();
+      const stack = newStack();
       const prod = Attestor.fromAttestorName(stack, 'Prod', 'projects/security-project/attestors/prod');
       const built = Attestor.fromAttestorName(stack, 'Built', 'projects/my-project/attestors/built-by-cloud-build');
       // WHEN
@@ -220,7 +222,7 @@ describe('BinaryAuthorizationPolicy', () => {
         defaultAdmissionRule: AdmissionRule.requireAttestations([prod, built, prod]),
       });
       // THEN
-      const json = synthJson(stack);
+      const json = synthValidated(stack);
       expect(json).toMatchSnapshot();
       expect(onlyPolicy(json).default_admission_rule).toEqual({
         evaluation_mode: 'REQUIRE_ATTESTATION',
@@ -234,7 +236,7 @@ describe('BinaryAuthorizationPolicy', () => {
     });
 
     test('an imported attestor exposes its parts', () => {
-      const attestor = Attestor.fromAttestorName(givenStack(), 'Prod', 'projects/security-project/attestors/prod');
+      const attestor = Attestor.fromAttestorName(newStack(), 'Prod', 'projects/security-project/attestors/prod');
       expect(attestor.attestorName).toBe('projects/security-project/attestors/prod');
       expect(attestor.attestorProject).toBe('security-project');
       expect(attestor.attestorId).toBe('prod');
@@ -243,23 +245,23 @@ describe('BinaryAuthorizationPolicy', () => {
 
   describe('other props', () => {
     test('description, global policy evaluation and opting out of prevent_destroy', () => {
-      const stack = givenStack();
+      const stack = newStack();
       new BinaryAuthorizationPolicy(stack, 'Policy', {
         project: 'my-project',
         description: 'Production',
         globalPolicyEvaluation: true,
         preventDestroy: false,
       });
-      const body = onlyPolicy(synthJson(stack));
+      const body = onlyPolicy(synthValidated(stack));
       expect(body.description).toBe('Production');
       expect(body.global_policy_evaluation_mode).toBe('ENABLE');
       expect(body.lifecycle).toBeUndefined();
     });
 
     test('globalPolicyEvaluation false renders DISABLE', () => {
-      const stack = givenStack();
+      const stack = newStack();
       new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project', globalPolicyEvaluation: false });
-      expect(onlyPolicy(synthJson(stack)).global_policy_evaluation_mode).toBe('DISABLE');
+      expect(onlyPolicy(synthValidated(stack)).global_policy_evaluation_mode).toBe('DISABLE');
     });
   });
 
@@ -267,8 +269,8 @@ describe('BinaryAuthorizationPolicy', () => {
     test('a variable is one project within its stack, and another variable or stack is another project', () => {
       // GIVEN
       const app = Testing.app();
-      const stack = givenStack(app);
-      const other = givenStack(app, 'other');
+      const stack = newStack({ app });
+      const other = newStack({ app, id: 'other' });
       const variable = (s: TerraformStack, id: string) => new TerraformVariable(s, id, { type: 'string' }).stringValue;
       // WHEN / THEN
       expect(() => {
@@ -277,11 +279,11 @@ describe('BinaryAuthorizationPolicy', () => {
         new BinaryAuthorizationPolicy(other, 'A', { project: variable(other, 'project') });
         new BinaryAuthorizationPolicy(stack, 'Literal', { project: 'my-project' });
       }).not.toThrow();
-      expect(resources(synthJson(stack), POLICY)).toHaveLength(3);
+      expect(bodiesOf(synthValidated(stack), POLICY)).toHaveLength(3);
     });
 
     test('two reads of one variable are the same project', () => {
-      const stack = givenStack();
+      const stack = newStack();
       const project = new TerraformVariable(stack, 'project', { type: 'string' });
       new BinaryAuthorizationPolicy(stack, 'A', { project: project.stringValue });
       expect(() => new BinaryAuthorizationPolicy(stack, 'B', { project: project.stringValue })).toThrow(
@@ -291,7 +293,7 @@ describe('BinaryAuthorizationPolicy', () => {
   });
 
   describe('bad input', () => {
-    const policyIn = () => new BinaryAuthorizationPolicy(givenStack(), 'Policy', { project: 'my-project' });
+    const policyIn = () => new BinaryAuthorizationPolicy(newStack(), 'Policy', { project: 'my-project' });
 
     test('fails on a wildcard anywhere but the end', () =>
       expect(() => policyIn().addAllowlistPattern('gcr.io/my-project/n*x')).toThrow(
@@ -301,7 +303,7 @@ describe('BinaryAuthorizationPolicy', () => {
     test('fails on a pattern with no registry host', () =>
       expect(
         () =>
-          new BinaryAuthorizationPolicy(givenStack(), 'Policy', {
+          new BinaryAuthorizationPolicy(newStack(), 'Policy', {
             project: 'my-project',
             allowlistPatterns: ['my-project/app'],
           }),
@@ -330,7 +332,7 @@ describe('BinaryAuthorizationPolicy', () => {
       ));
 
     test('fails on an invalid project id', () =>
-      expect(() => new BinaryAuthorizationPolicy(givenStack(), 'Policy', { project: 'My_Project' })).toThrow(
+      expect(() => new BinaryAuthorizationPolicy(newStack(), 'Policy', { project: 'My_Project' })).toThrow(
         /^\[stack\/Policy\] invalid 'project' "My_Project": a project id has 6 to 30 lowercase letters/,
       ));
 
@@ -342,7 +344,7 @@ describe('BinaryAuthorizationPolicy', () => {
     test('fails on requireAttestations with no attestors', () =>
       expect(
         () =>
-          new BinaryAuthorizationPolicy(givenStack(), 'Policy', {
+          new BinaryAuthorizationPolicy(newStack(), 'Policy', {
             project: 'my-project',
             defaultAdmissionRule: AdmissionRule.requireAttestations([]),
           }),
@@ -351,12 +353,12 @@ describe('BinaryAuthorizationPolicy', () => {
       ));
 
     test('fails on a malformed attestor name', () =>
-      expect(() => Attestor.fromAttestorName(givenStack(), 'Prod', 'attestors/prod')).toThrow(
+      expect(() => Attestor.fromAttestorName(newStack(), 'Prod', 'attestors/prod')).toThrow(
         /^\[stack\/Prod\] invalid 'attestorName' "attestors\/prod": a full resource name looks like "projects\/PROJECT_ID\/attestors\/ATTESTOR_ID"/,
       ));
 
     test('fails on an attestor name that is a token', () => {
-      const stack = givenStack();
+      const stack = newStack();
       const name = new TerraformVariable(stack, 'attestor', { type: 'string' });
       expect(() => Attestor.fromAttestorName(stack, 'Prod', name.stringValue)).toThrow(
         /^\[stack\/Prod\] invalid 'attestorName' \(a value known only at apply time\): the full name must be known at synth time/,
@@ -364,7 +366,7 @@ describe('BinaryAuthorizationPolicy', () => {
     });
 
     test('fails on two policies for the same project in one stack', () => {
-      const stack = givenStack();
+      const stack = newStack();
       new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
       expect(() => new BinaryAuthorizationPolicy(stack, 'Again', { project: 'my-project' })).toThrow(
         /^\[stack\/Again\] invalid 'project' "my-project": the project already has a policy at \[stack\/Policy\]; a project has exactly one policy/,
@@ -373,26 +375,26 @@ describe('BinaryAuthorizationPolicy', () => {
 
     test('fails on two policies for the same project in different stacks of one app', () => {
       const app = Testing.app();
-      new BinaryAuthorizationPolicy(givenStack(app, 'one'), 'Policy', { project: 'my-project' });
-      expect(() => new BinaryAuthorizationPolicy(givenStack(app, 'two'), 'Policy', { project: 'my-project' })).toThrow(
-        /^\[two\/Policy\] invalid 'project' "my-project": the project already has a policy at \[one\/Policy\]/,
-      );
+      new BinaryAuthorizationPolicy(newStack({ app, id: 'one' }), 'Policy', { project: 'my-project' });
+      expect(
+        () => new BinaryAuthorizationPolicy(newStack({ app, id: 'two' }), 'Policy', { project: 'my-project' }),
+      ).toThrow(/^\[two\/Policy\] invalid 'project' "my-project": the project already has a policy at \[one\/Policy\]/);
     });
 
     test('policies for different projects live side by side', () => {
-      const stack = givenStack();
+      const stack = newStack();
       new BinaryAuthorizationPolicy(stack, 'Dev', { project: 'dev-project' });
       new BinaryAuthorizationPolicy(stack, 'Prod', { project: 'prod-project' });
-      expect(resources(synthJson(stack), POLICY).map((p) => p.project)).toEqual(['dev-project', 'prod-project']);
+      expect(bodiesOf(synthValidated(stack), POLICY).map((p) => p.project)).toEqual(['dev-project', 'prod-project']);
     });
   });
 });
 
 describe('BinaryAuthorizationPolicy enableApis', () => {
   test('enables the Binary Authorization API, never disables it, and applies the policy after it', () => {
-    const stack = givenStack();
+    const stack = newStack();
     new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project', enableApis: true });
-    const json = synthJson(stack);
+    const json = synthValidated(stack);
     const services = json.resource.google_project_service;
     expect(Object.values(services)).toEqual([
       {
@@ -407,7 +409,7 @@ describe('BinaryAuthorizationPolicy enableApis', () => {
   });
 
   test('reuses the API an attestor of the same project enabled', () => {
-    const stack = givenStack();
+    const stack = newStack();
     const attestor = new Attestor(stack, 'Attestor', {
       project: 'my-project',
       keys: [AttestorKey.pgp(PGP_PUBLIC_KEY)],
@@ -418,7 +420,7 @@ describe('BinaryAuthorizationPolicy enableApis', () => {
       enableApis: true,
       defaultAdmissionRule: AdmissionRule.requireAttestations([attestor]),
     });
-    const json = synthJson(stack);
+    const json = synthValidated(stack);
     const services = Object.values(json.resource.google_project_service).map((s: any) => s.service);
     expect(services.filter((s) => s === 'binaryauthorization.googleapis.com')).toHaveLength(1);
     // After the API and after the attestor it requires.
@@ -427,8 +429,8 @@ describe('BinaryAuthorizationPolicy enableApis', () => {
   });
 
   test('no API resources unless asked', () => {
-    const stack = givenStack();
+    const stack = newStack();
     new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
-    expect(synthJson(stack).resource.google_project_service).toBeUndefined();
+    expect(synthValidated(stack).resource.google_project_service).toBeUndefined();
   });
 });

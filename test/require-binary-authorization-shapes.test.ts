@@ -2,7 +2,7 @@ import { CloudRunService } from '@cdktf/provider-google/lib/cloud-run-service';
 import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
 import { Aspects } from 'cdktf';
 import { RequireBinaryAuthorization, RequirementMode } from '../src';
-import { errorsOf, newStack, synthJson } from './support/cloud-run';
+import { errorsOf, newStack, synthRaw } from './support';
 
 const IMAGE = 'us-docker.pkg.dev/my-project/apps/api@sha256:' + 'a'.repeat(64);
 
@@ -14,7 +14,7 @@ describe('RequireBinaryAuthorization, settings of the wrong shape', () => {
     'use_default "true" (a string) is an error (%s)',
     (mode) => {
       // GIVEN
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const service = new CloudRunV2Service(stack, 'service', {
         name: 'service',
         location: 'us-central1',
@@ -23,7 +23,7 @@ describe('RequireBinaryAuthorization, settings of the wrong shape', () => {
       service.addOverride('binary_authorization.use_default', 'true');
       // WHEN
       Aspects.of(stack).add(new RequireBinaryAuthorization({ mode }));
-      synthJson(stack);
+      synthRaw(stack);
       // THEN
       expect(errorsOf(service)).toStrictEqual([
         '[google_cloud_run_v2_service.service] invalid \'binary_authorization.use_default\' "true": must be true or false (a boolean), got a string; set use_default = true',
@@ -33,7 +33,7 @@ describe('RequireBinaryAuthorization, settings of the wrong shape', () => {
 
   test('annotations that are a list are an error, even on an exempt resource', () => {
     // GIVEN
-    const stack = newStack();
+    const stack = newStack({ project: 'my-project' });
     const legacy = new CloudRunService(stack, 'legacy', {
       name: 'legacy',
       location: 'us-central1',
@@ -43,7 +43,7 @@ describe('RequireBinaryAuthorization, settings of the wrong shape', () => {
     RequireBinaryAuthorization.exempt(legacy, 'legacy service, ticket SEC-1');
     // WHEN
     Aspects.of(stack).add(new RequireBinaryAuthorization());
-    synthJson(stack);
+    synthRaw(stack);
     // THEN
     expect(errorsOf(legacy)).toStrictEqual([
       '[google_cloud_run_service.legacy] invalid \'metadata.annotations\' ["run.googleapis.com/binary-authorization"]: must be a map of strings, like { "run.googleapis.com/binary-authorization" = "default" }, got a list of 1 entry',

@@ -9,7 +9,7 @@ import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { Aspects, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { BinaryAuthorization, BinaryAuthorizationPolicy, RequireBinaryAuthorization, RequirementMode } from '../src';
-import { errorsOf, newStack, policyPatterns, resourceOf, synthJson, warningsOf } from './support/cloud-run';
+import { errorsOf, newStack, policyPatterns, resourceOf, synthRaw, warningsOf } from './support';
 
 const IMAGE = 'us-docker.pkg.dev/my-project/apps/api@sha256:' + 'a'.repeat(64);
 
@@ -73,12 +73,12 @@ describe('RequireBinaryAuthorization', () => {
   describe('APPLY (the default)', () => {
     test('turns enforcement on for every Cloud Run resource type', () => {
       // GIVEN
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       allTypes(stack);
       // WHEN
       Aspects.of(stack).add(new RequireBinaryAuthorization());
       // THEN
-      const json = synthJson(stack);
+      const json = synthRaw(stack);
       expect(json).toMatchSnapshot();
       for (const [type, name] of [
         ['google_cloud_run_v2_service', 'service'],
@@ -103,14 +103,14 @@ describe('RequireBinaryAuthorization', () => {
 
     test('merges the v1 annotation into existing annotations, from props and from overrides', () => {
       // GIVEN
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const legacy = v1Service(stack, 'legacy', { 'run.googleapis.com/ingress': 'internal' });
       legacy.addOverride('metadata.labels', { team: 'payments' });
       legacy.addOverride('metadata.annotations', { 'autoscaling.knative.dev/maxScale': '3' });
       // WHEN
       Aspects.of(stack).add(new RequireBinaryAuthorization());
       // THEN
-      expect(resourceOf(synthJson(stack), 'google_cloud_run_service', 'legacy').metadata).toStrictEqual({
+      expect(resourceOf(synthRaw(stack), 'google_cloud_run_service', 'legacy').metadata).toStrictEqual({
         annotations: {
           'autoscaling.knative.dev/maxScale': '3',
           'run.googleapis.com/binary-authorization': 'default',
@@ -122,12 +122,12 @@ describe('RequireBinaryAuthorization', () => {
 
     test('merges into an existing function service_config', () => {
       // GIVEN
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       fn(stack, 'fn', { maxInstanceCount: 3, availableMemory: '256M' });
       // WHEN
       Aspects.of(stack).add(new RequireBinaryAuthorization());
       // THEN
-      expect(resourceOf(synthJson(stack), 'google_cloudfunctions2_function', 'fn').service_config).toStrictEqual({
+      expect(resourceOf(synthRaw(stack), 'google_cloudfunctions2_function', 'fn').service_config).toStrictEqual({
         available_memory: '256M',
         binary_authorization_policy: 'default',
         max_instance_count: 3,
@@ -136,41 +136,37 @@ describe('RequireBinaryAuthorization', () => {
 
     test('keeps a break-glass justification and adds use_default', () => {
       // GIVEN
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const service = v2Service(stack, 'service', { breakglassJustification: 'INC-42' });
       // WHEN
       Aspects.of(stack).add(new RequireBinaryAuthorization());
       // THEN
-      expect(resourceOf(synthJson(stack), 'google_cloud_run_v2_service', 'service').binary_authorization).toStrictEqual(
-        {
-          breakglass_justification: 'INC-42',
-          use_default: true,
-        },
-      );
+      expect(resourceOf(synthRaw(stack), 'google_cloud_run_v2_service', 'service').binary_authorization).toStrictEqual({
+        breakglass_justification: 'INC-42',
+        use_default: true,
+      });
       expect(() => Testing.synth(stack, true)).not.toThrow();
       expect(errorsOf(service)).toStrictEqual([]);
     });
 
     test('leaves a resource that names a policy as it is', () => {
       // GIVEN
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const policy = 'projects/my-project/platforms/cloudRun/policies/strict';
       v2Service(stack, 'service', { policy });
       // WHEN
       Aspects.of(stack).add(new RequireBinaryAuthorization());
       // THEN
-      expect(resourceOf(synthJson(stack), 'google_cloud_run_v2_service', 'service').binary_authorization).toStrictEqual(
-        {
-          policy,
-        },
-      );
+      expect(resourceOf(synthRaw(stack), 'google_cloud_run_v2_service', 'service').binary_authorization).toStrictEqual({
+        policy,
+      });
       expect(() => Testing.synth(stack, true)).not.toThrow();
     });
 
     test('covers nested constructs and leaves other resources and other stacks alone', () => {
       // GIVEN
       const app = Testing.app();
-      const stack = newStack(app);
+      const stack = newStack({ app, project: 'my-project' });
       const nested = new Construct(new Construct(stack, 'team'), 'api');
       v2Service(nested, 'service');
       new StorageBucket(stack, 'bucket', { name: 'b', location: 'US' });
@@ -179,7 +175,7 @@ describe('RequireBinaryAuthorization', () => {
       // WHEN
       Aspects.of(stack).add(new RequireBinaryAuthorization());
       // THEN
-      const json = synthJson(stack);
+      const json = synthRaw(stack);
       const [service] = Object.values(json.resource.google_cloud_run_v2_service) as any[];
       expect(service.binary_authorization).toStrictEqual({ use_default: true });
       expect(Object.keys(resourceOf(json, 'google_storage_bucket', 'bucket')).sort()).toStrictEqual([
@@ -194,7 +190,7 @@ describe('RequireBinaryAuthorization', () => {
 
     test('recognizes resources by Terraform type, not by class', () => {
       // GIVEN a resource from "another copy" of the provider: not a CloudRunV2Service, same Terraform type
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       class ForeignService extends TerraformResource {
         constructor(scope: Construct, id: string) {
           super(scope, id, { terraformResourceType: 'google_cloud_run_v2_service' });
@@ -208,7 +204,7 @@ describe('RequireBinaryAuthorization', () => {
       // WHEN
       Aspects.of(stack).add(new RequireBinaryAuthorization());
       // THEN
-      expect(resourceOf(synthJson(stack), 'google_cloud_run_v2_service', 'foreign')).toStrictEqual({
+      expect(resourceOf(synthRaw(stack), 'google_cloud_run_v2_service', 'foreign')).toStrictEqual({
         binary_authorization: { use_default: true },
         location: 'us-central1',
         name: 'foreign',
@@ -219,13 +215,13 @@ describe('RequireBinaryAuthorization', () => {
   describe('VERIFY', () => {
     test('changes nothing and reports one error per resource that does not enforce', () => {
       // GIVEN
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const resources = allTypes(stack);
       const enforcing = v2Service(stack, 'enforcing', { useDefault: true });
       // WHEN
       Aspects.of(stack).add(new RequireBinaryAuthorization({ mode: RequirementMode.VERIFY }));
       // THEN
-      const json = synthJson(stack);
+      const json = synthRaw(stack);
       expect(json).toMatchSnapshot();
       expect(resourceOf(json, 'google_cloud_run_v2_service', 'service').binary_authorization).toBeUndefined();
       expect(resourceOf(json, 'google_cloud_run_service', 'legacy').metadata).toBeUndefined();
@@ -251,7 +247,7 @@ describe('RequireBinaryAuthorization', () => {
     test('fails app.synth() on the error annotations, naming each resource', () => {
       // GIVEN
       const app = Testing.app();
-      const stack = newStack(app);
+      const stack = newStack({ app, project: 'my-project' });
       v2Service(stack, 'service');
       fn(stack, 'fn');
       // WHEN
@@ -273,7 +269,7 @@ describe('RequireBinaryAuthorization', () => {
 
     test('fails Testing.synth with validations, which ignores annotations', () => {
       // GIVEN
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       v2Job(stack, 'job');
       // WHEN
       Aspects.of(stack).add(new RequireBinaryAuthorization({ mode: RequirementMode.VERIFY }));
@@ -285,7 +281,7 @@ describe('RequireBinaryAuthorization', () => {
 
     test('passes a stack where everything enforces', () => {
       // GIVEN
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       v2Service(stack, 'service', { useDefault: true });
       v2Job(stack, 'job', { policy: 'projects/my-project/platforms/cloudRun/policies/p1' });
       v1Service(stack, 'legacy', { 'run.googleapis.com/binary-authorization': 'default' });
@@ -298,7 +294,7 @@ describe('RequireBinaryAuthorization', () => {
 
     test('reports each resource once when the stack is synthesized twice', () => {
       // GIVEN
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const service = v2Service(stack, 'service');
       Aspects.of(stack).add(new RequireBinaryAuthorization({ mode: RequirementMode.VERIFY }));
       // WHEN
@@ -314,14 +310,14 @@ describe('RequireBinaryAuthorization', () => {
       'is an error in %s mode, and nothing changes',
       (mode) => {
         // GIVEN
-        const stack = newStack();
+        const stack = newStack({ project: 'my-project' });
         const service = v2Service(stack, 'service', { useDefault: false });
         const legacy = v1Service(stack, 'legacy', { 'run.googleapis.com/binary-authorization': '' });
         const func = fn(stack, 'fn', { binaryAuthorizationPolicy: '' });
         // WHEN
         Aspects.of(stack).add(new RequireBinaryAuthorization({ mode }));
         // THEN
-        const json = synthJson(stack);
+        const json = synthRaw(stack);
         expect(resourceOf(json, 'google_cloud_run_v2_service', 'service').binary_authorization).toStrictEqual({
           use_default: false,
         });
@@ -340,17 +336,15 @@ describe('RequireBinaryAuthorization', () => {
 
     test('a setting known only at apply time is an error', () => {
       // GIVEN
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const enabled = new TerraformVariable(stack, 'binauthz', { type: 'bool' });
       const service = v2Service(stack, 'service', { useDefault: enabled.booleanValue });
       // WHEN
       Aspects.of(stack).add(new RequireBinaryAuthorization());
       // THEN
-      expect(resourceOf(synthJson(stack), 'google_cloud_run_v2_service', 'service').binary_authorization).toStrictEqual(
-        {
-          use_default: '${var.binauthz}',
-        },
-      );
+      expect(resourceOf(synthRaw(stack), 'google_cloud_run_v2_service', 'service').binary_authorization).toStrictEqual({
+        use_default: '${var.binauthz}',
+      });
       expect(errorsOf(service)).toHaveLength(1);
       expect(errorsOf(service)[0]).toMatch(
         /^\[google_cloud_run_v2_service\.service\] invalid 'binary_authorization' .*: whether Binary Authorization is enforced is known only at apply time; set binary_authorization \{ use_default = true \} with literal values, or exempt the resource/,
@@ -361,7 +355,7 @@ describe('RequireBinaryAuthorization', () => {
   describe('exempt', () => {
     test('an exempted resource may turn enforcement off; the reason is a warning', () => {
       // GIVEN
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const service = v2Service(stack, 'service', { useDefault: false });
       // WHEN
       RequireBinaryAuthorization.exempt(service, 'public demo without data, SEC-123');
@@ -377,14 +371,14 @@ describe('RequireBinaryAuthorization', () => {
 
     test('APPLY leaves an exempted resource as it is', () => {
       // GIVEN
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const func = fn(stack, 'fn');
       const other = fn(stack, 'other');
       // WHEN
       RequireBinaryAuthorization.exempt(func, 'load test fixture');
       Aspects.of(stack).add(new RequireBinaryAuthorization());
       // THEN
-      const json = synthJson(stack);
+      const json = synthRaw(stack);
       expect(resourceOf(json, 'google_cloudfunctions2_function', 'fn').service_config).toBeUndefined();
       expect(resourceOf(json, 'google_cloudfunctions2_function', 'other').service_config).toStrictEqual({
         binary_authorization_policy: 'default',
@@ -394,7 +388,7 @@ describe('RequireBinaryAuthorization', () => {
 
     test('exempts a whole subtree, such as a third-party construct holding several services', () => {
       // GIVEN a construct holding two services that turn enforcement off, and one outside it
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const vendor = new Construct(stack, 'vendor');
       const inner = new Construct(vendor, 'inner');
       const a = v2Service(vendor, 'a', { useDefault: false });
@@ -419,7 +413,7 @@ describe('RequireBinaryAuthorization', () => {
     });
 
     test('the nearest exemption gives the reason', () => {
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const vendor = new Construct(stack, 'vendor');
       const service = v2Service(vendor, 'svc');
       RequireBinaryAuthorization.exempt(vendor, 'whole vendor');
@@ -428,7 +422,7 @@ describe('RequireBinaryAuthorization', () => {
     });
 
     test('writes the exemption into the synthesized JSON of each exempted resource', () => {
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const vendor = new Construct(stack, 'vendor');
       v2Service(vendor, 'a', { useDefault: false });
       v2Service(stack, 'enforced');
@@ -442,7 +436,7 @@ describe('RequireBinaryAuthorization', () => {
     });
 
     test('fails with an empty reason', () => {
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const service = v2Service(stack, 'service');
       expect(() => RequireBinaryAuthorization.exempt(service, '  ')).toThrow(
         '[stack/service] invalid \'reason\' "  ": an exemption needs a written reason, such as "public demo without production data, ticket SEC-123"',
@@ -450,7 +444,7 @@ describe('RequireBinaryAuthorization', () => {
     });
 
     test('fails for a resource that Cloud Run does not deploy', () => {
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const bucket = new StorageBucket(stack, 'bucket', { name: 'b', location: 'US' });
       expect(() => RequireBinaryAuthorization.exempt(bucket, 'why not')).toThrow(
         '[stack/bucket] invalid \'resource\' "google_storage_bucket": expected a google_cloud_run_v2_service, google_cloud_run_v2_job, google_cloud_run_v2_worker_pool, google_cloud_run_service or google_cloudfunctions2_function resource',
@@ -461,7 +455,7 @@ describe('RequireBinaryAuthorization', () => {
   describe('consistency', () => {
     test('use_default and policy are mutually exclusive', () => {
       // GIVEN
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const service = v2Service(stack, 'service', {
         useDefault: true,
         policy: 'projects/my-project/platforms/cloudRun/policies/p1',
@@ -478,7 +472,7 @@ describe('RequireBinaryAuthorization', () => {
 
     test('a v2 policy must be projects/P/platforms/cloudRun/policies/NAME', () => {
       // GIVEN
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const job = v2Job(stack, 'job', { policy: 'default' });
       // WHEN
       Aspects.of(stack).add(new RequireBinaryAuthorization());
@@ -491,7 +485,7 @@ describe('RequireBinaryAuthorization', () => {
 
     test('the annotation and the function policy accept only "default"', () => {
       // GIVEN
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const legacy = v1Service(stack, 'legacy', { 'run.googleapis.com/binary-authorization': 'enabled' });
       const func = fn(stack, 'fn', { binaryAuthorizationPolicy: 'projects/my-project/platforms/cloudRun/policies/p1' });
       // WHEN
@@ -508,7 +502,7 @@ describe('RequireBinaryAuthorization', () => {
 
     test('a break-glass justification requires enforcement', () => {
       // GIVEN
-      const stack = newStack();
+      const stack = newStack({ project: 'my-project' });
       const service = v2Service(stack, 'service', { useDefault: false, breakglassJustification: 'INC-1' });
       RequireBinaryAuthorization.exempt(service, 'legacy workload');
       // WHEN
@@ -523,7 +517,7 @@ describe('RequireBinaryAuthorization', () => {
 
   test('a stack that mixes everything', () => {
     // GIVEN
-    const stack = newStack();
+    const stack = newStack({ project: 'my-project' });
     v2Service(stack, 'missing');
     v2Service(stack, 'named', { policy: 'projects/my-project/platforms/cloudRun/policies/strict' });
     v2Job(stack, 'enforcing', { useDefault: true });
@@ -535,7 +529,7 @@ describe('RequireBinaryAuthorization', () => {
     Aspects.of(stack).add(new RequireBinaryAuthorization());
     // THEN
     expect(() => Testing.synth(stack, true)).not.toThrow();
-    const json = synthJson(stack);
+    const json = synthRaw(stack);
     expect(json).toMatchSnapshot();
     expect(resourceOf(json, 'google_cloud_run_v2_service', 'missing').binary_authorization).toStrictEqual({
       use_default: true,
@@ -553,7 +547,7 @@ describe('RequireBinaryAuthorization', () => {
 describe('the deploy side together', () => {
   test('aspect, break-glass, exemption and derived patterns in one stack, with tokens', () => {
     // GIVEN
-    const stack = newStack();
+    const stack = newStack({ project: 'my-project' });
     const region = new TerraformVariable(stack, 'region', { type: 'string' });
     const project = new TerraformVariable(stack, 'project', { type: 'string' });
     const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: project.stringValue });
@@ -579,7 +573,7 @@ describe('the deploy side together', () => {
     Aspects.of(stack).add(new RequireBinaryAuthorization());
     // THEN
     expect(() => Testing.synth(stack, true)).not.toThrow();
-    const json = synthJson(stack);
+    const json = synthRaw(stack);
     expect(json).toMatchSnapshot();
     expect(policyPatterns(json)).toStrictEqual([
       '${var.region}-docker.pkg.dev/${replace(var.project, ":", "/")}/gcf-artifacts/**',

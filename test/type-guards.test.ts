@@ -1,11 +1,11 @@
 import { App, TerraformStack } from 'cdktf';
 import { Attestor, AttestorKey, BinaryAuthorizationPolicy, SignatureAlgorithm } from '../src';
 import { EC_PUBLIC_KEY_PEM } from './fixtures/keys';
-import { givenStack } from './util';
+import { newStack } from './support';
 
 describe('type guards', () => {
   test('BinaryAuthorizationPolicy.isBinaryAuthorizationPolicy', () => {
-    const stack = givenStack();
+    const stack = newStack();
     const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
     expect(BinaryAuthorizationPolicy.isBinaryAuthorizationPolicy(policy)).toBe(true);
     for (const other of [stack, new App(), undefined, null, 'policy', {}]) {
@@ -14,7 +14,7 @@ describe('type guards', () => {
   });
 
   test('Attestor.isAttestor, for created and referenced attestors', () => {
-    const stack = givenStack();
+    const stack = newStack();
     const created = new Attestor(stack, 'Created', {
       project: 'sec-project',
       keys: [

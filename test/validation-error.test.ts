@@ -1,6 +1,6 @@
 import { TerraformVariable } from 'cdktf';
 import { BinauthzErrors, BinaryAuthorizationPolicy, IamMember, IValidationError } from '../src';
-import { givenStack } from './util';
+import { newStack } from './support';
 
 /** The error `fn` throws. */
 function caught(fn: () => unknown): unknown {
@@ -14,7 +14,7 @@ function caught(fn: () => unknown): unknown {
 
 describe('ValidationError', () => {
   test('carries the construct path, property, value and fix as fields, and the message from them', () => {
-    const stack = givenStack();
+    const stack = newStack();
     const error = caught(() => new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'My_Project' }));
     expect(error).toBeInstanceOf(Error);
     expect(BinauthzErrors.isValidationError(error)).toBe(true);
@@ -32,7 +32,7 @@ describe('ValidationError', () => {
   test('names the helper when there is no construct yet, and shows values known only at apply time', () => {
     const error = caught(() => IamMember.of('allUsers')) as IValidationError;
     expect(error.constructPath).toBe('IamMember.of');
-    const stack = givenStack();
+    const stack = newStack();
     const project = new TerraformVariable(stack, 'project', { type: 'string' });
     const adopt = caught(
       () => new BinaryAuthorizationPolicy(stack, 'Policy', { project: project.stringValue, adoptExisting: true }),

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import fc from 'fast-check';
-import { main } from '../../src/cli/main';
+import { runCli } from '../support';
 
 const IMAGE = `gcr.io/my-project/app@sha256:${'a'.repeat(64)}`;
 const KEY = 'run.googleapis.com/binary-authorization';
@@ -29,16 +29,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(argv: string[]): { code: number; stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = main(
-    argv,
-    (l) => stdout.push(l),
-    (l) => stderr.push(l),
-  );
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runCli(...argv);
 
 // --- arbitraries: any JSON, and JSON biased to look like Terraform JSON with policies and Cloud Run
 

@@ -7,13 +7,12 @@
  * Run in-process through `main()` (fast); a few at the end through a child process, for real exit
  * codes and streams.
  */
-import { spawnSync } from 'child_process';
 // The module itself (not a namespace copy), so that jest.spyOn replaces what src/cli/input.ts calls.
 import fs from 'fs';
 import { tmpdir } from 'os';
-import { dirname, join, resolve } from 'path';
+import { dirname, join } from 'path';
 import * as lintCommand from '../../src/cli/lint';
-import { main } from '../../src/cli/main';
+import { runCli, spawnCli } from '../support';
 
 const D = `sha256:${'a'.repeat(64)}`;
 const IMAGE = `gcr.io/my-project/app@${D}`;
@@ -856,16 +855,7 @@ function materialize(files: Record<string, Entry>): string {
 }
 
 /** Runs the command in-process. */
-function run(argv: string[]): { code: number; stdout: string[]; stderr: string[] } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = main(
-    argv,
-    (l) => stdout.push(l),
-    (l) => stderr.push(l),
-  );
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runCli(...argv);
 
 /** Exit 2: nothing on standard output, one line on standard error naming what it must, no stack trace. */
 function expectOneLine(result: { code: number; stdout: string[]; stderr: string[] }, names: string[]): void {
@@ -1102,18 +1092,7 @@ describe('control characters never reach the terminal raw', () => {
 });
 
 describe('the command, as a child process', () => {
-  const ROOT = resolve(__dirname, '..', '..');
-  function spawn(argv: string[], shell?: string) {
-    const command = [process.execPath, '-r', 'ts-node/register', join(ROOT, 'src/cli/main.ts'), ...argv]
-      .map((a) => `'${a.replace(/'/g, "'\\''")}'`)
-      .join(' ');
-    const result = spawnSync('bash', ['-c', shell === undefined ? command : shell.replace('CLI', () => command)], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'test/tsconfig.json'), TS_NODE_TRANSPILE_ONLY: 'true' },
-    });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  }
+  const spawn = (argv: string[], shell?: string) => spawnCli(argv, { shell });
 
   test.each<[string, () => string[], string]>([
     [

@@ -24,6 +24,7 @@ import {
   SignatureAlgorithm,
 } from '../../src';
 import { EC_PUBLIC_KEY_PEM } from '../fixtures/keys';
+import { newStack } from '../support';
 
 /** Anything, as a caller without types may pass it. */
 const any = (value: unknown): any => value;
@@ -50,11 +51,8 @@ const GARBAGE_BODY_PEM = `-----BEGIN PUBLIC KEY-----\n${'QUJDRA'.repeat(12)}\n--
 const DIGEST = 'a'.repeat(64);
 const ATTESTOR = 'projects/sec-proj-a/attestors/prod';
 
-function newStack(app: App = Testing.app(), id = 'stack'): TerraformStack {
-  const stack = new TerraformStack(app, id);
-  new GoogleProvider(stack, 'google', { project: 'my-project' });
-  return stack;
-}
+/** A stack whose provider deploys into my-project. */
+const projectStack = (app?: App, id?: string) => newStack({ app, id, project: 'my-project' });
 
 function policy(stack: Construct, props: object = {}): BinaryAuthorizationPolicy {
   return new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project', ...props });
@@ -280,7 +278,7 @@ const POLICY_CASES: Case[] = [
     'two policies for the same literal project in two stacks',
     (s) => {
       policy(s);
-      new BinaryAuthorizationPolicy(newStack(s.node.root as App, 'other'), 'Policy', { project: 'my-project' });
+      new BinaryAuthorizationPolicy(projectStack(s.node.root as App, 'other'), 'Policy', { project: 'my-project' });
     },
     /^\[other\/Policy\] invalid 'project' "my-project": the project already has a policy at \[stack\/Policy\]/,
   ],
@@ -533,7 +531,9 @@ const DEPLOY_SIDE_CASES: Case[] = [
     'a guardrail twice for one parent in two stacks',
     (s) => {
       new CloudRunBinaryAuthorizationGuardrail(s, 'G', { parent: 'folders/42' });
-      new CloudRunBinaryAuthorizationGuardrail(newStack(s.node.root as App, 'other'), 'G', { parent: 'folders/42' });
+      new CloudRunBinaryAuthorizationGuardrail(projectStack(s.node.root as App, 'other'), 'G', {
+        parent: 'folders/42',
+      });
     },
     /\[other\/G\] invalid 'parent' "folders\/42": \[stack\/G\] already sets/,
   ],
@@ -842,7 +842,7 @@ describe.each<[string, Case[]]>([
   ['attestors', ATTESTOR_CASES],
 ])('bad input to the constructs: %s', (_, cases) => {
   test.each(cases)('%s', (_name, build, error) => {
-    const stack = newStack();
+    const stack = projectStack();
     expect(() => {
       build(stack);
       Testing.synth(stack, true);
@@ -876,7 +876,7 @@ describe('the suite', () => {
     for (const [name, build] of [...KEY_CASES, ...pastedKeys]) {
       let message = '';
       try {
-        build(newStack());
+        build(projectStack());
       } catch (e) {
         message = (e as Error).message;
       }

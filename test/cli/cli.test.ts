@@ -1,7 +1,6 @@
-import { spawnSync } from 'child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join, resolve } from 'path';
+import { join } from 'path';
 import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
@@ -13,9 +12,8 @@ import {
   DeploymentPath,
   EnforcementMode,
 } from '../../src';
-import { main } from '../../src/cli/main';
+import { ROOT, runCliText, spawnCli } from '../support';
 
-const ROOT = resolve(__dirname, '..', '..');
 const D = `sha256:${'e'.repeat(64)}`;
 const FN = `us-central1-docker.pkg.dev/my-project/gcf-artifacts/fn@${D}`;
 const OTHER = `gcr.io/someone-else/app@${D}`;
@@ -81,27 +79,11 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the command in-process. */
-function run(...argv: string[]): { code: number; stdout: string; stderr: string } {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = main(
-    argv,
-    (l) => stdout.push(l),
-    (l) => stderr.push(l),
-  );
-  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
-}
+const run = runCliText;
 
 describe('the command, as a child process', () => {
   /** Runs src/cli/main.ts with node, as `npx cdktf-gcp-binauthz` runs lib/cli/main.js. */
-  function spawn(...argv: string[]) {
-    const result = spawnSync(process.execPath, ['-r', 'ts-node/register', join(ROOT, 'src/cli/main.ts'), ...argv], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'test/tsconfig.json'), TS_NODE_TRANSPILE_ONLY: 'true' },
-    });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-  }
+  const spawn = (...argv: string[]) => spawnCli(argv);
 
   test('starts with a node shebang, as a package bin must', () => {
     expect(readFileSync(join(ROOT, 'src/cli/main.ts'), 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node');

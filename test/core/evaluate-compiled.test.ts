@@ -1,21 +1,12 @@
 import fc from 'fast-check';
 import { compilePolicy, evaluate, evaluateCompiled } from '../../src/core/evaluate';
-import { EnforcementModeValue, EvaluationModeValue, PolicyModel } from '../../src/core/policy';
+import { PolicyModel } from '../../src/core/policy';
 import { isInterpolated } from '../../src/core/terraform-json';
+import { policyModel } from '../support';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 
-function policy(patterns: string[], evaluationMode: string = 'ALWAYS_DENY'): PolicyModel {
-  return {
-    project: 'p',
-    allowlistPatterns: patterns,
-    defaultAdmissionRule: {
-      evaluationMode: evaluationMode as EvaluationModeValue,
-      enforcementMode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' as EnforcementModeValue,
-      requireAttestationsBy: evaluationMode === 'REQUIRE_ATTESTATION' ? ['projects/p/attestors/a'] : [],
-    },
-  };
-}
+const policy = (patterns: string[], evaluationMode?: string): PolicyModel => policyModel({ patterns, evaluationMode });
 
 const component = fc.constantFrom('a', 'b', 'ab', 'a-b');
 const name = fc

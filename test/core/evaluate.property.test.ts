@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { evaluate } from '../../src/core/evaluate';
 import { parseImageReference } from '../../src/core/image';
 import { parseAllowlistPattern } from '../../src/core/pattern';
-import { EnforcementModeValue, EvaluationModeValue, PolicyModel } from '../../src/core/policy';
+import { PolicyModel } from '../../src/core/policy';
 import { isInterpolated } from '../../src/core/terraform-json';
+import { policyModel } from '../support';
 
 // A small alphabet, so that generated patterns and images share prefixes often.
 const word = fc.string({ unit: fc.constantFrom('a', 'b', '1'), minLength: 1, maxLength: 3 });
@@ -32,21 +33,8 @@ const candidatePattern = fc
   });
 const validPattern = candidatePattern.filter((p) => parseAllowlistPattern(p).problems.length === 0);
 
-function policy(
-  patterns: string[],
-  evaluationMode = 'ALWAYS_DENY',
-  enforcementMode = 'ENFORCED_BLOCK_AND_AUDIT_LOG',
-): PolicyModel {
-  return {
-    project: 'p',
-    allowlistPatterns: patterns,
-    defaultAdmissionRule: {
-      evaluationMode: evaluationMode as EvaluationModeValue,
-      enforcementMode: enforcementMode as EnforcementModeValue,
-      requireAttestationsBy: evaluationMode === 'REQUIRE_ATTESTATION' ? ['projects/p/attestors/a'] : [],
-    },
-  };
-}
+const policy = (patterns: string[], evaluationMode?: string, enforcementMode?: string): PolicyModel =>
+  policyModel({ patterns, evaluationMode, enforcementMode });
 
 function nameOf(img: string): string {
   const ref = parseImageReference(img);

@@ -1,6 +1,7 @@
 import { evaluate, PolicyModelError } from '../../src/core/evaluate';
-import { EnforcementModeValue, EvaluationModeValue, PolicyModel } from '../../src/core/policy';
+import { EnforcementModeValue, PolicyModel } from '../../src/core/policy';
 import { isInterpolated } from '../../src/core/terraform-json';
+import { policyModel } from '../support';
 
 const D1 = `sha256:${'a'.repeat(64)}`;
 const D2 = `sha256:${'b'.repeat(64)}`;
@@ -9,20 +10,12 @@ const ENFORCED: EnforcementModeValue = 'ENFORCED_BLOCK_AND_AUDIT_LOG';
 const DRYRUN: EnforcementModeValue = 'DRYRUN_AUDIT_LOG_ONLY';
 
 function policy(
-  allowlistPatterns: string[],
+  patterns: string[],
   evaluationMode: string = 'ALWAYS_DENY',
   enforcementMode: string = ENFORCED,
-  requireAttestationsBy: string[] = evaluationMode === 'REQUIRE_ATTESTATION' ? [ATTESTOR] : [],
+  attestors: string[] = evaluationMode === 'REQUIRE_ATTESTATION' ? [ATTESTOR] : [],
 ): PolicyModel {
-  return {
-    project: 'my-project',
-    allowlistPatterns,
-    defaultAdmissionRule: {
-      evaluationMode: evaluationMode as EvaluationModeValue,
-      enforcementMode: enforcementMode as EnforcementModeValue,
-      requireAttestationsBy,
-    },
-  };
+  return policyModel({ patterns, evaluationMode, enforcementMode, attestors });
 }
 
 interface Case {

@@ -1,14 +1,9 @@
 import { PolicyModel, RuleModel } from '../../src/core/policy';
 import { policyProblems, ruleProblems } from '../../src/core/policy-check';
 import { isInterpolated } from '../../src/core/terraform-json';
+import { ruleModel } from '../support';
 
-function rule(
-  evaluationMode: string,
-  enforcementMode = 'ENFORCED_BLOCK_AND_AUDIT_LOG',
-  attestors: string[] = [],
-): RuleModel {
-  return { evaluationMode, enforcementMode, requireAttestationsBy: attestors } as RuleModel;
-}
+const rule = ruleModel;
 
 describe('ruleProblems', () => {
   test.each<[RuleModel, string[]]>([

@@ -1,0 +1,205 @@
+/**
+ * The one test toolkit: stacks, synthesis (the names say whether validations run), accessors of the
+ * synthesized JSON, annotations, a core policy model builder, and the command line run in-process or as
+ * a child process.
+ */
+// The types of cdktf's jest matchers (Testing.setupJest() in test/setup.ts installs them).
+import 'cdktf/lib/testing/adapters/jest';
+import { spawnSync } from 'child_process';
+import { join, resolve } from 'path';
+import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
+import { AnnotationMetadataEntryType, App, TerraformStack, Testing } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { main } from '../../src/cli/main';
+import { EnforcementModeValue, EvaluationModeValue, PolicyModel, RuleModel } from '../../src/core/policy';
+
+/** The repository's root. */
+export const ROOT = resolve(__dirname, '..', '..');
+
+/** Where a stack is made. */
+export interface StackOptions {
+  /** The app. @default a new testing app */
+  readonly app?: App;
+  /** The stack's id. @default 'stack' */
+  readonly id?: string;
+  /** The Google provider's project. @default none (the provider then reads it from its environment) */
+  readonly project?: string;
+}
+
+/** A stack with a Google provider (cdktf's validations require one). */
+export function newStack(options: StackOptions = {}): TerraformStack {
+  const stack = new TerraformStack(options.app ?? Testing.app(), options.id ?? 'stack');
+  new GoogleProvider(stack, 'google', options.project === undefined ? {} : { project: options.project });
+  return stack;
+}
+
+/** The synthesized Terraform JSON, parsed, after the stack's validations ran (they throw on problems). */
+export function synthValidated(stack: TerraformStack): any {
+  return JSON.parse(Testing.synth(stack, true));
+}
+
+/** The synthesized Terraform JSON, parsed: aspects run, validations do not. */
+export function synthRaw(stack: TerraformStack): any {
+  return JSON.parse(Testing.synth(stack));
+}
+
+/** The resources (or data sources) of one type, by logical id. */
+export function resourcesOf(json: any, type: string, kind: 'resource' | 'data' = 'resource'): Record<string, any> {
+  return json[kind]?.[type] ?? {};
+}
+
+/** The bodies of the resources (or data sources) of one type, in document order. */
+export function bodiesOf(json: any, type: string, kind: 'resource' | 'data' = 'resource'): any[] {
+  return Object.values(resourcesOf(json, type, kind));
+}
+
+/** The single resource (or data source) of a type; fails if there is not exactly one. */
+export function onlyResource(json: any, type: string, kind: 'resource' | 'data' = 'resource'): any {
+  const all = bodiesOf(json, type, kind);
+  if (all.length !== 1) {
+    throw new Error(`expected one ${type}, found ${all.length}`);
+  }
+  return all[0];
+}
+
+/** One resource by its logical id; fails if there is none. */
+export function resourceOf(json: any, type: string, name: string): any {
+  const body = resourcesOf(json, type)[name];
+  if (body === undefined) {
+    throw new Error(`no ${type}.${name} in ${JSON.stringify(Object.keys(json.resource ?? {}))}`);
+  }
+  return body;
+}
+
+/** The allowlist patterns of the (only) policy in the synthesized JSON. */
+export function policyPatterns(json: any): string[] {
+  return (onlyResource(json, 'google_binary_authorization_policy').admission_whitelist_patterns ?? []).map(
+    (p: any) => p.name_pattern,
+  );
+}
+
+/** The messages of the annotations of one level on a construct. */
+export function annotationsOf(construct: IConstruct, level: AnnotationMetadataEntryType): string[] {
+  return construct.node.metadata.filter((m) => m.type === level).map((m) => m.data as string);
+}
+
+/** The error annotations on a construct. */
+export function errorsOf(construct: IConstruct): string[] {
+  return annotationsOf(construct, AnnotationMetadataEntryType.ERROR);
+}
+
+/** The warning annotations on a construct. */
+export function warningsOf(construct: IConstruct): string[] {
+  return annotationsOf(construct, AnnotationMetadataEntryType.WARN);
+}
+
+/** What a policy model is made of; every field has a default. */
+export interface ModelOptions {
+  /** @default 'my-project' */
+  readonly project?: string;
+  /** @default none */
+  readonly patterns?: string[];
+  /** @default 'ALWAYS_DENY' (any string, to test invalid modes) */
+  readonly evaluationMode?: string;
+  /** @default 'ENFORCED_BLOCK_AND_AUDIT_LOG' */
+  readonly enforcementMode?: string;
+  /** @default one attestor under REQUIRE_ATTESTATION, none otherwise */
+  readonly attestors?: string[];
+  /** @default none */
+  readonly clusterRules?: Record<string, RuleModel>;
+}
+
+/** The attestor `policyModel` requires by default under REQUIRE_ATTESTATION. */
+export const MODEL_ATTESTOR = 'projects/sec-project/attestors/built-by-ci';
+
+/** A core policy model, for the core's tests. */
+export function policyModel(options: ModelOptions = {}): PolicyModel {
+  const evaluationMode = options.evaluationMode ?? 'ALWAYS_DENY';
+  return {
+    project: options.project ?? 'my-project',
+    allowlistPatterns: options.patterns ?? [],
+    defaultAdmissionRule: ruleModel(
+      evaluationMode,
+      options.enforcementMode,
+      options.attestors ?? (evaluationMode === 'REQUIRE_ATTESTATION' ? [MODEL_ATTESTOR] : []),
+    ),
+    clusterAdmissionRules: options.clusterRules,
+  };
+}
+
+/** A core rule model; the modes may be any string, to test invalid ones. */
+export function ruleModel(
+  evaluationMode: string,
+  enforcementMode = 'ENFORCED_BLOCK_AND_AUDIT_LOG',
+  requireAttestationsBy: string[] = [],
+): RuleModel {
+  return {
+    evaluationMode: evaluationMode as EvaluationModeValue,
+    enforcementMode: enforcementMode as EnforcementModeValue,
+    requireAttestationsBy,
+  };
+}
+
+/** What a run of the command line printed, line by line, and its exit code. */
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string[];
+  readonly stderr: string[];
+}
+
+/** Runs the command line in-process (fast; the exit code is what `main` returns). */
+export function runCli(...argv: string[]): CliRun {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const code = main(
+    argv,
+    (l) => stdout.push(l),
+    (l) => stderr.push(l),
+  );
+  return { code, stdout, stderr };
+}
+
+/** What a child process of the command line printed, whole, and its exit code. */
+export interface CliProcess {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** How `spawnCli` runs the command. */
+export interface SpawnOptions {
+  /**
+   * A bash command line around the command, which stands in it as `CLI`, such as `CLI > /dev/full`.
+   * @default the command alone, without a shell
+   */
+  readonly shell?: string;
+  /** More environment variables. @default none */
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Runs src/cli/main.ts with node as a child process, as `npx cdktf-gcp-binauthz` runs lib/cli/main.js. */
+export function spawnCli(argv: string[], options: SpawnOptions = {}): CliProcess {
+  const command = [process.execPath, '-r', 'ts-node/register', join(ROOT, 'src/cli/main.ts'), ...argv];
+  const quoted = command.map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(' ');
+  const [file, args] =
+    options.shell === undefined
+      ? [command[0], command.slice(1)]
+      : ['bash', ['-c', options.shell.replace('CLI', () => quoted)]];
+  const result = spawnSync(file, args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      TS_NODE_PROJECT: join(ROOT, 'test/tsconfig.json'),
+      TS_NODE_TRANSPILE_ONLY: 'true',
+      ...options.env,
+    },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** `runCli`, with standard output and error joined into one text each. */
+export function runCliText(...argv: string[]): { code: number; stdout: string; stderr: string } {
+  const { code, stdout, stderr } = runCli(...argv);
+  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+}
