@@ -1,5 +1,6 @@
-import { cdktf, javascript } from 'projen';
-import { UpdateSnapshot } from 'projen/lib/javascript';
+import { cdktf, javascript, ReleasableCommits } from 'projen';
+import { UpdateSnapshot, UpgradeDependenciesSchedule } from 'projen/lib/javascript';
+import { ReleaseTrigger } from 'projen/lib/release';
 
 const project = new cdktf.ConstructLibraryCdktf({
   name: 'cdktf-gcp-binauthz',
@@ -54,7 +55,9 @@ const project = new cdktf.ConstructLibraryCdktf({
   bin: { 'cdktf-gcp-binauthz': 'lib/cli/main.js' },
 
   // jsii bindings for the other languages; their source is generated offline in every build (`bindings`).
-  publishToPypi: { distName: 'cdktf-gcp-binauthz', module: 'cdktf_gcp_binauthz' },
+  // PyPI by trusted publishing (OIDC from the release workflow, no token); npm, Maven, NuGet and Go by the
+  // secrets named in the README's "Releasing" section.
+  publishToPypi: { distName: 'cdktf-gcp-binauthz', module: 'cdktf_gcp_binauthz', trustedPublishing: true },
   publishToMaven: {
     javaPackage: 'io.github.cdktf_gcp_binauthz',
     mavenGroupId: 'io.github.cdktf-gcp-binauthz',
@@ -63,10 +66,36 @@ const project = new cdktf.ConstructLibraryCdktf({
   publishToNuget: { dotNetNamespace: 'CdktfGcpBinauthz', packageId: 'CdktfGcpBinauthz' },
   publishToGo: { moduleName: 'github.com/cdktf-gcp-binauthz/cdktf-gcp-binauthz-go' },
 
-  // Publishing and its workflows are set up with the release issue; the local build stays quiet.
-  github: false,
-  release: false,
-  depsUpgrade: false,
+  // Publishing, as construct libraries publish (README, "Releasing"). Workflows are files that GitHub runs;
+  // the local build (`npm ci && npx projen build`) neither bumps versions nor needs git tags or GitHub.
+  github: true,
+  githubOptions: {
+    // Mergify needs a third-party app; upgrade pull requests are merged by a maintainer.
+    mergify: false,
+    // Pull request titles are conventional commits (they become the squashed commit that the bump reads);
+    // only feat and fix release.
+    pullRequestLintOptions: {
+      semanticTitleOptions: { types: ['feat', 'fix', 'perf', 'docs', 'test', 'refactor', 'build', 'ci', 'chore'] },
+    },
+  },
+  // Pull requests: build once, then package every language from the tarball (build.yml).
+  buildWorkflow: true,
+  // Every push to main that holds a feat or fix commit releases (release.yml): bump from the conventional
+  // commits, build once, publish npm, PyPI, Maven Central, NuGet and the Go module repository, then a
+  // GitHub release with the changelog.
+  release: true,
+  releaseToNpm: true,
+  npmAccess: javascript.NpmAccess.PUBLIC,
+  releaseTrigger: ReleaseTrigger.continuous(),
+  releasableCommits: ReleasableCommits.featuresAndFixes(),
+  // 0.x while CDK for Terraform's future is open (archived upstream; see the README): a breaking change
+  // bumps the minor version, and the bump fails rather than reach 1.0 by accident.
+  majorVersion: 0,
+  // jsii 6 needs Node 20.16 or later and Node 20 reached its end of life; the workflows run the LTS.
+  workflowNodeVersion: '22.x',
+  // Weekly pull request that upgrades the dependencies (upgrade-main.yml), also runnable by hand.
+  depsUpgrade: true,
+  depsUpgradeOptions: { workflowOptions: { schedule: UpgradeDependenciesSchedule.WEEKLY } },
   pullRequestTemplate: false,
 
   jestOptions: {
