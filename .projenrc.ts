@@ -142,6 +142,12 @@ project.npmignore?.exclude('/examples/', '/scripts/', '/docs/', '/bench/', '/.ci
 
 // The package task packs the npm tarball and generates the other languages' bindings as source, which
 // needs no toolchain or registry (their own builds and publishing happen in a release workflow).
+// jsii's own package task runs package:js in CI and package-all (every language, each with its toolchain)
+// elsewhere; this one runs the same steps everywhere. The build and release workflows need from it only what
+// jsii's gave them: the one tarball in dist/js (their package-* and release_* jobs unpack dist/js/*.tgz over a
+// checkout and run package:<language> with that language's toolchain), next to the changelog.md, version.txt
+// and releasetag.txt that `bump` wrote. The bindings go to dist/bindings, so dist/js holds that one tarball and
+// the bump's files stay (test/release-config.test.ts checks the layout).
 project.packageTask.reset();
 project.packageTask.spawn(
   project.addTask('bindings', {
