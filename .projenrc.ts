@@ -78,8 +78,11 @@ const project = new cdktf.ConstructLibraryCdktf({
       semanticTitleOptions: { types: ['feat', 'fix', 'perf', 'docs', 'test', 'refactor', 'build', 'ci', 'chore'] },
     },
   },
-  // Pull requests: build once, then package every language from the tarball (build.yml).
+  // Pull requests: build once, then package every language from the tarball (build.yml). The install is
+  // `npm ci`, as in the README and in the release workflow: a mutable `npm install` with another npm than the
+  // one that wrote the lockfile rewrites it (npm 10 drops its `libc` fields), and the build would fail as mutated.
   buildWorkflow: true,
+  buildWorkflowOptions: { mutableInstall: false },
   // Every push to main that holds a feat or fix commit releases (release.yml): bump from the conventional
   // commits, build once, publish npm, PyPI, Maven Central, NuGet and the Go module repository, then a
   // GitHub release with the changelog.
@@ -91,8 +94,9 @@ const project = new cdktf.ConstructLibraryCdktf({
   // 0.x while CDK for Terraform's future is open (archived upstream; see the README): a breaking change
   // bumps the minor version, and the bump fails rather than reach 1.0 by accident.
   majorVersion: 0,
-  // jsii 6 needs Node 20.16 or later and Node 20 reached its end of life; the workflows run the LTS.
-  workflowNodeVersion: '22.x',
+  // The workflows' Node (minNodeVersion is the users'): jsii 6 supports 20, 22 and 24; 20 is past its end of
+  // life and 24 is supported the longest (April 2028).
+  workflowNodeVersion: '24.x',
   // Weekly pull request that upgrades the dependencies (upgrade-main.yml), also runnable by hand.
   depsUpgrade: true,
   depsUpgradeOptions: { workflowOptions: { schedule: UpgradeDependenciesSchedule.WEEKLY } },

@@ -131,6 +131,13 @@ describe('the tasks behind it', () => {
   });
 });
 
+describe('the build workflow', () => {
+  test('runs on pull requests what the README promises, `npm ci && npx projen build`', () => {
+    const build = jobsOf(workflow('build.yml')).build;
+    expect(build).toMatch(/run: npm ci\n[\s\S]*run: npx projen build\n/);
+  });
+});
+
 describe('the upgrade workflow', () => {
   const yaml = workflow('upgrade-main.yml');
 
