@@ -1,5 +1,6 @@
-import { cdktf, javascript } from 'projen';
-import { UpdateSnapshot } from 'projen/lib/javascript';
+import { cdktf, javascript, ReleasableCommits } from 'projen';
+import { UpdateSnapshot, UpgradeDependenciesSchedule } from 'projen/lib/javascript';
+import { ReleaseTrigger } from 'projen/lib/release';
 
 const project = new cdktf.ConstructLibraryCdktf({
   name: 'cdktf-gcp-binauthz',
@@ -54,7 +55,9 @@ const project = new cdktf.ConstructLibraryCdktf({
   bin: { 'cdktf-gcp-binauthz': 'lib/cli/main.js' },
 
   // jsii bindings for the other languages; their source is generated offline in every build (`bindings`).
-  publishToPypi: { distName: 'cdktf-gcp-binauthz', module: 'cdktf_gcp_binauthz' },
+  // PyPI by trusted publishing (OIDC from the release workflow, no token); npm, Maven, NuGet and Go by the
+  // secrets named in the README's "Releasing" section.
+  publishToPypi: { distName: 'cdktf-gcp-binauthz', module: 'cdktf_gcp_binauthz', trustedPublishing: true },
   publishToMaven: {
     javaPackage: 'io.github.cdktf_gcp_binauthz',
     mavenGroupId: 'io.github.cdktf-gcp-binauthz',
@@ -63,10 +66,40 @@ const project = new cdktf.ConstructLibraryCdktf({
   publishToNuget: { dotNetNamespace: 'CdktfGcpBinauthz', packageId: 'CdktfGcpBinauthz' },
   publishToGo: { moduleName: 'github.com/cdktf-gcp-binauthz/cdktf-gcp-binauthz-go' },
 
-  // Publishing and its workflows are set up with the release issue; the local build stays quiet.
-  github: false,
-  release: false,
-  depsUpgrade: false,
+  // Publishing, as construct libraries publish (README, "Releasing"). Workflows are files that GitHub runs;
+  // the local build (`npm ci && npx projen build`) neither bumps versions nor needs git tags or GitHub.
+  github: true,
+  githubOptions: {
+    // Mergify needs a third-party app; upgrade pull requests are merged by a maintainer.
+    mergify: false,
+    // Pull request titles are conventional commits (they become the squashed commit that the bump reads);
+    // only feat and fix release.
+    pullRequestLintOptions: {
+      semanticTitleOptions: { types: ['feat', 'fix', 'perf', 'docs', 'test', 'refactor', 'build', 'ci', 'chore'] },
+    },
+  },
+  // Pull requests: build once, then package every language from the tarball (build.yml). The install is
+  // `npm ci`, as in the README and in the release workflow: a mutable `npm install` with another npm than the
+  // one that wrote the lockfile rewrites it (npm 10 drops its `libc` fields), and the build would fail as mutated.
+  buildWorkflow: true,
+  buildWorkflowOptions: { mutableInstall: false },
+  // Every push to main that holds a feat or fix commit releases (release.yml): bump from the conventional
+  // commits, build once, publish npm, PyPI, Maven Central, NuGet and the Go module repository, then a
+  // GitHub release with the changelog.
+  release: true,
+  releaseToNpm: true,
+  npmAccess: javascript.NpmAccess.PUBLIC,
+  releaseTrigger: ReleaseTrigger.continuous(),
+  releasableCommits: ReleasableCommits.featuresAndFixes(),
+  // 0.x while CDK for Terraform's future is open (archived upstream; see the README): a breaking change
+  // bumps the minor version, and the bump fails rather than reach 1.0 by accident.
+  majorVersion: 0,
+  // The workflows' Node (minNodeVersion is the users'): jsii 6 supports 20, 22 and 24; 20 is past its end of
+  // life and 24 is supported the longest (April 2028).
+  workflowNodeVersion: '24.x',
+  // Weekly pull request that upgrades the dependencies (upgrade-main.yml), also runnable by hand.
+  depsUpgrade: true,
+  depsUpgradeOptions: { workflowOptions: { schedule: UpgradeDependenciesSchedule.WEEKLY } },
   pullRequestTemplate: false,
 
   jestOptions: {
@@ -113,6 +146,12 @@ project.npmignore?.exclude('/examples/', '/scripts/', '/docs/', '/bench/', '/.ci
 
 // The package task packs the npm tarball and generates the other languages' bindings as source, which
 // needs no toolchain or registry (their own builds and publishing happen in a release workflow).
+// jsii's own package task runs package:js in CI and package-all (every language, each with its toolchain)
+// elsewhere; this one runs the same steps everywhere. The build and release workflows need from it only what
+// jsii's gave them: the one tarball in dist/js (their package-* and release_* jobs unpack dist/js/*.tgz over a
+// checkout and run package:<language> with that language's toolchain), next to the changelog.md, version.txt
+// and releasetag.txt that `bump` wrote. The bindings go to dist/bindings, so dist/js holds that one tarball and
+// the bump's files stay (test/release-config.test.ts checks the layout).
 project.packageTask.reset();
 project.packageTask.spawn(
   project.addTask('bindings', {
