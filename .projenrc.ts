@@ -113,12 +113,24 @@ const project = new cdktf.ConstructLibraryCdktf({
   },
   // test/tsconfig.json (paths relative to test/) also type-checks the example apps.
   tsconfigDev: { compilerOptions: {}, include: ['../examples/**/*.ts'] },
-  eslintOptions: { dirs: ['src'], devdirs: ['test', 'examples', 'projenrc', '.projenrc.ts'] },
+  // The build (and CI) lints without fixing: a formatting or lint error in a commit fails it, instead of
+  // being fixed in CI's copy only. `npx projen lint:fix` fixes for people.
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'examples', 'projenrc', '.projenrc.ts'],
+    commandOptions: { fix: false },
+  },
   gitignore: ['test/.readme-blocks/', 'cdktf.out/', 'examples/**/cdktf.out/', 'examples/**/.gen/', '.terraform/'],
 });
 
 // jsii prints an end-of-life banner for Node 20 on every run; the machines run Node 20.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+
+project.addTask('lint:fix', {
+  description: 'Fix what eslint and prettier can fix, in every linted folder (the build only checks)',
+  env: { ESLINT_USE_FLAT_CONFIG: 'false', NODE_NO_WARNINGS: '1' },
+  exec: 'eslint --ext .ts,.tsx --fix --no-error-on-unmatched-pattern src test examples projenrc .projenrc.ts',
+});
 
 // ts-jest transpiles each file alone (isolatedModules), so type-check the tests, examples and scripts for real.
 project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json', { name: 'typecheck' });
