@@ -6,6 +6,7 @@ import { AdmissionRule, EnforcementMode, EvaluationMode } from './admission-rule
 import { DEFAULT_REPOSITORY, repositoryPattern } from './core/deployment-path';
 import { CompiledPolicy, compilePolicy, evaluateCompiled } from './core/evaluate';
 import { parseImageReference } from './core/image';
+import { lintPattern, NO_PREVENT_DESTROY, ruleFindings, RuleFinding } from './core/lint';
 import { checkClusterKey, checkProjectId, checkRegion } from './core/names';
 import { parseAllowlistPattern } from './core/pattern';
 import { checkAttestorCount, checkRequiredAttestors, PolicyModel, RuleModel } from './core/policy';
@@ -27,6 +28,7 @@ import {
 import { discoverFunctionPatterns, DiscoveredPatterns, imagePath } from './private/function-discovery';
 import { BINAUTHZ_API, enableProjectServices } from './private/project-services';
 import { claimSingleton, sameValue } from './private/singletons';
+import { addWarning } from './private/warnings';
 
 const POLICY_MARKER = Symbol.for('cdktf-gcp-binauthz.BinaryAuthorizationPolicy');
 /** The project a policy claims: a project has one policy. */
@@ -157,6 +159,10 @@ export class BinaryAuthorizationPolicy extends Construct {
     this.project = props.project;
     this.defaultAdmissionRule = props.defaultAdmissionRule ?? AdmissionRule.denyAll();
     const defaultRule = this.checkedRule('defaultAdmissionRule', this.defaultAdmissionRule);
+    this.warnAbout(ruleFindings(defaultRule, 'the default rule'));
+    if (props.preventDestroy === false) {
+      addWarning(this, 'no-prevent-destroy', NO_PREVENT_DESTROY);
+    }
     this.assertOnlyPolicyForProject();
 
     this.resource = new PolicyResource(this, 'Resource', {
@@ -337,7 +343,9 @@ export class BinaryAuthorizationPolicy extends Construct {
         'the cluster already has a rule in this policy; a cluster has one rule, so add it once',
       );
     }
-    this.clusterRules.set(cluster, this.checkedRule(`rule for cluster ${cluster}`, rule));
+    const model = this.checkedRule(`rule for cluster ${cluster}`, rule);
+    this.warnAbout(ruleFindings(model, `the rule for GKE cluster ${cluster}`));
+    this.clusterRules.set(cluster, model);
     this.dependOnAttestors(rule);
   }
 
@@ -415,7 +423,21 @@ export class BinaryAuthorizationPolicy extends Construct {
 
   private addAllowlistPatternFor(property: string, pattern: string): void {
     this.checkPattern(property, pattern);
+    if (!Token.isUnresolved(pattern) && !this.patterns.has(pattern)) {
+      this.warnAbout(lintPattern(this.node.path, pattern));
+    }
     this.patterns.add(pattern);
+  }
+
+  /**
+   * Reports the lint's findings that the constructs accept but are risky (allow-all, dry run, broad or
+   * never-matching patterns) as warnings with the lint's code as id; errors are refused before this,
+   * and unknown values are not findings at synth time.
+   */
+  private warnAbout(findings: RuleFinding[]): void {
+    for (const finding of findings.filter((f) => f.severity !== 'info')) {
+      addWarning(this, finding.code, finding.message);
+    }
   }
 
   private checkPattern(property: string, pattern: string): void {

@@ -10,7 +10,7 @@ import {
   EvaluationMode,
 } from '../src';
 import { PGP_PUBLIC_KEY } from './fixtures/keys';
-import { bodiesOf, newStack, synthValidated } from './support';
+import { bodiesOf, newStack, synthValidated, warningsOf } from './support';
 
 const POLICY = 'google_binary_authorization_policy';
 
@@ -262,6 +262,51 @@ describe('BinaryAuthorizationPolicy', () => {
       const stack = newStack();
       new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project', globalPolicyEvaluation: false });
       expect(onlyPolicy(synthValidated(stack)).global_policy_evaluation_mode).toBe('DISABLE');
+    });
+  });
+
+  describe('warnings, with the ids of the lint codes', () => {
+    test('allow-all, dry run, no prevent_destroy and risky patterns are legal but reported', () => {
+      // GIVEN
+      const stack = newStack();
+      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', {
+        project: 'my-project',
+        defaultAdmissionRule: AdmissionRule.allowAll({ enforcementMode: EnforcementMode.DRYRUN_AUDIT_LOG_ONLY }),
+        preventDestroy: false,
+        allowlistPatterns: ['gcr.io/my-project/**'],
+      });
+      // WHEN
+      policy.addAllowlistPattern('gcr.io/my-project/app');
+      policy.addAllowlistPattern('registry.example.com/**');
+      policy.addClusterAdmissionRule(
+        'us-central1-a.prod',
+        AdmissionRule.denyAll({ enforcementMode: EnforcementMode.DRYRUN_AUDIT_LOG_ONLY }),
+      );
+      // THEN
+      expect(warningsOf(policy).map((w) => w.replace(/\] .*/, ']'))).toEqual([
+        '[binauthz:allow-all]',
+        '[binauthz:dry-run]',
+        '[binauthz:no-prevent-destroy]',
+        '[binauthz:broad-pattern]',
+        '[binauthz:never-matches]',
+        '[binauthz:dry-run]',
+      ]);
+      expect(warningsOf(policy)[0]).toBe(
+        '[binauthz:allow-all] the default rule is ALWAYS_ALLOW: every image is admitted and the allowlist does nothing; use ALWAYS_DENY with an allowlist, or REQUIRE_ATTESTATION',
+      );
+      expect(warningsOf(policy)[5]).toMatch(
+        /^\[binauthz:dry-run\] the rule for GKE cluster us-central1-a.prod is in dry run/,
+      );
+    });
+
+    test('the secure defaults and a narrow allowlist warn about nothing', () => {
+      const stack = newStack();
+      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', {
+        project: 'my-project',
+        allowlistPatterns: ['gcr.io/my-project/apps/**', 'gcr.io/my-project/app@*'],
+      });
+      policy.addAllowlistPattern('gcr.io/my-project/apps/**');
+      expect(warningsOf(policy)).toEqual([]);
     });
   });
 

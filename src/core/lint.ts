@@ -5,6 +5,7 @@
  */
 import { ALLOWED_POLICIES_CONSTRAINT, BinauthzSetting, CLOUD_RUN_RESOURCE_TYPES, readBinauthz } from './cloud-run';
 import { describeValue } from './display';
+import { FindingCode } from './findings';
 import { parseAllowlistPattern } from './pattern';
 import { RuleModel } from './policy';
 import { globalEvaluationModeProblem, ruleProblems } from './policy-check';
@@ -17,8 +18,8 @@ export type Severity = 'error' | 'warning' | 'info';
 /** One finding. */
 export interface Finding {
   readonly severity: Severity;
-  /** A stable code, such as `dry-run` or `not-enforced`. */
-  readonly code: string;
+  /** A stable code, such as `dry-run` or `not-enforced` (`FINDING_CODES`). */
+  readonly code: FindingCode;
   /** The Terraform address of the resource, `TYPE.NAME`. */
   readonly address: string;
   /** What is wrong and what to do, in a sentence. */
@@ -60,15 +61,28 @@ export function lintMissingGuardrail(doc: unknown): Finding[] {
   }));
 }
 
+/**
+ * What a policy without `lifecycle.prevent_destroy` risks, for the lint and the constructs' warning
+ * (`no-prevent-destroy`).
+ */
+export const NO_PREVENT_DESTROY =
+  "the policy lacks lifecycle.prevent_destroy: destroying it resets the project to Google's default policy, which admits every image";
+
 /** The findings for one policy. */
 export function lintPolicy(found: FoundPolicy): Finding[] {
   const { address, policy } = found;
   const findings: Finding[] = [];
-  const add = (severity: Severity, code: string, message: string) =>
+  const add = (severity: Severity, code: FindingCode, message: string) =>
     findings.push({ severity, code, address, message });
-  lintRule(policy.defaultAdmissionRule, 'the default rule', add);
-  for (const [cluster, rule] of Object.entries(policy.clusterAdmissionRules ?? {})) {
-    lintRule(rule, `the rule for GKE cluster ${cluster}`, add);
+  const rules: Array<[string, RuleModel]> = [
+    ['the default rule', policy.defaultAdmissionRule],
+    ...Object.entries(policy.clusterAdmissionRules ?? {}).map(([cluster, rule]): [string, RuleModel] => [
+      `the rule for GKE cluster ${cluster}`,
+      rule,
+    ]),
+  ];
+  for (const [name, rule] of rules) {
+    ruleFindings(rule, name).forEach((f) => add(f.severity, f.code, f.message));
   }
   const global = globalEvaluationModeProblem(found.globalPolicyEvaluationMode, isInterpolated);
   if (global !== undefined) {
@@ -80,49 +94,59 @@ export function lintPolicy(found: FoundPolicy): Finding[] {
   }
 
   if (!found.preventDestroy) {
-    add(
-      'warning',
-      'no-prevent-destroy',
-      "the policy lacks lifecycle.prevent_destroy: destroying it resets the project to Google's default policy, which admits every image",
-    );
+    add('warning', 'no-prevent-destroy', NO_PREVENT_DESTROY);
   }
   return findings;
 }
 
-/**
- * The findings for one admission rule (the default rule, or a cluster's), through `add`: its
- * problems (`ruleProblems`, errors): values known only at apply time, allow-all and dry run.
- */
-function lintRule(
-  rule: RuleModel,
-  name: string,
-  add: (severity: Severity, code: string, message: string) => void,
-): void {
-  ruleProblems(rule, name, isInterpolated).forEach((problem) => add('error', 'invalid-rule', problem));
-  if (isInterpolated(rule.evaluationMode)) {
-    add('info', 'unknown-value', `${name}'s evaluation mode is known only at apply time: ${rule.evaluationMode}`);
-  } else if (rule.evaluationMode === 'ALWAYS_ALLOW') {
-    add(
-      'error',
-      'allow-all',
-      `${name} is ALWAYS_ALLOW: every image is admitted and the allowlist does nothing; use ALWAYS_DENY with an allowlist, or REQUIRE_ATTESTATION`,
-    );
-  }
+/** A finding about a rule or a pattern, before it is placed at a resource. */
+export type RuleFinding = Omit<Finding, 'address'>;
 
-  if (isInterpolated(rule.enforcementMode)) {
-    add('info', 'unknown-value', `${name}'s enforcement mode is known only at apply time: ${rule.enforcementMode}`);
-  } else if (rule.enforcementMode === 'DRYRUN_AUDIT_LOG_ONLY') {
-    add(
-      'warning',
-      'dry-run',
-      `${name} is in dry run (DRYRUN_AUDIT_LOG_ONLY): violations are only logged, every image is admitted; switch to ENFORCED_BLOCK_AND_AUDIT_LOG once the logs are clean`,
-    );
+/**
+ * The findings for one admission rule (the default rule, or a cluster's): its problems
+ * (`ruleProblems`, errors), values known only at apply time, allow-all and dry run. The constructs warn
+ * with the same findings.
+ *
+ * @param name how messages name the rule, such as "the default rule"
+ */
+export function ruleFindings(rule: RuleModel, name: string): RuleFinding[] {
+  const findings: RuleFinding[] = ruleProblems(rule, name, isInterpolated).map((message) => ({
+    severity: 'error',
+    code: 'invalid-rule',
+    message,
+  }));
+  if (isInterpolated(rule.evaluationMode)) {
+    findings.push({
+      severity: 'info',
+      code: 'unknown-value',
+      message: `${name}'s evaluation mode is known only at apply time: ${rule.evaluationMode}`,
+    });
+  } else if (rule.evaluationMode === 'ALWAYS_ALLOW') {
+    findings.push({
+      severity: 'error',
+      code: 'allow-all',
+      message: `${name} is ALWAYS_ALLOW: every image is admitted and the allowlist does nothing; use ALWAYS_DENY with an allowlist, or REQUIRE_ATTESTATION`,
+    });
   }
+  if (isInterpolated(rule.enforcementMode)) {
+    findings.push({
+      severity: 'info',
+      code: 'unknown-value',
+      message: `${name}'s enforcement mode is known only at apply time: ${rule.enforcementMode}`,
+    });
+  } else if (rule.enforcementMode === 'DRYRUN_AUDIT_LOG_ONLY') {
+    findings.push({
+      severity: 'warning',
+      code: 'dry-run',
+      message: `${name} is in dry run (DRYRUN_AUDIT_LOG_ONLY): violations are only logged, every image is admitted; switch to ENFORCED_BLOCK_AND_AUDIT_LOG once the logs are clean`,
+    });
+  }
+  return findings;
 }
 
 /** The findings for one allowlist pattern. */
 export function lintPattern(address: string, pattern: string): Finding[] {
-  const finding = (severity: Severity, code: string, message: string): Finding[] => [
+  const finding = (severity: Severity, code: FindingCode, message: string): Finding[] => [
     { severity, code, address, message },
   ];
   if (isInterpolated(pattern)) {
@@ -185,7 +209,7 @@ export function lintCloudRun(doc: unknown): Finding[] {
 }
 
 function lintSetting(address: string, setting: BinauthzSetting): Finding[] {
-  const finding = (severity: Severity, code: string, message: string): Finding => ({
+  const finding = (severity: Severity, code: FindingCode, message: string): Finding => ({
     severity,
     code,
     address,
