@@ -2,10 +2,11 @@ import { BinaryAuthorizationAttestorAttestationAuthorityNotePublicKeys as Public
 import { DataGoogleKmsCryptoKeyVersion } from '@cdktf/provider-google/lib/data-google-kms-crypto-key-version';
 import { KmsCryptoKey } from '@cdktf/provider-google/lib/kms-crypto-key';
 import { KmsKeyRing } from '@cdktf/provider-google/lib/kms-key-ring';
-import { ITerraformDependable, Token } from 'cdktf';
+import { Fn, ITerraformDependable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { deriveResourceId } from './core/derived-names';
 import {
+  binauthzAlgorithmName,
   checkKeyFitsAlgorithm,
   checkKeyUri,
   checkKmsId,
@@ -15,10 +16,12 @@ import {
   checkPublicKeyPem,
   checkSignatureAlgorithm,
   KMS_COMPATIBLE_ALGORITHMS,
+  kmsAlgorithmName,
   kmsCryptoKeyOf,
   kmsKeyVersionUri,
   parseKmsKeyRingName,
   parseKmsKeyVersionName,
+  SIGNATURE_ALGORITHM_ALIASES,
 } from './core/keys';
 import { checkProjectId } from './core/names';
 import { AttestorKeyContext, BoundAttestorKey } from './private/attestor-key-binding';
@@ -39,7 +42,10 @@ import { idPart } from './private/ids';
  * A signature algorithm of a PKIX attestor key, as Binary Authorization names it.
  *
  * `ECDSA_*` and `EC_SIGN_*` are the same algorithms (Binary Authorization accepts both names; Cloud KMS
- * uses the `EC_SIGN_*` ones), as are `RSA_PSS_*` and `RSA_SIGN_PSS_*`.
+ * uses the `EC_SIGN_*` ones), as are `RSA_PSS_*` and `RSA_SIGN_PSS_*`. The attestor is always written with
+ * the name Binary Authorization stores and returns (`ECDSA_*`, `RSA_PSS_*`), whichever name is given or
+ * Cloud KMS reports, so that the plan converges: the Google provider treats `EC_SIGN_*` and `ECDSA_*` as
+ * equal, but not `RSA_SIGN_PSS_*` and `RSA_PSS_*`.
  *
  * @see https://cloud.google.com/binary-authorization/docs/reference/rest/v1/projects.attestors#signaturealgorithm
  */
@@ -146,8 +152,11 @@ export interface NewKmsKeyOptions {
   readonly cryptoKeyId?: string;
 
   /**
-   * The signing algorithm. Only algorithms whose signatures Binary Authorization verifies are accepted;
-   * Binary Authorization names (`ECDSA_P256_SHA256`, `RSA_PSS_…`) are mapped to their Cloud KMS names.
+   * The signing algorithm. Only algorithms whose signatures Binary Authorization verifies are accepted.
+   * The key's `version_template` gets the Cloud KMS name (`EC_SIGN_P256_SHA256`, `RSA_SIGN_PSS_…`), the
+   * attestor the Binary Authorization name (`ECDSA_P256_SHA256`, `RSA_PSS_…`), whichever is given. The
+   * attestor verifies with version 1 of the key, which keeps the algorithm it was created with: to move to
+   * another algorithm, add a new key (its own `cryptoKeyId`) rather than changing this one.
    * @default SignatureAlgorithm.EC_SIGN_P256_SHA256
    */
   readonly algorithm?: SignatureAlgorithm;
@@ -186,6 +195,25 @@ export interface PkixKeyOptions {
    * @default - computed by the API from the key
    */
   readonly id?: string;
+
+  /**
+   * A descriptive comment on the key (the attestor's `public_keys.comment`), such as who holds the
+   * private key. When taking over an attestor, give the comment its key has, or the first plan removes it.
+   * @default - no comment
+   */
+  readonly comment?: string;
+}
+
+/**
+ * Options of an OpenPGP public key (`AttestorKey.pgp`).
+ */
+export interface PgpKeyOptions {
+  /**
+   * A descriptive comment on the key (the attestor's `public_keys.comment`), such as who holds the
+   * private key. When taking over an attestor, give the comment its key has, or the first plan removes it.
+   * @default - no comment
+   */
+  readonly comment?: string;
 }
 
 /**
@@ -230,11 +258,20 @@ export abstract class AttestorKey {
   }
 
   /**
-   * An ASCII-armored OpenPGP public key (`gpg --armor --export KEY_ID`). The API sets the key id to the
-   * key's fingerprint.
+   * An OpenPGP public key: the ASCII armor that `gpg --armor --export KEY_ID` prints, or its radix-64 body
+   * alone (without the `-----BEGIN PGP PUBLIC KEY BLOCK-----` and `-----END …-----` lines), as the Google
+   * provider's own examples apply it and the API accepts it. The key is written exactly as given, so an
+   * attestor taken over keeps its key without an update. The API sets the key id to the key's fingerprint.
+   *
+   * The text must decode (radix-64, matching its `=XXXX` checksum line when it has one) and start with an
+   * OpenPGP Public-Key packet; a private key is refused, and never shown in the error.
+   *
+   * @param asciiArmoredPublicKey the armored key, or its body alone
+   * @param options a comment on the key
    */
-  public static pgp(asciiArmoredPublicKey: string): AttestorKey {
-    return new PgpKey(asciiArmoredPublicKey);
+  public static pgp(asciiArmoredPublicKey: string, options: PgpKeyOptions = {}): AttestorKey {
+    requireObject('AttestorKey.pgp', 'options', options);
+    return new PgpKey(asciiArmoredPublicKey, options);
   }
 
   /**
@@ -288,10 +325,12 @@ class PkixKey extends AttestorKey {
     if (options.id !== undefined) {
       checkLiteral(scope, `${property}.id`, options.id, checkKeyUri);
     }
+    requireOptionalString(scope, `${property}.comment`, options.comment);
     return {
       publicKey: {
         id: options.id,
-        pkixPublicKey: { publicKeyPem: options.publicKeyPem, signatureAlgorithm: algorithm },
+        comment: options.comment,
+        pkixPublicKey: { publicKeyPem: options.publicKeyPem, signatureAlgorithm: storedAlgorithm(algorithm) },
       },
     };
   }
@@ -299,27 +338,34 @@ class PkixKey extends AttestorKey {
 
 /** `AttestorKey.pgp`. */
 class PgpKey extends AttestorKey {
-  constructor(private readonly armored: string) {
+  constructor(
+    private readonly armored: string,
+    private readonly options: PgpKeyOptions,
+  ) {
     super();
   }
 
   /** @internal */
   public _bind(context: AttestorKeyContext): BoundAttestorKey {
-    checkSecretLiteral(context.scope, context.property, this.armored, checkPgpPublicKey);
-    return { publicKey: { asciiArmoredPgpPublicKey: this.armored } };
+    const { scope, property } = context;
+    checkSecretLiteral(scope, property, this.armored, checkPgpPublicKey);
+    requireOptionalString(scope, `${property}.comment`, this.options.comment);
+    // As given, armored or bare: rewrapping a key the API already holds would be an update nobody asked for.
+    return { publicKey: { asciiArmoredPgpPublicKey: this.armored, comment: this.options.comment } };
   }
 }
 
-/** Binary Authorization names of algorithms that Cloud KMS spells differently. */
-const KMS_NAMES: Record<string, string> = {
-  ECDSA_P256_SHA256: 'EC_SIGN_P256_SHA256',
-  ECDSA_P384_SHA384: 'EC_SIGN_P384_SHA384',
-  ECDSA_P521_SHA512: 'EC_SIGN_P521_SHA512',
-  RSA_PSS_2048_SHA256: 'RSA_SIGN_PSS_2048_SHA256',
-  RSA_PSS_3072_SHA256: 'RSA_SIGN_PSS_3072_SHA256',
-  RSA_PSS_4096_SHA256: 'RSA_SIGN_PSS_4096_SHA256',
-  RSA_PSS_4096_SHA512: 'RSA_SIGN_PSS_4096_SHA512',
-};
+/**
+ * The signature algorithm as the attestor is written: the name Binary Authorization stores (see
+ * `SIGNATURE_ALGORITHM_ALIASES`), looked up by Terraform when the name is known only at plan time (a KMS
+ * key version's `algorithm`), and any name the table does not list kept as given.
+ */
+function storedAlgorithm(algorithm: string): string {
+  if (!Token.isUnresolved(algorithm)) {
+    return binauthzAlgorithmName(algorithm);
+  }
+  return Token.asString(Fn.lookup({ ...SIGNATURE_ALGORITHM_ALIASES }, algorithm, algorithm));
+}
 
 function bindNewKmsKey(context: AttestorKeyContext, options: NewKmsKeyOptions): BoundAttestorKey {
   const { scope, property } = context;
@@ -338,7 +384,7 @@ function bindNewKmsKey(context: AttestorKeyContext, options: NewKmsKeyOptions): 
     options.algorithm === undefined
       ? SignatureAlgorithm.EC_SIGN_P256_SHA256.value
       : algorithmValue(scope, `${property}.algorithm`, options.algorithm);
-  const kmsAlgorithm = KMS_NAMES[algorithm] ?? algorithm;
+  const kmsAlgorithm = kmsAlgorithmName(algorithm);
   checkLiteral(scope, `${property}.algorithm`, kmsAlgorithm, checkKmsSigningAlgorithm);
 
   let keyRing: string;
@@ -406,7 +452,9 @@ function bindNewKmsKey(context: AttestorKeyContext, options: NewKmsKeyOptions): 
     cryptoKey: cryptoKey.id,
     version: 1,
   });
-  return { publicKey: kmsPublicKey(version, version.id), cryptoKey };
+  // The algorithm is known here: the attestor gets its Binary Authorization name as a literal (the key ring's
+  // `version_template` keeps the Cloud KMS name).
+  return { publicKey: kmsPublicKey(version, version.id, binauthzAlgorithmName(kmsAlgorithm)), cryptoKey };
 }
 
 function bindKmsKeyVersion(context: AttestorKeyContext, name: string): BoundAttestorKey {
@@ -433,14 +481,14 @@ function bindKmsKeyVersion(context: AttestorKeyContext, name: string): BoundAtte
       ],
     },
   });
-  return { publicKey: kmsPublicKey(version, kmsKeyVersionUri(name)) };
+  // Known only at plan time: Terraform looks the algorithm KMS reports up in the same table.
+  return {
+    publicKey: kmsPublicKey(version, kmsKeyVersionUri(name), storedAlgorithm(version.publicKey.get(0).algorithm)),
+  };
 }
 
-function kmsPublicKey(version: DataGoogleKmsCryptoKeyVersion, id: string): PublicKeyConfig {
-  // The algorithm is passed as KMS reports it. The provider treats EC_SIGN_* and ECDSA_* as equal; whether
-  // RSA_SIGN_PSS_* keys show a permanent diff against RSA_PSS_* is UNCONFIRMED.
-  const publicKey = version.publicKey.get(0);
-  return { id, pkixPublicKey: { publicKeyPem: publicKey.pem, signatureAlgorithm: publicKey.algorithm } };
+function kmsPublicKey(version: DataGoogleKmsCryptoKeyVersion, id: string, signatureAlgorithm: string): PublicKeyConfig {
+  return { id, pkixPublicKey: { publicKeyPem: version.publicKey.get(0).pem, signatureAlgorithm } };
 }
 
 /** The wire name of a `SignatureAlgorithm` given for `property`; anything else is refused. */

@@ -11,6 +11,7 @@ import { deriveResourceId } from './core/derived-names';
 import { binauthzServiceAgent, checkIamMember, checkProjectNumber, checkRole } from './core/iam';
 import {
   attestorResourceName,
+  checkNoteHint,
   checkProjectId,
   checkResourceId,
   noteResourceName,
@@ -304,12 +305,33 @@ export interface AttestorProps {
 
   /**
    * An existing Artifact Analysis note of kind `ATTESTATION_AUTHORITY` to store attestations under, as
-   * its full name `projects/PROJECT_ID/notes/NOTE_ID` (it may be in another project). The attestor's
-   * delegation service account is granted `roles/containeranalysis.notes.occurrences.viewer` on it, so
-   * whoever applies this stack must be allowed to set the note's IAM policy.
-   * @default - a note is created in `project`, named after the attestor with a `-note` suffix
+   * its full name `projects/PROJECT_ID/notes/NOTE_ID` (it may be in another project). Nothing is created
+   * for it, so `noteId` and `noteHint` do not apply. The attestor's delegation service account is granted
+   * `roles/containeranalysis.notes.occurrences.viewer` on it (see `grantNoteViewerToDelegationAccount`), so
+   * whoever applies this stack must be allowed to set the note's IAM policy (`containeranalysis.notes.setIamPolicy`).
+   * @default - a note is created in `project`, named `noteId`
    */
   readonly note?: string;
+
+  /**
+   * The short id of the note the attestor creates (`google_container_analysis_note.name`; its full name is
+   * `projects/PROJECT_ID/notes/NOTE_ID`), used exactly as given: never lowercased or otherwise rewritten.
+   * Google documents no rule for note ids (UNCONFIRMED); the library accepts 1 to 100 letters, digits,
+   * hyphens and underscores, starting with a letter or digit, and refuses anything else at synth time.
+   *
+   * Attestations are stored under the note: changing its id replaces the note, and every attestation
+   * stored under it is lost. The fabric `binauthz` module names its notes `<attestor>-note`. Not with `note`.
+   * @default - the attestor id with `-note` appended, as it is (`qa_2` gets `qa_2-note`)
+   */
+  readonly noteId?: string;
+
+  /**
+   * The human-readable name of the note the attestor creates (`attestation_authority.hint.human_readable_name`),
+   * shown where notes are listed; it never identifies the note. Changing it updates the note in place. The
+   * fabric `binauthz` module uses `Attestor <name> note`. Not with `note`.
+   * @default - the attestor id
+   */
+  readonly noteHint?: string;
 
   /**
    * The public keys that verify the attestor's attestations: at least one. An attestation signed by
@@ -325,6 +347,31 @@ export interface AttestorProps {
    * @default false
    */
   readonly enableApis?: boolean;
+
+  /**
+   * Take over an existing attestor (made by hand, by the fabric `binauthz` module or by another
+   * configuration) instead of creating it: emits Terraform `import` blocks (Terraform 1.5 or later) for the
+   * attestor, `projects/PROJECT_ID/attestors/ATTESTOR_ID`, and for the note the attestor creates,
+   * `projects/PROJECT_ID/notes/NOTE_ID` (none when `note` names an existing note). The first plan then
+   * imports them and shows the difference to this configuration, instead of failing on names that exist or
+   * replacing the note with every attestation under it. Match the live names (`attestorId`, `noteId`) and
+   * keys; the import blocks can stay once the resources are in the state.
+   *
+   * Needs `attestorId`, and a literal `project`, `attestorId` and `noteId`: an import block takes its id
+   * at plan time.
+   * @default false
+   */
+  readonly adoptExisting?: boolean;
+
+  /**
+   * Whether to grant the attestor's delegation service account (`delegation_service_account_email`)
+   * `roles/containeranalysis.notes.occurrences.viewer` on the note (a
+   * `google_container_analysis_note_iam_member`), as the API asks attestor administrators to. For a
+   * `note` in another project, whoever applies needs `containeranalysis.notes.setIamPolicy` on that note;
+   * turn this off where that grant is managed elsewhere (the account is `delegationServiceAccountEmail`).
+   * @default true
+   */
+  readonly grantNoteViewerToDelegationAccount?: boolean;
 }
 
 /**
@@ -354,7 +401,11 @@ export interface AttestorAttributes {
  * full name `attestorName`, so the attestor may live in another project than the policy.
  *
  * The attestor's own delegation service account (`delegation_service_account_email`) is granted
- * `roles/containeranalysis.notes.occurrences.viewer` on the note, as the API asks attestor administrators to.
+ * `roles/containeranalysis.notes.occurrences.viewer` on the note, as the API asks attestor administrators to
+ * (unless `grantNoteViewerToDelegationAccount` is false).
+ *
+ * An existing attestor is taken over with `adoptExisting`, `attestorId`, `noteId` and `noteHint` set to
+ * what it has: Terraform imports it and its note instead of replacing them.
  *
  * @see https://cloud.google.com/binary-authorization/docs/key-concepts#attestors
  */
@@ -430,6 +481,14 @@ export class Attestor extends AttestorBase {
    */
   public readonly noteName: string;
 
+  /**
+   * The email of the service account that the attestor reads its note's attestations as
+   * (`delegation_service_account_email`), known after apply: the member that
+   * `grantNoteViewerToDelegationAccount` grants on the note.
+   * @attribute
+   */
+  public readonly delegationServiceAccountEmail: string;
+
   private readonly resource: BinaryAuthorizationAttestor;
   private readonly note?: ContainerAnalysisNote;
   private readonly noteTarget: NoteTarget;
@@ -441,7 +500,9 @@ export class Attestor extends AttestorBase {
     requireObject(this, 'props', props);
     checkLiteral(this, 'project', props.project, checkProjectId);
     requireOptionalString(this, 'description', props.description);
-    requireOptionalBoolean(this, 'enableApis', props.enableApis);
+    for (const name of ['enableApis', 'adoptExisting', 'grantNoteViewerToDelegationAccount'] as const) {
+      requireOptionalBoolean(this, name, props[name]);
+    }
     this.attestorProject = props.project;
     this.attestorId = props.attestorId ?? deriveResourceId(this.node.path.split('/'), 63);
     checkLiteral(this, 'attestorId', this.attestorId, checkResourceId);
@@ -470,18 +531,32 @@ export class Attestor extends AttestorBase {
     const dependsOn = services.length ? services : undefined;
 
     let noteReference: string;
+    /** The id of the note this attestor creates, if it creates one. */
+    let createdNoteId: string | undefined;
     if (props.note !== undefined) {
+      for (const name of ['noteId', 'noteHint'] as const) {
+        if (props[name] !== undefined) {
+          throw invalidProp(
+            this,
+            name,
+            props[name],
+            `'note' names an existing note, which this attestor does not create; drop '${name}', or drop 'note' to create the note`,
+          );
+        }
+      }
       const parsed = parseLiteralName(this, 'note', props.note, parseNoteName, 'projects/P/notes/N');
       noteReference = props.note;
       this.noteTarget = { project: parsed.project, note: parsed.id };
     } else {
-      const noteId = Token.isUnresolved(this.attestorId)
-        ? `${this.attestorId}-note`
-        : deriveResourceId([this.attestorId, 'note'], 100);
+      const noteId = props.noteId ?? this.defaultNoteId();
+      createdNoteId = noteId;
+      checkLiteral(this, 'noteId', noteId, checkResourceId);
+      const noteHint = props.noteHint ?? this.attestorId;
+      checkLiteral(this, 'noteHint', noteHint, checkNoteHint);
       this.note = new ContainerAnalysisNote(this, 'Note', {
         project: this.attestorProject,
         name: noteId,
-        attestationAuthority: { hint: { humanReadableName: this.attestorId } },
+        attestationAuthority: { hint: { humanReadableName: noteHint } },
         dependsOn,
       });
       // Literal, known at plan: `projects/P/notes/N`, never a short name that would resolve elsewhere.
@@ -511,13 +586,70 @@ export class Attestor extends AttestorBase {
       attestationAuthorityNote: { noteReference, publicKeys },
       dependsOn: this.note ? [this.note, ...services] : dependsOn,
     });
+    this.delegationServiceAccountEmail = this.resource.attestationAuthorityNote.delegationServiceAccountEmail;
 
-    new ContainerAnalysisNoteIamMember(this, 'NoteViewerDelegation', {
-      project: this.noteTarget.project,
-      note: this.noteTarget.note,
-      role: NOTES_OCCURRENCES_VIEWER,
-      member: `serviceAccount:${this.resource.attestationAuthorityNote.delegationServiceAccountEmail}`,
-    });
+    if (props.adoptExisting) {
+      this.importExisting(props.attestorId, createdNoteId);
+    }
+
+    if (props.grantNoteViewerToDelegationAccount !== false) {
+      new ContainerAnalysisNoteIamMember(this, 'NoteViewerDelegation', {
+        project: this.noteTarget.project,
+        note: this.noteTarget.note,
+        role: NOTES_OCCURRENCES_VIEWER,
+        member: `serviceAccount:${this.delegationServiceAccountEmail}`,
+      });
+    }
+  }
+
+  /**
+   * The id of the note the attestor creates when `noteId` is not given: the attestor id with `-note`
+   * appended, never rewritten (a derived attestor id is already lowercase, so its note keeps the name it
+   * always had).
+   */
+  private defaultNoteId(): string {
+    const noteId = `${this.attestorId}-note`;
+    if (!Token.isUnresolved(noteId)) {
+      const problem = checkResourceId(noteId);
+      if (problem !== undefined) {
+        throw invalidProp(
+          this,
+          'noteId',
+          undefined,
+          `the default note id, the attestor id with "-note" appended, is not a valid note id (${problem}); pass 'noteId'`,
+        );
+      }
+    }
+    return noteId;
+  }
+
+  /**
+   * `adoptExisting`: import blocks for the attestor and the note it creates, by their literal full names.
+   */
+  private importExisting(givenAttestorId: string | undefined, createdNoteId: string | undefined): void {
+    const why = "'adoptExisting' imports the attestor and its note by name, which must be known at synth time";
+    if (givenAttestorId === undefined) {
+      throw invalidProp(
+        this,
+        'attestorId',
+        undefined,
+        `${why}; pass the id the existing attestor has (the last part of "projects/P/attestors/ID")`,
+      );
+    }
+    const literals: Array<[string, string | undefined]> = [
+      ['project', this.attestorProject],
+      ['attestorId', this.attestorId],
+      ['noteId', createdNoteId],
+    ];
+    for (const [property, value] of literals) {
+      if (Token.isUnresolved(value)) {
+        throw invalidProp(this, property, value, `${why}; pass a literal ${property}`);
+      }
+    }
+    this.resource.importFrom(attestorResourceName(this.attestorProject, this.attestorId));
+    if (this.note && createdNoteId !== undefined) {
+      this.note.importFrom(noteResourceName(this.attestorProject, createdNoteId));
+    }
   }
 
   /** @internal */

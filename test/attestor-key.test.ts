@@ -4,7 +4,14 @@ import { KmsCryptoKey } from '@cdktf/provider-google/lib/kms-crypto-key';
 import { KmsKeyRing } from '@cdktf/provider-google/lib/kms-key-ring';
 import { Fn, Testing, Token } from 'cdktf';
 import { Attestor, AttestorKey, KmsProtectionLevel, SignatureAlgorithm } from '../src';
-import { EC_PUBLIC_KEY_PEM, PGP_PUBLIC_KEY, RSA_PKCS1_PUBLIC_KEY_PEM } from './fixtures/keys';
+import {
+  EC_PUBLIC_KEY_PEM,
+  PGP_PUBLIC_KEY,
+  PGP_PUBLIC_KEY_BODY,
+  pgpSecretKeyBody,
+  PROVIDER_TEST_PGP_BODY,
+  RSA_PKCS1_PUBLIC_KEY_PEM,
+} from './fixtures/keys';
 import { newStack, onlyResource, resourcesOf, synthValidated } from './support';
 
 const PROJECT = 'security-project';
@@ -55,7 +62,8 @@ describe('AttestorKey.newKmsKey', () => {
         id: `\${${data}.id}`,
         pkix_public_key: {
           public_key_pem: `\${${data}.public_key[0].pem}`,
-          signature_algorithm: `\${${data}.public_key[0].algorithm}`,
+          // known at synth: the Binary Authorization name of EC_SIGN_P256_SHA256, as the API stores it
+          signature_algorithm: 'ECDSA_P256_SHA256',
         },
       },
     ]);
@@ -87,6 +95,33 @@ describe('AttestorKey.newKmsKey', () => {
       version_template: { algorithm: 'RSA_SIGN_PKCS1_4096_SHA512', protection_level: 'HSM' },
     });
     expect(onlyResource(JSON.parse(synth), 'google_kms_crypto_key').lifecycle).toBeUndefined();
+  });
+
+  test('an RSA-PSS key: the KMS key keeps the Cloud KMS name, the attestor gets the Binary Authorization name (snapshot)', () => {
+    // GIVEN / WHEN
+    const { stack } = attestorWith(AttestorKey.newKmsKey({ algorithm: SignatureAlgorithm.RSA_SIGN_PSS_4096_SHA256 }));
+    const synth = Testing.synth(stack, true);
+    // THEN
+    expect(synth).toMatchSnapshot();
+    const json = JSON.parse(synth);
+    expect(onlyResource(json, 'google_kms_crypto_key').version_template.algorithm).toBe('RSA_SIGN_PSS_4096_SHA256');
+    const [key] = onlyResource(json, 'google_binary_authorization_attestor').attestation_authority_note.public_keys;
+    expect(key.pkix_public_key.signature_algorithm).toBe('RSA_PSS_4096_SHA256');
+  });
+
+  test.each([
+    [SignatureAlgorithm.EC_SIGN_P256_SHA256, 'EC_SIGN_P256_SHA256', 'ECDSA_P256_SHA256'],
+    [SignatureAlgorithm.ECDSA_P384_SHA384, 'EC_SIGN_P384_SHA384', 'ECDSA_P384_SHA384'],
+    [SignatureAlgorithm.RSA_PSS_2048_SHA256, 'RSA_SIGN_PSS_2048_SHA256', 'RSA_PSS_2048_SHA256'],
+    [SignatureAlgorithm.RSA_SIGN_PSS_3072_SHA256, 'RSA_SIGN_PSS_3072_SHA256', 'RSA_PSS_3072_SHA256'],
+    [SignatureAlgorithm.RSA_PSS_4096_SHA512, 'RSA_SIGN_PSS_4096_SHA512', 'RSA_PSS_4096_SHA512'],
+    [SignatureAlgorithm.RSA_SIGN_PKCS1_3072_SHA256, 'RSA_SIGN_PKCS1_3072_SHA256', 'RSA_SIGN_PKCS1_3072_SHA256'],
+  ])('algorithm %o: the KMS key gets %s, the attestor %s', (algorithm, kms, binauthz) => {
+    const { stack } = attestorWith(AttestorKey.newKmsKey({ algorithm }));
+    const json = synthValidated(stack);
+    expect(onlyResource(json, 'google_kms_crypto_key').version_template.algorithm).toBe(kms);
+    const [key] = onlyResource(json, 'google_binary_authorization_attestor').attestation_authority_note.public_keys;
+    expect(key.pkix_public_key.signature_algorithm).toBe(binauthz);
   });
 
   test('maps Binary Authorization algorithm names to Cloud KMS names', () => {
@@ -194,6 +229,29 @@ describe('AttestorKey.fromKmsKeyVersion', () => {
     );
   });
 
+  test('the attestor gets the Binary Authorization name of the algorithm KMS reports, looked up by Terraform', () => {
+    // GIVEN / WHEN
+    const { stack } = attestorWith(AttestorKey.fromKmsKeyVersion(VERSION_NAME));
+    const json = synthValidated(stack);
+    // THEN unknown names stay as KMS reports them (the postcondition refuses those Binary Authorization cannot verify)
+    const versionId = Object.keys(resourcesOf(json, 'google_kms_crypto_key_version', 'data'))[0];
+    const reported = `data.google_kms_crypto_key_version.${versionId}.public_key[0].algorithm`;
+    const [key] = onlyResource(json, 'google_binary_authorization_attestor').attestation_authority_note.public_keys;
+    expect(key.pkix_public_key.signature_algorithm).toBe(
+      '${lookup({' +
+        [
+          '"EC_SIGN_P256_SHA256" = "ECDSA_P256_SHA256"',
+          '"EC_SIGN_P384_SHA384" = "ECDSA_P384_SHA384"',
+          '"EC_SIGN_P521_SHA512" = "ECDSA_P521_SHA512"',
+          '"RSA_SIGN_PSS_2048_SHA256" = "RSA_PSS_2048_SHA256"',
+          '"RSA_SIGN_PSS_3072_SHA256" = "RSA_PSS_3072_SHA256"',
+          '"RSA_SIGN_PSS_4096_SHA256" = "RSA_PSS_4096_SHA256"',
+          '"RSA_SIGN_PSS_4096_SHA512" = "RSA_PSS_4096_SHA512"',
+        ].join(', ') +
+        `}, ${reported}, ${reported})}`,
+    );
+  });
+
   test('checks the algorithm at plan time with a postcondition', () => {
     const { stack } = attestorWith(AttestorKey.fromKmsKeyVersion(VERSION_NAME));
     const version: any = Object.values(resourcesOf(synthValidated(stack), 'google_kms_crypto_key_version', 'data'))[0];
@@ -236,20 +294,31 @@ describe('AttestorKey.pkix: the key fits the algorithm', () => {
   const p521 = pemOf(generateKeyPairSync('ec', { namedCurve: 'secp521r1' }).publicKey);
 
   test.each([
-    ['an RSA 2048 key, PKCS#1 v1.5', rsa2048, SignatureAlgorithm.RSA_SIGN_PKCS1_2048_SHA256],
-    ['an RSA 2048 key, PSS', rsa2048, SignatureAlgorithm.RSA_PSS_2048_SHA256],
-    ['an RSA-PSS 2048 key, PSS', rsaPss2048, SignatureAlgorithm.RSA_SIGN_PSS_2048_SHA256],
-    ['a P-256 key', EC_PUBLIC_KEY_PEM, SignatureAlgorithm.EC_SIGN_P256_SHA256],
-    ['a P-384 key', p384, SignatureAlgorithm.ECDSA_P384_SHA384],
-    ['a P-521 key', p521, SignatureAlgorithm.EC_SIGN_P521_SHA512],
-  ])('accepts %s', (_name, publicKeyPem, signatureAlgorithm) => {
-    const { stack } = attestorWith(AttestorKey.pkix({ publicKeyPem, signatureAlgorithm }));
-    const note = onlyResource(synthValidated(stack), 'google_binary_authorization_attestor').attestation_authority_note;
-    expect(note.public_keys[0].pkix_public_key).toEqual({
-      public_key_pem: publicKeyPem,
-      signature_algorithm: signatureAlgorithm.value,
-    });
-  });
+    [
+      'an RSA 2048 key, PKCS#1 v1.5',
+      rsa2048,
+      SignatureAlgorithm.RSA_SIGN_PKCS1_2048_SHA256,
+      'RSA_SIGN_PKCS1_2048_SHA256',
+    ],
+    ['an RSA 2048 key, PSS', rsa2048, SignatureAlgorithm.RSA_PSS_2048_SHA256, 'RSA_PSS_2048_SHA256'],
+    ['an RSA-PSS 2048 key, PSS', rsaPss2048, SignatureAlgorithm.RSA_SIGN_PSS_2048_SHA256, 'RSA_PSS_2048_SHA256'],
+    ['a P-256 key', EC_PUBLIC_KEY_PEM, SignatureAlgorithm.EC_SIGN_P256_SHA256, 'ECDSA_P256_SHA256'],
+    ['a P-384 key', p384, SignatureAlgorithm.ECDSA_P384_SHA384, 'ECDSA_P384_SHA384'],
+    ['a P-521 key', p521, SignatureAlgorithm.EC_SIGN_P521_SHA512, 'ECDSA_P521_SHA512'],
+  ])(
+    'accepts %s, written with the name Binary Authorization stores',
+    (_name, publicKeyPem, signatureAlgorithm, stored) => {
+      const { stack } = attestorWith(AttestorKey.pkix({ publicKeyPem, signatureAlgorithm }));
+      const note = onlyResource(
+        synthValidated(stack),
+        'google_binary_authorization_attestor',
+      ).attestation_authority_note;
+      expect(note.public_keys[0].pkix_public_key).toEqual({
+        public_key_pem: publicKeyPem,
+        signature_algorithm: stored,
+      });
+    },
+  );
 
   test('refuses an RSA-PSS key for PKCS#1 v1.5 signatures', () => {
     expect(() =>
@@ -264,14 +333,18 @@ describe('AttestorKey.pkix: the key fits the algorithm', () => {
     );
   });
 
-  test('skips the check when the algorithm is known only at apply time', () => {
+  test('skips the check when the algorithm is known only at apply time, and looks its name up then', () => {
     const { stack } = attestorWith(
       AttestorKey.pkix({
         publicKeyPem: rsa2048,
-        signatureAlgorithm: SignatureAlgorithm.of(Fn.upper('ecdsa_p256_sha256')),
+        signatureAlgorithm: SignatureAlgorithm.of(Fn.upper('rsa_sign_pss_2048_sha256')),
       }),
     );
-    expect(() => synthValidated(stack)).not.toThrow();
+    const [key] = onlyResource(synthValidated(stack), 'google_binary_authorization_attestor').attestation_authority_note
+      .public_keys;
+    expect(key.pkix_public_key.signature_algorithm).toMatch(
+      /^\$\{lookup\(\{.*"RSA_SIGN_PSS_2048_SHA256" = "RSA_PSS_2048_SHA256".*\}, upper\("rsa_sign_pss_2048_sha256"\), upper\("rsa_sign_pss_2048_sha256"\)\)\}$/,
+    );
   });
 });
 
@@ -300,6 +373,22 @@ describe('AttestorKey.pkix', () => {
         pkix_public_key: { public_key_pem: EC_PUBLIC_KEY_PEM, signature_algorithm: 'ECDSA_P256_SHA256' },
       },
     ]);
+  });
+
+  test('renders a comment', () => {
+    const { stack } = attestorWith(
+      AttestorKey.pkix({
+        publicKeyPem: EC_PUBLIC_KEY_PEM,
+        signatureAlgorithm: SignatureAlgorithm.ECDSA_P256_SHA256,
+        comment: 'held by the release team',
+      }),
+    );
+    const [key] = onlyResource(synthValidated(stack), 'google_binary_authorization_attestor').attestation_authority_note
+      .public_keys;
+    expect(key).toEqual({
+      comment: 'held by the release team',
+      pkix_public_key: { public_key_pem: EC_PUBLIC_KEY_PEM, signature_algorithm: 'ECDSA_P256_SHA256' },
+    });
   });
 
   test('leaves the id to the API when none is given', () => {
@@ -401,10 +490,46 @@ describe('AttestorKey.pgp', () => {
     expect(keys).toEqual([{ ascii_armored_pgp_public_key: PGP_PUBLIC_KEY }]);
   });
 
-  test('fails for a key that is not ASCII-armored', () => {
-    expect(() => attestorWith(AttestorKey.pgp('mDMEaw1y/RYJKwYBBAHaRw8BAQdAP4zkDJB8DELmNxHT6hpuoQz'))).toThrow(
-      /\[security\/Attestor\] invalid 'keys\[0\]' \(a value of 51 characters, not shown: it may be key material\): pass an ASCII-armored public key/,
+  test.each([
+    ['the bare body from the provider acceptance test', PROVIDER_TEST_PGP_BODY],
+    ['the bare body of the fixture, without its checksum line', PGP_PUBLIC_KEY_BODY],
+    ['the armored fixture with CRLF line ends', PGP_PUBLIC_KEY.replace(/\n/g, '\r\n')],
+  ])('accepts %s and writes it exactly as given', (_, key) => {
+    const { stack } = attestorWith(AttestorKey.pgp(key));
+    const keys = onlyResource(synthValidated(stack), 'google_binary_authorization_attestor').attestation_authority_note
+      .public_keys;
+    expect(keys).toEqual([{ ascii_armored_pgp_public_key: key }]);
+  });
+
+  test('renders a comment', () => {
+    const { stack } = attestorWith(AttestorKey.pgp(PROVIDER_TEST_PGP_BODY, { comment: 'this key has a comment' }));
+    const keys = onlyResource(synthValidated(stack), 'google_binary_authorization_attestor').attestation_authority_note
+      .public_keys;
+    expect(keys).toEqual([{ ascii_armored_pgp_public_key: PROVIDER_TEST_PGP_BODY, comment: 'this key has a comment' }]);
+  });
+
+  test('fails for a bare body that is not an OpenPGP key', () => {
+    const notAKey = Buffer.from('x'.repeat(60)).toString('base64');
+    expect(() => attestorWith(AttestorKey.pgp(notAKey))).toThrow(
+      /^\[security\/Attestor\] invalid 'keys\[0\]' \(a value of 80 characters, not shown: it may be key material\): the body does not start with an OpenPGP packet; pass an OpenPGP public key as "gpg --armor --export KEY_ID" prints it/,
     );
+  });
+
+  test('fails for a truncated body', () => {
+    expect(() => attestorWith(AttestorKey.pgp('mDMEaw1y/RYJKwYBBAHaRw8BAQdAP4zkDJB8DELmNxHT6hpuoQz/'))).toThrow(
+      /^\[security\/Attestor\] invalid 'keys\[0\]' \(a value of 52 characters, not shown: it may be key material\): the public key packet is cut short/,
+    );
+  });
+
+  test('fails for a bare secret key body without printing it', () => {
+    const secret = pgpSecretKeyBody();
+    const call = () => attestorWith(AttestorKey.pgp(secret));
+    expect(call).toThrow(
+      /^\[security\/Attestor\] invalid 'keys\[0\]' \(a value of \d+ characters, not shown: it may be key material\): this is a private key, which must never be put in configuration/,
+    );
+    for (const line of secret.split('\n').filter((l) => l.length > 8)) {
+      expect(call).not.toThrow(line);
+    }
   });
 
   test('fails for a private key block without printing it', () => {

@@ -6,9 +6,9 @@ import { DataGoogleProject } from '@cdktf/provider-google/lib/data-google-projec
 import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key-iam-member';
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
-import { Testing, Token } from 'cdktf';
+import { TerraformOutput, TerraformVariable, Testing, Token } from 'cdktf';
 import { AdmissionRule, Attestor, AttestorKey, BinaryAuthorizationPolicy, IamMember, SignatureAlgorithm } from '../src';
-import { EC_PUBLIC_KEY_PEM, PGP_PUBLIC_KEY } from './fixtures/keys';
+import { EC_PUBLIC_KEY_PEM, PGP_PUBLIC_KEY, PROVIDER_TEST_PGP_BODY } from './fixtures/keys';
 import { newStack, onlyResource, resourcesOf, synthValidated } from './support';
 
 const PROJECT = 'security-project';
@@ -192,6 +192,264 @@ describe('Attestor', () => {
           }),
       ).toThrow(/invalid 'note' .*must be known at synth time; pass a literal "projects\/P\/notes\/N"/);
     });
+  });
+});
+
+describe('The note the attestor creates: noteId and noteHint', () => {
+  test('uses the given note id and hint exactly as given', () => {
+    // GIVEN
+    const stack = newStack({ id: 'security' });
+    // WHEN
+    const attestor = new Attestor(stack, 'Attestor', {
+      project: PROJECT,
+      attestorId: 'Build_Attestor',
+      noteId: 'Build_Attestations',
+      noteHint: 'Images built by CI',
+      keys: [PKIX],
+    });
+    const json = synthValidated(stack);
+    // THEN
+    expect(onlyResource(json, 'google_container_analysis_note')).toEqual({
+      project: PROJECT,
+      name: 'Build_Attestations',
+      attestation_authority: { hint: { human_readable_name: 'Images built by CI' } },
+    });
+    expect(onlyResource(json, 'google_binary_authorization_attestor').attestation_authority_note.note_reference).toBe(
+      `projects/${PROJECT}/notes/Build_Attestations`,
+    );
+    expect(attestor.noteName).toBe(`projects/${PROJECT}/notes/Build_Attestations`);
+  });
+
+  test.each([
+    ['qa_2', 'qa_2-note'],
+    ['QA-Build', 'QA-Build-note'],
+    ['build-attestor', 'build-attestor-note'],
+    ['a'.repeat(95), `${'a'.repeat(95)}-note`],
+  ])('a given attestor id %s gets the note %s, never rewritten', (attestorId, noteId) => {
+    const stack = newStack({ id: 'security' });
+    const attestor = new Attestor(stack, 'Attestor', { project: PROJECT, attestorId, keys: [PKIX] });
+    const note = onlyResource(synthValidated(stack), 'google_container_analysis_note');
+    expect(note.name).toBe(noteId);
+    expect(note.attestation_authority.hint.human_readable_name).toBe(attestorId);
+    expect(attestor.noteName).toBe(`projects/${PROJECT}/notes/${noteId}`);
+  });
+
+  test('a derived attestor id keeps the note name it always had', () => {
+    const stack = newStack({ id: 'Security_Stack' });
+    new Attestor(stack, 'Build Attestor', { project: PROJECT, keys: [PKIX] });
+    expect(onlyResource(synthValidated(stack), 'google_container_analysis_note').name).toBe(
+      'security-stack-build-attestor-note',
+    );
+  });
+
+  test('a note id known only at apply time is passed through', () => {
+    const stack = newStack({ id: 'security' });
+    const noteId = new TerraformVariable(stack, 'note', { type: 'string' }).stringValue;
+    new Attestor(stack, 'Attestor', { project: PROJECT, attestorId: 'build-attestor', noteId, keys: [PKIX] });
+    const json = synthValidated(stack);
+    expect(onlyResource(json, 'google_container_analysis_note').name).toBe('${var.note}');
+    expect(onlyResource(json, 'google_binary_authorization_attestor').attestation_authority_note.note_reference).toBe(
+      `projects/${PROJECT}/notes/\${var.note}`,
+    );
+  });
+
+  describe('errors', () => {
+    test('fails for a note id the API does not accept, rather than rewriting it', () => {
+      expect(
+        () =>
+          new Attestor(newStack({ id: 'security' }), 'Attestor', {
+            project: PROJECT,
+            noteId: 'qa 2 note',
+            keys: [PKIX],
+          }),
+      ).toThrow(
+        /^\[security\/Attestor\] invalid 'noteId' "qa 2 note": an id has 1 to 100 letters, digits, hyphens or underscores and starts with a letter or digit$/,
+      );
+    });
+
+    test('fails when the default note id would be too long, and says to pass noteId', () => {
+      expect(
+        () =>
+          new Attestor(newStack({ id: 'security' }), 'Attestor', {
+            project: PROJECT,
+            attestorId: 'a'.repeat(96),
+            keys: [PKIX],
+          }),
+      ).toThrow(
+        /^\[security\/Attestor\] invalid 'noteId' \(not set\): the default note id, the attestor id with "-note" appended, is not a valid note id \(an id has 1 to 100 letters, digits, hyphens or underscores and starts with a letter or digit\); pass 'noteId'$/,
+      );
+    });
+
+    test('fails for a blank hint', () => {
+      expect(
+        () => new Attestor(newStack({ id: 'security' }), 'Attestor', { project: PROJECT, noteHint: ' ', keys: [PKIX] }),
+      ).toThrow(
+        /^\[security\/Attestor\] invalid 'noteHint' " ": a note hint is a human-readable name, such as "Attestor qa note", not blank$/,
+      );
+    });
+
+    test.each([
+      ['noteId', { noteId: 'shared-note' }, '"shared-note"'],
+      ['noteHint', { noteHint: 'Shared' }, '"Shared"'],
+    ])('fails for %s together with an existing note', (property, extra, shown) => {
+      expect(
+        () =>
+          new Attestor(newStack({ id: 'security' }), 'Attestor', {
+            project: PROJECT,
+            note: 'projects/notes-project/notes/shared-note',
+            keys: [PKIX],
+            ...extra,
+          }),
+      ).toThrow(
+        `[security/Attestor] invalid '${property}' ${shown}: 'note' names an existing note, which this attestor does not create; drop '${property}', or drop 'note' to create the note`,
+      );
+    });
+  });
+});
+
+describe('Attestor adoptExisting', () => {
+  test('a fabric-style attestor: the same names and keys, with import blocks for the attestor and its note (snapshot)', () => {
+    // GIVEN an attestor that the fabric binauthz module made: attestors_config = { qa_2 = { pgp_public_keys =
+    // [the provider test's bare body], pkix_public_keys = [{ public_key_pem, signature_algorithm }] } }
+    const stack = newStack({ id: 'binauthz' });
+    // WHEN
+    const attestor = new Attestor(stack, 'Qa2', {
+      project: PROJECT,
+      attestorId: 'qa_2',
+      noteId: 'qa_2-note',
+      noteHint: 'Attestor qa_2 note',
+      // fabric lists the PGP keys first, then the PKIX keys
+      keys: [
+        AttestorKey.pgp(PROVIDER_TEST_PGP_BODY),
+        AttestorKey.pkix({ publicKeyPem: EC_PUBLIC_KEY_PEM, signatureAlgorithm: SignatureAlgorithm.ECDSA_P256_SHA256 }),
+      ],
+      adoptExisting: true,
+    });
+    const synth = Testing.synth(stack, true);
+    // THEN
+    expect(synth).toMatchSnapshot();
+    const json = JSON.parse(synth);
+    const [[attestorLogicalId, resource]] = Object.entries(resourcesOf(json, 'google_binary_authorization_attestor'));
+    const [[noteLogicalId, note]] = Object.entries(resourcesOf(json, 'google_container_analysis_note'));
+    expect(note).toEqual({
+      project: PROJECT,
+      name: 'qa_2-note',
+      attestation_authority: { hint: { human_readable_name: 'Attestor qa_2 note' } },
+    });
+    expect(resource).toEqual({
+      project: PROJECT,
+      name: 'qa_2',
+      attestation_authority_note: {
+        note_reference: `projects/${PROJECT}/notes/qa_2-note`,
+        public_keys: [
+          { ascii_armored_pgp_public_key: PROVIDER_TEST_PGP_BODY },
+          { pkix_public_key: { public_key_pem: EC_PUBLIC_KEY_PEM, signature_algorithm: 'ECDSA_P256_SHA256' } },
+        ],
+      },
+      depends_on: [`google_container_analysis_note.${noteLogicalId}`],
+    });
+    expect(json.import).toEqual([
+      { id: `projects/${PROJECT}/notes/qa_2-note`, to: `google_container_analysis_note.${noteLogicalId}` },
+      { id: `projects/${PROJECT}/attestors/qa_2`, to: `google_binary_authorization_attestor.${attestorLogicalId}` },
+    ]);
+    expect(attestor.attestorName).toBe(`projects/${PROJECT}/attestors/qa_2`);
+    expect(attestor.noteName).toBe(`projects/${PROJECT}/notes/qa_2-note`);
+  });
+
+  test('with an existing note, imports only the attestor', () => {
+    const stack = newStack({ id: 'security' });
+    new Attestor(stack, 'Attestor', {
+      project: PROJECT,
+      attestorId: 'prod',
+      note: 'projects/notes-project/notes/prod-note',
+      keys: [PKIX],
+      adoptExisting: true,
+    });
+    const json = synthValidated(stack);
+    const attestorLogicalId = Object.keys(resourcesOf(json, 'google_binary_authorization_attestor'))[0];
+    expect(json.import).toEqual([
+      { id: `projects/${PROJECT}/attestors/prod`, to: `google_binary_authorization_attestor.${attestorLogicalId}` },
+    ]);
+  });
+
+  test('no import block unless asked', () => {
+    const stack = newStack({ id: 'security' });
+    new Attestor(stack, 'Attestor', { project: PROJECT, attestorId: 'prod', keys: [PKIX], adoptExisting: false });
+    expect(synthValidated(stack).import).toBeUndefined();
+  });
+
+  describe('errors', () => {
+    test('fails without an attestor id: a derived one names no existing attestor', () => {
+      expect(
+        () =>
+          new Attestor(newStack({ id: 'security' }), 'Attestor', {
+            project: PROJECT,
+            keys: [PKIX],
+            adoptExisting: true,
+          }),
+      ).toThrow(
+        /^\[security\/Attestor\] invalid 'attestorId' \(not set\): 'adoptExisting' imports the attestor and its note by name, which must be known at synth time; pass the id the existing attestor has \(the last part of "projects\/P\/attestors\/ID"\)$/,
+      );
+    });
+
+    test.each([
+      ['project', { attestorId: 'prod' }],
+      ['attestorId', {}],
+      ['noteId', { attestorId: 'prod' }],
+    ])('fails for a %s known only at apply time', (property, extra) => {
+      const stack = newStack({ id: 'security' });
+      const unknown = new TerraformVariable(stack, 'v', { type: 'string' }).stringValue;
+      expect(
+        () =>
+          new Attestor(stack, 'Attestor', {
+            project: PROJECT,
+            keys: [PKIX],
+            adoptExisting: true,
+            ...extra,
+            [property]: unknown,
+          }),
+      ).toThrow(
+        `[security/Attestor] invalid '${property}' (known only at apply time: "\${var.v}"): 'adoptExisting' imports the attestor and its note by name, which must be known at synth time; pass a literal ${property}`,
+      );
+    });
+  });
+});
+
+describe('grantNoteViewerToDelegationAccount', () => {
+  test('false: no grant to the delegation service account, which stays available as an attribute', () => {
+    // GIVEN
+    const stack = newStack({ id: 'security' });
+    // WHEN
+    const attestor = new Attestor(stack, 'Attestor', {
+      project: PROJECT,
+      note: 'projects/notes-project/notes/shared-note',
+      keys: [PKIX],
+      grantNoteViewerToDelegationAccount: false,
+    });
+    attestor.grantDeployerProject('42');
+    const json = synthValidated(stack);
+    // THEN only the deployer's grant is on the note
+    const attestorLogicalId = Object.keys(resourcesOf(json, 'google_binary_authorization_attestor'))[0];
+    expect(
+      Object.values(resourcesOf(json, 'google_container_analysis_note_iam_member')).map((m: any) => m.member),
+    ).toEqual(['serviceAccount:service-42@gcp-sa-binaryauthorization.iam.gserviceaccount.com']);
+    expect(attestor.node.tryFindChild('NoteViewerDelegation')).toBeUndefined();
+    expect(new TerraformOutput(stack, 'delegation', { value: attestor.delegationServiceAccountEmail })).toBeDefined();
+    expect(synthValidated(stack).output.delegation.value).toBe(
+      `\${google_binary_authorization_attestor.${attestorLogicalId}.attestation_authority_note[0].delegation_service_account_email}`,
+    );
+  });
+
+  test('true (the default): the grant is there', () => {
+    for (const grantNoteViewerToDelegationAccount of [true, undefined]) {
+      const stack = newStack({ id: 'security' });
+      const attestor = new Attestor(stack, 'Attestor', {
+        project: PROJECT,
+        keys: [PKIX],
+        grantNoteViewerToDelegationAccount,
+      });
+      expect(attestor.node.tryFindChild('NoteViewerDelegation')).toBeInstanceOf(ContainerAnalysisNoteIamMember);
+    }
   });
 });
 

@@ -52,6 +52,51 @@ export const KMS_COMPATIBLE_ALGORITHMS: readonly string[] = [
   'RSA_SIGN_PSS_4096_SHA512',
 ];
 
+/**
+ * The one table of signature algorithm names: each alias Binary Authorization accepts, mapped to the name
+ * it stores and returns. The API's `SignatureAlgorithm` enum gives both names the same number, and an
+ * aliased enum value is returned under its first name: `ECDSA_*` (for the Cloud KMS spelling `EC_SIGN_*`)
+ * and `RSA_PSS_*` (for the Cloud KMS spelling `RSA_SIGN_PSS_*`). `RSA_SIGN_PKCS1_*` is one name in both
+ * APIs and is not listed.
+ *
+ * The Google provider compares `pkix_public_key.signature_algorithm` with a diff-suppress,
+ * `CompareSignatureAlgorithm` (hashicorp/terraform-provider-google v6.38.0,
+ * google/services/binaryauthorization/resource_binary_authorization_attestor.go), whose table maps only
+ * the `EC_SIGN_*` names to `ECDSA_*`: a configured `RSA_SIGN_PSS_*` (what Cloud KMS reports for an RSA-PSS
+ * key) differs from the stored `RSA_PSS_*` on every plan. Writing the stored name for every algorithm makes
+ * the plan converge, and needs no diff-suppress at all.
+ *
+ * Read it the other way for Cloud KMS: `kmsAlgorithmName`.
+ */
+export const SIGNATURE_ALGORITHM_ALIASES: Readonly<Record<string, string>> = {
+  EC_SIGN_P256_SHA256: 'ECDSA_P256_SHA256',
+  EC_SIGN_P384_SHA384: 'ECDSA_P384_SHA384',
+  EC_SIGN_P521_SHA512: 'ECDSA_P521_SHA512',
+  RSA_SIGN_PSS_2048_SHA256: 'RSA_PSS_2048_SHA256',
+  RSA_SIGN_PSS_3072_SHA256: 'RSA_PSS_3072_SHA256',
+  RSA_SIGN_PSS_4096_SHA256: 'RSA_PSS_4096_SHA256',
+  RSA_SIGN_PSS_4096_SHA512: 'RSA_PSS_4096_SHA512',
+};
+
+/**
+ * The name Binary Authorization stores for a signature algorithm (`ECDSA_P256_SHA256` for
+ * `EC_SIGN_P256_SHA256`, `RSA_PSS_4096_SHA256` for `RSA_SIGN_PSS_4096_SHA256`); any other name as given.
+ */
+export function binauthzAlgorithmName(algorithm: string): string {
+  return Object.prototype.hasOwnProperty.call(SIGNATURE_ALGORITHM_ALIASES, algorithm)
+    ? SIGNATURE_ALGORITHM_ALIASES[algorithm]
+    : algorithm;
+}
+
+/**
+ * The Cloud KMS spelling of a Binary Authorization algorithm name (`EC_SIGN_P256_SHA256` for
+ * `ECDSA_P256_SHA256`, `RSA_SIGN_PSS_2048_SHA256` for `RSA_PSS_2048_SHA256`); any other name as given.
+ */
+export function kmsAlgorithmName(algorithm: string): string {
+  const alias = Object.keys(SIGNATURE_ALGORITHM_ALIASES).find((k) => SIGNATURE_ALGORITHM_ALIASES[k] === algorithm);
+  return alias ?? algorithm;
+}
+
 /** KMS signing algorithms that exist but that Binary Authorization cannot verify, with the reason. */
 const KMS_INCOMPATIBLE: ReadonlyArray<[RegExp, string]> = [
   [/^EC_SIGN_SECP256K1_SHA256$/, 'secp256k1 keys are not among the curves Binary Authorization verifies'],
@@ -221,28 +266,162 @@ function isHeaderlessPrivateKey(value: string): boolean {
   return false;
 }
 
-const PGP = /^-----BEGIN PGP PUBLIC KEY BLOCK-----\r?\n[\s\S]*?\r?\n-----END PGP PUBLIC KEY BLOCK-----\s*$/;
+const PGP_FIX =
+  'pass an OpenPGP public key as "gpg --armor --export KEY_ID" prints it ("-----BEGIN PGP PUBLIC KEY BLOCK-----" … "-----END PGP PUBLIC KEY BLOCK-----"), or its radix-64 body alone';
+const PGP_PRIVATE_PROBLEM = `this is a private key, which must never be put in configuration; ${PGP_FIX}`;
+const PGP_BEGIN = '-----BEGIN PGP PUBLIC KEY BLOCK-----';
+const PGP_END = '-----END PGP PUBLIC KEY BLOCK-----';
+/** An armor header line (RFC 4880 §6.2), such as `Comment: …` or `Version: …`. */
+const ARMOR_HEADER = /^[A-Za-z][A-Za-z0-9-]*: /;
+/** The armor checksum line: `=` and the radix-64 of a CRC-24 (RFC 4880 §6.1). */
+const ARMOR_CHECKSUM = /^=[A-Za-z0-9+/]{4}$/;
+const RADIX64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
-/** An ASCII-armored OpenPGP public key (`-----BEGIN PGP PUBLIC KEY BLOCK-----`), as `gpg --armor --export` prints it. */
-export function checkPgpPublicKey(armored: string): string | undefined {
-  const fix =
-    'pass an ASCII-armored public key ("gpg --armor --export KEY_ID"): "-----BEGIN PGP PUBLIC KEY BLOCK-----" … "-----END PGP PUBLIC KEY BLOCK-----"';
-  if (/PGP PRIVATE KEY BLOCK/.test(armored)) {
-    return `this is a private key, which must never be put in configuration; ${fix}`;
+/** OpenPGP packet tags (RFC 4880 §4.3) that the messages name. */
+const PACKET_NAMES: Record<number, string> = {
+  1: 'an encrypted session key',
+  2: 'a signature',
+  3: 'a symmetric-key encrypted session key',
+  4: 'a one-pass signature',
+  8: 'compressed data',
+  11: 'literal data',
+  13: 'a user id',
+  14: 'a public subkey (not a primary key)',
+};
+const PUBLIC_KEY_TAG = 6;
+/** Secret-Key and Secret-Subkey packets. */
+const SECRET_KEY_TAGS = [5, 7];
+
+/**
+ * An OpenPGP public key as Binary Authorization takes it (`ascii_armored_pgp_public_key`): either the
+ * ASCII armor that `gpg --armor --export` prints (`-----BEGIN PGP PUBLIC KEY BLOCK-----`, optional armor
+ * headers, the radix-64 body, an optional `=XXXX` CRC-24 checksum line, `-----END PGP PUBLIC KEY BLOCK-----`),
+ * or the body alone without the BEGIN and END lines (with or without its checksum line), the form the
+ * provider's own acceptance tests apply. LF or CRLF line ends.
+ *
+ * The body must decode (radix-64, and match its checksum when it has one) and start with a Public-Key
+ * packet (tag 6, old or new packet format, RFC 4880 §4.2) that the data holds in full. A private key is
+ * refused as such: an armored `PGP PRIVATE KEY BLOCK`, or a body that starts with a Secret-Key packet
+ * (tag 5) or a Secret-Subkey packet (tag 7).
+ */
+export function checkPgpPublicKey(text: string): string | undefined {
+  if (/PRIVATE KEY/.test(text) || isHeaderlessPrivateKey(text)) {
+    return PGP_PRIVATE_PROBLEM;
   }
-  if (!PGP.test(armored.trim())) {
-    return fix;
+  const lines = text.trim().split(/\r?\n/);
+  let body: string[];
+  const begin = /^-----BEGIN (.*)-----$/.exec(lines[0].trim());
+  if (begin) {
+    if (begin[1] !== 'PGP PUBLIC KEY BLOCK') {
+      return `a "${begin[1]}" block is not an OpenPGP public key; ${PGP_FIX}`;
+    }
+    if (lines.length < 2 || lines[lines.length - 1].trim() !== PGP_END) {
+      return `the armor has no "${PGP_END}" line to close "${PGP_BEGIN}"; ${PGP_FIX}`;
+    }
+    body = lines.slice(1, -1);
+    // Armor headers, then the blank line that ends them.
+    while (body.length && ARMOR_HEADER.test(body[0])) {
+      body.shift();
+    }
+  } else if (/^-----/.test(lines[0].trim())) {
+    return `the armor line is not "${PGP_BEGIN}"; ${PGP_FIX}`;
+  } else {
+    body = lines;
   }
-  const body = armored
-    .trim()
-    .split(/\r?\n/)
-    .slice(1, -1)
-    .filter((line) => line.trim() !== '' && !/^[A-Za-z-]+: /.test(line) && !line.startsWith('='));
-  if (body.join('').length < 40 || body.some((line) => !/^[A-Za-z0-9+/=]+$/.test(line.trim()))) {
-    return `the armored body is not base64; ${fix}`;
+  body = body.map((line) => line.trim()).filter((line) => line !== '');
+  let checksum: string | undefined;
+  // The checksum line starts with "=" (a line of padding alone, "==", is the end of the body).
+  if (body.length && /^=[^=]/.test(body[body.length - 1])) {
+    checksum = body.pop();
+    if (!ARMOR_CHECKSUM.test(checksum ?? '')) {
+      return `the checksum line is not "=" and 4 radix-64 characters; ${PGP_FIX}`;
+    }
+  }
+  const radix64 = body.join('');
+  if (radix64 === '' || !RADIX64.test(radix64) || radix64.length % 4 !== 0) {
+    return `the body is not radix-64 (base64); ${PGP_FIX}`;
+  }
+  const data = Buffer.from(radix64, 'base64');
+  if (checksum !== undefined && checksum !== pgpArmorChecksum(data)) {
+    return `the checksum line does not match the body, so the key was changed or cut; export it again: ${PGP_FIX}`;
+  }
+  const packet = readPacketHeader(data);
+  if (packet === undefined) {
+    return `the body does not start with an OpenPGP packet; ${PGP_FIX}`;
+  }
+  if (SECRET_KEY_TAGS.includes(packet.tag)) {
+    return PGP_PRIVATE_PROBLEM;
+  }
+  if (packet.tag !== PUBLIC_KEY_TAG) {
+    const name = PACKET_NAMES[packet.tag] ?? `a packet of type ${packet.tag}`;
+    return `the body starts with ${name}, not a public key; ${PGP_FIX}`;
+  }
+  if (packet.bodyLength === undefined || packet.headerLength + packet.bodyLength > data.length) {
+    return `the public key packet is cut short; ${PGP_FIX}`;
   }
   return undefined;
 }
+
+/* eslint-disable no-bitwise -- a CRC-24 and OpenPGP packet headers are bit fields (RFC 4880 §4.2, §6.1) */
+
+/** The armor checksum line of `data`: `=` and the radix-64 of its CRC-24 (RFC 4880 §6.1). */
+export function pgpArmorChecksum(data: Uint8Array): string {
+  let crc = 0xb704ce;
+  for (const byte of data) {
+    crc ^= byte << 16;
+    for (let i = 0; i < 8; i++) {
+      crc <<= 1;
+      if (crc & 0x1000000) {
+        crc ^= 0x1864cfb;
+      }
+    }
+  }
+  return `=${Buffer.from([(crc >> 16) & 0xff, (crc >> 8) & 0xff, crc & 0xff]).toString('base64')}`;
+}
+
+/** The tag and lengths of the first OpenPGP packet (RFC 4880 §4.2). */
+interface PacketHeader {
+  readonly tag: number;
+  readonly headerLength: number;
+  /** Undefined for lengths a key packet cannot have (indeterminate, partial) or that the data cuts. */
+  readonly bodyLength?: number;
+}
+
+function readPacketHeader(data: Buffer): PacketHeader | undefined {
+  const first = data[0];
+  if (first === undefined || (first & 0x80) === 0) {
+    return undefined;
+  }
+  if ((first & 0x40) === 0) {
+    // Old format: tag in bits 5-2, length type in bits 1-0 (1, 2 or 4 octets; 3 is indeterminate).
+    const tag = (first >> 2) & 0x0f;
+    const octets = [1, 2, 4][first & 0x03];
+    if (octets === undefined || data.length < 1 + octets) {
+      return { tag, headerLength: 1 };
+    }
+    return { tag, headerLength: 1 + octets, bodyLength: data.readUIntBE(1, octets) };
+  }
+  // New format: tag in bits 5-0; a one-, two- or five-octet length (224-254 is a partial length).
+  const tag = first & 0x3f;
+  const o1 = data[1];
+  if (o1 === undefined) {
+    return { tag, headerLength: 1 };
+  }
+  if (o1 < 192) {
+    return { tag, headerLength: 2, bodyLength: o1 };
+  }
+  if (o1 < 224) {
+    return data.length < 3
+      ? { tag, headerLength: 2 }
+      : { tag, headerLength: 3, bodyLength: ((o1 - 192) << 8) + data[2] + 192 };
+  }
+  if (o1 === 255 && data.length >= 6) {
+    return { tag, headerLength: 6, bodyLength: data.readUInt32BE(2) };
+  }
+  return { tag, headerLength: 2 };
+}
+
+/* eslint-enable no-bitwise */
 
 /**
  * A key id given with a PKIX key: Binary Authorization requires an RFC 3986 URI. The network-path form

@@ -13,9 +13,12 @@ const DOMAIN_SCOPED_PROJECT_ID = /^([a-z0-9][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+):(
 /** A Google Cloud region such as `us-central1`, `europe-west10` or `northamerica-northeast1`. */
 const REGION = /^[a-z]+(-[a-z]+)+[0-9]{1,2}$/;
 /**
- * Attestor and note ids. Google documents no pattern or length for either (UNCONFIRMED); we accept the
- * conservative intersection of Google's resource-id conventions: letters, digits, `-` and `_`, starting
- * with a letter or digit, at most 100 characters.
+ * Attestor and note ids. Google documents no pattern or length for either (UNCONFIRMED): the Container
+ * Analysis REST reference says only "Required. The ID to use for this note." of `projects.notes.create`
+ * `noteId`, the provider's `google_container_analysis_note.name` "The name of the note." with no
+ * validation, and the same holds for attestors. We accept the conservative intersection of Google's
+ * resource-id conventions: letters, digits, `-` and `_`, starting with a letter or digit, at most 100
+ * characters (which the fabric module's `<attestor>-note` and `qa_2` fit).
  */
 const RESOURCE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/;
 /** A GKE cluster key of a cluster-specific rule: `LOCATION.CLUSTER_ID`, the location a region or a zone. */
@@ -43,6 +46,11 @@ export function checkResourceId(id: string): string | undefined {
   return RESOURCE_ID.test(id)
     ? undefined
     : 'an id has 1 to 100 letters, digits, hyphens or underscores and starts with a letter or digit';
+}
+
+/** The human-readable name of a note (`attestation_authority.hint.human_readable_name`): any text but blank. */
+export function checkNoteHint(hint: string): string | undefined {
+  return hint.trim() === '' ? 'a note hint is a human-readable name, such as "Attestor qa note", not blank' : undefined;
 }
 
 /** The key of a cluster-specific admission rule, `LOCATION.CLUSTER_ID`, such as `us-central1-a.prod-cluster`. */

@@ -23,7 +23,7 @@ import {
   RequireBinaryAuthorization,
   SignatureAlgorithm,
 } from '../../src';
-import { EC_PUBLIC_KEY_PEM } from '../fixtures/keys';
+import { EC_PUBLIC_KEY_PEM, PGP_PUBLIC_KEY, PGP_PUBLIC_KEY_BODY, pgpSecretKeyBody } from '../fixtures/keys';
 import { newStack } from '../support';
 
 /** Anything, as a caller without types may pass it. */
@@ -47,6 +47,13 @@ const HEADERLESS_EC_PRIVATE = pem(ec384.privateKey, 'sec1')
   .filter((l) => !l.startsWith('-----'))
   .join('');
 const GARBAGE_BODY_PEM = `-----BEGIN PUBLIC KEY-----\n${'QUJDRA'.repeat(12)}\n-----END PUBLIC KEY-----\n`;
+/** The radix-64 body of an OpenPGP Secret-Key packet, as pasted from `gpg --armor --export-secret-keys`. */
+const PGP_SECRET_BODY = pgpSecretKeyBody();
+/** The fix every refused PGP key names. */
+const PGP_FIX =
+  'pass an OpenPGP public key as "gpg --armor --export KEY_ID" prints it \\("-----BEGIN PGP PUBLIC KEY BLOCK-----" … "-----END PGP PUBLIC KEY BLOCK-----"\\), or its radix-64 body alone';
+/** What a refused PGP key shows instead of itself. */
+const PGP_SHOWN = (length: number) => `\\(a value of ${length} characters, not shown: it may be key material\\)`;
 
 const DIGEST = 'a'.repeat(64);
 const ATTESTOR = 'projects/sec-proj-a/attestors/prod';
@@ -708,6 +715,82 @@ const KEY_CASES: Case[] = [
     /invalid 'keys\[0\]' 1: expected a string/,
   ],
   [
+    'a bare PGP body that is not OpenPGP (base64 of text)',
+    (s) => attestor(s, { keys: [AttestorKey.pgp('bm90IGFuIE9wZW5QR1Aga2V5LCBqdXN0IHRleHQ=')] }),
+    new RegExp(
+      `^\\[stack/Attestor\\] invalid 'keys\\[0\\]' ${PGP_SHOWN(40)}: the body does not start with an OpenPGP packet; ${PGP_FIX}$`,
+    ),
+  ],
+  [
+    'a bare PGP Secret-Key body',
+    (s) => attestor(s, { keys: [AttestorKey.pgp(PGP_SECRET_BODY)] }),
+    new RegExp(
+      `^\\[stack/Attestor\\] invalid 'keys\\[0\\]' ${PGP_SHOWN(PGP_SECRET_BODY.length)}: this is a private key, which must never be put in configuration; ${PGP_FIX}$`,
+    ),
+  ],
+  [
+    'an armored PGP private key block',
+    (s) => attestor(s, { keys: [AttestorKey.pgp(PGP_PUBLIC_KEY.replace(/PUBLIC KEY/g, 'PRIVATE KEY'))] }),
+    new RegExp(
+      `^\\[stack/Attestor\\] invalid 'keys\\[0\\]' ${PGP_SHOWN(PGP_PUBLIC_KEY.length + 2)}: this is a private key, which must never be put in configuration; ${PGP_FIX}$`,
+    ),
+  ],
+  [
+    'a PKCS#8 private key given as a PGP key',
+    (s) => attestor(s, { keys: [AttestorKey.pgp(HEADERLESS_PRIVATE)] }),
+    /^\[stack\/Attestor\] invalid 'keys\[0\]' \(a value of \d+ characters, not shown: it may be key material\): this is a private key, which must never be put in configuration/,
+  ],
+  [
+    'an armored PGP key whose checksum does not match',
+    (s) => attestor(s, { keys: [AttestorKey.pgp(PGP_PUBLIC_KEY.replace('=5uaV', '=5uaW'))] }),
+    new RegExp(
+      `^\\[stack/Attestor\\] invalid 'keys\\[0\\]' ${PGP_SHOWN(PGP_PUBLIC_KEY.length)}: the checksum line does not match the body, so the key was changed or cut; export it again: ${PGP_FIX}$`,
+    ),
+  ],
+  [
+    'a bare PGP body cut short',
+    (s) => attestor(s, { keys: [AttestorKey.pgp(PGP_PUBLIC_KEY_BODY.split('\n')[0])] }),
+    new RegExp(
+      `^\\[stack/Attestor\\] invalid 'keys\\[0\\]' ${PGP_SHOWN(64)}: the public key packet is cut short; ${PGP_FIX}$`,
+    ),
+  ],
+  [
+    'a PGP key given as a PEM public key',
+    (s) => attestor(s, { keys: [AttestorKey.pgp(EC_PUBLIC_KEY_PEM)] }),
+    new RegExp(
+      `^\\[stack/Attestor\\] invalid 'keys\\[0\\]' ${PGP_SHOWN(EC_PUBLIC_KEY_PEM.length)}: a "PUBLIC KEY" block is not an OpenPGP public key; ${PGP_FIX}$`,
+    ),
+  ],
+  [
+    'AttestorKey.pgp with options that are a string',
+    () => AttestorKey.pgp(PGP_PUBLIC_KEY, any('a comment')),
+    /^\[AttestorKey.pgp\] invalid 'options' "a comment": expected an object with the properties documented for it$/,
+  ],
+  [
+    'AttestorKey.pgp with options null',
+    () => AttestorKey.pgp(PGP_PUBLIC_KEY, any(null)),
+    /^\[AttestorKey.pgp\] invalid 'options' null: expected an object with the properties documented for it$/,
+  ],
+  [
+    'a PGP comment that is a number',
+    (s) => attestor(s, { keys: [AttestorKey.pgp(PGP_PUBLIC_KEY, any({ comment: 7 }))] }),
+    /^\[stack\/Attestor\] invalid 'keys\[0\].comment' 7: expected a string$/,
+  ],
+  [
+    'a PKIX comment that is an object',
+    (s) =>
+      attestor(s, {
+        keys: [
+          AttestorKey.pkix({
+            publicKeyPem: EC_PUBLIC_KEY_PEM,
+            signatureAlgorithm: SignatureAlgorithm.ECDSA_P256_SHA256,
+            comment: any({ text: 'x' }),
+          }),
+        ],
+      }),
+    /^\[stack\/Attestor\] invalid 'keys\[0\].comment' \{"text":"x"\}: expected a string$/,
+  ],
+  [
     'keys that are a key',
     (s) => attestor(s, { keys: AttestorKey.newKmsKey() }),
     /invalid 'keys' \(an object of class \w+\): expected an array/,
@@ -804,6 +887,97 @@ const ATTESTOR_CASES: Case[] = [
   ],
   ['a note that is a number', (s) => attestor(s, { note: 5 }), /invalid 'note' 5: expected a string/],
   [
+    'a note id that is a number',
+    (s) => attestor(s, { noteId: 5 }),
+    /^\[stack\/Attestor\] invalid 'noteId' 5: expected a string$/,
+  ],
+  [
+    'a note id with a space',
+    (s) => attestor(s, { noteId: 'qa 2-note' }),
+    /^\[stack\/Attestor\] invalid 'noteId' "qa 2-note": an id has 1 to 100 letters, digits, hyphens or underscores and starts with a letter or digit$/,
+  ],
+  [
+    'a note id that is a full name',
+    (s) => attestor(s, { noteId: 'projects/sec-project/notes/qa-note' }),
+    /^\[stack\/Attestor\] invalid 'noteId' "projects\/sec-project\/notes\/qa-note": an id has 1 to 100 letters, digits, hyphens or underscores and starts with a letter or digit$/,
+  ],
+  [
+    'a note id of 101 characters',
+    (s) => attestor(s, { noteId: 'n'.repeat(101) }),
+    /^\[stack\/Attestor\] invalid 'noteId' "n{101}": an id has 1 to 100 letters/,
+  ],
+  [
+    'an attestor id whose default note id is too long',
+    (s) => attestor(s, { attestorId: 'a'.repeat(97) }),
+    /^\[stack\/Attestor\] invalid 'noteId' \(not set\): the default note id, the attestor id with "-note" appended, is not a valid note id \(an id has 1 to 100 letters, digits, hyphens or underscores and starts with a letter or digit\); pass 'noteId'$/,
+  ],
+  [
+    'a note hint that is a number',
+    (s) => attestor(s, { noteHint: 2 }),
+    /^\[stack\/Attestor\] invalid 'noteHint' 2: expected a string$/,
+  ],
+  [
+    'a blank note hint',
+    (s) => attestor(s, { noteHint: '' }),
+    /^\[stack\/Attestor\] invalid 'noteHint' "": a note hint is a human-readable name, such as "Attestor qa note", not blank$/,
+  ],
+  [
+    'a note id together with an existing note',
+    (s) => attestor(s, { note: 'projects/sec-project/notes/qa-note', noteId: 'qa-note' }),
+    /^\[stack\/Attestor\] invalid 'noteId' "qa-note": 'note' names an existing note, which this attestor does not create; drop 'noteId', or drop 'note' to create the note$/,
+  ],
+  [
+    'a note hint together with an existing note',
+    (s) => attestor(s, { note: 'projects/sec-project/notes/qa-note', noteHint: 'Attestor qa note' }),
+    /^\[stack\/Attestor\] invalid 'noteHint' "Attestor qa note": 'note' names an existing note, which this attestor does not create; drop 'noteHint', or drop 'note' to create the note$/,
+  ],
+  [
+    'adoptExisting "true"',
+    (s) => attestor(s, { attestorId: 'qa', adoptExisting: 'true' }),
+    /^\[stack\/Attestor\] invalid 'adoptExisting' "true": expected true or false$/,
+  ],
+  [
+    'adoptExisting without an attestor id',
+    (s) => attestor(s, { adoptExisting: true }),
+    /^\[stack\/Attestor\] invalid 'attestorId' \(not set\): 'adoptExisting' imports the attestor and its note by name, which must be known at synth time; pass the id the existing attestor has \(the last part of "projects\/P\/attestors\/ID"\)$/,
+  ],
+  [
+    'adoptExisting with a project known only at apply time',
+    (s) =>
+      attestor(s, {
+        project: new TerraformVariable(s, 'project', { type: 'string' }).stringValue,
+        attestorId: 'qa',
+        adoptExisting: true,
+      }),
+    /^\[stack\/Attestor\] invalid 'project' \(known only at apply time: "\$\{var.project\}"\): 'adoptExisting' imports the attestor and its note by name, which must be known at synth time; pass a literal project$/,
+  ],
+  [
+    'adoptExisting with an attestor id known only at apply time',
+    (s) =>
+      attestor(s, { attestorId: new TerraformVariable(s, 'id', { type: 'string' }).stringValue, adoptExisting: true }),
+    /^\[stack\/Attestor\] invalid 'attestorId' \(known only at apply time: "\$\{var.id\}"\): 'adoptExisting' imports the attestor and its note by name, which must be known at synth time; pass a literal attestorId$/,
+  ],
+  [
+    'adoptExisting with a note id known only at apply time',
+    (s) =>
+      attestor(s, {
+        attestorId: 'qa',
+        noteId: new TerraformVariable(s, 'note', { type: 'string' }).stringValue,
+        adoptExisting: true,
+      }),
+    /^\[stack\/Attestor\] invalid 'noteId' \(known only at apply time: "\$\{var.note\}"\): 'adoptExisting' imports the attestor and its note by name, which must be known at synth time; pass a literal noteId$/,
+  ],
+  [
+    'grantNoteViewerToDelegationAccount "false"',
+    (s) => attestor(s, { grantNoteViewerToDelegationAccount: 'false' }),
+    /^\[stack\/Attestor\] invalid 'grantNoteViewerToDelegationAccount' "false": expected true or false$/,
+  ],
+  [
+    'grantNoteViewerToDelegationAccount 0',
+    (s) => attestor(s, { grantNoteViewerToDelegationAccount: 0 }),
+    /^\[stack\/Attestor\] invalid 'grantNoteViewerToDelegationAccount' 0: expected true or false$/,
+  ],
+  [
     'enableApis "true"',
     (s) => attestor(s, { enableApis: 'true' }),
     /invalid 'enableApis' "true": expected true or false/,
@@ -880,7 +1054,7 @@ describe('the suite', () => {
       } catch (e) {
         message = (e as Error).message;
       }
-      for (const secret of [HEADERLESS_PRIVATE, HEADERLESS_EC_PRIVATE, RSA_PRIVATE_PKCS8]) {
+      for (const secret of [HEADERLESS_PRIVATE, HEADERLESS_EC_PRIVATE, RSA_PRIVATE_PKCS8, PGP_SECRET_BODY]) {
         for (const line of secret.split('\n').filter((l) => l.length > 16 && !l.startsWith('-----'))) {
           expect({ name, leaked: message.includes(line) }).toEqual({ name, leaked: false });
         }

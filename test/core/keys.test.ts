@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'crypto';
 import {
   BINAUTHZ_SIGNATURE_ALGORITHMS,
+  binauthzAlgorithmName,
   checkKeyFitsAlgorithm,
   checkKeyUri,
   checkKmsId,
@@ -10,12 +11,22 @@ import {
   checkPublicKeyPem,
   checkSignatureAlgorithm,
   KMS_COMPATIBLE_ALGORITHMS,
+  kmsAlgorithmName,
   kmsCryptoKeyOf,
   kmsKeyVersionUri,
   parseKmsKeyRingName,
   parseKmsKeyVersionName,
+  pgpArmorChecksum,
+  SIGNATURE_ALGORITHM_ALIASES,
 } from '../../src/core/keys';
-import { EC_PUBLIC_KEY_PEM, PGP_PUBLIC_KEY, RSA_PKCS1_PUBLIC_KEY_PEM } from '../fixtures/keys';
+import {
+  EC_PUBLIC_KEY_PEM,
+  PGP_PUBLIC_KEY,
+  PGP_PUBLIC_KEY_BODY,
+  pgpSecretKeyBody,
+  PROVIDER_TEST_PGP_BODY,
+  RSA_PKCS1_PUBLIC_KEY_PEM,
+} from '../fixtures/keys';
 
 describe('checkSignatureAlgorithm', () => {
   test.each(BINAUTHZ_SIGNATURE_ALGORITHMS.map((a) => [a]))('accepts %s', (algorithm) => {
@@ -103,26 +114,216 @@ describe('checkPublicKeyPem', () => {
 });
 
 describe('checkPgpPublicKey', () => {
-  test('accepts gpg --armor --export output', () => {
-    expect(checkPgpPublicKey(PGP_PUBLIC_KEY)).toBeUndefined();
+  /** `body` (radix-64 of `data`) as gpg armors it, with its checksum. */
+  const armor = (data: Buffer) =>
+    `-----BEGIN PGP PUBLIC KEY BLOCK-----\n\n${data.toString('base64').replace(/.{64}/g, '$&\n')}\n${pgpArmorChecksum(data)}\n-----END PGP PUBLIC KEY BLOCK-----\n`;
+  const fixtureBytes = Buffer.from(PGP_PUBLIC_KEY_BODY.replace(/\n/g, ''), 'base64');
+
+  describe('accepts', () => {
+    test.each([
+      ['gpg --armor --export output (the fixture)', PGP_PUBLIC_KEY],
+      ['the bare body from the provider acceptance test, with its checksum line', PROVIDER_TEST_PGP_BODY],
+      ['the fixture body alone, without a checksum line', PGP_PUBLIC_KEY_BODY],
+      ['the fixture body with its checksum line', `${PGP_PUBLIC_KEY_BODY}\n=5uaV\n`],
+      ['the provider body on one line', PROVIDER_TEST_PGP_BODY.replace(/\n(?!=)/g, '')],
+      [
+        'the provider body armored',
+        armor(Buffer.from(PROVIDER_TEST_PGP_BODY.replace(/\n=.*\n$/, '').replace(/\n/g, ''), 'base64')),
+      ],
+      ['a body whose padding wrapped onto a line of its own', PGP_PUBLIC_KEY_BODY.replace(/=$/, '\n=')],
+      ['armor headers', PGP_PUBLIC_KEY.replace('BLOCK-----\n', 'BLOCK-----\nComment: test\nVersion: GnuPG v2\n')],
+      ['armor without the blank line after BEGIN', PGP_PUBLIC_KEY.replace('BLOCK-----\n\n', 'BLOCK-----\n')],
+      ['CRLF line ends and surrounding whitespace', `\n ${PGP_PUBLIC_KEY.replace(/\n/g, '\r\n')}  `],
+      ['CRLF in a bare body', PROVIDER_TEST_PGP_BODY.replace(/\n/g, '\r\n')],
+      [
+        'a new-format packet header (tag 6, one-octet length)',
+        armor(Buffer.concat([Buffer.from([0xc6, fixtureBytes[1]]), fixtureBytes.subarray(2)])),
+      ],
+      [
+        'a new-format packet header (two-octet length)',
+        armor(Buffer.concat([Buffer.from([0xc6, 0xc0, 0x00]), Buffer.alloc(192, 4)])),
+      ],
+      [
+        'a new-format packet header (five-octet length)',
+        armor(Buffer.concat([Buffer.from([0xc6, 0xff, 0, 0, 0, 3]), Buffer.from([4, 0, 0])])),
+      ],
+      [
+        'an old-format packet header with a two-octet length',
+        armor(Buffer.concat([Buffer.from([0x99, 0x00, 0x03]), Buffer.from([4, 0, 0])])),
+      ],
+    ])('%s', (_, key) => {
+      expect(checkPgpPublicKey(key)).toBeUndefined();
+    });
   });
 
-  test('accepts armor headers', () => {
-    expect(checkPgpPublicKey(PGP_PUBLIC_KEY.replace('BLOCK-----\n', 'BLOCK-----\nComment: test\n'))).toBeUndefined();
+  describe('refuses a private key, and says so', () => {
+    test.each([
+      ['an armored private key block', PGP_PUBLIC_KEY.replace(/PUBLIC KEY/g, 'PRIVATE KEY')],
+      ['a bare Secret-Key packet (tag 5, old format)', pgpSecretKeyBody()],
+      [
+        'a Secret-Key packet (tag 5, new format)',
+        armor(Buffer.concat([Buffer.from([0xc5, 3]), Buffer.from([4, 0, 0])])),
+      ],
+      ['a Secret-Subkey packet (tag 7)', armor(Buffer.concat([Buffer.from([0x9c, 3]), Buffer.from([4, 0, 0])]))],
+      [
+        'a PEM private key',
+        '-----BEGIN PRIVATE KEY-----\nMIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQg\n-----END PRIVATE KEY-----\n',
+      ],
+    ])('%s', (_, key) => {
+      expect(checkPgpPublicKey(key)).toMatch(
+        /^this is a private key, which must never be put in configuration; pass an OpenPGP public key/,
+      );
+    });
+  });
+
+  describe('refuses what is not an OpenPGP public key', () => {
+    test.each([
+      [
+        'an empty string',
+        '',
+        /^the body is not radix-64 \(base64\); pass an OpenPGP public key as "gpg --armor --export KEY_ID" prints it/,
+      ],
+      ['a PEM public key', EC_PUBLIC_KEY_PEM, /^a "PUBLIC KEY" block is not an OpenPGP public key/],
+      [
+        'a message block',
+        PGP_PUBLIC_KEY.replace(/PUBLIC KEY BLOCK/g, 'MESSAGE'),
+        /^a "PGP MESSAGE" block is not an OpenPGP public key/,
+      ],
+      [
+        'armor without its END line',
+        PGP_PUBLIC_KEY.replace('-----END PGP PUBLIC KEY BLOCK-----\n', ''),
+        /^the armor has no "-----END PGP PUBLIC KEY BLOCK-----" line/,
+      ],
+      [
+        'a dashed line that is not armor',
+        `----- key -----\n${PGP_PUBLIC_KEY_BODY}`,
+        /^the armor line is not "-----BEGIN PGP PUBLIC KEY BLOCK-----"/,
+      ],
+      [
+        'an ssh key',
+        'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl',
+        /^the body is not radix-64/,
+      ],
+      [
+        'a body that is not base64',
+        '-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nthis is not base64 at all\n-----END PGP PUBLIC KEY BLOCK-----',
+        /^the body is not radix-64/,
+      ],
+      [
+        'a body of a length base64 never has',
+        'mDMEaw1y/RYJKwYBBAHaRw8BAQdAP4zkDJB8DELmNxHT6hpuoQz',
+        /^the body is not radix-64/,
+      ],
+      [
+        'a malformed checksum line',
+        `${PGP_PUBLIC_KEY_BODY}\n=5ua\n`,
+        /^the checksum line is not "=" and 4 radix-64 characters/,
+      ],
+      [
+        'a checksum that does not match',
+        PGP_PUBLIC_KEY.replace('=5uaV', '=5uaW'),
+        /^the checksum line does not match the body, so the key was changed or cut; export it again/,
+      ],
+      [
+        'a body cut by a line, with its checksum',
+        PGP_PUBLIC_KEY.replace(/\n[^\n]*\n=5uaV/, '\n=5uaV'),
+        /^the checksum line does not match the body/,
+      ],
+      [
+        'a body cut short without a checksum',
+        PGP_PUBLIC_KEY_BODY.split('\n')[0], // 48 of the key packet's 53 bytes
+        /^the public key packet is cut short/,
+      ],
+      [
+        'base64 of text',
+        Buffer.from('this is not a key, but it is base64 all the same').toString('base64'),
+        /^the body does not start with an OpenPGP packet/,
+      ],
+      [
+        'a PKIX public key body',
+        EC_PUBLIC_KEY_PEM.split('\n')
+          .filter((l) => l && !l.startsWith('-----'))
+          .join('\n'),
+        /^the body does not start with an OpenPGP packet/,
+      ],
+      [
+        'a signature packet (tag 2)',
+        armor(Buffer.from([0x88, 3, 4, 0, 0])),
+        /^the body starts with a signature, not a public key/,
+      ],
+      [
+        'a public subkey packet (tag 14)',
+        armor(Buffer.from([0xb8, 3, 4, 0, 0])),
+        /^the body starts with a public subkey \(not a primary key\), not a public key/,
+      ],
+      [
+        'a packet of an unnamed type (tag 60)',
+        armor(Buffer.from([0xfc, 3, 4, 0, 0])),
+        /^the body starts with a packet of type 60, not a public key/,
+      ],
+      ['an indeterminate length', armor(Buffer.from([0x9b, 4, 0, 0])), /^the public key packet is cut short/],
+      ['a partial body length', armor(Buffer.from([0xc6, 0xe1, 4, 0, 0])), /^the public key packet is cut short/],
+      [
+        'a header with no length',
+        armor(Buffer.from([0xc6])).replace(/\n=.*\n/, '\n'),
+        /^the public key packet is cut short/,
+      ],
+    ])('%s', (_, key, message) => {
+      expect(checkPgpPublicKey(key)).toMatch(message);
+    });
+  });
+});
+
+describe('pgpArmorChecksum', () => {
+  test('is the CRC-24 of RFC 4880 §6.1, as gpg writes it', () => {
+    expect(pgpArmorChecksum(Buffer.from(PGP_PUBLIC_KEY_BODY.replace(/\n/g, ''), 'base64'))).toBe('=5uaV');
+    const provider = PROVIDER_TEST_PGP_BODY.split('\n').filter((l) => l && !l.startsWith('='));
+    expect(pgpArmorChecksum(Buffer.from(provider.join(''), 'base64'))).toBe('=6Bvm');
+    expect(pgpArmorChecksum(Buffer.alloc(0))).toBe('=twTO'); // the initial value 0xB704CE
+  });
+});
+
+describe('signature algorithm names', () => {
+  test('every alias maps to a Binary Authorization name, and no name is an alias of itself', () => {
+    for (const [alias, name] of Object.entries(SIGNATURE_ALGORITHM_ALIASES)) {
+      expect(BINAUTHZ_SIGNATURE_ALGORITHMS).toContain(alias);
+      expect(BINAUTHZ_SIGNATURE_ALGORITHMS).toContain(name);
+      expect(SIGNATURE_ALGORITHM_ALIASES[name]).toBeUndefined();
+    }
   });
 
   test.each([
-    ['a private key', PGP_PUBLIC_KEY.replace(/PUBLIC KEY/g, 'PRIVATE KEY'), /private key, which must never/],
-    ['a binary or bare base64 key', 'mDMEaw1y/RYJKwYBBAHaRw8BAQdAP4zkDJB8DELmNxHT6hpuoQz', /ASCII-armored public key/],
-    ['a PEM key', EC_PUBLIC_KEY_PEM, /ASCII-armored public key/],
-    ['a message block', PGP_PUBLIC_KEY.replace(/PUBLIC KEY BLOCK/g, 'MESSAGE'), /ASCII-armored public key/],
-    [
-      'a body that is not base64',
-      '-----BEGIN PGP PUBLIC KEY BLOCK-----\n\nthis is not base64 at all, is it? no it is not base64\n-----END PGP PUBLIC KEY BLOCK-----',
-      /armored body is not base64/,
-    ],
-  ])('refuses %s', (_, armored, message) => {
-    expect(checkPgpPublicKey(armored)).toMatch(message);
+    ['RSA_SIGN_PSS_2048_SHA256', 'RSA_PSS_2048_SHA256'],
+    ['RSA_SIGN_PSS_3072_SHA256', 'RSA_PSS_3072_SHA256'],
+    ['RSA_SIGN_PSS_4096_SHA256', 'RSA_PSS_4096_SHA256'],
+    ['RSA_SIGN_PSS_4096_SHA512', 'RSA_PSS_4096_SHA512'],
+    ['EC_SIGN_P256_SHA256', 'ECDSA_P256_SHA256'],
+    ['EC_SIGN_P384_SHA384', 'ECDSA_P384_SHA384'],
+    ['EC_SIGN_P521_SHA512', 'ECDSA_P521_SHA512'],
+    ['RSA_SIGN_PKCS1_4096_SHA512', 'RSA_SIGN_PKCS1_4096_SHA512'],
+    ['ECDSA_P256_SHA256', 'ECDSA_P256_SHA256'],
+    ['RSA_PSS_2048_SHA256', 'RSA_PSS_2048_SHA256'],
+    ['NOT_AN_ALGORITHM', 'NOT_AN_ALGORITHM'],
+    ['constructor', 'constructor'],
+  ])('binauthzAlgorithmName(%s) is %s', (given, stored) => {
+    expect(binauthzAlgorithmName(given)).toBe(stored);
+  });
+
+  test('every KMS-compatible algorithm has a Binary Authorization name, and back', () => {
+    for (const algorithm of KMS_COMPATIBLE_ALGORITHMS) {
+      const stored = binauthzAlgorithmName(algorithm);
+      expect(checkSignatureAlgorithm(stored)).toBeUndefined();
+      expect(kmsAlgorithmName(stored)).toBe(algorithm);
+    }
+  });
+
+  test.each([
+    ['ECDSA_P256_SHA256', 'EC_SIGN_P256_SHA256'],
+    ['RSA_PSS_4096_SHA512', 'RSA_SIGN_PSS_4096_SHA512'],
+    ['EC_SIGN_P384_SHA384', 'EC_SIGN_P384_SHA384'],
+    ['RSA_SIGN_PKCS1_2048_SHA256', 'RSA_SIGN_PKCS1_2048_SHA256'],
+  ])('kmsAlgorithmName(%s) is %s', (given, kms) => {
+    expect(kmsAlgorithmName(given)).toBe(kms);
   });
 });
 

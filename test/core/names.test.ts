@@ -1,6 +1,7 @@
 import {
   attestorResourceName,
   checkClusterKey,
+  checkNoteHint,
   checkOrgPolicyParent,
   checkProjectId,
   checkRegion,
@@ -60,6 +61,25 @@ describe('attestor and note names', () => {
     expect(checkResourceId('-x')).toMatch(/starts with a letter or digit/);
     expect(checkResourceId('a/b')).toBeDefined();
     expect(checkResourceId('a'.repeat(101))).toBeDefined();
+  });
+
+  test.each([['qa_2'], ['qa_2-note'], ['QA-Attestor-note'], ['a'.repeat(100)], ['2fa']])(
+    'accepts the fabric-style id %s as it is',
+    (id) => expect(checkResourceId(id)).toBeUndefined(),
+  );
+
+  test.each([['qa 2-note'], ['qa.2'], [''], ['_qa'], ['qa/2'], ['a'.repeat(96) + '-note']])('refuses the id %j', (id) =>
+    expect(checkResourceId(id)).toBe(
+      'an id has 1 to 100 letters, digits, hyphens or underscores and starts with a letter or digit',
+    ),
+  );
+
+  test('note hints: any text but blank', () => {
+    expect(checkNoteHint('Attestor qa_2 note')).toBeUndefined();
+    expect(checkNoteHint('qa')).toBeUndefined();
+    for (const blank of ['', ' ', '\t\n']) {
+      expect(checkNoteHint(blank)).toBe('a note hint is a human-readable name, such as "Attestor qa note", not blank');
+    }
   });
 
   test('parses full attestor names', () => {
