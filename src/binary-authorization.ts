@@ -1,6 +1,6 @@
 import { Aspects, TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { BREAKGLASS_ANNOTATION } from './core/cloud-run';
+import { BREAKGLASS_ANNOTATION, CloudRunWiring, enforcementFix } from './core/cloud-run';
 import { checkAspectPlacement } from './private/aspect-placement';
 import {
   asCloudRunResource,
@@ -78,7 +78,7 @@ export class BinaryAuthorization {
   private constructor() {}
 }
 
-function breakglassProblems(resource: TerraformResource, wiring: string): string[] {
+function breakglassProblems(resource: TerraformResource, wiring: CloudRunWiring): string[] {
   const cloudRun = asCloudRunResource(resource);
   if (!cloudRun) {
     return [];
@@ -97,10 +97,7 @@ function breakglassProblems(resource: TerraformResource, wiring: string): string
       ).message,
     ];
   }
-  const fix =
-    wiring === 'v2-block'
-      ? 'set binary_authorization { use_default = true }'
-      : 'set the annotation "run.googleapis.com/binary-authorization" to "default"';
+  const fix = enforcementFix(wiring);
   return [
     invalidProp(
       terraformAddress(resource),

@@ -1,6 +1,6 @@
 import { IAspect, TerraformResource } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { BINAUTHZ_ANNOTATION, BinauthzSetting, DEFAULT_POLICY_VALUE } from './core/cloud-run';
+import { BINAUTHZ_ANNOTATION, BinauthzSetting, DEFAULT_POLICY_VALUE, enforcementFix } from './core/cloud-run';
 import { checkAspectPlacement, isConstruct, REQUIRE_BINARY_AUTHORIZATION } from './private/aspect-placement';
 import {
   asCloudRunResource,
@@ -218,7 +218,7 @@ const EXEMPT_FIX = 'or exempt the resource with RequireBinaryAuthorization.exemp
 
 /** Why a setting does not meet the requirement, or `undefined`. */
 function requirementProblem(setting: BinauthzSetting, mode: RequirementMode): string | undefined {
-  const fix = enforcementFix(setting);
+  const fix = enforcementFix(setting.wiring);
   switch (setting.enforcement) {
     case 'enforced':
       return undefined;
@@ -233,17 +233,6 @@ function requirementProblem(setting: BinauthzSetting, mode: RequirementMode): st
     case 'invalid':
       // The setting's problems say what is wrong with it; they are reported as errors, exempt or not.
       return undefined;
-  }
-}
-
-function enforcementFix(setting: BinauthzSetting): string {
-  switch (setting.wiring) {
-    case 'v2-block':
-      return 'set binary_authorization { use_default = true }';
-    case 'v1-annotation':
-      return `set the annotation "${BINAUTHZ_ANNOTATION}" to "${DEFAULT_POLICY_VALUE}"`;
-    case 'function-policy':
-      return `set service_config.binary_authorization_policy = "${DEFAULT_POLICY_VALUE}"`;
   }
 }
 

@@ -60,6 +60,10 @@ describe('README', () => {
         expect(Object.keys(stacks).length).toBeGreaterThan(0);
         for (const [stack, json] of Object.entries(stacks)) {
           expect({ stack, problems: schemaProblems(json) }).toEqual({ stack, problems: [] });
+          if (json.resource?.google_binary_authorization_policy) {
+            const summary = runCli('summary', join(outdir, 'stacks', stack, 'cdk.tf.json'));
+            expect({ stack, code: summary.code, stderr: summary.stderr }).toEqual({ stack, code: 0, stderr: [] });
+          }
         }
       } finally {
         if (previous === undefined) delete process.env.CDKTF_OUTDIR;

@@ -114,6 +114,21 @@ export function readBinauthz(
   }
 }
 
+/**
+ * How to turn enforcement on for a resource type, as a fix in messages: written once for the aspect,
+ * break-glass and the lint.
+ */
+export function enforcementFix(wiring: CloudRunWiring): string {
+  switch (wiring) {
+    case 'v2-block':
+      return 'set binary_authorization { use_default = true }';
+    case 'v1-annotation':
+      return `set the annotation "${BINAUTHZ_ANNOTATION}" to "${DEFAULT_POLICY_VALUE}"`;
+    case 'function-policy':
+      return `set service_config.binary_authorization_policy = "${DEFAULT_POLICY_VALUE}"`;
+  }
+}
+
 /** A problem with a named Cloud Run policy, or `undefined` when it has the right form. */
 export function checkNamedPolicy(policy: string): string | undefined {
   const match = NAMED_POLICY.exec(policy);

@@ -3,7 +3,13 @@
  * Cloud Run resources (services, jobs, worker pools, functions) that should enforce a policy.
  * Framework-free: any Terraform JSON works, synthesized by cdktf or written by hand.
  */
-import { ALLOWED_POLICIES_CONSTRAINT, BinauthzSetting, CLOUD_RUN_RESOURCE_TYPES, readBinauthz } from './cloud-run';
+import {
+  ALLOWED_POLICIES_CONSTRAINT,
+  BinauthzSetting,
+  CLOUD_RUN_RESOURCE_TYPES,
+  enforcementFix,
+  readBinauthz,
+} from './cloud-run';
 import { describeValue } from './display';
 import { FindingCode } from './findings';
 import { parseAllowlistPattern } from './pattern';
@@ -215,10 +221,7 @@ function lintSetting(address: string, setting: BinauthzSetting): Finding[] {
     address,
     message,
   });
-  const fix =
-    setting.wiring === 'v2-block'
-      ? 'set binary_authorization { use_default = true }'
-      : `set ${setting.property} = "default"`;
+  const fix = enforcementFix(setting.wiring);
   const findings: Finding[] = setting.problems.map((p) =>
     finding('error', 'invalid-binary-authorization', `${p.property} ${describeValue(p.value)}: ${p.message}`),
   );

@@ -178,7 +178,7 @@ describe('lintTerraformJson: Cloud Run resources', () => {
       'binary_authorization turns Binary Authorization off: images are not checked; set binary_authorization { use_default = true }',
     );
     expect(messages).toContain(
-      'metadata.annotations["run.googleapis.com/binary-authorization"] is not set: images are not checked; set metadata.annotations["run.googleapis.com/binary-authorization"] = "default"',
+      'metadata.annotations["run.googleapis.com/binary-authorization"] is not set: images are not checked; set the annotation "run.googleapis.com/binary-authorization" to "default"',
     );
     expect(messages).toContain(
       'service_config.binary_authorization_policy is not set: images are not checked; set service_config.binary_authorization_policy = "default"',
