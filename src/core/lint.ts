@@ -121,26 +121,23 @@ export function ruleFindings(rule: RuleModel, name: string): RuleFinding[] {
     code: 'invalid-rule',
     message,
   }));
-  if (isInterpolated(rule.evaluationMode)) {
-    findings.push({
-      severity: 'info',
-      code: 'unknown-value',
-      message: `${name}'s evaluation mode is known only at apply time: ${rule.evaluationMode}`,
-    });
-  } else if (rule.evaluationMode === 'ALWAYS_ALLOW') {
+  for (const [what, mode] of [
+    ['evaluation', rule.evaluationMode],
+    ['enforcement', rule.enforcementMode],
+  ] as const) {
+    if (isInterpolated(mode)) {
+      const message = `${name}'s ${what} mode is known only at apply time: ${mode}`;
+      findings.push({ severity: 'info', code: 'unknown-value', message });
+    }
+  }
+  if (rule.evaluationMode === 'ALWAYS_ALLOW') {
     findings.push({
       severity: 'error',
       code: 'allow-all',
       message: `${name} is ALWAYS_ALLOW: every image is admitted and the allowlist does nothing; use ALWAYS_DENY with an allowlist, or REQUIRE_ATTESTATION`,
     });
   }
-  if (isInterpolated(rule.enforcementMode)) {
-    findings.push({
-      severity: 'info',
-      code: 'unknown-value',
-      message: `${name}'s enforcement mode is known only at apply time: ${rule.enforcementMode}`,
-    });
-  } else if (rule.enforcementMode === 'DRYRUN_AUDIT_LOG_ONLY') {
+  if (rule.enforcementMode === 'DRYRUN_AUDIT_LOG_ONLY') {
     findings.push({
       severity: 'warning',
       code: 'dry-run',
