@@ -5,33 +5,8 @@ import { parseAllowlistPattern } from '../../src/core/pattern';
 import { PolicyModel } from '../../src/core/policy';
 import { isInterpolated } from '../../src/core/terraform-json';
 import { policyModel } from '../support';
+import { candidatePattern, component, digest, image, registry, validPattern } from '../support/arbitraries';
 
-// A small alphabet, so that generated patterns and images share prefixes often.
-const word = fc.string({ unit: fc.constantFrom('a', 'b', '1'), minLength: 1, maxLength: 3 });
-const component = fc
-  .tuple(word, fc.option(fc.tuple(fc.constantFrom('.', '_', '-', '__'), word), { nil: undefined }))
-  .map(([w, more]) => (more ? `${w}${more[0]}${more[1]}` : w));
-const registry = fc.constantFrom('gcr.io', 'us-docker.pkg.dev', 'localhost:5000', 'a.b');
-const digest = fc.constantFrom(`sha256:${'a'.repeat(64)}`, `sha256:${'ab'.repeat(32)}`, `sha256:${'1'.repeat(64)}`);
-const tag = fc.constantFrom('latest', 'v1', 'v1.2', 'a');
-
-const image = fc
-  .tuple(registry, fc.array(component, { minLength: 1, maxLength: 4 }), fc.option(tag), fc.option(digest))
-  .map(([r, path, t, d]) => `${r}/${path.join('/')}${t ? `:${t}` : ''}${d ? `@${d}` : ''}`);
-
-/** Candidate patterns of every shape: most valid, some not. */
-const candidatePattern = fc
-  .tuple(
-    registry,
-    fc.array(component, { minLength: 0, maxLength: 3 }),
-    fc.constantFrom('', '/**', '/*', '*', '**', '@*', '@digest', ':latest', '/'),
-    digest,
-  )
-  .map(([r, path, end, d]) => {
-    const base = [r, ...path].join('/');
-    return end === '@digest' ? `${base}@${d}` : `${base}${end}`;
-  });
-const validPattern = candidatePattern.filter((p) => parseAllowlistPattern(p).problems.length === 0);
 
 const policy = (patterns: string[], evaluationMode?: string, enforcementMode?: string): PolicyModel =>
   policyModel({ patterns, evaluationMode, enforcementMode });
