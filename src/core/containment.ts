@@ -89,9 +89,9 @@ function candidateImages(pattern: AllowlistPattern): string[] {
       return [`${pattern.prefix}${at}`];
     case '*': {
       const names = ['any-image', 'x', 'z9'];
-      return names.map((n) => `${pattern.prefix}${pattern.prefix.endsWith('/') ? '' : '-'}${n}${at}`).concat(
-        names.map((n) => `${pattern.prefix}${n}${at}`),
-      );
+      return names
+        .map((n) => `${pattern.prefix}${pattern.prefix.endsWith('/') ? '' : '-'}${n}${at}`)
+        .concat(names.map((n) => `${pattern.prefix}${n}${at}`));
     }
     case '**': {
       const join = pattern.prefix.endsWith('/') || pattern.prefix === '' ? '' : '-';

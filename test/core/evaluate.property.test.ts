@@ -7,7 +7,6 @@ import { isInterpolated } from '../../src/core/terraform-json';
 import { policyModel } from '../support';
 import { candidatePattern, component, digest, image, registry, validPattern } from '../support/arbitraries';
 
-
 const policy = (patterns: string[], evaluationMode?: string, enforcementMode?: string): PolicyModel =>
   policyModel({ patterns, evaluationMode, enforcementMode });
 
