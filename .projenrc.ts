@@ -120,7 +120,14 @@ const project = new cdktf.ConstructLibraryCdktf({
     devdirs: ['test', 'examples', 'projenrc', '.projenrc.ts'],
     commandOptions: { fix: false },
   },
-  gitignore: ['test/.readme-blocks/', 'cdktf.out/', 'examples/**/cdktf.out/', 'examples/**/.gen/', '.terraform/'],
+  gitignore: [
+    'test/.readme-blocks/',
+    'test/.codegen-programs/',
+    'cdktf.out/',
+    'examples/**/cdktf.out/',
+    'examples/**/.gen/',
+    '.terraform/',
+  ],
 });
 
 // jsii prints an end-of-life banner for Node 20 on every run; the machines run Node 20.

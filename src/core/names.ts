@@ -83,6 +83,16 @@ export function parseAttestorName(name: string): ResourceName {
   return parseResourceName(name, ATTESTOR_RESOURCE_NAME, 'projects/PROJECT_ID/attestors/ATTESTOR_ID');
 }
 
+/** A full attestor name `projects/P/attestors/N`: `undefined` when it is one, the reason otherwise. */
+export function checkAttestorName(name: string): string | undefined {
+  try {
+    parseAttestorName(name);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
 /** Parses `projects/P/notes/N`; throws with the reason when it is not one. */
 export function parseNoteName(name: string): ResourceName {
   return parseResourceName(name, NOTE_RESOURCE_NAME, 'projects/PROJECT_ID/notes/NOTE_ID');

@@ -1,0 +1,231 @@
+import { spawnSync } from 'child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import * as ts from 'typescript';
+import { policyProgram, PolicySource } from '../../src/cli/codegen';
+import { PolicyModel } from '../../src/core/policy';
+import { policiesFromTerraformJson } from '../../src/core/terraform-json';
+import { policyModel, ROOT, ruleModel } from '../support';
+
+const PROGRAMS = join(__dirname, '..', '.codegen-programs');
+const SEC = 'projects/sec-project/attestors';
+
+/** A policy with something of everything the program writes. */
+const FULL: PolicySource = {
+  model: {
+    ...policyModel({
+      project: 'payments-prod',
+      evaluationMode: 'REQUIRE_ATTESTATION',
+      enforcementMode: 'DRYRUN_AUDIT_LOG_ONLY',
+      attestors: [`${SEC}/built-by-ci`, `${SEC}/qa_2`],
+      patterns: [
+        'us-central1-docker.pkg.dev/payments-prod/cloud-run-source-deploy/**',
+        'k8s.gcr.io/**',
+        'europe-west1-docker.pkg.dev/payments-prod/cloud-run-source-deploy/**',
+        'us-central1-docker.pkg.dev/payments-prod/gcf-artifacts/**',
+        'us-central1-docker.pkg.dev/functions-proj/gcf-artifacts/**',
+        'gcr.io/payments-prod/app@*',
+      ],
+    }),
+    clusterAdmissionRules: {
+      'us-central1-a.prod': ruleModel('REQUIRE_ATTESTATION', undefined, [`${SEC}/built-by-ci`]),
+      'europe-west1-b.batch': ruleModel('ALWAYS_DENY'),
+    },
+  },
+  description: 'Payments, "prod"',
+  globalPolicyEvaluationMode: 'ENABLE',
+};
+
+/** Runs a generated TypeScript program against the sources; returns the policy it synthesizes. */
+function synthesize(code: string, name: string): { model: PolicyModel; json: any } {
+  mkdirSync(PROGRAMS, { recursive: true });
+  const file = join(PROGRAMS, `${name}.ts`);
+  writeFileSync(file, code.replace(/from 'cdktf-gcp-binauthz'/g, "from '../../src'"));
+  const outdir = mkdtempSync(join(tmpdir(), 'codegen-'));
+  const previous = process.env.CDKTF_OUTDIR;
+  process.env.CDKTF_OUTDIR = outdir;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    jest.isolateModules(() => require(file));
+    const json = JSON.parse(readFileSync(join(outdir, 'stacks', 'binauthz', 'cdk.tf.json'), 'utf8'));
+    const [found] = policiesFromTerraformJson(json);
+    return { model: found.policy, json };
+  } finally {
+    if (previous === undefined) delete process.env.CDKTF_OUTDIR;
+    else process.env.CDKTF_OUTDIR = previous;
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+afterAll(() => rmSync(PROGRAMS, { recursive: true, force: true }));
+
+/**
+ * The type errors of a generated program under a new cdktf app's compiler options (`cdktf init`:
+ * strict, no unused locals or parameters), against the sources.
+ */
+function compileProblems(code: string, name: string): string[] {
+  mkdirSync(PROGRAMS, { recursive: true });
+  const file = join(PROGRAMS, `${name}.ts`);
+  writeFileSync(file, code.replace(/from 'cdktf-gcp-binauthz'/g, "from '../../src'"));
+  const program = ts.createProgram([file], {
+    strict: true,
+    noUnusedLocals: true,
+    noUnusedParameters: true,
+    noImplicitReturns: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2020,
+    module: ts.ModuleKind.CommonJS,
+    esModuleInterop: true,
+    skipLibCheck: true,
+    types: ['node'],
+  });
+  // The program's own problems; the library's sources are type-checked by the build.
+  return ts
+    .getPreEmitDiagnostics(program)
+    .filter((d) => d.file?.fileName === file)
+    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+}
+
+/** What must come back the same: patterns as a set, rules, attestors. */
+function essence(model: PolicyModel) {
+  return {
+    project: model.project,
+    patterns: [...model.allowlistPatterns].sort(),
+    defaultAdmissionRule: {
+      ...model.defaultAdmissionRule,
+      requireAttestationsBy: [...model.defaultAdmissionRule.requireAttestationsBy].sort(),
+    },
+    clusterAdmissionRules: model.clusterAdmissionRules ?? {},
+  };
+}
+
+describe('policyProgram: TypeScript', () => {
+  test('writes a program that runs as pasted and defines the same policy', () => {
+    const { code, refusals } = policyProgram(FULL, 'typescript');
+    expect(refusals).toEqual([]);
+    expect(code).toMatchSnapshot();
+    expect(compileProblems(code, 'full-strict')).toEqual([]);
+    const { model, json } = synthesize(code, 'full');
+    expect(essence(model)).toEqual(essence(FULL.model));
+    const [policy] = Object.values(json.resource.google_binary_authorization_policy) as any[];
+    expect(policy.description).toBe('Payments, "prod"');
+    expect(policy.global_policy_evaluation_mode).toBe('ENABLE');
+    expect(json.import).toEqual([
+      { id: 'projects/payments-prod', to: expect.stringMatching(/^google_binary_authorization_policy\./) },
+    ]);
+  });
+
+  test("imports only what it uses, so that a new app's strict compiler options accept it", () => {
+    const { code } = policyProgram({ model: policyModel() }, 'typescript');
+    expect(code).toContain("import { AdmissionRule, BinaryAuthorizationPolicy } from 'cdktf-gcp-binauthz';");
+    expect(compileProblems(code, 'minimal-strict')).toEqual([]);
+    expect(essence(synthesize(code, 'minimal').model)).toEqual(essence(policyModel()));
+  });
+
+  test('groups the deployment paths by path and project, and keeps the other patterns as they are', () => {
+    const { code } = policyProgram(FULL, 'typescript');
+    expect(code).toContain(
+      "policy.allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, { regions: ['us-central1', 'europe-west1'] });",
+    );
+    expect(code).toContain(
+      "policy.allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, { regions: ['us-central1'] });",
+    );
+    expect(code).toContain(
+      "policy.allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, { regions: ['us-central1'], project: 'functions-proj' });",
+    );
+    expect(code).toContain("policy.addAllowlistPattern('k8s.gcr.io/**');");
+  });
+
+  test('a domain-scoped project: its deployment paths are recognised in their path form', () => {
+    const source: PolicySource = {
+      model: policyModel({
+        project: 'example.com:legacy',
+        patterns: ['us-east1-docker.pkg.dev/example.com/legacy/gcf-artifacts/**'],
+      }),
+    };
+    const { code } = policyProgram(source, 'typescript');
+    expect(code).toContain(
+      "policy.allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, { regions: ['us-east1'] });",
+    );
+    expect(essence(synthesize(code, 'scoped').model)).toEqual(essence(source.model));
+  });
+
+  test('what the library refuses is carried with a comment, returned, and fails synth as pasted', () => {
+    const source: PolicySource = {
+      model: policyModel({ patterns: ['gcr.io/**', 'gcr.io/my-project/app:latest', 'gcr.io/my-project/ok@*'] }),
+    };
+    const { code, refusals } = policyProgram(source, 'typescript');
+    expect(refusals.map((r) => `${r.field} ${r.value}`)).toEqual([
+      'admissionWhitelistPatterns gcr.io/**',
+      'admissionWhitelistPatterns gcr.io/my-project/app:latest',
+    ]);
+    expect(code).toMatch(
+      /\/\/ refused by the library, synth will fail: "gcr\.io" is shared by many owners .* like "gcr\.io\/PROJECT_ID\/\*\*"\npolicy\.addAllowlistPattern\('gcr\.io\/\*\*'\);/,
+    );
+    expect(code).toMatch(
+      /\/\/ refused by the library, synth will fail: Cloud Run does not accept tags .*\npolicy\.addAllowlistPattern\('gcr\.io\/my-project\/app:latest'\);/,
+    );
+    expect(() => synthesize(code, 'refused')).toThrow(/invalid 'pattern' "gcr.io\/\*\*"/);
+  });
+
+  test('two required attestors with one short id are refused, with the provider set as the reason', () => {
+    const source: PolicySource = {
+      model: policyModel({
+        evaluationMode: 'REQUIRE_ATTESTATION',
+        attestors: ['projects/sec-proj-a/attestors/prod', 'projects/sec-proj-b/attestors/prod'],
+      }),
+    };
+    const { code, refusals } = policyProgram(source, 'typescript');
+    expect(refusals).toEqual([
+      expect.objectContaining({ field: 'defaultAdmissionRule', reason: expect.stringMatching(/same short id "prod"/) }),
+    ]);
+    expect(code).toContain(
+      "const prod = Attestor.fromAttestorName(stack, 'Prod', 'projects/sec-proj-a/attestors/prod');",
+    );
+    expect(code).toContain(
+      "const prod2 = Attestor.fromAttestorName(stack, 'Prod2', 'projects/sec-proj-b/attestors/prod');",
+    );
+    expect(() => synthesize(code, 'same-short-id')).toThrow(/same short id "prod"/);
+  });
+});
+
+describe('policyProgram: Python', () => {
+  test('writes the same program with the jsii binding names', () => {
+    const { code, refusals } = policyProgram(FULL, 'python');
+    expect(refusals).toEqual([]);
+    expect(code).toMatchSnapshot();
+  });
+
+  test('is valid Python', () => {
+    const { code } = policyProgram(FULL, 'python');
+    const result = spawnSync('python3', ['-c', 'import ast, sys; ast.parse(sys.stdin.read())'], {
+      input: code,
+      encoding: 'utf8',
+    });
+    expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
+  });
+
+  test("uses only names the library's assembly has, as jsii spells them in Python", () => {
+    const assembly = JSON.parse(readFileSync(join(ROOT, '.jsii'), 'utf8'));
+    const members = new Set<string>();
+    for (const type of Object.values<any>(assembly.types)) {
+      members.add(type.name);
+      for (const m of [...(type.methods ?? []), ...(type.properties ?? [])]) members.add(m.name);
+      for (const m of type.members ?? []) members.add(m.name);
+    }
+    const camel = (snake: string) => snake.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+    const { code } = policyProgram(FULL, 'python');
+    const used = [
+      ...[...code.matchAll(/\.([a-z][a-z_0-9]*)\(/g)].map((m) => m[1]).filter((n) => n !== 'synth'),
+      ...[...code.matchAll(/\b([a-z][a-z_0-9]*)=/g)].map((m) => m[1]),
+      ...[
+        ...code.matchAll(/\b(AdmissionRule|Attestor|BinaryAuthorizationPolicy|DeploymentPath|EnforcementMode)\b/g),
+      ].map((m) => m[1]),
+      ...[...code.matchAll(/(?:DeploymentPath|EnforcementMode)\.([A-Z_0-9]+)/g)].map((m) => m[1]),
+    ];
+    const missing = [...new Set(used)].filter((n) => n !== 'project' && !members.has(camel(n)) && !members.has(n));
+    expect(missing).toEqual([]);
+    expect(used).toEqual(expect.arrayContaining(['allow_deployment_path', 'add_allowlist_pattern', 'adopt_existing']));
+  });
+});
