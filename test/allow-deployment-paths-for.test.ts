@@ -1,34 +1,36 @@
 import { ArtifactRegistryRepository } from '@cdktf/provider-google/lib/artifact-registry-repository';
 import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
-import { Cloudfunctions2Function } from '@cdktf/provider-google/lib/cloudfunctions2-function';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { Aspects, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { BinaryAuthorizationPolicy, DeploymentPath, RequireBinaryAuthorization } from '../src';
 import { newStack, policyPatterns, synthRaw } from './support';
+import { gcfFunction as gcf, sourceService as source } from './support/workloads';
 
-function gcfFunction(
+/** A function from source, with its custom repository at the top of the props. */
+const gcfFunction = (
   scope: Construct,
   id: string,
   props: { location: string; project?: string; dockerRepository?: string },
-) {
-  return new Cloudfunctions2Function(scope, id, {
-    name: id,
+) =>
+  gcf(scope, id, {
     location: props.location,
     project: props.project,
     buildConfig: { runtime: 'nodejs20', entryPoint: 'handler', dockerRepository: props.dockerRepository },
   });
-}
 
-function sourceService(scope: Construct, id: string, props: { location: string; project?: string; imageUri?: string }) {
-  return new CloudRunV2Service(scope, id, {
-    name: id,
+/** A source deploy, with its image_uri at the top of the props. */
+const sourceService = (
+  scope: Construct,
+  id: string,
+  props: { location: string; project?: string; imageUri?: string },
+) =>
+  source(scope, id, {
     location: props.location,
     project: props.project,
     buildConfig: { sourceLocation: 'gs://my-bucket/source.zip', functionTarget: 'handler', imageUri: props.imageUri },
     template: { containers: [{ image: 'scratch' }] },
   });
-}
 
 describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
   test('allowlists the default repository of each deployment path, per region', () => {

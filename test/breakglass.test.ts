@@ -1,25 +1,15 @@
-import { CloudRunService } from '@cdktf/provider-google/lib/cloud-run-service';
-import { CloudRunV2Job } from '@cdktf/provider-google/lib/cloud-run-v2-job';
-import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
-import { CloudRunV2WorkerPool } from '@cdktf/provider-google/lib/cloud-run-v2-worker-pool';
 import { Cloudfunctions2Function } from '@cdktf/provider-google/lib/cloudfunctions2-function';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { Aspects, Testing } from 'cdktf';
 import { BinaryAuthorization, RequireBinaryAuthorization, RequirementMode } from '../src';
 import { errorsOf, newStack, resourceOf, synthRaw, warningsOf } from './support';
-
-const IMAGE = 'us-docker.pkg.dev/my-project/apps/api@sha256:' + 'b'.repeat(64);
+import { v1Service, v2Job, v2Service, v2WorkerPool } from './support/workloads';
 
 describe('BinaryAuthorization.breakglass', () => {
   test('sets breakglass_justification on a v2 service and warns', () => {
     // GIVEN
     const stack = newStack({ project: 'my-project' });
-    const service = new CloudRunV2Service(stack, 'service', {
-      name: 'api',
-      location: 'us-central1',
-      template: { containers: [{ image: IMAGE }] },
-      binaryAuthorization: { useDefault: true },
-    });
+    const service = v2Service(stack, 'service', { useDefault: true }, { name: 'api' });
     // WHEN
     BinaryAuthorization.breakglass(service, 'INC-42: attestor down, hotfix');
     // THEN
@@ -38,16 +28,8 @@ describe('BinaryAuthorization.breakglass', () => {
   test('sets breakglass_justification on v2 jobs and worker pools', () => {
     // GIVEN
     const stack = newStack({ project: 'my-project' });
-    const job = new CloudRunV2Job(stack, 'job', {
-      name: 'job',
-      location: 'us-central1',
-      template: { template: { containers: [{ image: IMAGE }] } },
-    });
-    const pool = new CloudRunV2WorkerPool(stack, 'pool', {
-      name: 'pool',
-      location: 'us-central1',
-      template: { containers: [{ image: IMAGE }] },
-    });
+    const job = v2Job(stack, 'job');
+    const pool = v2WorkerPool(stack, 'pool');
     // WHEN
     BinaryAuthorization.breakglass(job, 'INC-7');
     BinaryAuthorization.breakglass(pool, 'INC-8');
@@ -67,12 +49,7 @@ describe('BinaryAuthorization.breakglass', () => {
   test('merges the break-glass annotation into a v1 service', () => {
     // GIVEN
     const stack = newStack({ project: 'my-project' });
-    const legacy = new CloudRunService(stack, 'legacy', {
-      name: 'legacy',
-      location: 'us-central1',
-      metadata: { annotations: { 'run.googleapis.com/ingress': 'internal' } },
-      template: { spec: { containers: [{ image: IMAGE }] } },
-    });
+    const legacy = v1Service(stack, 'legacy', { 'run.googleapis.com/ingress': 'internal' });
     // WHEN
     BinaryAuthorization.breakglass(legacy, 'INC-9');
     Aspects.of(stack).add(new RequireBinaryAuthorization());
@@ -93,11 +70,7 @@ describe('BinaryAuthorization.breakglass', () => {
   test('fails synth when the resource does not enforce Binary Authorization', () => {
     // GIVEN
     const stack = newStack({ project: 'my-project' });
-    const service = new CloudRunV2Service(stack, 'service', {
-      name: 'api',
-      location: 'us-central1',
-      template: { containers: [{ image: IMAGE }] },
-    });
+    const service = v2Service(stack, 'service', undefined, { name: 'api' });
     // WHEN (no RequireBinaryAuthorization aspect)
     BinaryAuthorization.breakglass(service, 'INC-42');
     // THEN
@@ -109,11 +82,7 @@ describe('BinaryAuthorization.breakglass', () => {
   test('fails synth for a v1 service without the annotation', () => {
     // GIVEN
     const stack = newStack({ project: 'my-project' });
-    const legacy = new CloudRunService(stack, 'legacy', {
-      name: 'legacy',
-      location: 'us-central1',
-      template: { spec: { containers: [{ image: IMAGE }] } },
-    });
+    const legacy = v1Service(stack, 'legacy');
     // WHEN
     BinaryAuthorization.breakglass(legacy, 'INC-9');
     // THEN
@@ -125,12 +94,7 @@ describe('BinaryAuthorization.breakglass', () => {
   test('reports a justification on a resource that turns enforcement off once', () => {
     // GIVEN
     const stack = newStack({ project: 'my-project' });
-    const service = new CloudRunV2Service(stack, 'service', {
-      name: 'api',
-      location: 'us-central1',
-      template: { containers: [{ image: IMAGE }] },
-      binaryAuthorization: { useDefault: false },
-    });
+    const service = v2Service(stack, 'service', { useDefault: false }, { name: 'api' });
     RequireBinaryAuthorization.exempt(service, 'sandbox');
     // WHEN
     BinaryAuthorization.breakglass(service, 'INC-1');
@@ -156,11 +120,7 @@ describe('BinaryAuthorization.breakglass', () => {
 
   test('fails with an empty justification', () => {
     const stack = newStack({ project: 'my-project' });
-    const service = new CloudRunV2Service(stack, 'service', {
-      name: 'api',
-      location: 'us-central1',
-      template: { containers: [{ image: IMAGE }] },
-    });
+    const service = v2Service(stack, 'service', undefined, { name: 'api' });
     expect(() => BinaryAuthorization.breakglass(service, '')).toThrow(
       '[stack/service] invalid \'justification\' "": break-glass needs a written justification, such as "incident INC-42: hotfix while the attestor is down"',
     );

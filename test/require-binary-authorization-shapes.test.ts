@@ -1,10 +1,7 @@
-import { CloudRunService } from '@cdktf/provider-google/lib/cloud-run-service';
-import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
 import { Aspects } from 'cdktf';
 import { RequireBinaryAuthorization, RequirementMode } from '../src';
 import { errorsOf, newStack, synthRaw } from './support';
-
-const IMAGE = 'us-docker.pkg.dev/my-project/apps/api@sha256:' + 'a'.repeat(64);
+import { v1Service, v2Service } from './support/workloads';
 
 // The deploy-side aspect reads the setting with the same core reader as `lint`: a shape the provider
 // does not accept, written through an escape hatch, is an error naming the attribute, never "known
@@ -15,11 +12,7 @@ describe('RequireBinaryAuthorization, settings of the wrong shape', () => {
     (mode) => {
       // GIVEN
       const stack = newStack({ project: 'my-project' });
-      const service = new CloudRunV2Service(stack, 'service', {
-        name: 'service',
-        location: 'us-central1',
-        template: { containers: [{ image: IMAGE }] },
-      });
+      const service = v2Service(stack, 'service');
       service.addOverride('binary_authorization.use_default', 'true');
       // WHEN
       Aspects.of(stack).add(new RequireBinaryAuthorization({ mode }));
@@ -34,11 +27,7 @@ describe('RequireBinaryAuthorization, settings of the wrong shape', () => {
   test('annotations that are a list are an error, even on an exempt resource', () => {
     // GIVEN
     const stack = newStack({ project: 'my-project' });
-    const legacy = new CloudRunService(stack, 'legacy', {
-      name: 'legacy',
-      location: 'us-central1',
-      template: { spec: { containers: [{ image: IMAGE }] } },
-    });
+    const legacy = v1Service(stack, 'legacy');
     legacy.addOverride('metadata.annotations', ['run.googleapis.com/binary-authorization']);
     RequireBinaryAuthorization.exempt(legacy, 'legacy service, ticket SEC-1');
     // WHEN

@@ -1,62 +1,15 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { CloudRunService } from '@cdktf/provider-google/lib/cloud-run-service';
-import { CloudRunV2Job } from '@cdktf/provider-google/lib/cloud-run-v2-job';
 import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
-import { CloudRunV2WorkerPool } from '@cdktf/provider-google/lib/cloud-run-v2-worker-pool';
 import { Cloudfunctions2Function } from '@cdktf/provider-google/lib/cloudfunctions2-function';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { Aspects, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { BinaryAuthorization, BinaryAuthorizationPolicy, RequireBinaryAuthorization, RequirementMode } from '../src';
 import { errorsOf, newStack, policyPatterns, resourceOf, synthRaw, warningsOf } from './support';
+import { gcfFunction, v1Service, v2Job, v2Service, v2WorkerPool } from './support/workloads';
 
-const IMAGE = 'us-docker.pkg.dev/my-project/apps/api@sha256:' + 'a'.repeat(64);
-
-function v2Service(scope: Construct, id: string, binaryAuthorization?: any): CloudRunV2Service {
-  return new CloudRunV2Service(scope, id, {
-    name: id,
-    location: 'us-central1',
-    template: { containers: [{ image: IMAGE }] },
-    binaryAuthorization,
-  });
-}
-
-function v2Job(scope: Construct, id: string, binaryAuthorization?: any): CloudRunV2Job {
-  return new CloudRunV2Job(scope, id, {
-    name: id,
-    location: 'us-central1',
-    template: { template: { containers: [{ image: IMAGE }] } },
-    binaryAuthorization,
-  });
-}
-
-function v2WorkerPool(scope: Construct, id: string, binaryAuthorization?: any): CloudRunV2WorkerPool {
-  return new CloudRunV2WorkerPool(scope, id, {
-    name: id,
-    location: 'us-central1',
-    template: { containers: [{ image: IMAGE }] },
-    binaryAuthorization,
-  });
-}
-
-function v1Service(scope: Construct, id: string, annotations?: Record<string, string>): CloudRunService {
-  return new CloudRunService(scope, id, {
-    name: id,
-    location: 'us-central1',
-    metadata: annotations ? { annotations } : undefined,
-    template: { spec: { containers: [{ image: IMAGE }] } },
-  });
-}
-
-function fn(scope: Construct, id: string, serviceConfig?: any): Cloudfunctions2Function {
-  return new Cloudfunctions2Function(scope, id, {
-    name: id,
-    location: 'us-central1',
-    buildConfig: { runtime: 'nodejs20', entryPoint: 'handler' },
-    serviceConfig,
-  });
-}
+const fn = (scope: Construct, id: string, serviceConfig?: any) => gcfFunction(scope, id, { serviceConfig });
 
 /** Every Cloud Run resource type, none of them enforcing. */
 function allTypes(stack: TerraformStack) {
