@@ -800,10 +800,24 @@ const BAD_ARGUMENTS: Array<[string, string[], string]> = [
   ['an option without its value', ['check', 'x', '--image'], "Option '--image <value>' argument missing"],
   ['--stack without its value', ['lint', 'x', '--stack'], "Option '--stack <value>' argument missing"],
   ['a value given to a flag', ['lint', 'x', '--json=yes'], "Option '--json' does not take an argument"],
-  ['check without --image', ['check', 'x'], 'check needs at least one --image'],
+  [
+    '--workloads without --image',
+    ['check', 'x', '--workloads'],
+    '--workloads adds the workloads to the --image images',
+  ],
   ['lint with --image', ['lint', 'x', '--image', IMAGE], 'lint does not take --image'],
   ['summary with --json', ['summary', 'x', '--json'], 'summary does not take --json'],
-  ['check with --policy', ['check', 'x', '--image', IMAGE, '--policy', 'p'], 'check does not take --policy'],
+  [
+    'check with a --policy file that is not there',
+    ['check', 'x', '--image', IMAGE, '--policy', 'p'],
+    'p: no such file or folder',
+  ],
+  [
+    'export with --policy (now --address)',
+    ['export', 'x', '--policy', 'p'],
+    'export chooses a policy with --address ADDRESS',
+  ],
+  ['lint with --policy', ['lint', 'x', '--policy', 'p'], 'lint does not take --policy'],
   ['export without --format', ['export', 'x'], 'export needs --format gcloud-yaml'],
   ['export with another format', ['export', 'x', '--format', 'json'], 'unknown --format "json"'],
   [
@@ -950,29 +964,29 @@ describe('export: what can help, when it cannot choose', () => {
     },
   });
 
-  test('two policies in one stack: --policy, not --stack (which cannot help)', () => {
+  test('two policies in one stack: --address, not --stack (which cannot help)', () => {
     const folder = materialize({ 'in.tf.json': two });
     const result = run(['export', join(folder, 'in.tf.json'), '--format', 'gcloud-yaml']);
     expectOneLine(result, [
-      `${join(folder, 'in.tf.json')}: 2 policies (in: google_binary_authorization_policy.a, in: google_binary_authorization_policy.b); export one at a time, choosing the policy with --policy (its address or name)`,
+      `${join(folder, 'in.tf.json')}: 2 policies (in: google_binary_authorization_policy.a, in: google_binary_authorization_policy.b); export one at a time, choosing the policy with --address (its address or name)`,
     ]);
     expect(result.stderr[0]).not.toContain('--stack');
   });
 
-  test('--policy chooses one, by name or address', () => {
+  test('--address chooses one, by name or address', () => {
     const folder = materialize({ 'in.tf.json': two });
     for (const policy of ['b', 'google_binary_authorization_policy.b']) {
-      const result = run(['export', join(folder, 'in.tf.json'), '--format', 'gcloud-yaml', '--policy', policy]);
+      const result = run(['export', join(folder, 'in.tf.json'), '--format', 'gcloud-yaml', '--address', policy]);
       expect(result.stdout[result.stdout.length - 1]).toBe('name: "projects/project-b/policy"');
       expect(result.code).toBe(0);
     }
   });
 
-  test('--policy naming no policy lists the policies', () => {
+  test('--address naming no policy lists the policies', () => {
     const folder = materialize({ 'in.tf.json': two });
-    const result = run(['export', join(folder, 'in.tf.json'), '--format', 'gcloud-yaml', '--policy', 'c']);
+    const result = run(['export', join(folder, 'in.tf.json'), '--format', 'gcloud-yaml', '--address', 'c']);
     expectOneLine(result, [
-      '--policy "c": no such policy in',
+      '--address "c": no such policy in',
       '(policies: in: google_binary_authorization_policy.a, in: google_binary_authorization_policy.b)',
     ]);
   });
@@ -980,7 +994,7 @@ describe('export: what can help, when it cannot choose', () => {
   test('policies in several stacks, one of them with two: both options', () => {
     const folder = materialize({ 'stacks/x/cdk.tf.json': two, 'stacks/y/cdk.tf.json': policyDoc() });
     const result = run(['export', folder, '--format', 'gcloud-yaml']);
-    expectOneLine(result, ['3 policies', 'choosing its stack with --stack and the policy with --policy']);
+    expectOneLine(result, ['3 policies', 'choosing its stack with --stack and the policy with --address']);
   });
 
   test.each([
