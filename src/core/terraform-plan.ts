@@ -32,10 +32,12 @@ const ACTIONS: ReadonlySet<string> = new Set(['no-op', 'create', 'read', 'update
 
 /**
  * Attributes the provider computes when the configuration does not set them, unknown in the plan of a new
- * resource: `[type, block, attribute]`. When the configuration does not set one, it is left unset (the
- * default), rather than unknown.
+ * resource: `[type (or * for every type), block (or '' for the resource itself), attribute]`. When the
+ * configuration does not set one, it is left unset (the default: the provider's project, the default
+ * repository), rather than unknown.
  */
 const COMPUTED_DEFAULTS: ReadonlyArray<readonly [string, string, string]> = [
+  ['*', '', 'project'],
   ['google_cloudfunctions2_function', 'build_config', 'docker_repository'],
 ];
 
@@ -74,7 +76,7 @@ export function planModel(doc: Record<string, unknown>): InputModel {
     );
     const config = configuration.resources.get(`${modulePath}${resource.type}.${resource.name}`);
     for (const [type, block, attribute] of COMPUTED_DEFAULTS) {
-      if (resource.type === type && config !== undefined && !config.sets(block, attribute)) {
+      if ((type === '*' || resource.type === type) && config !== undefined && !config.sets(block, attribute)) {
         unsetUnknown(values, block, attribute);
       }
     }
@@ -287,6 +289,12 @@ function markUnknown(value: unknown, unknown: unknown, where: string): unknown {
 
 /** Leaves `block.attribute` unset where the plan marked it unknown (see `COMPUTED_DEFAULTS`). */
 function unsetUnknown(values: Record<string, unknown>, block: string, attribute: string): void {
+  if (block === '') {
+    if (values[attribute] === KNOWN_AFTER_APPLY) {
+      delete values[attribute];
+    }
+    return;
+  }
   const value = values[block];
   const single = Array.isArray(value) && value.length === 1 ? value[0] : value;
   if (isPlainObject(single) && single[attribute] === KNOWN_AFTER_APPLY) {
@@ -304,7 +312,7 @@ interface Configuration {
 
 interface ConfiguredResource {
   readonly providerKey?: string;
-  /** Whether the configuration sets `attribute` in the (first) `block`. */
+  /** Whether the configuration sets `attribute` in the (first) `block` (`''`: the resource itself). */
   sets(block: string, attribute: string): boolean;
 }
 
@@ -346,6 +354,9 @@ function configurationOf(value: unknown): Configuration {
         providerKey: typeof resource.provider_config_key === 'string' ? resource.provider_config_key : undefined,
         // Unset only where a static block leaves it out: a dynamic block is not in the configuration's JSON.
         sets: (block, attribute) => {
+          if (block === '') {
+            return expressions[attribute] !== undefined;
+          }
           const configured = expressions[block];
           const first = Array.isArray(configured) ? configured[0] : configured;
           return !isPlainObject(first) || first[attribute] !== undefined;
