@@ -24,7 +24,7 @@ import {
 } from './deployment-path';
 import { describeValue } from './display';
 import { CompiledPolicy, DECISIONS, evaluateCompiled, evaluateRepository, EvaluationResult } from './evaluate';
-import { InputModel, isUnknownValue, ModelError, projectOf, ResourceInstance } from './model';
+import { InputModel, isUnknownValue, KNOWN_AFTER_APPLY, ModelError, projectOf, ResourceInstance } from './model';
 import { hasContainerImages, workloadImages } from './workloads';
 
 /** Every decision of the gate: the evaluator's, and what stands before evaluating. */
@@ -89,7 +89,7 @@ function deployablesOf(resource: ResourceInstance): Deployable[] {
       const container = image.name ?? image.property.replace(/\.image$/, '');
       deployables.push(
         image.unknown
-          ? { kind: 'image', container, unknown: `${image.property} is known only at apply time (${image.image})` }
+          ? { kind: 'image', container, unknown: unknownText(image.property, image.image) }
           : { kind: 'image', container, image: image.image },
       );
     }
@@ -131,7 +131,7 @@ function buildRepository(resource: ResourceInstance, build: SourceBuild): Deploy
       };
     }
     if (isUnknownValue(value)) {
-      return { kind: 'repository', container, unknown: `${build.property} is known only at apply time (${value})` };
+      return { kind: 'repository', container, unknown: unknownText(build.property, value) };
     }
     return derive(
       `${build.property} ${describeValue(value)}`,
@@ -149,7 +149,7 @@ function buildRepository(resource: ResourceInstance, build: SourceBuild): Deploy
     };
   }
   if (isUnknownValue(location)) {
-    return { kind: 'repository', container, unknown: `location is known only at apply time (${location})` };
+    return { kind: 'repository', container, unknown: unknownText('location', location) };
   }
   const project = projectOf(resource);
   if (project === undefined || isUnknownValue(project)) {
@@ -162,6 +162,13 @@ function buildRepository(resource: ResourceInstance, build: SourceBuild): Deploy
   return derive(`location ${describeValue(location)}, project ${describeValue(project)}`, () =>
     defaultRepositoryOf(location, project, build.path),
   );
+}
+
+/** `property is known only after apply`, with the interpolation when there is one. */
+function unknownText(property: string, value: string): string {
+  return value === KNOWN_AFTER_APPLY
+    ? `${property} is known only after apply`
+    : `${property} is known only at apply time (${value})`;
 }
 
 /** A policy the gate judges with, and how a row names it. */
@@ -272,16 +279,20 @@ export function judgeWorkload(workload: Workload, lookup: PolicyLookup): GateRow
 }
 
 function judge(workload: Workload, deployable: Deployable, policy: GatePolicy): GateRow {
-  const base = {
+  const row = (decision: GateDecision, admitted: boolean, reason: string, evaluation?: EvaluationResult): GateRow => ({
     workload: workload.address,
     container: deployable.container,
     project: workload.project,
     policy: policy.where,
-    image: deployable.image,
+    image: evaluation?.image ?? deployable.image,
+    decision,
+    admitted,
     exempt: false,
-  };
+    reason,
+    evaluation,
+  });
   if (deployable.image === undefined) {
-    return { ...base, decision: 'UNKNOWN', admitted: false, reason: deployable.unknown ?? 'not known' };
+    return row('UNKNOWN', false, deployable.unknown ?? 'not known');
   }
   let evaluation: EvaluationResult;
   try {
@@ -290,20 +301,13 @@ function judge(workload: Workload, deployable: Deployable, policy: GatePolicy): 
         ? evaluateRepository(policy.compiled, deployable.image)
         : evaluateCompiled(policy.compiled, deployable.image);
   } catch (e) {
-    return { ...base, decision: 'UNKNOWN', admitted: false, reason: `cannot be judged: ${(e as Error).message}` };
+    return row('UNKNOWN', false, `cannot be judged: ${(e as Error).message}`);
   }
   const reason =
     deployable.kind === 'repository'
       ? `built from source into ${deployable.image} (as allowDeploymentPathsFor derives it): ${evaluation.reason}`
       : evaluation.reason;
-  return {
-    ...base,
-    image: evaluation.image,
-    decision: evaluation.decision,
-    admitted: evaluation.admitted,
-    reason,
-    evaluation,
-  };
+  return row(evaluation.decision, evaluation.admitted, reason, evaluation);
 }
 
 /** The row that says a module call of Terraform JSON hides its resources: never a silent pass. */
