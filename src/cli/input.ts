@@ -90,6 +90,11 @@ export function inFile<T>(file: string, read: () => T): T {
  *   others, which this command does not do) is an error: part of the configuration would go unchecked.
  */
 function terraformJsonFiles(path: string): Array<{ stack: string; file: string; module: boolean }> {
+  // A cdktf project folder: its output folder (cdktf.json's "output", cdktf.out by default).
+  const output = join(path, cdktfOutput(path));
+  if (!exists(join(path, 'stacks')) && exists(join(output, 'stacks'))) {
+    return terraformJsonFiles(output);
+  }
   const stacksDir = join(path, 'stacks');
   if (exists(stacksDir) && statOf(stacksDir).isDirectory()) {
     const stacks = entriesOf(stacksDir).filter(
@@ -136,6 +141,26 @@ function terraformJsonFiles(path: string): Array<{ stack: string; file: string; 
     throw new InputError(`${path}: no cdk.tf.json, *.tf.json or stacks/*/cdk.tf.json in this folder`);
   }
   return files.map((name) => ({ stack: stackName(join(path, name)), file: join(path, name), module: true }));
+}
+
+/** The output folder a cdktf project folder names in its cdktf.json (`output`), or `cdktf.out`. */
+function cdktfOutput(path: string): string {
+  const config = join(path, 'cdktf.json');
+  if (!exists(config)) {
+    return 'cdktf.out';
+  }
+  let output: unknown;
+  try {
+    output = (JSON.parse(fs.readFileSync(config, 'utf8')) as { output?: unknown }).output;
+  } catch (e) {
+    throw new InputError(
+      `${config}: cannot read it as JSON (${(e as Error).message}); fix it, or pass the cdktf.out folder itself`,
+    );
+  }
+  if (output !== undefined && typeof output !== 'string') {
+    throw new InputError(`${config}: "output" must be a folder name, got: ${JSON.stringify(output)}`);
+  }
+  return output ?? 'cdktf.out';
 }
 
 /** `stacks/NAME/cdk.tf.json` is stack NAME; any other `X.tf.json`, `X.json`, `X.yaml` or `X.yml` is X. */
