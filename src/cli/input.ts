@@ -1,5 +1,6 @@
 import { constants } from 'buffer';
 import * as fs from 'fs';
+import * as v8 from 'v8';
 import { basename, dirname, join, resolve } from 'path';
 import { JsonTextError, parseJsonText } from './json-text';
 import { looksLikeYaml, parseYamlText, YamlTextError } from './yaml-text';
@@ -187,6 +188,7 @@ function parseFile(file: string): { format: InputFormat; doc: unknown } {
   if (stats.size > MAX_INPUT_BYTES) {
     throw tooLarge(file, stats.size);
   }
+  checkMemoryFor(file, stats.size);
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -213,6 +215,26 @@ function parseFile(file: string): { format: InputFormat; doc: unknown } {
       throw new InputError(`${file}: ${e.message}`);
     }
     throw e;
+  }
+}
+
+/**
+ * How many bytes of memory reading a JSON input of one byte takes at most: the text, its parsed values and
+ * the reader model (measured: about 3.8 on plans of 200 and 470 MB; docs/benchmarks.md).
+ */
+const MEMORY_PER_INPUT_BYTE = 5;
+
+/**
+ * Refuses, with one line, an input that the JavaScript heap cannot hold once parsed, rather than crash
+ * half-way (running out of heap ends the process without a word).
+ */
+function checkMemoryFor(file: string, size: number): void {
+  const { heap_size_limit: limit, used_heap_size: used } = v8.getHeapStatistics();
+  if (size * MEMORY_PER_INPUT_BYTE > limit - used) {
+    const mb = (bytes: number) => Math.ceil(bytes / 2 ** 20);
+    throw new InputError(
+      `${file}: cannot read: ${size} bytes need about ${mb(size * MEMORY_PER_INPUT_BYTE)} MB of memory to judge, more than the ${Math.floor((limit - used) / 2 ** 20)} MB this process may use; run it with NODE_OPTIONS=--max-old-space-size=${mb(size * MEMORY_PER_INPUT_BYTE + used) + 256}, or split the configuration`,
+    );
   }
 }
 

@@ -10,6 +10,7 @@
 // The module itself (not a namespace copy), so that jest.spyOn replaces what src/cli/input.ts calls.
 import fs from 'fs';
 import { tmpdir } from 'os';
+import v8 from 'v8';
 import { dirname, join } from 'path';
 import * as lintCommand from '../../src/cli/lint';
 import { runCli, spawnCli } from '../support';
@@ -1285,6 +1286,17 @@ describe('check of the workloads: what cannot be read is exit 2, what cannot be 
       expect.objectContaining({ workload: 'google_cloud_run_v2_service.s', decision, admitted: false }),
     ]);
     expect(result.code).toBe(1);
+  });
+});
+
+describe('an input larger than the memory this process may use', () => {
+  test('is one line before it is read, never a crash half-way', () => {
+    const folder = materialize({ 'plan.json': '{"format_version": "1.2", "planned_values": {}}' + ' '.repeat(4000) });
+    const real = v8.getHeapStatistics();
+    jest.spyOn(v8, 'getHeapStatistics').mockReturnValue({ ...real, heap_size_limit: 10_000, used_heap_size: 0 });
+    expectOneLine(run(['check', join(folder, 'plan.json')]), [
+      `${folder}/plan.json: cannot read: 4047 bytes need about 1 MB of memory to judge, more than the 0 MB this process may use; run it with NODE_OPTIONS=--max-old-space-size=257, or split the configuration`,
+    ]);
   });
 });
 
