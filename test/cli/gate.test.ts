@@ -10,7 +10,7 @@
  * - services-plan.json: services only, whose project's policy lives elsewhere (policy.yaml, as
  *   `gcloud container binauthz policy export` prints it).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
@@ -411,6 +411,20 @@ describe('cdk.tf.json: exemptions, functions, source deploys, modules', () => {
     expect(results[3].reason).toBe(
       'built from source into us-central1-docker.pkg.dev/my-project/gcf-artifacts (as allowDeploymentPathsFor derives it): no allowlist pattern admits every image of the repository (us-central1-docker.pkg.dev/my-project/gcf-artifacts/** would); the default rule is ALWAYS_DENY',
     );
+  });
+
+  test('a cdktf project folder: the output folder its cdktf.json names', () => {
+    const project = join(dir, 'project');
+    mkdirSync(join(project, 'out', 'stacks', 'app'), { recursive: true });
+    writeFileSync(join(project, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: 'npx ts-node main.ts', output: 'out' }));
+    copyFileSync(
+      synthesized('project.tf.json', (stack) => void service(stack, 'svc').putBinaryAuthorization({ useDefault: true })),
+      join(project, 'out', 'stacks', 'app', 'cdk.tf.json'),
+    );
+    const { code, stdout } = run('check', project, '--json');
+    expect(decisions(stdout)).toEqual(['google_cloud_run_v2_service.svc template.containers[0] ALLOW admitted']);
+    expect(JSON.parse(stdout).results[0].stack).toBe('app');
+    expect(code).toBe(0);
   });
 
   test('module blocks: their resources cannot be judged from configuration, a failure row (never silence)', () => {
