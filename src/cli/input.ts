@@ -1,7 +1,7 @@
 import { constants } from 'buffer';
 import * as fs from 'fs';
-import * as v8 from 'v8';
 import { basename, dirname, join, resolve } from 'path';
+import * as v8 from 'v8';
 import { JsonTextError, parseJsonText } from './json-text';
 import { looksLikeYaml, parseYamlText, YamlTextError } from './yaml-text';
 import { detectJsonFormat, InputFormat, InputModel, ModelError } from '../core/model';

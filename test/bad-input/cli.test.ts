@@ -10,8 +10,8 @@
 // The module itself (not a namespace copy), so that jest.spyOn replaces what src/cli/input.ts calls.
 import fs from 'fs';
 import { tmpdir } from 'os';
-import v8 from 'v8';
 import { dirname, join } from 'path';
+import v8 from 'v8';
 import * as lintCommand from '../../src/cli/lint';
 import { runCli, spawnCli } from '../support';
 

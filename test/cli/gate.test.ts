@@ -416,9 +416,15 @@ describe('cdk.tf.json: exemptions, functions, source deploys, modules', () => {
   test('a cdktf project folder: the output folder its cdktf.json names', () => {
     const project = join(dir, 'project');
     mkdirSync(join(project, 'out', 'stacks', 'app'), { recursive: true });
-    writeFileSync(join(project, 'cdktf.json'), JSON.stringify({ language: 'typescript', app: 'npx ts-node main.ts', output: 'out' }));
+    writeFileSync(
+      join(project, 'cdktf.json'),
+      JSON.stringify({ language: 'typescript', app: 'npx ts-node main.ts', output: 'out' }),
+    );
     copyFileSync(
-      synthesized('project.tf.json', (stack) => void service(stack, 'svc').putBinaryAuthorization({ useDefault: true })),
+      synthesized(
+        'project.tf.json',
+        (stack) => void service(stack, 'svc').putBinaryAuthorization({ useDefault: true }),
+      ),
       join(project, 'out', 'stacks', 'app', 'cdk.tf.json'),
     );
     const { code, stdout } = run('check', project, '--json');
