@@ -245,6 +245,41 @@ describe('plans', () => {
     ]);
   });
 
+  test('a workload the plan deletes is not deployed, so not judged; a deleted policy is listed', () => {
+    const doc: any = plan({});
+    doc.resource_changes.push(
+      {
+        address: 'google_cloud_run_v2_service.gone',
+        mode: 'managed',
+        type: 'google_cloud_run_v2_service',
+        name: 'gone',
+        change: { actions: ['delete'], before: values, after: null },
+      },
+      {
+        address: 'google_binary_authorization_policy.gone',
+        mode: 'managed',
+        type: 'google_binary_authorization_policy',
+        name: 'gone',
+        change: { actions: ['delete'], before: { project: 'p' }, after: null },
+      },
+      {
+        address: 'google_binary_authorization_policy.replaced',
+        mode: 'managed',
+        type: 'google_binary_authorization_policy',
+        name: 'replaced',
+        change: { actions: ['delete', 'create'], before: { project: 'q' } },
+      },
+    );
+    const model = planModel(doc);
+    expect(workloadsOf(model).map((w) => w.address)).toEqual([
+      'module.a["k"].module.b[0].google_cloud_run_v2_service.s',
+    ]);
+    expect(model.deleted.map((r) => r.address)).toEqual([
+      'google_cloud_run_v2_service.gone',
+      'google_binary_authorization_policy.gone',
+    ]);
+  });
+
   test('a state has no unknowns and no configuration', () => {
     const model = stateModel({ format_version: '1.0', values: { root_module: plan({}).planned_values.root_module } });
     expect(model.resources.map((r) => r.address)).toEqual(['module.a["k"].module.b[0].google_cloud_run_v2_service.s']);
