@@ -53,6 +53,9 @@ const project = new cdktf.ConstructLibraryCdktf({
   ],
 
   bin: { 'cdktf-gcp-binauthz': 'lib/cli/main.js' },
+  // The command line reads policy YAML (gcloud container binauthz policy export) with a maintained parser,
+  // bundled into the package so that it never appears in the jsii API (jsii refuses plain dependencies).
+  bundledDeps: ['yaml@^2.9.1'],
 
   // jsii bindings for the other languages; their source is generated offline in every build (`bindings`).
   // PyPI by trusted publishing (OIDC from the release workflow, no token); npm, Maven, NuGet and Go by the

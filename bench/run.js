@@ -10,6 +10,8 @@
  *    (a) against (b) at each size (equivalence asserted at each size too).
  * 3. Module load: the library's own, on top of cdktf and the provider classes it uses.
  * 4. The evaluator: images per second against policies of 10, 1,000 and 10,000 patterns.
+ * 5. The command line on a Terraform plan: `check plan.json` on generated plans of 5,000 and 50,000
+ *    resources (bench/plan.js), and the command line's own module load.
  *
  * Options: BENCH_RUNS (default 9) runs per variant of the typical stack and module load; the scale
  * series use 5 runs (3 at their largest size); BENCH_QUICK=1 for a smoke test (2 runs, smaller series).
@@ -254,6 +256,39 @@ out();
   out();
   const rate = at(1, 'compiled');
   out(`Target: at least 100,000 images/s against 1,000 patterns: ${f0(rate)}/s compiled, ${f0(at(1, 'construct'))}/s through the construct: ${verdict(rate >= 100000 && at(1, 'construct') >= 100000)}.`);
+  out();
+}
+
+// ---- 5. The command line on a plan ---------------------------------------------------------------
+{
+  const sizes = QUICK ? [5000] : [5000, 50000];
+  const runs = QUICK ? 1 : 3;
+  out('## 5. The command line on a Terraform plan');
+  out();
+  out(
+    `\`cdktf-gcp-binauthz check plan.json --json\` (compiled lib/, in a process of its own) on plans that bench/plan.js generates in a temporary folder: one policy two modules deep, a tenth of the resources Cloud Run services (two containers each; half of them with an image known only after apply), the rest storage buckets with labels, over 50 modules each with a child module; planned values, resource changes and configuration as Terraform writes them. Median of ${runs} runs after a warm-up; the exit code (1: the unknown images are not admitted) and the number of rows are asserted.`,
+  );
+  out();
+  out(row(['resources', 'plan (MB)', 'Cloud Run rows', 'wall (ms)', 'in process (ms)', 'peak RSS (MB)']));
+  out(row(['---:', '---:', '---:', '---:', '---:', '---:']));
+  let largest;
+  for (const size of sizes) {
+    const plan = path.join(tmp, `plan-${size}.json`);
+    const generated = spawnSync(process.execPath, [here('plan.js'), 'generate', String(size), plan], { encoding: 'utf8' });
+    if (generated.status !== 0) throw new Error(`plan.js generate failed:\n${generated.stderr}`);
+    const { result } = measure({ check: [here('plan.js'), ['check', plan]] }, runs, false);
+    const r = result.check;
+    const rows = (size / 10) * 2;
+    if (r.code !== 1 || r.rows !== rows) throw new Error(`check of ${size} resources: exit ${r.code}, ${r.rows} rows (expected 1, ${rows})`);
+    out(row([size.toLocaleString('en-US'), f0(fs.statSync(plan).size / 1e6), rows.toLocaleString('en-US'), f0(r.wallMs), f0(r.ms), f1(r.maxRssMb)]));
+    largest = { size, r, mb: fs.statSync(plan).size / 1e6 };
+    fs.rmSync(plan);
+  }
+  out();
+  const { result: load } = measure({ cli: [here('load.js'), ['cli']] }, RUNS, false);
+  out(
+    `Target: a plan of 50,000 resources (about 200 MB) judged in under 10 s with under 1.5 GB of memory: ${f0(largest.r.wallMs)} ms and ${f0(largest.r.maxRssMb)} MB for ${largest.size.toLocaleString('en-US')} resources (${f0(largest.mb)} MB): ${verdict(largest.size < 50000 || (largest.r.wallMs < 10000 && largest.r.maxRssMb < 1536))}. The command line's own module load (lib/cli/main.js, the YAML parser loaded only for YAML input): ${f1(load.cli.library)} ms in process.`,
+  );
   out();
 }
 

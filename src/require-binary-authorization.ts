@@ -99,7 +99,7 @@ export class RequireBinaryAuthorization implements IAspect {
    * The exemption is construct metadata (`binauthz:exempt`) on `scope`, reported as a warning
    * (`binauthz:exempt`), and written into the synthesized JSON of each exempted resource as
    * `"//": { "binauthz": { "exempt": REASON } }` (a comment to Terraform), where the command line's
-   * `lint` reads it.
+   * `lint` (a warning `exempt` instead of `not-enforced`) and `check` (`EXEMPT`, admitted and counted) read it.
    *
    * @param scope the construct to exempt, with everything in it; a Terraform resource must be one that Cloud Run deploys
    * @param reason why these resources run without Binary Authorization

@@ -1,25 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { join } from 'path';
+import { EXAMPLES, synthesizeExample } from './support';
 import { main } from '../src/cli/main';
 
-const EXAMPLES = join(__dirname, '..', 'examples');
 const names = readdirSync(EXAMPLES).filter((name) => existsSync(join(EXAMPLES, name, 'main.ts')));
-
-/** Runs an example app as `cdktf synth` would, into a fresh folder; returns that folder. */
-function synthesizeExample(name: string): string {
-  const outdir = mkdtempSync(join(tmpdir(), `example-${name}-`));
-  const previous = process.env.CDKTF_OUTDIR;
-  process.env.CDKTF_OUTDIR = outdir;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    jest.isolateModules(() => require(join(EXAMPLES, name, 'main.ts')));
-  } finally {
-    if (previous === undefined) delete process.env.CDKTF_OUTDIR;
-    else process.env.CDKTF_OUTDIR = previous;
-  }
-  return outdir;
-}
 
 function stacksOf(outdir: string): Record<string, any> {
   const stacksDir = join(outdir, 'stacks');

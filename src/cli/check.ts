@@ -1,11 +1,13 @@
-import { InputError, readTerraformJson, selectStack } from './input';
-import { policiesIn, requireValidPolicy } from './policies';
+import { inFile, InputError, InputFile, readInputs, selectStack } from './input';
+import { LocatedPolicy, policiesFound, policiesIn, requireValidPolicy } from './policies';
 import { table } from './table';
 import { compilePolicy, evaluateCompiled, EvaluationResult } from '../core/evaluate';
+import { GatePolicy, GateRow, hiddenModuleRow, judgeWorkload, PolicyLookup, workloadsOf } from '../core/gate';
 import { parseImageReference } from '../core/image';
+import { isUnknownValue, KNOWN_AFTER_APPLY, POLICY_TYPE } from '../core/model';
 import { isInterpolated } from '../core/terraform-json';
 
-/** One image judged by one policy. */
+/** One image judged by one policy (`check --image` alone). */
 export interface CheckResult extends EvaluationResult {
   readonly stack: string;
   readonly file: string;
@@ -14,19 +16,31 @@ export interface CheckResult extends EvaluationResult {
   readonly project: string;
 }
 
+/** What `check` judges. */
+export interface CheckOptions {
+  /** Images named with `--image`. */
+  readonly images: string[];
+  /** Policy files given with `--policy`: more policies, of projects the input may not hold. */
+  readonly policyFiles: string[];
+  /** The stack chosen with `--stack`. */
+  readonly stack?: string;
+}
+
 /**
- * Evaluates every image against every policy of the input. A policy that cannot be used as it stands
- * (`requireValidPolicy`) is an input error, not a decision.
+ * Evaluates every image against every policy of the input (and of `--policy` files). A policy that cannot
+ * be used as it stands (`requireValidPolicy`) is an input error, not a decision; so is a module call of
+ * Terraform JSON, which may hide policies.
  */
-export function check(input: string, images: string[], stack: string | undefined): CheckResult[] {
-  for (const image of images) {
-    try {
-      parseImageReference(image);
-    } catch (e) {
-      throw new InputError(`--image ${JSON.stringify(image)}: ${(e as Error).message}`);
-    }
+export function check(input: string, options: CheckOptions): CheckResult[] {
+  const images = checkedImages(options.images);
+  const files = selectStack(readInputs(input), input, options.stack);
+  const hidden = files.flatMap((f) => f.model.hiddenModules.map((m) => `${f.file}: ${m}`));
+  if (hidden.length > 0) {
+    throw new InputError(
+      `${hidden[0]}: a module's resources (its policies among them) cannot be read from the configuration that calls it; check the plan instead (terraform show -json), or check the workloads without --image`,
+    );
   }
-  const policies = policiesIn(selectStack(readTerraformJson(input), input, stack), input);
+  const policies = [...policiesIn(files, input), ...policiesOfFiles(options.policyFiles)];
   policies.forEach(requireValidPolicy);
   return policies.flatMap((p) => {
     const compiled = compilePolicy(p.policy, isInterpolated);
@@ -39,31 +53,204 @@ export function check(input: string, images: string[], stack: string | undefined
     }));
   });
 }
+
+/** One row of the gate, with the stack and file of the workload. */
+export interface WorkloadResult extends GateRow {
+  readonly stack: string;
+  readonly file: string;
+}
+
+/**
+ * Judges every Cloud Run workload of the input (and the `--image` images, against every policy) by the
+ * policy of the project it runs in: the policies of the input, and of the `--policy` files (any input
+ * format). Rows that are not admitted, never skipped: a workload that does not enforce, a project
+ * without a policy (or whose policy a plan deletes), a value known only after apply, a module call
+ * whose resources cannot be seen. An input with nothing to judge is an input error.
+ */
+export function checkWorkloads(input: string, options: CheckOptions): WorkloadResult[] {
+  const images = checkedImages(options.images);
+  const files = selectStack(readInputs(input), input, options.stack);
+  const own = policiesFound(files);
+  const policies = [...own, ...policiesOfFiles(options.policyFiles)];
+  policies.forEach(requireValidPolicy);
+  const compiled = new Map(policies.map((p) => [p, compilePolicy(p.policy, isInterpolated)]));
+  const deleted = deletedPolicies(files, own);
+
+  const results: WorkloadResult[] = [];
+  for (const { stack, file, model } of files) {
+    const lookup: PolicyLookup = {
+      policiesFor: (project) =>
+        policies
+          .filter((p) => sameProject(p.stack, p.policy.project, stack, project))
+          .map((p): GatePolicy => ({ where: policyName(p, stack), compiled: compiled.get(p)! })),
+      deletedPolicyOf: (project) => deleted.get(project),
+    };
+    const rows = [
+      ...model.hiddenModules.map(hiddenModuleRow),
+      ...inFile(file, () => workloadsOf(model)).flatMap((w) => judgeWorkload(w, lookup)),
+    ];
+    results.push(...rows.map((row) => ({ stack, file, ...row })));
+  }
+  for (const p of policies) {
+    for (const image of images) {
+      const evaluation = evaluateCompiled(compiled.get(p)!, image);
+      results.push({
+        stack: p.stack,
+        file: p.file,
+        workload: '(--image)',
+        container: '-',
+        project: p.policy.project,
+        policy: policyName(p, p.stack),
+        image,
+        decision: evaluation.decision,
+        admitted: evaluation.admitted,
+        exempt: false,
+        reason: evaluation.reason,
+        evaluation,
+      });
+    }
+  }
+  if (results.length === 0) {
+    throw new InputError(
+      `${input}: no Cloud Run workload (google_cloud_run_v2_service, _job, _worker_pool, google_cloud_run_service, google_cloudfunctions2_function) in ${files.map((f) => f.file).join(', ')}, so nothing to judge; name images with --image`,
+    );
+  }
+  return results;
+}
+
+/** The images of `--image`, each checked to be an image reference. */
+function checkedImages(images: string[]): string[] {
+  for (const image of images) {
+    try {
+      parseImageReference(image);
+    } catch (e) {
+      throw new InputError(`--image ${JSON.stringify(image)}: ${(e as Error).message}`);
+    }
+  }
+  return images;
+}
+
+/** The policies of `--policy` files (a policy YAML, or any other input): each file must hold one. */
+function policiesOfFiles(paths: string[]): LocatedPolicy[] {
+  return paths.flatMap((path) => {
+    const found = policiesFound(readInputs(path));
+    if (found.length === 0) {
+      throw new InputError(`--policy ${path}: no google_binary_authorization_policy in it`);
+    }
+    return found;
+  });
+}
+
+/**
+ * The address of each project's policy that a plan deletes, when the plan keeps no other policy for that
+ * project: after apply, the project has Google's default policy (allow all).
+ */
+function deletedPolicies(files: InputFile[], kept: LocatedPolicy[]): Map<string, string> {
+  const deleted = new Map<string, string>();
+  for (const { model } of files) {
+    for (const r of model.deleted.filter((d) => d.type === POLICY_TYPE)) {
+      const project = r.values.project;
+      if (typeof project === 'string' && !kept.some((p) => p.policy.project === project)) {
+        deleted.set(project, r.address);
+      }
+    }
+  }
+  return deleted;
+}
+
+/**
+ * Whether a policy (in `policyStack`) is the policy of `project` (of a workload in `stack`): the same
+ * literal project; or, in the same stack, the same interpolation (`${var.project}` twice is one value).
+ * A value known only after apply is never the same as another.
+ */
+function sameProject(policyStack: string, policyProject: string, stack: string, project: string): boolean {
+  if (policyProject !== project || project === KNOWN_AFTER_APPLY) {
+    return false;
+  }
+  return !isUnknownValue(project) || policyStack === stack;
+}
+
+/** How a row names a policy: its address, with its stack when that is not the workload's, or its policy file. */
+function policyName(policy: LocatedPolicy, stack: string): string {
+  if (policy.format === 'policy-yaml') {
+    return policy.file;
+  }
+  return policy.stack === stack ? policy.address : `${policy.stack}: ${policy.address}`;
+}
+
 /** The results as a table, with a summary line and what offline checking cannot tell. */
 export function checkReport(results: CheckResult[]): string[] {
+  const rows = results.map((r) => [r.stack, r.policy, r.image, r.decision, admittedText(r), r.reason]);
+  const lines = table(['STACK', 'POLICY', 'IMAGE', 'DECISION', 'ADMITTED', 'REASON'], rows);
+  return [
+    ...lines,
+    '',
+    ...summaryLines(
+      results.map((r) => ({ ...r, exempt: false })),
+      'UNKNOWN depends on values known only at apply time',
+    ),
+  ];
+}
+
+/** The workload results as a table (one row per workload, container and policy), a summary line and notes. */
+export function workloadReport(results: WorkloadResult[]): string[] {
   const rows = results.map((r) => [
     r.stack,
-    r.policy,
-    r.image,
+    r.workload,
+    r.container,
+    r.project ?? 'unknown',
+    r.policy ?? '-',
+    r.image ?? '-',
     r.decision,
-    r.admitted ? (r.decision === 'ALLOW' ? 'yes' : 'yes (dry run)') : 'no',
+    r.exempt ? 'exempt' : admittedText(r),
     r.reason,
   ]);
-  const lines = table(['STACK', 'POLICY', 'IMAGE', 'DECISION', 'ADMITTED', 'REASON'], rows);
+  const header = ['STACK', 'WORKLOAD', 'CONTAINER', 'PROJECT', 'POLICY', 'IMAGE', 'DECISION', 'ADMITTED', 'REASON'];
+  const lines = [
+    ...table(header, rows),
+    '',
+    ...summaryLines(
+      results,
+      'UNKNOWN cannot be decided from the input (a value known only at apply time, a module call, a platform policy)',
+    ),
+  ];
+  if (results.some((r) => r.decision === 'NOT_ENFORCED')) {
+    lines.push(
+      'note: NOT_ENFORCED is deployed without any check; enforce Binary Authorization (or exempt it, with a reason)',
+    );
+  }
+  if (results.some((r) => r.decision === 'NO_POLICY')) {
+    lines.push(
+      "note: NO_POLICY has no policy in the input to judge it by; a project without one has Google's default policy, which admits every image",
+    );
+  }
+  return lines;
+}
+
+function admittedText(r: { admitted: boolean; decision: string }): string {
+  return r.admitted ? (r.decision === 'ALLOW' ? 'yes' : 'yes (dry run)') : 'no';
+}
+
+/** The summary line, and the notes about what offline checking cannot tell. */
+function summaryLines(
+  results: Array<{ admitted: boolean; decision: string; exempt: boolean }>,
+  unknown: string,
+): string[] {
   const admitted = results.filter((r) => r.admitted).length;
-  lines.push('');
-  lines.push(
+  const exempt = results.filter((r) => r.exempt).length;
+  const exemptNote = exempt === 0 ? '' : ` (${exempt} exempt: deployed without any check, by a reviewed exemption)`;
+  const lines = [
     admitted === results.length
-      ? `all ${results.length} admitted`
-      : `${results.length - admitted} of ${results.length} not admitted`,
-  );
+      ? `all ${results.length} admitted${exemptNote}`
+      : `${results.length - admitted} of ${results.length} not admitted${exemptNote}`,
+  ];
   if (results.some((r) => r.decision === 'REQUIRE_ATTESTATION' && !r.admitted)) {
     lines.push('note: attestations cannot be verified offline, so REQUIRE_ATTESTATION counts as not admitted');
   }
   if (results.some((r) => r.decision === 'UNKNOWN' && !r.admitted)) {
-    lines.push('note: UNKNOWN depends on values known only at apply time and counts as not admitted');
+    lines.push(`note: ${unknown} and counts as not admitted`);
   }
-  if (results.some((r) => r.admitted && r.decision !== 'ALLOW')) {
+  if (results.some((r) => r.admitted && !r.exempt && r.decision !== 'ALLOW')) {
     lines.push('note: "yes (dry run)" is admitted only because the rule is in dry run; enforced, it would be blocked');
   }
   return lines;

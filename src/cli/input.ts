@@ -1,17 +1,22 @@
 import { constants } from 'buffer';
 import * as fs from 'fs';
 import { basename, dirname, join, resolve } from 'path';
+import * as v8 from 'v8';
 import { JsonTextError, parseJsonText } from './json-text';
-import { TerraformJsonError } from '../core/terraform-json';
+import { looksLikeYaml, parseYamlText, YamlTextError } from './yaml-text';
+import { detectJsonFormat, InputFormat, InputModel, ModelError } from '../core/model';
+import { policyYamlModel } from '../core/policy-yaml';
+import { terraformJsonModel } from '../core/terraform-json';
+import { planModel, stateModel } from '../core/terraform-plan';
 
-/** One synthesized stack (or one Terraform JSON file). */
-export interface TerraformJsonFile {
-  /** The stack name: the folder under `stacks/`, or the file name. */
+/** One input file read into the reader model: a synthesized stack, a Terraform JSON file, a plan, a state or a policy YAML. */
+export interface InputFile {
+  /** The stack name: the folder under `stacks/`, or the file name (without `.tf.json`, `.json`, `.yaml`). */
   readonly stack: string;
   /** The file it was read from. */
   readonly file: string;
-  /** The parsed document. */
-  readonly doc: unknown;
+  /** What it holds. */
+  readonly model: InputModel;
 }
 
 /** An error in what the user gave us: reported on one line, exit code 2. */
@@ -24,25 +29,50 @@ export class InputError extends Error {}
 export const MAX_INPUT_BYTES: number = constants.MAX_STRING_LENGTH;
 
 /**
- * Reads a `cdk.tf.json` (or any Terraform JSON file), a folder holding one, or a `cdktf.out` folder
- * with `stacks/NAME/cdk.tf.json`. Fail closed: whatever cannot be read (a dangling symbolic link, a
- * symbolic link loop, a permission, a folder where a file belongs, a file too large, text that is
- * not UTF-8 or not JSON) is an `InputError` naming the path, never skipped.
+ * Reads an input into the reader model: a file (a `cdk.tf.json` or any Terraform JSON, a plan or a state
+ * as `terraform show -json` prints them, a policy YAML as `gcloud container binauthz policy export` prints
+ * it: the format is told from the content, not the name), a folder of `*.tf.json` files (one Terraform
+ * module: their provider blocks apply to all of them), or a `cdktf.out` folder with `stacks/NAME/cdk.tf.json`.
+ * Fail closed: whatever cannot be read (a dangling symbolic link, a symbolic link loop, a permission, a
+ * folder where a file belongs, a file too large, text that is not UTF-8, JSON or YAML, a document of none of
+ * the formats or of the wrong shape) is an `InputError` naming the path, never skipped.
  */
-export function readTerraformJson(path: string): TerraformJsonFile[] {
-  const files = statOf(path).isDirectory() ? terraformJsonFiles(path) : [{ stack: stackName(path), file: path }];
-  return files.map(({ stack, file }) => ({ stack, file, doc: parseJson(file) }));
+export function readInputs(path: string): InputFile[] {
+  const folder = statOf(path).isDirectory();
+  const files = folder ? terraformJsonFiles(path) : [{ stack: stackName(path), file: path, module: false }];
+  const parsed = files.map((f) => ({ ...f, ...parseFile(f.file) }));
+  // The *.tf.json files of a folder are one Terraform module: a provider block in one applies to all.
+  const moduleDocs = parsed.filter((f) => f.module && f.format === 'terraform-json').map((f) => f.doc);
+  return parsed.map(({ stack, file, format, doc, module }) => ({
+    stack,
+    file,
+    model: inFile(file, () => modelOf(format, doc, module ? moduleDocs : [doc])),
+  }));
+}
+
+/** The reader of each format. */
+function modelOf(format: InputFormat, doc: unknown, providerDocs: unknown[]): InputModel {
+  switch (format) {
+    case 'plan':
+      return planModel(doc as Record<string, unknown>);
+    case 'state':
+      return stateModel(doc as Record<string, unknown>);
+    case 'policy-yaml':
+      return policyYamlModel(doc);
+    case 'terraform-json':
+      return terraformJsonModel(doc, providerDocs);
+  }
 }
 
 /**
- * Runs a reader of one file's document, turning a `TerraformJsonError` (a value of the wrong type)
- * into an `InputError` that names the file.
+ * Runs a reader of one file's model, turning a `ModelError` (a shape or value the format does not
+ * allow) into an `InputError` that names the file.
  */
 export function inFile<T>(file: string, read: () => T): T {
   try {
     return read();
   } catch (e) {
-    if (e instanceof TerraformJsonError) {
+    if (e instanceof ModelError) {
       throw new InputError(`${file}: ${e.message}`);
     }
     throw e;
@@ -60,7 +90,12 @@ export function inFile<T>(file: string, read: () => T): T {
  *   files (HCL, which this command does not read) or override files (which Terraform merges into the
  *   others, which this command does not do) is an error: part of the configuration would go unchecked.
  */
-function terraformJsonFiles(path: string): Array<{ stack: string; file: string }> {
+function terraformJsonFiles(path: string): Array<{ stack: string; file: string; module: boolean }> {
+  // A cdktf project folder: its output folder (cdktf.json's "output", cdktf.out by default).
+  const output = join(path, cdktfOutput(path));
+  if (!exists(join(path, 'stacks')) && exists(join(output, 'stacks'))) {
+    return terraformJsonFiles(output);
+  }
   const stacksDir = join(path, 'stacks');
   if (exists(stacksDir) && statOf(stacksDir).isDirectory()) {
     const stacks = entriesOf(stacksDir).filter(
@@ -85,7 +120,7 @@ function terraformJsonFiles(path: string): Array<{ stack: string; file: string }
             `${folder}: a stack folder without cdk.tf.json (a synth cut short?), so the stack cannot be checked; run cdktf synth again`,
           );
         }
-        return { stack, file };
+        return { stack, file, module: false };
       });
     }
   }
@@ -106,17 +141,43 @@ function terraformJsonFiles(path: string): Array<{ stack: string; file: string }
   if (files.length === 0) {
     throw new InputError(`${path}: no cdk.tf.json, *.tf.json or stacks/*/cdk.tf.json in this folder`);
   }
-  return files.map((name) => ({ stack: stackName(join(path, name)), file: join(path, name) }));
+  return files.map((name) => ({ stack: stackName(join(path, name)), file: join(path, name), module: true }));
 }
 
-/** `stacks/NAME/cdk.tf.json` is stack NAME; any other `X.tf.json` or `X.json` is X. */
+/** The output folder a cdktf project folder names in its cdktf.json (`output`), or `cdktf.out`. */
+function cdktfOutput(path: string): string {
+  const config = join(path, 'cdktf.json');
+  if (!exists(config)) {
+    return 'cdktf.out';
+  }
+  let output: unknown;
+  try {
+    output = (JSON.parse(fs.readFileSync(config, 'utf8')) as { output?: unknown }).output;
+  } catch (e) {
+    throw new InputError(
+      `${config}: cannot read it as JSON (${(e as Error).message}); fix it, or pass the cdktf.out folder itself`,
+    );
+  }
+  if (output !== undefined && typeof output !== 'string') {
+    throw new InputError(`${config}: "output" must be a folder name, got: ${JSON.stringify(output)}`);
+  }
+  return output ?? 'cdktf.out';
+}
+
+/** `stacks/NAME/cdk.tf.json` is stack NAME; any other `X.tf.json`, `X.json`, `X.yaml` or `X.yml` is X. */
 function stackName(file: string): string {
   const abs = resolve(file);
-  return basename(abs) === 'cdk.tf.json' ? basename(dirname(abs)) : basename(abs).replace(/(\.tf)?\.json$/, '');
+  return basename(abs) === 'cdk.tf.json'
+    ? basename(dirname(abs))
+    : basename(abs).replace(/((\.tf)?\.json|\.ya?ml)$/, '');
 }
 
-/** The parsed JSON of a file: read whole, checked for size, UTF-8 and JSON (see `parseJsonText`). */
-function parseJson(file: string): unknown {
+/**
+ * The parsed content of a file and its format: read whole, checked for size and UTF-8, then parsed as
+ * YAML when it starts like YAML (`looksLikeYaml`), else as JSON (see `parseJsonText`), whose format is
+ * told from its keys (`detectJsonFormat`).
+ */
+function parseFile(file: string): { format: InputFormat; doc: unknown } {
   const stats = statOf(file);
   if (stats.isDirectory()) {
     throw new InputError(`${file}: cannot read: a folder where a file was expected (EISDIR)`);
@@ -127,6 +188,7 @@ function parseJson(file: string): unknown {
   if (stats.size > MAX_INPUT_BYTES) {
     throw tooLarge(file, stats.size);
   }
+  checkMemoryFor(file, stats.size);
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
@@ -140,15 +202,39 @@ function parseJson(file: string): unknown {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw new InputError(`${file}: not valid UTF-8, which JSON must be; save it as UTF-8`);
+    throw new InputError(`${file}: not valid UTF-8, which JSON and YAML must be; save it as UTF-8`);
   }
   try {
-    return parseJsonText(text);
+    if (looksLikeYaml(text)) {
+      return { format: 'policy-yaml', doc: parseYamlText(text) };
+    }
+    const doc = parseJsonText(text);
+    return { format: detectJsonFormat(doc), doc };
   } catch (e) {
-    if (e instanceof JsonTextError) {
+    if (e instanceof JsonTextError || e instanceof YamlTextError || e instanceof ModelError) {
       throw new InputError(`${file}: ${e.message}`);
     }
     throw e;
+  }
+}
+
+/**
+ * How many bytes of memory reading a JSON input of one byte takes at most: the text, its parsed values and
+ * the reader model (measured: about 3.8 on plans of 200 and 470 MB; docs/benchmarks.md).
+ */
+const MEMORY_PER_INPUT_BYTE = 5;
+
+/**
+ * Refuses, with one line, an input that the JavaScript heap cannot hold once parsed, rather than crash
+ * half-way (running out of heap ends the process without a word).
+ */
+function checkMemoryFor(file: string, size: number): void {
+  const { heap_size_limit: limit, used_heap_size: used } = v8.getHeapStatistics();
+  if (size * MEMORY_PER_INPUT_BYTE > limit - used) {
+    const mb = (bytes: number) => Math.ceil(bytes / 2 ** 20);
+    throw new InputError(
+      `${file}: cannot read: ${size} bytes need about ${mb(size * MEMORY_PER_INPUT_BYTE)} MB of memory to judge, more than the ${Math.floor((limit - used) / 2 ** 20)} MB this process may use; run it with NODE_OPTIONS=--max-old-space-size=${mb(size * MEMORY_PER_INPUT_BYTE + used) + 256}, or split the configuration`,
+    );
   }
 }
 
@@ -238,7 +324,7 @@ function readLink(path: string): string {
 }
 
 /** The stacks to work on: all of them, or the one named by `--stack`. */
-export function selectStack(files: TerraformJsonFile[], input: string, stack: string | undefined): TerraformJsonFile[] {
+export function selectStack(files: InputFile[], input: string, stack: string | undefined): InputFile[] {
   if (stack === undefined) {
     return files;
   }

@@ -1,6 +1,6 @@
-import { inFile, InputError, readTerraformJson, selectStack } from './input';
+import { inFile, InputError, readInputs, selectStack } from './input';
 import { table } from './table';
-import { Finding, hasCloudRunGuardrail, hasLintSubjects, lintMissingGuardrail, lintTerraformJson } from '../core/lint';
+import { Finding, hasCloudRunGuardrailIn, hasLintSubjectsIn, lintMissingGuardrailIn, lintModel } from '../core/lint';
 
 /** A finding, with the stack and file it was found in. */
 export interface LocatedFinding extends Finding {
@@ -15,15 +15,15 @@ const ORDER = { error: 0, warning: 1, info: 2 };
  * error; a Cloud Run resource whose setting has the wrong shape is an error finding.
  */
 export function lint(input: string, stack: string | undefined): LocatedFinding[] {
-  const files = selectStack(readTerraformJson(input), input, stack);
-  if (!files.some((f) => inFile(f.file, () => hasLintSubjects(f.doc)))) {
+  const files = selectStack(readInputs(input), input, stack);
+  if (!files.some((f) => hasLintSubjectsIn(f.model))) {
     throw new InputError(
       `${input}: no google_binary_authorization_policy and no Cloud Run resource in ${files.map((f) => f.file).join(', ')}`,
     );
   }
-  const guarded = files.some((f) => inFile(f.file, () => hasCloudRunGuardrail(f.doc)));
-  const findings = files.flatMap(({ stack: name, file, doc }) =>
-    inFile(file, () => [...lintTerraformJson(doc), ...(guarded ? [] : lintMissingGuardrail(doc))]).map((f) => ({
+  const guarded = files.some((f) => hasCloudRunGuardrailIn(f.model));
+  const findings = files.flatMap(({ stack: name, file, model }) =>
+    inFile(file, () => [...lintModel(model), ...(guarded ? [] : lintMissingGuardrailIn(model))]).map((f) => ({
       ...f,
       stack: name,
       file,

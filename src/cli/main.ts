@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 /**
- * cdktf-gcp-binauthz: reads synthesized Terraform JSON (any of it, not only ours) and reports on its
- * Binary Authorization policies. Exit codes: 0 fine, 1 findings, 2 usage, input or output errors and
+ * cdktf-gcp-binauthz: reads synthesized Terraform JSON (any of it, not only ours), Terraform plans and
+ * state (`terraform show -json`) and policy YAML, and reports on their Binary Authorization policies and
+ * Cloud Run workloads: the gate of a deploy pipeline. Exit codes: 0 fine, 1 findings, 2 usage, input or output errors and
  * internal errors. Fail closed: input it cannot fully read is exit 2 with one line naming it, never a
  * pass; no stack trace unless `--debug`.
  */
 import { parseArgs } from 'util';
-import { check, checkReport } from './check';
+import { check, checkReport, checkWorkloads, workloadReport } from './check';
 import { exportGcloudYaml } from './export';
 import { InputError } from './input';
 import { lint, lintReport } from './lint';
@@ -17,31 +18,45 @@ import { escapeControlCharacters } from '../core/text';
 /** Where to report a bug. */
 export const ISSUES_URL = 'https://github.com/cdktf-gcp-binauthz/cdktf-gcp-binauthz/issues';
 
-const USAGE = `usage: cdktf-gcp-binauthz <command> <cdk.tf.json | *.tf.json | folder of them | cdktf.out folder> [options]
+const USAGE = `usage: cdktf-gcp-binauthz <command> <input> [options]
+
+inputs (the format is told from the content):
+  a cdk.tf.json or any Terraform JSON file, a folder of *.tf.json files, a cdktf.out folder (or the
+  project folder holding it), a plan or a state as "terraform show -json" prints them, a policy YAML as
+  "gcloud container binauthz policy export" prints it
 
 commands:
   summary <input>                          the default rule, allowlist patterns and attestors of each policy
-  check <input> --image IMG [--image IMG]  whether each policy admits each image, judged offline
-        [--stack NAME] [--json]            exit 0: all admitted; 1: any denied, needing an attestation
-                                           (not verifiable offline) or unknown until apply
+  check <input> [--policy FILE]...         whether every Cloud Run workload (each container; the build
+        [--stack NAME] [--json]            repository of functions and source deploys) enforces and is
+                                           admitted by the policy of its project, judged offline; --policy
+                                           adds policies (a policy YAML, or any input) for projects whose
+                                           policy the input does not hold
+  check <input> --image IMG [--image IMG]  whether each policy admits each image instead
+        [--workloads] [--policy FILE]...   (--workloads: the images and the workloads)
+        [--stack NAME] [--json]            exit 0: all admitted; 1: any not enforced, without a policy,
+                                           denied, needing an attestation (not verifiable offline) or
+                                           unknown until apply
   lint <input> [--stack NAME] [--json]     findings on the policies and the Cloud Run resources; exit 1 on errors
   export <input> --format gcloud-yaml      the policy as YAML for "gcloud container binauthz policy import"
-        [--stack NAME] [--policy ADDRESS]  (--policy chooses one of several policies, by address or name)
+        [--stack NAME] [--address ADDRESS] (--address chooses one of several policies, by address or name)
 
 options of every command:
   --debug                                  with an internal error, print its stack trace too
   -h, --help                               this text
 
 exit codes:
-  0  fine: every image admitted (check), no error found (lint)
-  1  findings: an image not admitted (check), errors found (lint)
+  0  fine: every workload and image admitted (check), no error found (lint)
+  1  findings: a workload or an image not admitted (check), errors found (lint)
   2  a usage error; input that cannot be read or fully understood (one line names it: never a pass);
      output that cannot be written; or an internal error (a bug: please report it)`;
 
 const OPTIONS = {
   image: { type: 'string', multiple: true },
+  workloads: { type: 'boolean' },
   stack: { type: 'string' },
-  policy: { type: 'string' },
+  policy: { type: 'string', multiple: true },
+  address: { type: 'string' },
   json: { type: 'boolean' },
   format: { type: 'string' },
   debug: { type: 'boolean' },
@@ -51,9 +66,9 @@ const OPTIONS = {
 /** Which options each command takes, besides --debug and --help. */
 const ACCEPTS: Record<string, string[]> = {
   summary: [],
-  check: ['image', 'stack', 'json'],
+  check: ['image', 'workloads', 'policy', 'stack', 'json'],
   lint: ['stack', 'json'],
-  export: ['format', 'stack', 'policy'],
+  export: ['format', 'stack', 'address'],
 };
 
 /** A mistake in the command line: one line, exit code 2. */
@@ -115,10 +130,17 @@ function run(argv: string[], print: (line: string) => void): number {
     throw new UsageError(`unknown command "${command}"`);
   }
   if (input === undefined || extra.length > 0) {
-    throw new UsageError(`${command} takes one input (a cdk.tf.json, a Terraform JSON file or a cdktf.out folder)`);
+    throw new UsageError(
+      `${command} takes one input (a cdk.tf.json, a Terraform JSON file, a cdktf.out folder, a plan or state JSON, or a policy YAML)`,
+    );
   }
   const given = Object.keys(values).filter((k) => k !== 'help' && k !== 'debug');
   const foreign = given.find((k) => !accepted.includes(k));
+  if (foreign === 'policy' && command === 'export') {
+    throw new UsageError(
+      'export chooses a policy with --address ADDRESS (its address or name); --policy names policy files, for check',
+    );
+  }
   if (foreign !== undefined) {
     throw new UsageError(`${command} does not take --${foreign}`);
   }
@@ -127,16 +149,28 @@ function run(argv: string[], print: (line: string) => void): number {
 
   switch (command) {
     case 'check': {
-      const images = values.image ?? [];
-      if (images.length === 0) {
-        throw new UsageError('check needs at least one --image');
+      const options = { images: values.image ?? [], policyFiles: values.policy ?? [], stack: values.stack };
+      if (values.workloads && options.images.length === 0) {
+        throw new UsageError(
+          '--workloads adds the workloads to the --image images; without --image, check judges the workloads',
+        );
       }
-      const results = check(input, images, values.stack);
+      if (options.images.length > 0 && !values.workloads) {
+        const results = check(input, options);
+        const admitted = results.every((r) => r.admitted);
+        if (values.json) {
+          printJson({ admitted, results });
+        } else {
+          checkReport(results).forEach(print);
+        }
+        return admitted ? 0 : 1;
+      }
+      const results = checkWorkloads(input, options);
       const admitted = results.every((r) => r.admitted);
       if (values.json) {
-        printJson({ admitted, results });
+        printJson({ admitted, exempt: results.filter((r) => r.exempt).length, results });
       } else {
-        checkReport(results).forEach(print);
+        workloadReport(results).forEach(print);
       }
       return admitted ? 0 : 1;
     }
@@ -159,7 +193,7 @@ function run(argv: string[], print: (line: string) => void): number {
         );
       }
       // Every value of the YAML is a JSON-quoted scalar: no line break inside one.
-      exportGcloudYaml(input, values.stack, values.policy).trimEnd().split('\n').forEach(print);
+      exportGcloudYaml(input, values.stack, values.address).trimEnd().split('\n').forEach(print);
       return 0;
     }
     default:

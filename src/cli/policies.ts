@@ -1,21 +1,29 @@
-import { inFile, InputError, TerraformJsonFile } from './input';
+import { inFile, InputError, InputFile } from './input';
+import { InputFormat } from '../core/model';
 import { policyProblems } from '../core/policy-check';
-import { FoundPolicy, isInterpolated, policiesFromTerraformJson } from '../core/terraform-json';
+import { FoundPolicy, isInterpolated, policiesOf } from '../core/terraform-json';
 
 /** A policy found in an input, with the stack and file it came from. */
 export interface LocatedPolicy extends FoundPolicy {
   readonly stack: string;
   readonly file: string;
+  /** The format of the file. */
+  readonly format: InputFormat;
+}
+
+/** Every policy in the files, each with its values' types checked (an input error when a value has the wrong type). */
+export function policiesFound(files: InputFile[]): LocatedPolicy[] {
+  return files.flatMap(({ stack, file, model }) =>
+    inFile(file, () => policiesOf(model)).map((found) => ({ ...found, stack, file, format: model.format })),
+  );
 }
 
 /**
  * Every policy in the files, each with its values' types checked; an input error when there is none,
  * or when a value has the wrong type.
  */
-export function policiesIn(files: TerraformJsonFile[], input: string): LocatedPolicy[] {
-  const policies = files.flatMap(({ stack, file, doc }) =>
-    inFile(file, () => policiesFromTerraformJson(doc)).map((found) => ({ ...found, stack, file })),
-  );
+export function policiesIn(files: InputFile[], input: string): LocatedPolicy[] {
+  const policies = policiesFound(files);
   if (policies.length === 0) {
     throw new InputError(`${input}: no google_binary_authorization_policy in ${files.map((f) => f.file).join(', ')}`);
   }

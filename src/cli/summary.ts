@@ -1,19 +1,33 @@
 import { resolve } from 'path';
-import { inFile, readTerraformJson } from './input';
-import { policiesIn, requireValidPolicy } from './policies';
-import { attestorsFromTerraformJson } from '../core/terraform-json';
+import { inFile, InputError, readInputs } from './input';
+import { policiesFound, requireValidPolicy } from './policies';
+import { InputFormat, POLICY_TYPE } from '../core/model';
+import { attestorsOf } from '../core/terraform-json';
+
+/** How the stack line names a format other than Terraform JSON. */
+const FORMAT_NAMES: Record<InputFormat, string> = {
+  'terraform-json': '',
+  plan: ' (terraform plan)',
+  state: ' (terraform state)',
+  'policy-yaml': ' (policy YAML)',
+};
 
 /**
- * Where each stack was read from, and what its policies hold, as lines of text (escaped on output).
- * A policy that cannot be used as it stands (`requireValidPolicy`) is an input error.
+ * Where each stack was read from, and what its policies hold, as lines of text (escaped on output): the
+ * policies a plan deletes, and the module calls whose resources cannot be read, too. A policy that cannot
+ * be used as it stands (`requireValidPolicy`) is an input error; so is an input with no policy at all.
  */
 export function summary(input: string): string[] {
-  const files = readTerraformJson(input);
-  const policies = policiesIn(files, input);
+  const files = readInputs(input);
+  const policies = policiesFound(files);
+  const deletions = files.flatMap((f) => f.model.deleted.filter((r) => r.type === POLICY_TYPE));
+  if (policies.length === 0 && deletions.length === 0) {
+    throw new InputError(`${input}: no google_binary_authorization_policy in ${files.map((f) => f.file).join(', ')}`);
+  }
   policies.forEach(requireValidPolicy);
   const lines: string[] = [];
-  for (const { stack, file, doc } of files) {
-    lines.push(`stack ${stack}: ${resolve(file)}`);
+  for (const { stack, file, model } of files) {
+    lines.push(`stack ${stack}: ${resolve(file)}${FORMAT_NAMES[model.format]}`);
     for (const { address, policy, preventDestroy } of policies.filter((p) => p.file === file)) {
       const rule = policy.defaultAdmissionRule;
       lines.push(`  ${address} (project ${policy.project})`);
@@ -31,13 +45,27 @@ export function summary(input: string): string[] {
           ),
         );
       }
-      lines.push(`    prevent_destroy: ${preventDestroy}`);
+      // Only Terraform JSON records lifecycle blocks; plans, state and a live policy do not.
+      if (model.format === 'terraform-json') {
+        lines.push(`    prevent_destroy: ${preventDestroy}`);
+      }
     }
-    const attestors = inFile(file, () => attestorsFromTerraformJson(doc));
+    for (const deleted of model.deleted.filter((r) => r.type === POLICY_TYPE)) {
+      const project = typeof deleted.values.project === 'string' ? ` (project ${deleted.values.project})` : '';
+      lines.push(
+        `  ${deleted.address}${project}: deleted by this plan; the project falls back to Google's default policy, which admits every image`,
+      );
+    }
+    const attestors = inFile(file, () => attestorsOf(model));
     if (attestors.length > 0) {
       lines.push(`  attestors defined: ${attestors.length}`);
       attestors.forEach(({ address, project, name }) =>
         lines.push(`    ${address}: projects/${project}/attestors/${name}`),
+      );
+    }
+    for (const module of model.hiddenModules) {
+      lines.push(
+        `  ${module}: not read (a module's resources are not in the configuration that calls it; summarize the plan)`,
       );
     }
   }

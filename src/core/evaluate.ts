@@ -132,14 +132,50 @@ export function evaluate(
  * @throws Error when `image` is not an image reference; PolicyModelError when a mode is invalid
  */
 export function evaluateCompiled(policy: CompiledPolicy, image: string): EvaluationResult {
-  const { model, isUnknown, unknownPatterns } = policy;
   const ref = parseImageReference(image);
   const name = `${ref.registry}/${ref.repository}`;
   const evaluatedAs = ref.digest !== undefined ? `${name}@${ref.digest}` : `${name}@*`;
   const index = policy.knownPatterns;
   const matched = ref.digest !== undefined ? index.firstMatch(evaluatedAs) : index.firstMatchForEveryDigest(name);
   const matchedPattern = matched === undefined ? undefined : index.patterns[matched];
-  const base = { image, evaluatedAs, requiredAttestors: [] as string[], unknownValues: [] as string[] };
+  // A pattern pinning a digest or a tag of this very image cannot admit it without a known digest: say why.
+  const noMatch =
+    ref.digest === undefined && policy.pins(name)
+      ? 'no allowlist pattern admits every digest of the image (it is given without a digest, and Cloud Run resolves its tag to a digest before evaluating, which a pattern pinning a digest or naming a tag cannot be judged against; deploy by digest)'
+      : 'no allowlist pattern matches';
+  return decide(policy, { image, evaluatedAs }, matchedPattern, noMatch);
+}
+
+/**
+ * Evaluates a compiled policy for every image a build may write under `repository`
+ * (`REGION-docker.pkg.dev/PROJECT/REPOSITORY`, see `deployment-path.ts`): admitted by the allowlist only
+ * when one pattern admits all of them (`REPOSITORY/**`, or a `**` pattern above it), otherwise judged by
+ * the default rule. `image` in the result is `REPOSITORY/**`.
+ *
+ * @throws Error when `repository` is not an image repository; PolicyModelError when a mode is invalid
+ */
+export function evaluateRepository(policy: CompiledPolicy, repository: string): EvaluationResult {
+  const ref = parseImageReference(repository);
+  if (ref.tag !== undefined || ref.digest !== undefined) {
+    throw new Error(`"${repository}" is a repository: it has no tag or digest`);
+  }
+  const every = `${repository}/**`;
+  const index = policy.knownPatterns;
+  const matched = index.firstMatchForEveryImageUnder(`${repository}/`);
+  const matchedPattern = matched === undefined ? undefined : index.patterns[matched];
+  const noMatch = `no allowlist pattern admits every image of the repository (${every} would)`;
+  return decide(policy, { image: every, evaluatedAs: every }, matchedPattern, noMatch);
+}
+
+/** The decision once the allowlist has been consulted: admitted by `matchedPattern`, or by the default rule. */
+function decide(
+  policy: CompiledPolicy,
+  what: { image: string; evaluatedAs: string },
+  matchedPattern: string | undefined,
+  noMatch: string,
+): EvaluationResult {
+  const { model, isUnknown, unknownPatterns } = policy;
+  const base = { ...what, requiredAttestors: [] as string[], unknownValues: [] as string[] };
   if (matchedPattern !== undefined) {
     return { ...base, decision: 'ALLOW', admitted: true, matchedPattern, reason: `allowlisted by "${matchedPattern}"` };
   }
@@ -148,11 +184,6 @@ export function evaluateCompiled(policy: CompiledPolicy, image: string): Evaluat
   const evaluationMode = knownMode(rule.evaluationMode, 'evaluation mode', EVALUATION_MODES, isUnknown);
   const enforcementMode = knownMode(rule.enforcementMode, 'enforcement mode', ENFORCEMENT_MODES, isUnknown);
   const dryRun = enforcementMode === 'DRYRUN_AUDIT_LOG_ONLY';
-  // A pattern pinning a digest or a tag of this very image cannot admit it without a known digest: say why.
-  const noMatch =
-    ref.digest === undefined && policy.pins(name)
-      ? 'no allowlist pattern admits every digest of the image (it is given without a digest, and Cloud Run resolves its tag to a digest before evaluating, which a pattern pinning a digest or naming a tag cannot be judged against; deploy by digest)'
-      : 'no allowlist pattern matches';
 
   if (evaluationMode === 'ALWAYS_ALLOW') {
     return {

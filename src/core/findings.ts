@@ -37,6 +37,10 @@ export const FINDING_CODES = [
   'unknown-value',
   /** No organization policy requires Binary Authorization for Cloud Run. */
   'no-guardrail',
+  /** A plan deletes a policy: its project falls back to Google's default policy, which admits every image. */
+  'policy-deleted',
+  /** A module call of Terraform JSON hides its resources from a reader of the configuration that calls it. */
+  'hidden-module',
 ] as const;
 
 /** A finding code. */

@@ -12,11 +12,12 @@ import {
 } from './cloud-run';
 import { describeValue } from './display';
 import { FindingCode } from './findings';
+import { InputModel, isUnknownValue, ORG_POLICY_TYPE, POLICY_TYPE, ResourceInstance } from './model';
 import { parseAllowlistPattern } from './pattern';
 import { RuleModel } from './policy';
 import { globalEvaluationModeProblem, ruleProblems } from './policy-check';
 import { tenantKindOf, tenantSegments } from './registries';
-import { FoundPolicy, isInterpolated, policiesFromTerraformJson, resourcesOfType } from './terraform-json';
+import { FoundPolicy, isInterpolated, policiesOf, terraformJsonModel } from './terraform-json';
 
 /** How bad a finding is: errors fail the lint (exit 1). */
 export type Severity = 'error' | 'warning' | 'info';
@@ -32,24 +33,65 @@ export interface Finding {
   readonly message: string;
 }
 
+/** Whether an input holds anything this lint looks at (a policy, a Cloud Run resource, a deleted policy or a module call). */
+export function hasLintSubjectsIn(model: InputModel): boolean {
+  return (
+    model.hiddenModules.length > 0 ||
+    model.deleted.some((r) => r.type === POLICY_TYPE) ||
+    model.resources.some((r) => r.type === POLICY_TYPE || isCloudRun(r))
+  );
+}
+
 /** Whether the document holds anything this lint looks at (a policy or a Cloud Run resource). */
 export function hasLintSubjects(doc: unknown): boolean {
-  return (
-    policiesFromTerraformJson(doc).length > 0 ||
-    Object.keys(CLOUD_RUN_RESOURCE_TYPES).some((type) => resourcesOfType(doc, type).length > 0)
-  );
+  return hasLintSubjectsIn(terraformJsonModel(doc));
+}
+
+/**
+ * Lints one input: its policies (a live policy YAML has no `prevent_destroy`, and plans and state do not
+ * record it, so `no-prevent-destroy` is for Terraform JSON only), its Cloud Run resources, the policies a
+ * plan deletes and the module calls whose resources cannot be seen.
+ */
+export function lintModel(model: InputModel): Finding[] {
+  const preventDestroyKnown = model.format === 'terraform-json';
+  return [
+    ...model.hiddenModules.map((module): Finding => ({
+      severity: 'error',
+      code: 'hidden-module',
+      address: module,
+      message: `${module}: the resources of a module cannot be linted from the configuration that calls it; lint the plan instead (terraform show -json)`,
+    })),
+    ...model.deleted
+      .filter((r) => r.type === POLICY_TYPE)
+      .map((r): Finding => ({
+        severity: 'error',
+        code: 'policy-deleted',
+        address: r.address,
+        message: `the plan deletes this policy: its project${typeof r.values.project === 'string' ? ` ${r.values.project}` : ''} falls back to Google's default policy, which admits every image`,
+      })),
+    ...policiesOf(model).flatMap((p) => lintPolicy(p, preventDestroyKnown)),
+    ...lintCloudRunResources(model.resources),
+  ];
 }
 
 /** Lints one Terraform JSON document. */
 export function lintTerraformJson(doc: unknown): Finding[] {
-  return [...policiesFromTerraformJson(doc).flatMap(lintPolicy), ...lintCloudRun(doc)];
+  return lintModel(terraformJsonModel(doc));
+}
+
+/** Whether an input holds an organization policy on `constraints/run.allowedBinaryAuthorizationPolicies`. */
+export function hasCloudRunGuardrailIn(model: InputModel): boolean {
+  return model.resources.some(
+    (r) =>
+      r.type === ORG_POLICY_TYPE &&
+      typeof r.values.name === 'string' &&
+      r.values.name.endsWith(`/policies/${ALLOWED_POLICIES_CONSTRAINT}`),
+  );
 }
 
 /** Whether a document holds an organization policy on `constraints/run.allowedBinaryAuthorizationPolicies`. */
 export function hasCloudRunGuardrail(doc: unknown): boolean {
-  return resourcesOfType(doc, 'google_org_policy_policy').some(
-    ([, body]) => typeof body.name === 'string' && body.name.endsWith(`/policies/${ALLOWED_POLICIES_CONSTRAINT}`),
-  );
+  return hasCloudRunGuardrailIn(terraformJsonModel(doc));
 }
 
 /**
@@ -59,7 +101,15 @@ export function hasCloudRunGuardrail(doc: unknown): boolean {
  * required to use the policy. The guardrail may well be set elsewhere: hence information.
  */
 export function lintMissingGuardrail(doc: unknown): Finding[] {
-  return policiesFromTerraformJson(doc).map(({ address }) => ({
+  return lintMissingGuardrailIn(terraformJsonModel(doc));
+}
+
+/** `lintMissingGuardrail` on any input; none for a live policy YAML, which holds no configuration. */
+export function lintMissingGuardrailIn(model: InputModel): Finding[] {
+  if (model.format === 'policy-yaml') {
+    return [];
+  }
+  return policiesOf(model).map(({ address }) => ({
     severity: 'info',
     code: 'no-guardrail',
     address,
@@ -74,8 +124,12 @@ export function lintMissingGuardrail(doc: unknown): Finding[] {
 export const NO_PREVENT_DESTROY =
   "the policy lacks lifecycle.prevent_destroy: destroying it resets the project to Google's default policy, which admits every image";
 
-/** The findings for one policy. */
-export function lintPolicy(found: FoundPolicy): Finding[] {
+/**
+ * The findings for one policy.
+ *
+ * @param preventDestroyKnown whether the input records `lifecycle.prevent_destroy` (Terraform JSON does)
+ */
+export function lintPolicy(found: FoundPolicy, preventDestroyKnown = true): Finding[] {
   const { address, policy } = found;
   const findings: Finding[] = [];
   const add = (severity: Severity, code: FindingCode, message: string) =>
@@ -99,7 +153,7 @@ export function lintPolicy(found: FoundPolicy): Finding[] {
     findings.push(...lintPattern(address, pattern));
   }
 
-  if (!found.preventDestroy) {
+  if (preventDestroyKnown && !found.preventDestroy) {
     add('warning', 'no-prevent-destroy', NO_PREVENT_DESTROY);
   }
   return findings;
@@ -201,14 +255,39 @@ export function lintPattern(address: string, pattern: string): Finding[] {
 
 /** The findings for the Cloud Run resources of a document, read with the rules the aspect uses. */
 export function lintCloudRun(doc: unknown): Finding[] {
-  return Object.entries(CLOUD_RUN_RESOURCE_TYPES).flatMap(([type, wiring]) =>
-    resourcesOfType(doc, type).flatMap(([name, body]) =>
-      lintSetting(
-        `${type}.${name}`,
-        readBinauthz(wiring, body, (v) => typeof v === 'string' && isInterpolated(v)),
-      ),
-    ),
-  );
+  return lintCloudRunResources(terraformJsonModel(doc).resources);
+}
+
+/**
+ * The findings for Cloud Run resources, read with the rules the aspect uses. An exempt resource is a
+ * `exempt` warning with its reason; when it does not enforce, that warning stands instead of the
+ * `not-enforced` error (or the `unknown-value` information). Everything else is reported as for any other.
+ */
+export function lintCloudRunResources(resources: ResourceInstance[]): Finding[] {
+  return resources.filter(isCloudRun).flatMap((r) => {
+    const setting = readBinauthz(CLOUD_RUN_RESOURCE_TYPES[r.type], r.values, isUnknownValue);
+    const exempt: Finding[] =
+      r.exemption === undefined
+        ? []
+        : [
+            {
+              severity: 'warning',
+              code: 'exempt',
+              address: r.address,
+              message: `exempt from Binary Authorization (RequireBinaryAuthorization.exempt): ${r.exemption}`,
+            },
+          ];
+    const findings = lintSetting(r.address, setting).filter(
+      (f) =>
+        r.exemption === undefined ||
+        (f.code !== 'not-enforced' && !(f.code === 'unknown-value' && setting.enforcement === 'unknown')),
+    );
+    return [...findings, ...exempt];
+  });
+}
+
+function isCloudRun(resource: ResourceInstance): boolean {
+  return Object.prototype.hasOwnProperty.call(CLOUD_RUN_RESOURCE_TYPES, resource.type);
 }
 
 function lintSetting(address: string, setting: BinauthzSetting): Finding[] {

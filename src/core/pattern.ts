@@ -169,6 +169,21 @@ export class PatternIndex {
     return best === NONE ? undefined : best;
   }
 
+  /**
+   * The position of the first pattern that admits every image under `directory` (which ends with `/`), at
+   * any depth and with any digest: a `**` pattern whose prefix `directory` starts with. How a repository
+   * that a build writes to is judged before its images exist.
+   */
+  public firstMatchForEveryImageUnder(directory: string): number | undefined {
+    let best = NONE;
+    let end = 0;
+    do {
+      best = this.belowDirectory.get(directory.slice(0, end))?.first(directory, best) ?? best;
+      end = directory.indexOf('/', end) + 1;
+    } while (end > 0);
+    return best === NONE ? undefined : best;
+  }
+
   private firstWildcardMatch(image: string, best: number): number {
     best = this.withinDirectory.get(directoryOf(image))?.first(image, best) ?? best;
     // The image's directories, from the shortest: "" (for prefixes without a "/"), "gcr.io/", "gcr.io/p/", …

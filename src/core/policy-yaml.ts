@@ -1,9 +1,13 @@
 /**
- * A policy as the YAML that `gcloud container binauthz policy import` reads (Google's policy YAML
- * reference: `admissionWhitelistPatterns`, `defaultAdmissionRule`, `globalPolicyEvaluationMode`, `name`).
- * Written by hand: every value is a double-quoted scalar (JSON string escapes are valid YAML), keys in
- * the order `gcloud … policy export` prints them.
+ * A policy as the YAML that `gcloud container binauthz policy import` reads and `… policy export` prints
+ * (Google's policy YAML reference: `admissionWhitelistPatterns`, `defaultAdmissionRule`,
+ * `globalPolicyEvaluationMode`, `name`). Written by hand (`policyYaml`): every value is a double-quoted
+ * scalar (JSON string escapes are valid YAML), keys in the order `gcloud … policy export` prints them.
+ * Read (`policyYamlModel`) from the plain values a YAML parser gives (the command line parses the text).
  */
+import { describeValue } from './display';
+import { InputModel, isPlainObject, ModelError, POLICY_TYPE } from './model';
+import { checkProjectId } from './names';
 import { PolicyModel, RuleModel } from './policy';
 
 /** What the YAML holds besides the model. */
@@ -75,4 +79,135 @@ function ruleLines(rule: RuleModel, indent: string): string[] {
     rule.requireAttestationsBy.forEach((a) => lines.push(`${indent}- ${q(a)}`));
   }
   return lines;
+}
+
+/** The keys of a policy YAML, as `gcloud container binauthz policy export` prints them. */
+const POLICY_KEYS: ReadonlySet<string> = new Set([
+  'name',
+  'description',
+  'globalPolicyEvaluationMode',
+  'admissionWhitelistPatterns',
+  'defaultAdmissionRule',
+  'clusterAdmissionRules',
+  'etag',
+  'updateTime',
+]);
+/** GKE-only rule maps of the API that the Terraform provider does not have, and this command does not read. */
+const GKE_ONLY_KEYS: ReadonlySet<string> = new Set([
+  'kubernetesNamespaceAdmissionRules',
+  'kubernetesServiceAccountAdmissionRules',
+  'istioServiceIdentityAdmissionRules',
+]);
+const RULE_KEYS: ReadonlySet<string> = new Set(['evaluationMode', 'enforcementMode', 'requireAttestationsBy']);
+
+/**
+ * Reads a policy YAML (parsed into plain values) as `gcloud container binauthz policy export` writes it
+ * (Google's policy YAML reference) into the reader model: one `google_binary_authorization_policy` whose
+ * address is the policy's name, `projects/PROJECT_ID/policy`. Every key and type is checked: an unknown key
+ * or a value of the wrong type throws `ModelError` naming the key, never ignored.
+ */
+export function policyYamlModel(doc: unknown): InputModel {
+  const policy = yamlObject(doc, 'the document', 'a policy (name, defaultAdmissionRule, …)');
+  const gkeOnly = Object.keys(policy).find((key) => GKE_ONLY_KEYS.has(key));
+  if (gkeOnly !== undefined) {
+    throw new ModelError(
+      `${gkeOnly}: GKE-only rules that the Terraform provider does not manage and this command does not read; check this policy with gcloud, or remove them`,
+    );
+  }
+  checkKeys(policy, POLICY_KEYS, 'the policy');
+  const name = yamlString(policy.name, 'name', '"projects/PROJECT_ID/policy"');
+  const match = /^projects\/([^/]+)\/policy$/.exec(name);
+  if (!match || checkProjectId(match[1]) !== undefined) {
+    throw new ModelError(`name must be "projects/PROJECT_ID/policy", got: ${describeValue(name)}`);
+  }
+  const values: Record<string, unknown> = {
+    project: match[1],
+    default_admission_rule: yamlRule(policy.defaultAdmissionRule, 'defaultAdmissionRule'),
+    admission_whitelist_patterns: yamlList(policy.admissionWhitelistPatterns, 'admissionWhitelistPatterns').map(
+      (entry, i) => {
+        const where = `admissionWhitelistPatterns[${i}]`;
+        const pattern = yamlObject(entry, where, '{namePattern: "gcr.io/my-project/app@*"}');
+        checkKeys(pattern, new Set(['namePattern']), where);
+        return { name_pattern: yamlString(pattern.namePattern, `${where}.namePattern`, 'an image pattern') };
+      },
+    ),
+    cluster_admission_rules: Object.entries(
+      policy.clusterAdmissionRules === undefined || policy.clusterAdmissionRules === null
+        ? {}
+        : yamlObject(policy.clusterAdmissionRules, 'clusterAdmissionRules', 'a map of LOCATION.CLUSTER to rules'),
+    ).map(([cluster, rule]) => ({ cluster, ...yamlRule(rule, `clusterAdmissionRules.${cluster}`) })),
+  };
+  for (const [key, attribute] of [
+    ['description', 'description'],
+    ['globalPolicyEvaluationMode', 'global_policy_evaluation_mode'],
+  ] as const) {
+    if (policy[key] !== undefined && policy[key] !== null) {
+      values[attribute] = yamlString(policy[key], key, 'a string');
+    }
+  }
+  for (const key of ['etag', 'updateTime']) {
+    if (policy[key] !== undefined && policy[key] !== null) {
+      yamlString(policy[key], key, 'a string, as gcloud prints it');
+    }
+  }
+  return {
+    format: 'policy-yaml',
+    resources: [{ address: name, type: POLICY_TYPE, values }],
+    deleted: [],
+    hiddenModules: [],
+  };
+}
+
+function yamlRule(value: unknown, where: string): Record<string, unknown> {
+  const rule = yamlObject(value, where, '{evaluationMode: ALWAYS_DENY, enforcementMode: ENFORCED_BLOCK_AND_AUDIT_LOG}');
+  checkKeys(rule, RULE_KEYS, where);
+  return {
+    evaluation_mode: yamlString(
+      rule.evaluationMode,
+      `${where}.evaluationMode`,
+      'ALWAYS_ALLOW, ALWAYS_DENY or REQUIRE_ATTESTATION',
+    ),
+    enforcement_mode: yamlString(
+      rule.enforcementMode,
+      `${where}.enforcementMode`,
+      'ENFORCED_BLOCK_AND_AUDIT_LOG or DRYRUN_AUDIT_LOG_ONLY',
+    ),
+    require_attestations_by: yamlList(rule.requireAttestationsBy, `${where}.requireAttestationsBy`).map((a, i) =>
+      yamlString(a, `${where}.requireAttestationsBy[${i}]`, 'an attestor name like "projects/P/attestors/N"'),
+    ),
+  };
+}
+
+function checkKeys(value: Record<string, unknown>, known: ReadonlySet<string>, where: string): void {
+  for (const key of Object.keys(value)) {
+    if (!known.has(key)) {
+      throw new ModelError(`${where} has the key ${describeValue(key)}, which is not one of ${[...known].join(', ')}`);
+    }
+  }
+}
+
+function yamlObject(value: unknown, where: string, expected: string): Record<string, unknown> {
+  if (!isPlainObject(value)) {
+    throw new ModelError(`${where} must be a mapping (${expected}), got: ${describeValue(value)}`);
+  }
+  return value;
+}
+
+function yamlList(value: unknown, where: string): unknown[] {
+  if (value === undefined || value === null) {
+    return [];
+  }
+  if (!Array.isArray(value)) {
+    throw new ModelError(`${where} must be a list, got: ${describeValue(value)}`);
+  }
+  return value;
+}
+
+function yamlString(value: unknown, where: string, expected: string): string {
+  if (typeof value !== 'string') {
+    throw new ModelError(
+      `${where} must be a string (${expected}), got: ${value === undefined ? 'nothing' : describeValue(value)}`,
+    );
+  }
+  return value;
 }

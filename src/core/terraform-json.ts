@@ -8,7 +8,18 @@
  * as something else. Only interpolations (`${…}` strings) stand for values known only at apply time.
  * The readers never recurse on the input, so any depth of nesting is safe.
  */
+import { CLOUD_RUN_RESOURCE_TYPES } from './cloud-run';
 import { describeValue } from './display';
+import {
+  ATTESTOR_TYPE,
+  exemptionOf,
+  InputModel,
+  isPlainObject,
+  MODEL_RESOURCE_TYPES,
+  ModelError,
+  POLICY_TYPE,
+  ResourceInstance,
+} from './model';
 import { EnforcementModeValue, EvaluationModeValue, PolicyModel, RuleModel } from './policy';
 
 /** A policy found in Terraform JSON, with where it was found. */
@@ -37,9 +48,10 @@ export interface FoundAttestor {
 
 /**
  * Terraform JSON whose shape is not what Terraform and the provider accept: the message names the
- * resource address (when there is one), the attribute and the value received.
+ * resource address (when there is one), the attribute and the value received. The one error of every
+ * reader (`ModelError`), under the name the Terraform JSON reader has always had.
  */
-export class TerraformJsonError extends Error {}
+export { ModelError as TerraformJsonError } from './model';
 
 /** The project of a policy that names none: the provider's default project, not known from the policy. */
 export const PROVIDER_DEFAULT_PROJECT = '(provider default project)';
@@ -55,16 +67,13 @@ export function isInterpolated(value: string): boolean {
   return value.includes('${');
 }
 
-const POLICY = 'google_binary_authorization_policy';
-const ATTESTOR = 'google_binary_authorization_attestor';
-
 /**
  * The `google_binary_authorization_policy` resources of a Terraform JSON document.
  *
  * @throws TerraformJsonError when the document or a policy has a value of the wrong type
  */
 export function policiesFromTerraformJson(doc: unknown): FoundPolicy[] {
-  return resourcesOfType(doc, POLICY).map(([name, body]) => readPolicy(`${POLICY}.${name}`, body));
+  return policiesOf(terraformJsonModel(doc));
 }
 
 /**
@@ -73,14 +82,122 @@ export function policiesFromTerraformJson(doc: unknown): FoundPolicy[] {
  * @throws TerraformJsonError when the document or an attestor has a value of the wrong type
  */
 export function attestorsFromTerraformJson(doc: unknown): FoundAttestor[] {
-  return resourcesOfType(doc, ATTESTOR).map(([name, body]) => {
-    const at = new Attributes(`${ATTESTOR}.${name}`, body);
-    return {
-      address: `${ATTESTOR}.${name}`,
-      project: at.optionalString('project', 'a project id') ?? PROVIDER_DEFAULT_PROJECT,
-      name: at.requiredString('name', "the attestor's name"),
-    };
+  return attestorsOf(terraformJsonModel(doc));
+}
+
+/**
+ * The policies of an input, each with its values' types checked. A policy without `project` is in its
+ * provider's project, or `PROVIDER_DEFAULT_PROJECT` when the input does not name that either.
+ *
+ * @throws TerraformJsonError when a policy has a value of the wrong type
+ */
+export function policiesOf(model: InputModel): FoundPolicy[] {
+  return model.resources.filter((r) => r.type === POLICY_TYPE).map(readPolicy);
+}
+
+/**
+ * The attestors of an input.
+ *
+ * @throws TerraformJsonError when an attestor has a value of the wrong type
+ */
+export function attestorsOf(model: InputModel): FoundAttestor[] {
+  return model.resources
+    .filter((r) => r.type === ATTESTOR_TYPE)
+    .map((r) => {
+      const at = new Attributes(r.address, r.values);
+      return {
+        address: r.address,
+        project: at.optionalString('project', 'a project id') ?? r.providerProject ?? PROVIDER_DEFAULT_PROJECT,
+        name: at.requiredString('name', "the attestor's name"),
+      };
+    });
+}
+
+/**
+ * Reads a Terraform JSON document (`cdk.tf.json`, or any `*.tf.json`) into the reader model: the resources
+ * of `MODEL_RESOURCE_TYPES` with the project of the provider that deploys each, the exemptions that
+ * `RequireBinaryAuthorization.exempt` wrote, and the module calls (whose resources are out of sight).
+ *
+ * @param providerDocs the documents whose `provider` blocks apply (the files of one folder are one
+ *   Terraform module); the document itself by default
+ * @throws TerraformJsonError when the document, a resource or a provider block has the wrong shape
+ */
+export function terraformJsonModel(doc: unknown, providerDocs: unknown[] = [doc]): InputModel {
+  const providers = providerDocs.flatMap(googleProvidersOf);
+  const resources: ResourceInstance[] = [];
+  for (const type of MODEL_RESOURCE_TYPES) {
+    for (const [name, values] of resourcesOfType(doc, type)) {
+      const address = `${type}.${name}`;
+      const isCloudRun = Object.prototype.hasOwnProperty.call(CLOUD_RUN_RESOURCE_TYPES, type);
+      resources.push({
+        address,
+        type,
+        values,
+        providerProject: providerProjectOf(address, values.provider, providers),
+        exemption: isCloudRun ? exemptionOf(address, values) : undefined,
+      });
+    }
+  }
+  return { format: 'terraform-json', resources, deleted: [], hiddenModules: moduleCallsOf(doc) };
+}
+
+/** A `provider "google"` (or `"google-beta"`) block of Terraform JSON. */
+interface ProviderBlock {
+  readonly name: string;
+  readonly alias?: string;
+  readonly project?: string;
+}
+
+/** The google and google-beta provider blocks of a document (an object, or a list of objects, per provider). */
+function googleProvidersOf(doc: unknown): ProviderBlock[] {
+  const provider = isPlainObject(doc) ? doc.provider : undefined;
+  if (provider === undefined || provider === null) {
+    return [];
+  }
+  if (!isPlainObject(provider)) {
+    throw new ModelError(`provider must be an object keyed by provider name, got: ${describeValue(provider)}`);
+  }
+  return ['google', 'google-beta'].flatMap((name) => {
+    const value = provider[name];
+    const blocks = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
+    return blocks.map((block, i) => {
+      if (!isPlainObject(block)) {
+        throw new ModelError(
+          `provider.${name}[${i}] must be an object (the provider's arguments), got: ${describeValue(block)}`,
+        );
+      }
+      const at = new Attributes(`provider.${name}${Array.isArray(value) ? `[${i}]` : ''}`, block);
+      return {
+        name,
+        alias: at.optionalString('alias', 'the alias'),
+        project: at.optionalString('project', 'a project id'),
+      };
+    });
   });
+}
+
+/**
+ * The project of the provider configuration that deploys a resource: the one its `provider` names
+ * (`google.ALIAS`, or `${google.ALIAS}`), else the `google` provider without alias.
+ */
+function providerProjectOf(address: string, reference: unknown, providers: ProviderBlock[]): string | undefined {
+  if (reference !== undefined && reference !== null && typeof reference !== 'string') {
+    throw new ModelError(`${address}: provider must be a string like "google.ALIAS", got: ${describeValue(reference)}`);
+  }
+  const [name, alias] = (reference ?? 'google').replace(/^\$\{(.*)\}$/, '$1').split('.');
+  return providers.find((p) => p.name === name && p.alias === alias)?.project;
+}
+
+/** The names of a document's module calls, as `module.NAME`. */
+function moduleCallsOf(doc: unknown): string[] {
+  const modules = isPlainObject(doc) ? doc.module : undefined;
+  if (modules === undefined || modules === null) {
+    return [];
+  }
+  if (!isPlainObject(modules)) {
+    throw new ModelError(`module must be an object keyed by module name, got: ${describeValue(modules)}`);
+  }
+  return Object.keys(modules).map((name) => `module.${name}`);
 }
 
 /**
@@ -91,7 +208,7 @@ export function attestorsFromTerraformJson(doc: unknown): FoundAttestor[] {
  */
 export function resourcesOfType(doc: unknown, type: string): Array<[string, Record<string, unknown>]> {
   if (!isPlainObject(doc)) {
-    throw new TerraformJsonError(
+    throw new ModelError(
       `the document must be a JSON object (Terraform JSON, like {"resource": {…}}), got: ${describeValue(doc)}`,
     );
   }
@@ -100,7 +217,7 @@ export function resourcesOfType(doc: unknown, type: string): Array<[string, Reco
     return [];
   }
   if (!isPlainObject(resource)) {
-    throw new TerraformJsonError(
+    throw new ModelError(
       Array.isArray(resource)
         ? `resource is a list; this command reads resource as one object keyed by resource type (merge the list's objects into one), got: ${describeValue(resource)}`
         : `resource must be an object keyed by resource type, got: ${describeValue(resource)}`,
@@ -111,9 +228,7 @@ export function resourcesOfType(doc: unknown, type: string): Array<[string, Reco
     return [];
   }
   if (!isPlainObject(byName)) {
-    throw new TerraformJsonError(
-      `resource.${type} must be an object keyed by resource name, got: ${describeValue(byName)}`,
-    );
+    throw new ModelError(`resource.${type} must be an object keyed by resource name, got: ${describeValue(byName)}`);
   }
   return Object.entries(byName).map(([name, body]): [string, Record<string, unknown>] => {
     if (isPlainObject(body)) {
@@ -123,21 +238,20 @@ export function resourcesOfType(doc: unknown, type: string): Array<[string, Reco
       return [name, body[0]];
     }
     if (Array.isArray(body) && body.length > 1) {
-      throw new TerraformJsonError(
+      throw new ModelError(
         `${type}.${name}: declared ${body.length} times (a list of ${body.length} bodies); Terraform refuses a duplicate resource, give each its own name`,
       );
     }
-    throw new TerraformJsonError(
-      `${type}.${name} must be an object (the resource's attributes), got: ${describeValue(body)}`,
-    );
+    throw new ModelError(`${type}.${name} must be an object (the resource's attributes), got: ${describeValue(body)}`);
   });
 }
 
-function readPolicy(address: string, body: Record<string, unknown>): FoundPolicy {
+function readPolicy(resource: ResourceInstance): FoundPolicy {
+  const { address, values: body } = resource;
   const at = new Attributes(address, body);
   const defaultRule = at.singleBlock('default_admission_rule');
   if (defaultRule === undefined) {
-    throw new TerraformJsonError(
+    throw new ModelError(
       `${address}: default_admission_rule is not set; the provider requires it (evaluation_mode and enforcement_mode)`,
     );
   }
@@ -146,7 +260,7 @@ function readPolicy(address: string, body: Record<string, unknown>): FoundPolicy
     const path = `cluster_admission_rules[${i}]`;
     const cluster = rule.requiredString('cluster', 'a cluster key like "us-central1-a.prod-cluster"');
     if (Object.prototype.hasOwnProperty.call(clusterRules, cluster)) {
-      throw new TerraformJsonError(
+      throw new ModelError(
         `${address}: ${path}.cluster ${describeValue(cluster)} has two rules; keep one rule per cluster`,
       );
     }
@@ -157,7 +271,7 @@ function readPolicy(address: string, body: Record<string, unknown>): FoundPolicy
   return {
     address,
     policy: {
-      project: at.optionalString('project', 'a project id') ?? PROVIDER_DEFAULT_PROJECT,
+      project: at.optionalString('project', 'a project id') ?? resource.providerProject ?? PROVIDER_DEFAULT_PROJECT,
       defaultAdmissionRule: readRule(defaultRule),
       allowlistPatterns: readPatterns(at, dynamicPatterns),
       clusterAdmissionRules: clusterRules,
@@ -223,7 +337,7 @@ class Attributes {
   public requiredString(key: string, expected: string): string {
     const value = this.optionalString(key, expected);
     if (value === undefined) {
-      throw new TerraformJsonError(`${this.address}: ${this.path}${key} is not set; it must be ${expected}`);
+      throw new ModelError(`${this.address}: ${this.path}${key} is not set; it must be ${expected}`);
     }
     return value;
   }
@@ -286,12 +400,6 @@ class Attributes {
   }
 
   private fail(key: string, expected: string, value: unknown): never {
-    throw new TerraformJsonError(
-      `${this.address}: ${this.path}${key} must be ${expected}, got: ${describeValue(value)}`,
-    );
+    throw new ModelError(`${this.address}: ${this.path}${key} must be ${expected}, got: ${describeValue(value)}`);
   }
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -3,11 +3,14 @@ import { IConstruct } from 'constructs';
 import { terraformAttributes } from './cloud-run-resource';
 import { checkLiteral, invalidProp, parseProp } from './errors';
 import { ProviderProjectOf, providerProjects } from './projects';
-import { parseRepositoryName, singleBlock } from '../core/cloud-run';
-import { DEFAULT_REPOSITORY, DeploymentPathValue, repositoryPattern } from '../core/deployment-path';
-import { parseImageReference } from '../core/image';
+import {
+  DEFAULT_REPOSITORY,
+  dockerRepositoryOf,
+  imageUriRepositoryOf,
+  repositoryPattern,
+  sourceBuildOf,
+} from '../core/deployment-path';
 import { checkProjectId, checkRegion, projectImagePath } from '../core/names';
-import { isArtifactRegistryHost } from '../core/registries';
 
 /** What `discoverFunctionPatterns` found. */
 export interface DiscoveredPatterns {
@@ -73,41 +76,24 @@ export function discoverFunctionPatterns(scopes: IConstruct[], target: Discovery
   return { patterns: [...new Set(patterns)], problems };
 }
 
-/** Where a deployment path writes images when the resource names a repository of its own. */
-interface CustomRepository {
-  readonly property: string;
-  readonly value: unknown;
-}
-
 function functionPatternOf(
   node: TerraformResource,
   target: DiscoveryTarget,
   providerProjectOf: ProviderProjectOf,
 ): string | undefined {
-  let path: DeploymentPathValue;
-  let custom: CustomRepository;
-  if (node.terraformResourceType === 'google_cloudfunctions2_function') {
-    path = 'CLOUD_FUNCTIONS_V2_API';
-    custom = { property: 'build_config.docker_repository', value: buildConfigOf(node)?.docker_repository };
-  } else if (node.terraformResourceType === 'google_cloud_run_v2_service') {
-    const buildConfig = buildConfigOf(node);
-    if (buildConfig === undefined) {
-      return undefined; // deployed from an image, not from source: its images are the policy's business
-    }
-    path = 'CLOUD_RUN_ADMIN_API';
-    custom = { property: 'build_config.image_uri', value: buildConfig.image_uri };
-  } else {
-    return undefined;
-  }
   const attributes = terraformAttributes(node);
+  const build = sourceBuildOf(node.terraformResourceType, attributes);
+  if (build === undefined) {
+    return undefined; // deployed from an image, not from source: its images are the policy's business
+  }
   const project = deployProject(node, attributes, target, providerProjectOf);
   if (project === undefined) {
     return undefined; // another project's function, allowlisted by that project's policy
   }
-  if (custom.value !== undefined && custom.value !== null && custom.value !== '') {
-    return custom.property === 'build_config.docker_repository'
-      ? dockerRepositoryPattern(node, custom.value)
-      : imageUriPattern(node, custom.value);
+  if (build.value !== undefined) {
+    return build.property === 'build_config.docker_repository'
+      ? dockerRepositoryPattern(node, build.value)
+      : imageUriPattern(node, build.value);
   }
   const location = attributes.location;
   if (typeof location !== 'string') {
@@ -119,12 +105,7 @@ function functionPatternOf(
     );
   }
   checkLiteral(node, 'location', location, checkRegion);
-  return repositoryPattern(location, imagePath(project), DEFAULT_REPOSITORY[path]);
-}
-
-function buildConfigOf(node: TerraformResource): Record<string, unknown> | undefined {
-  const block = singleBlock(terraformAttributes(node).build_config);
-  return typeof block === 'object' && block !== null ? (block as Record<string, unknown>) : undefined;
+  return repositoryPattern(location, imagePath(project), DEFAULT_REPOSITORY[build.path]);
 }
 
 /**
@@ -174,18 +155,12 @@ function dockerRepositoryPattern(resource: TerraformResource, value: unknown): s
     const part = (index: number) => Token.asString(Fn.element(parts, index));
     return repositoryPattern(part(3), imagePath(part(1)), part(5));
   }
-  const name = parseProp(resource, 'build_config.docker_repository', value, parseRepositoryName);
-  checkLiteral(resource, 'build_config.docker_repository', name.location, checkRegion);
-  checkLiteral(resource, 'build_config.docker_repository', name.project, checkProjectId);
-  return repositoryPattern(name.location, imagePath(name.project), name.repository);
+  return `${parseProp(resource, 'build_config.docker_repository', value, dockerRepositoryOf)}/**`;
 }
 
 /**
- * `build_config.image_uri` of a source-deployed service, where Cloud Build pushes the image it builds:
- * an Artifact Registry image `L-docker.pkg.dev/P/R/IMAGE[:tag]` (`L-docker.pkg.dev/DOMAIN/P/R/IMAGE` for a
- * domain-scoped project) allowlists its repository `L-docker.pkg.dev/P/R/**`, like the default repository.
- * Anything else is refused: the build writes to Artifact Registry, and allowlisting an image elsewhere
- * (`docker.io/library/nginx`) would admit what others push there.
+ * `build_config.image_uri` of a source-deployed service (see `imageUriRepositoryOf`): its repository's
+ * pattern, `L-docker.pkg.dev/P/R/**`, like the default repository's.
  */
 function imageUriPattern(resource: TerraformResource, value: unknown): string {
   if (typeof value !== 'string' || Token.isUnresolved(value)) {
@@ -196,19 +171,7 @@ function imageUriPattern(resource: TerraformResource, value: unknown): string {
       'the image repository is known only at apply time, so no allowlist pattern can be derived; add the pattern of its repository with addAllowlistPattern("REGION-docker.pkg.dev/PROJECT/REPOSITORY/**")',
     );
   }
-  const image = parseProp(resource, 'build_config.image_uri', value, parseImageReference);
-  const segments = image.repository.split('/');
-  // A domain-scoped project `example.com:p` is two segments, `example.com/p`.
-  const repositoryEnd = segments[0].includes('.') ? 3 : 2;
-  if (!isArtifactRegistryHost(image.registry) || segments.length <= repositoryEnd) {
-    throw invalidProp(
-      resource,
-      'build_config.image_uri',
-      value,
-      'a source deploy pushes the image it builds to Artifact Registry, so image_uri names an image in an Artifact Registry repository, "REGION-docker.pkg.dev/PROJECT_ID/REPOSITORY/IMAGE"; an image anywhere else is not allowlisted, as that would admit what others push there',
-    );
-  }
-  return `${image.registry}/${segments.slice(0, repositoryEnd).join('/')}/**`;
+  return `${parseProp(resource, 'build_config.image_uri', value, imageUriRepositoryOf)}/**`;
 }
 
 /**

@@ -268,3 +268,159 @@ describe('lint on a Cloud Run resource that does not enforce', () => {
     );
   });
 });
+
+// --- plans and state (`terraform show -json`), in any shape
+
+const PLAN_COMMANDS: Array<(input: string) => string[]> = [
+  (input) => ['summary', input],
+  (input) => ['check', input, '--json'],
+  (input) => ['check', input, '--image', IMAGE],
+  (input) => ['lint', input, '--json'],
+  (input) => ['export', input, '--format', 'gcloud-yaml'],
+];
+
+/** What `after_unknown` may hold for a service: mostly the shape of its values, sometimes anything. */
+const afterUnknown = mostly(
+  fc.oneof(
+    fc.constant({}),
+    fc.constant({ id: true }),
+    fc.constant({ project: true }),
+    fc.constant({ template: true }),
+    fc.constant({ template: [{ containers: [{ image: true }] }] }),
+    fc.constant({ template: [{ containers: [{}, { image: true }] }] }),
+    fc.constant({ binary_authorization: [{ use_default: true }] }),
+    fc.constant({ binary_authorization: true }),
+  ),
+);
+const serviceValues = fc.record(
+  {
+    project: mostly(fc.constantFrom('my-project', 'other-project')),
+    binary_authorization: mostly(fc.constantFrom([{ use_default: true }], [], [{ use_default: false }])),
+    template: mostly(
+      fc.array(
+        fc.record({
+          containers: mostly(
+            fc.array(fc.record({ image: mostly(fc.constantFrom(IMAGE, 'gcr.io/other/app@*', 'nginx')) }), {
+              maxLength: 2,
+            }),
+          ),
+        }),
+        { minLength: 1, maxLength: 1 },
+      ),
+    ),
+  },
+  { requiredKeys: [] },
+);
+const plannedResource = fc.oneof(
+  fc.record({ type: fc.constant('google_cloud_run_v2_service'), values: serviceValues, unknown: afterUnknown }),
+  fc.record({
+    type: fc.constant('google_binary_authorization_policy'),
+    values: mostly(policyBody),
+    unknown: afterUnknown,
+  }),
+  fc.record({ type: fc.constant('google_storage_bucket'), values: fc.constant({ name: 'b' }), unknown: afterUnknown }),
+);
+const moduleTree = fc.record({
+  resources: fc.array(plannedResource, { maxLength: 3 }),
+  children: fc.array(fc.array(plannedResource, { maxLength: 2 }), { maxLength: 2 }),
+});
+const planOrState = fc
+  .tuple(moduleTree, fc.boolean(), fc.constantFrom('1.0', '1.2', '2.0', 1), fc.boolean())
+  .map(([tree, isPlan, version, deletePolicy]) => {
+    const changes: unknown[] = [];
+    const module = (resources: Array<{ type: string; values: unknown; unknown: unknown }>, prefix: string) =>
+      resources.map((r, i) => {
+        const address = `${prefix}${r.type}.r${i}`;
+        changes.push({
+          address,
+          mode: 'managed',
+          type: r.type,
+          name: `r${i}`,
+          change: { actions: ['create'], after: r.values, after_unknown: r.unknown },
+        });
+        return { address, mode: 'managed', type: r.type, name: `r${i}`, values: r.values };
+      });
+    const root = {
+      resources: module(tree.resources, ''),
+      child_modules: tree.children.map((resources, i) => ({
+        address: `module.m${i}`,
+        resources: module(resources, `module.m${i}.`),
+      })),
+    };
+    if (deletePolicy) {
+      changes.push({
+        address: 'google_binary_authorization_policy.gone',
+        mode: 'managed',
+        type: 'google_binary_authorization_policy',
+        name: 'gone',
+        change: { actions: ['delete'], before: { project: 'my-project' }, after: null },
+      });
+    }
+    return isPlan
+      ? { format_version: version, planned_values: { root_module: root }, resource_changes: changes }
+      : { format_version: version, values: { root_module: root } };
+  });
+
+describe('every command on random plans and state', () => {
+  test('exits 0, 1 or 2; no stack trace, no internal error; exit 2 is one line on standard error', () => {
+    fc.assert(
+      fc.property(planOrState, (doc) => {
+        writeFileSync(file, JSON.stringify(doc));
+        for (const argv of PLAN_COMMANDS) {
+          const { code, stdout, stderr } = run(argv(file));
+          expect([0, 1, 2]).toContain(code);
+          for (const line of [...stdout, ...stderr]) {
+            expect(line).not.toMatch(/^\s+at |^\w*Error:|internal error/);
+          }
+          if (code === 2) {
+            expect(stderr).toHaveLength(1);
+            expect(stdout).toEqual([]);
+          } else {
+            expect(stderr).toEqual([]);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test('check never admits a plan whose service image is known only after apply', () => {
+    fc.assert(
+      fc.property(planOrState, fc.constantFrom(true, [{ containers: [{ image: true }] }]), (doc: any, unknown) => {
+        if (doc.planned_values === undefined) {
+          return;
+        }
+        doc.format_version = '1.2';
+        doc.planned_values.root_module.resources.push({
+          address: 'google_cloud_run_v2_service.target',
+          mode: 'managed',
+          type: 'google_cloud_run_v2_service',
+          name: 'target',
+          values: {
+            project: 'my-project',
+            binary_authorization: [{ use_default: true }],
+            template: [{ containers: [{ image: IMAGE }] }],
+          },
+        });
+        doc.resource_changes.push({
+          address: 'google_cloud_run_v2_service.target',
+          mode: 'managed',
+          type: 'google_cloud_run_v2_service',
+          name: 'target',
+          change: { actions: ['update'], after_unknown: { template: unknown } },
+        });
+        writeFileSync(file, JSON.stringify(doc));
+        const { code, stdout } = run(['check', file, '--json']);
+        expect([1, 2]).toContain(code);
+        if (code === 1) {
+          const { results } = JSON.parse(stdout.join('\n'));
+          // One row per policy of its project (or one saying there is none): none of them admitted.
+          const rows = results.filter((r: { workload: string }) => r.workload === 'google_cloud_run_v2_service.target');
+          expect(rows.length).toBeGreaterThan(0);
+          expect(rows.filter((r: { admitted: boolean }) => r.admitted)).toEqual([]);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});

@@ -11,6 +11,7 @@
 import fs from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
+import v8 from 'v8';
 import * as lintCommand from '../../src/cli/lint';
 import { runCli, spawnCli } from '../support';
 
@@ -586,6 +587,266 @@ const EVERY_COMMAND: BadInput[] = [
   },
 ];
 
+/** A plan (`terraform show -json`) holding one policy `p` in a module, changed by `change`. */
+function planDoc(change: (plan: any) => void = () => undefined): string {
+  const values = {
+    project: 'my-project',
+    default_admission_rule: [RULE],
+    admission_whitelist_patterns: [{ name_pattern: 'gcr.io/my-project/**' }],
+  };
+  const plan: any = {
+    format_version: '1.2',
+    planned_values: {
+      root_module: {
+        child_modules: [
+          {
+            address: 'module.m',
+            resources: [
+              {
+                address: `module.m.${POLICY}`,
+                mode: 'managed',
+                type: 'google_binary_authorization_policy',
+                name: 'p',
+                values,
+              },
+            ],
+          },
+        ],
+      },
+    },
+    resource_changes: [
+      {
+        address: `module.m.${POLICY}`,
+        mode: 'managed',
+        type: 'google_binary_authorization_policy',
+        name: 'p',
+        change: { actions: ['create'], before: null, after: values, after_unknown: { id: true } },
+      },
+    ],
+  };
+  change(plan);
+  return JSON.stringify(plan);
+}
+
+/** A state (`terraform show -json`) holding one policy `p`, its values changed by `values`. */
+function stateDoc(values: Record<string, unknown> = {}): string {
+  return JSON.stringify({
+    format_version: '1.0',
+    values: {
+      root_module: {
+        resources: [
+          {
+            address: POLICY,
+            mode: 'managed',
+            type: 'google_binary_authorization_policy',
+            name: 'p',
+            values: { project: 'my-project', default_admission_rule: [RULE], ...values },
+          },
+        ],
+      },
+    },
+  });
+}
+
+const YAML_POLICY =
+  'defaultAdmissionRule:\n  evaluationMode: ALWAYS_DENY\n  enforcementMode: ENFORCED_BLOCK_AND_AUDIT_LOG\nname: projects/my-project/policy\n';
+
+/** Plans, state, policy YAML and JSON of no format, as every command reads them (named in.tf.json: the format is told by the content). */
+const NEW_FORMATS: BadInput[] = [
+  {
+    what: 'JSON that is none of the formats',
+    files: { 'in.tf.json': '{"foo": 1, "resource": {}}' },
+    names: ['@/in.tf.json: is none of the formats this command reads: its top-level keys ["foo"]'],
+  },
+  {
+    what: 'a plan whose after_unknown is a string',
+    files: { 'in.tf.json': planDoc((p) => (p.resource_changes[0].change.after_unknown = 'yes')) },
+    names: ['@/in.tf.json: resource_changes[0].change.after_unknown must be an object', 'got: "yes"'],
+  },
+  {
+    what: 'a plan whose after_unknown holds a string where a block is',
+    files: {
+      'in.tf.json': planDoc((p) => (p.resource_changes[0].change.after_unknown = { default_admission_rule: 'x' })),
+    },
+    names: [
+      'resource_changes[0].change.after_unknown.default_admission_rule must be true, false, a list or an object, got: "x"',
+    ],
+  },
+  {
+    what: 'a plan whose after_unknown is a list where the value is a string',
+    files: { 'in.tf.json': planDoc((p) => (p.resource_changes[0].change.after_unknown = { project: [true] })) },
+    names: ['resource_changes[0].change.after_unknown.project is a list where the value is "my-project"'],
+  },
+  {
+    what: 'a plan of another major format version',
+    files: { 'in.tf.json': planDoc((p) => (p.format_version = '2.0')) },
+    names: ['@/in.tf.json: format_version must be "1.x"', 'got: "2.0"'],
+  },
+  {
+    what: 'a plan without planned_values',
+    files: { 'in.tf.json': planDoc((p) => delete p.planned_values) },
+    names: ['@/in.tf.json: planned_values must be an object, got: undefined'],
+  },
+  {
+    what: 'a plan whose child_modules is an object',
+    files: { 'in.tf.json': planDoc((p) => (p.planned_values.root_module.child_modules = {})) },
+    names: ['planned_values.root_module.child_modules must be a list, got: {}'],
+  },
+  {
+    what: 'a plan resource without a change',
+    files: { 'in.tf.json': planDoc((p) => (p.resource_changes = [])) },
+    names: [
+      `planned_values.root_module.child_modules[0].resources[0] (module.m.${POLICY}): resource_changes holds no change for it`,
+    ],
+  },
+  {
+    what: 'a plan that errored',
+    files: { 'in.tf.json': planDoc((p) => (p.errored = true)) },
+    names: ['@/in.tf.json: the plan errored (terraform plan failed)'],
+  },
+  {
+    what: 'an incomplete plan',
+    files: { 'in.tf.json': planDoc((p) => (p.complete = false)) },
+    names: ['@/in.tf.json: the plan is incomplete'],
+  },
+  {
+    what: 'a plan with an action Terraform does not have',
+    files: { 'in.tf.json': planDoc((p) => (p.resource_changes[0].change.actions = ['destroy'])) },
+    names: ['resource_changes[0].change.actions[0]', 'unknown action "destroy"'],
+  },
+  {
+    what: 'a plan resource whose type is a number',
+    files: { 'in.tf.json': planDoc((p) => (p.planned_values.root_module.child_modules[0].resources[0].type = 5)) },
+    names: ['planned_values.root_module.child_modules[0].resources[0].type must be a string, got: 5'],
+  },
+  {
+    what: 'a plan module with an address that is not one',
+    files: { 'in.tf.json': planDoc((p) => (p.planned_values.root_module.child_modules[0].address = 'modules/m')) },
+    names: ['a module address must look like "module.NAME"', 'got: "modules/m"'],
+  },
+  {
+    what: 'a plan policy whose default rule is a number',
+    files: {
+      'in.tf.json': planDoc(
+        (p) => (p.planned_values.root_module.child_modules[0].resources[0].values.default_admission_rule = 5),
+      ),
+    },
+    names: [`module.m.${POLICY}: default_admission_rule must be a block`, 'got: 5'],
+  },
+  {
+    what: 'a state whose policy has two default rules',
+    files: { 'in.tf.json': stateDoc({ default_admission_rule: [RULE, RULE] }) },
+    names: [`${POLICY}: default_admission_rule must be a single block`],
+  },
+  {
+    what: 'a state whose policy project is a list',
+    files: { 'in.tf.json': stateDoc({ project: ['a'] }) },
+    names: [`${POLICY}: project must be a string`],
+  },
+  {
+    what: 'a state whose resource values are a list',
+    files: {
+      'in.tf.json': JSON.stringify({
+        format_version: '1.0',
+        values: {
+          root_module: {
+            resources: [
+              { address: POLICY, mode: 'managed', type: 'google_binary_authorization_policy', name: 'p', values: [] },
+            ],
+          },
+        },
+      }),
+    },
+    names: [`values.root_module.resources[0].values (${POLICY}) must be an object, got: []`],
+  },
+  {
+    what: 'a state whose root module is a list',
+    files: { 'in.tf.json': '{"format_version": "1.0", "values": {"root_module": []}}' },
+    names: ['values.root_module must be an object, got: []'],
+  },
+  {
+    what: 'a YAML policy whose default rule is a list',
+    files: { 'in.tf.json': 'defaultAdmissionRule: [1]\nname: projects/my-project/policy\n' },
+    names: ['@/in.tf.json: defaultAdmissionRule must be a mapping', 'got: [1]'],
+  },
+  {
+    what: 'a YAML policy whose evaluation mode is a number',
+    files: { 'in.tf.json': YAML_POLICY.replace('ALWAYS_DENY', '5') },
+    names: ['defaultAdmissionRule.evaluationMode must be a string', 'got: 5'],
+  },
+  {
+    what: 'a YAML policy whose pattern is a mapping',
+    files: { 'in.tf.json': `${YAML_POLICY}admissionWhitelistPatterns:\n- namePattern: {a: 1}\n` },
+    names: ['admissionWhitelistPatterns[0].namePattern must be a string'],
+  },
+  {
+    what: 'a YAML policy with a key the format does not have',
+    files: { 'in.tf.json': `${YAML_POLICY}defaultAdmisionRule: {}\n` },
+    names: ['the policy has the key "defaultAdmisionRule", which is not one of'],
+  },
+  {
+    what: 'a YAML that is not a policy (a Kubernetes manifest)',
+    files: { 'in.tf.json': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n' },
+    names: ['the policy has the key "apiVersion"'],
+  },
+  {
+    what: 'a YAML policy without a name',
+    files: { 'in.tf.json': YAML_POLICY.replace('name: projects/my-project/policy\n', '') },
+    names: ['name must be a string ("projects/PROJECT_ID/policy"), got: nothing'],
+  },
+  {
+    what: 'a YAML policy whose name is not a policy name',
+    files: { 'in.tf.json': YAML_POLICY.replace('projects/my-project/policy', 'projects/my-project/attestors/a') },
+    names: ['name must be "projects/PROJECT_ID/policy"'],
+  },
+  {
+    what: 'a YAML policy with GKE-only rule maps',
+    files: { 'in.tf.json': `${YAML_POLICY}kubernetesNamespaceAdmissionRules: {}\n` },
+    names: ['kubernetesNamespaceAdmissionRules: GKE-only rules'],
+  },
+  {
+    what: 'YAML anchors and aliases (a billion laughs)',
+    files: {
+      'in.tf.json': `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`,
+    },
+    names: ['@/in.tf.json: uses YAML anchors and aliases'],
+  },
+  {
+    what: 'a YAML of two documents',
+    files: { 'in.tf.json': `${YAML_POLICY}---\n${YAML_POLICY}` },
+    names: ['holds 2 YAML documents'],
+  },
+  {
+    what: 'a YAML with a key twice',
+    files: { 'in.tf.json': `${YAML_POLICY}name: projects/other-project/policy\n` },
+    names: ['not valid YAML (Map keys must be unique'],
+  },
+  {
+    what: 'a YAML larger than any policy',
+    files: { 'in.tf.json': `${YAML_POLICY}description: "${'x'.repeat(9 * 1024 * 1024)}"\n` },
+    names: ['characters of YAML, more than the 8388608 a policy YAML can be'],
+  },
+  {
+    what: 'an exemption marker of the wrong shape',
+    files: {
+      'in.tf.json': withResources({
+        google_cloud_run_v2_service: { s: { '//': { binauthz: 'yes' }, binary_authorization: { use_default: true } } },
+      }),
+    },
+    names: ['google_cloud_run_v2_service.s: "//".binauthz must be {"exempt": "REASON"}', 'got: "yes"'],
+  },
+  {
+    what: 'a provider block that is a number',
+    files: { 'in.tf.json': JSON.stringify({ ...JSON.parse(policyDoc()), provider: { google: 5 } }) },
+    names: ['provider.google[0] must be an object', 'got: 5'],
+  },
+  {
+    what: 'module a list',
+    files: { 'in.tf.json': JSON.stringify({ ...JSON.parse(policyDoc()), module: [] }) },
+    names: ['module must be an object keyed by module name, got: []'],
+  },
+];
+
 /** Valid JSON, a policy the API refuses: check, export and summary refuse it (2), lint reports it (1). */
 const INVALID_POLICIES: BadInput[] = [
   {
@@ -800,10 +1061,24 @@ const BAD_ARGUMENTS: Array<[string, string[], string]> = [
   ['an option without its value', ['check', 'x', '--image'], "Option '--image <value>' argument missing"],
   ['--stack without its value', ['lint', 'x', '--stack'], "Option '--stack <value>' argument missing"],
   ['a value given to a flag', ['lint', 'x', '--json=yes'], "Option '--json' does not take an argument"],
-  ['check without --image', ['check', 'x'], 'check needs at least one --image'],
+  [
+    '--workloads without --image',
+    ['check', 'x', '--workloads'],
+    '--workloads adds the workloads to the --image images',
+  ],
   ['lint with --image', ['lint', 'x', '--image', IMAGE], 'lint does not take --image'],
   ['summary with --json', ['summary', 'x', '--json'], 'summary does not take --json'],
-  ['check with --policy', ['check', 'x', '--image', IMAGE, '--policy', 'p'], 'check does not take --policy'],
+  [
+    'check with a --policy file that is not there',
+    ['check', 'x', '--image', IMAGE, '--policy', 'p'],
+    'p: no such file or folder',
+  ],
+  [
+    'export with --policy (now --address)',
+    ['export', 'x', '--policy', 'p'],
+    'export chooses a policy with --address ADDRESS',
+  ],
+  ['lint with --policy', ['lint', 'x', '--policy', 'p'], 'lint does not take --policy'],
   ['export without --format', ['export', 'x'], 'export needs --format gcloud-yaml'],
   ['export with another format', ['export', 'x', '--format', 'json'], 'unknown --format "json"'],
   [
@@ -883,12 +1158,17 @@ function runCase(c: BadInput, command: Command) {
 
 test('the suite holds at least 90 distinct bad inputs', () => {
   const distinct =
-    EVERY_COMMAND.length + INVALID_POLICIES.length + CLOUD_RUN.length + CLOUD_RUN_BODIES.length + BAD_ARGUMENTS.length;
+    EVERY_COMMAND.length +
+    NEW_FORMATS.length +
+    INVALID_POLICIES.length +
+    CLOUD_RUN.length +
+    CLOUD_RUN_BODIES.length +
+    BAD_ARGUMENTS.length;
   expect(distinct).toBeGreaterThanOrEqual(90);
 });
 
 describe.each(COMMANDS)('%s', (command) => {
-  test.each(EVERY_COMMAND.map((c) => [c.what, c] as const))('%s: exit 2, one line', (_, c) => {
+  test.each([...EVERY_COMMAND, ...NEW_FORMATS].map((c) => [c.what, c] as const))('%s: exit 2, one line', (_, c) => {
     const { result, names } = runCase(c, command);
     expectOneLine(result, names);
   });
@@ -926,6 +1206,100 @@ describe('lint: Cloud Run resources that do not enforce are errors, never clean'
   });
 });
 
+describe('check of the workloads: what cannot be read is exit 2, what cannot be decided is not admitted', () => {
+  /** A state with the policy and one v2 service of the given values. */
+  const withService = (values: Record<string, unknown>) =>
+    JSON.stringify({
+      format_version: '1.0',
+      values: {
+        root_module: {
+          resources: [
+            ...JSON.parse(stateDoc()).values.root_module.resources,
+            {
+              address: 'google_cloud_run_v2_service.s',
+              mode: 'managed',
+              type: 'google_cloud_run_v2_service',
+              name: 's',
+              values: { project: 'my-project', binary_authorization: [{ use_default: true }], ...values },
+            },
+          ],
+        },
+      },
+    });
+
+  test.each<[string, Record<string, unknown>, string]>([
+    [
+      'containers a number',
+      { template: [{ containers: 5 }] },
+      'google_cloud_run_v2_service.s: the container images cannot be read: template.containers[0]: expected a container block, found a number',
+    ],
+    [
+      'an image that is a number',
+      { template: [{ containers: [{ image: 5 }] }] },
+      'template.containers[0].image: expected an image, found a number',
+    ],
+    ['two templates', { template: [{}, {}] }, 'template: expected one block, found a list of 2'],
+    [
+      'project a number',
+      { project: 5, template: [{ containers: [{ image: IMAGE }] }] },
+      'google_cloud_run_v2_service.s: project must be a string (a project id), got: 5',
+    ],
+  ])('%s: exit 2, one line', (_, values, message) => {
+    const folder = materialize({ 'state.json': withService(values) });
+    expectOneLine(run(['check', join(folder, 'state.json')]), [`${folder}/state.json: `, message]);
+  });
+
+  test.each<[string, Record<string, unknown>, string]>([
+    ['an image that is not an image reference', { template: [{ containers: [{ image: 'nginx' }] }] }, 'UNKNOWN'],
+    ['no containers at all', { template: [{}] }, 'UNKNOWN'],
+    [
+      'binary_authorization turned off',
+      { binary_authorization: [{ use_default: false }], template: [{ containers: [{ image: IMAGE }] }] },
+      'NOT_ENFORCED',
+    ],
+    [
+      'a break-glass justification',
+      {
+        binary_authorization: [{ use_default: true, breakglass_justification: 'INC-1' }],
+        template: [{ containers: [{ image: IMAGE }] }],
+      },
+      'NOT_ENFORCED',
+    ],
+    [
+      'a platform policy',
+      {
+        binary_authorization: [{ policy: 'projects/my-project/platforms/cloudRun/policies/p' }],
+        template: [{ containers: [{ image: IMAGE }] }],
+      },
+      'UNKNOWN',
+    ],
+    [
+      'use_default a string',
+      { binary_authorization: [{ use_default: 'true' }], template: [{ containers: [{ image: IMAGE }] }] },
+      'NOT_ENFORCED',
+    ],
+  ])('%s: a row not admitted, exit 1', (_, values, decision) => {
+    const folder = materialize({ 'state.json': withService(values) });
+    const result = run(['check', join(folder, 'state.json'), '--json']);
+    expect(result.stderr).toEqual([]);
+    expect(JSON.parse(result.stdout.join('\n')).results).toEqual([
+      expect.objectContaining({ workload: 'google_cloud_run_v2_service.s', decision, admitted: false }),
+    ]);
+    expect(result.code).toBe(1);
+  });
+});
+
+describe('an input larger than the memory this process may use', () => {
+  test('is one line before it is read, never a crash half-way', () => {
+    const folder = materialize({ 'plan.json': '{"format_version": "1.2", "planned_values": {}}' + ' '.repeat(4000) });
+    const real = v8.getHeapStatistics();
+    jest.spyOn(v8, 'getHeapStatistics').mockReturnValue({ ...real, heap_size_limit: 10_000, used_heap_size: 0 });
+    expectOneLine(run(['check', join(folder, 'plan.json')]), [
+      `${folder}/plan.json: cannot read: 4047 bytes need about 1 MB of memory to judge, more than the 0 MB this process may use; run it with NODE_OPTIONS=--max-old-space-size=257, or split the configuration`,
+    ]);
+  });
+});
+
 describe('bad command lines: exit 2, one line', () => {
   test.each(BAD_ARGUMENTS)('%s', (_, argv, message) => {
     const folder = materialize({ 'in.tf.json': policyDoc() });
@@ -950,29 +1324,29 @@ describe('export: what can help, when it cannot choose', () => {
     },
   });
 
-  test('two policies in one stack: --policy, not --stack (which cannot help)', () => {
+  test('two policies in one stack: --address, not --stack (which cannot help)', () => {
     const folder = materialize({ 'in.tf.json': two });
     const result = run(['export', join(folder, 'in.tf.json'), '--format', 'gcloud-yaml']);
     expectOneLine(result, [
-      `${join(folder, 'in.tf.json')}: 2 policies (in: google_binary_authorization_policy.a, in: google_binary_authorization_policy.b); export one at a time, choosing the policy with --policy (its address or name)`,
+      `${join(folder, 'in.tf.json')}: 2 policies (in: google_binary_authorization_policy.a, in: google_binary_authorization_policy.b); export one at a time, choosing the policy with --address (its address or name)`,
     ]);
     expect(result.stderr[0]).not.toContain('--stack');
   });
 
-  test('--policy chooses one, by name or address', () => {
+  test('--address chooses one, by name or address', () => {
     const folder = materialize({ 'in.tf.json': two });
     for (const policy of ['b', 'google_binary_authorization_policy.b']) {
-      const result = run(['export', join(folder, 'in.tf.json'), '--format', 'gcloud-yaml', '--policy', policy]);
+      const result = run(['export', join(folder, 'in.tf.json'), '--format', 'gcloud-yaml', '--address', policy]);
       expect(result.stdout[result.stdout.length - 1]).toBe('name: "projects/project-b/policy"');
       expect(result.code).toBe(0);
     }
   });
 
-  test('--policy naming no policy lists the policies', () => {
+  test('--address naming no policy lists the policies', () => {
     const folder = materialize({ 'in.tf.json': two });
-    const result = run(['export', join(folder, 'in.tf.json'), '--format', 'gcloud-yaml', '--policy', 'c']);
+    const result = run(['export', join(folder, 'in.tf.json'), '--format', 'gcloud-yaml', '--address', 'c']);
     expectOneLine(result, [
-      '--policy "c": no such policy in',
+      '--address "c": no such policy in',
       '(policies: in: google_binary_authorization_policy.a, in: google_binary_authorization_policy.b)',
     ]);
   });
@@ -980,7 +1354,7 @@ describe('export: what can help, when it cannot choose', () => {
   test('policies in several stacks, one of them with two: both options', () => {
     const folder = materialize({ 'stacks/x/cdk.tf.json': two, 'stacks/y/cdk.tf.json': policyDoc() });
     const result = run(['export', folder, '--format', 'gcloud-yaml']);
-    expectOneLine(result, ['3 policies', 'choosing its stack with --stack and the policy with --policy']);
+    expectOneLine(result, ['3 policies', 'choosing its stack with --stack and the policy with --address']);
   });
 
   test.each([

@@ -282,6 +282,12 @@ describe('bad input: one line naming the input, exit 2', () => {
       () => `${join(dir, 'empty.tf.json')}: no google_binary_authorization_policy and no Cloud Run resource in`,
     ],
     [
+      'JSON with no Cloud Run workload (check without --image)',
+      () => ['check', single],
+      () =>
+        `${single}: no Cloud Run workload (google_cloud_run_v2_service, _job, _worker_pool, google_cloud_run_service, google_cloudfunctions2_function) in ${single}, so nothing to judge; name images with --image`,
+    ],
+    [
       'an unknown stack',
       () => ['check', out, '--stack', 'prod', '--image', FN],
       () => `--stack "prod": no such stack in ${out} (stacks: risky, secure)`,
@@ -327,7 +333,7 @@ describe('usage errors: one line with the message, exit 2', () => {
     [['deploy', 'x'], 'unknown command "deploy"'],
     [['check'], 'check takes one input'],
     [['check', 'a', 'b', '--image', FN], 'check takes one input'],
-    [['check', 'x'], 'check needs at least one --image'],
+    [['check', 'x', '--workloads'], '--workloads adds the workloads to the --image images'],
     [['lint', 'x', '--image', FN], 'lint does not take --image'],
     [['summary', 'x', '--json'], 'summary does not take --json'],
     [['export', 'x'], 'export needs --format gcloud-yaml'],

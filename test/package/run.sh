@@ -17,9 +17,13 @@ holds() { grep -qx "package/$1" <<<"$contents"; }
 holds_nothing_under() { ! grep -q "^package/$1" <<<"$contents"; }
 check 'the tarball holds the library, the jsii assembly, README, API.md and LICENSE' \
   bash -c "$(declare -f holds); contents='$contents'; holds lib/index.js && holds lib/index.d.ts && holds lib/cli/main.js && holds .jsii && holds README.md && holds API.md && holds LICENSE"
-for dir in src/ test/ examples/ .ci/ dist/ coverage/ node_modules/ .projen/; do
+for dir in src/ test/ examples/ .ci/ dist/ coverage/ .projen/; do
   check "the tarball holds nothing under $dir" holds_nothing_under "$dir"
 done
+# node_modules/ holds the bundled dependencies (package.json bundledDependencies: the CLI's YAML parser), nothing else.
+bundled=$(node -p "(require('$root/package.json').bundledDependencies || []).join('|')")
+only_bundled() { ! grep "^package/node_modules/" <<<"$contents" | grep -Ev "^package/node_modules/($bundled)/" | grep -q .; }
+check "the tarball's node_modules holds only the bundled dependencies ($bundled)" only_bundled
 
 # Against the lowest provider the peer range accepts (the one we develop with) and the newest.
 dev=$(node -e "const p=require('$root/package.json').devDependencies; console.log(['cdktf','constructs'].map(n => n + '@' + p[n]).join(' '))")
@@ -41,6 +45,7 @@ for provider in "$newest" "$lowest"; do
     const want = ['us-central1-docker.pkg.dev/my-project/cloud-run-source-deploy/**', 'us-central1-docker.pkg.dev/my-project/gcf-artifacts/**'];
     process.exit(JSON.stringify(p.admission_whitelist_patterns.map(x => x.name_pattern)) === JSON.stringify(want) ? 0 : 1);"
   check "the packaged command summarizes it (provider $provider)" bash -c "cd '$work' && npx --no-install cdktf-gcp-binauthz summary cdktf.out | grep -q 'gcf-artifacts/\\*\\*'"
+  check "the packaged command reads a policy YAML with its bundled parser (provider $provider)" bash -c "cd '$work' && printf 'defaultAdmissionRule:\\n  evaluationMode: ALWAYS_DENY\\n  enforcementMode: ENFORCED_BLOCK_AND_AUDIT_LOG\\nname: projects/my-project/policy\\n' > policy.yaml && npx --no-install cdktf-gcp-binauthz summary policy.yaml | grep -q 'ALWAYS_DENY, ENFORCED_BLOCK_AND_AUDIT_LOG'"
   rm -rf "$work"
 done
 

@@ -6,6 +6,8 @@
 // The types of cdktf's jest matchers (Testing.setupJest() in test/setup.ts installs them).
 import 'cdktf/lib/testing/adapters/jest';
 import { spawnSync } from 'child_process';
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { AnnotationMetadataEntryType, App, TerraformStack, Testing } from 'cdktf';
@@ -202,4 +204,27 @@ export function spawnCli(argv: string[], options: SpawnOptions = {}): CliProcess
 export function runCliText(...argv: string[]): { code: number; stdout: string; stderr: string } {
   const { code, stdout, stderr } = runCli(...argv);
   return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+}
+
+/** The example apps' folder. */
+export const EXAMPLES = join(ROOT, 'examples');
+
+/**
+ * Runs an example app (`examples/NAME/main.ts`) as `cdktf synth` would, into `outdir` (a fresh temporary
+ * folder by default); returns that folder, a `cdktf.out`.
+ */
+export function synthesizeExample(
+  name: string,
+  outdir: string = mkdtempSync(join(tmpdir(), `example-${name}-`)),
+): string {
+  const previous = process.env.CDKTF_OUTDIR;
+  process.env.CDKTF_OUTDIR = outdir;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    jest.isolateModules(() => require(join(EXAMPLES, name, 'main.ts')));
+  } finally {
+    if (previous === undefined) delete process.env.CDKTF_OUTDIR;
+    else process.env.CDKTF_OUTDIR = previous;
+  }
+  return outdir;
 }

@@ -1,0 +1,177 @@
+/**
+ * The one reader model of the command line: what an input holds that Binary Authorization cares about,
+ * in one form whatever the format (Terraform JSON, a plan or a state as `terraform show -json` prints
+ * them, a policy YAML as `gcloud container binauthz policy export` prints it). Each reader
+ * (`terraform-json.ts`, `terraform-plan.ts`, `policy-yaml.ts`) turns its format into an `InputModel`;
+ * every command works on the model (`policiesOf`, `workloadsOf`, `lintModel`), never on a format.
+ *
+ * Resources keep their Terraform attributes (snake_case; nested blocks as objects or lists of one), so
+ * the rules that read them (`readBinauthz`, `workloadImages`, `sourceBuildOf`, the policy reader) are
+ * the ones the constructs use. A value known only at apply time is a string holding `${` (an
+ * interpolation in Terraform JSON; `KNOWN_AFTER_APPLY` where a plan's `after_unknown` says so), never a
+ * guess.
+ */
+import { CLOUD_RUN_RESOURCE_TYPES } from './cloud-run';
+import { describeValue } from './display';
+
+/** Every input format the command line reads. */
+export const INPUT_FORMATS = ['terraform-json', 'plan', 'state', 'policy-yaml'] as const;
+/** An input format. */
+export type InputFormat = (typeof INPUT_FORMATS)[number];
+
+/**
+ * Stands for a value that a plan knows only after apply (`after_unknown`). It holds `${`, so every rule
+ * that treats interpolations as unknown treats it so; no two of them are taken for the same value.
+ */
+export const KNOWN_AFTER_APPLY = '${known after apply}';
+
+/** The Binary Authorization policy's resource type. */
+export const POLICY_TYPE = 'google_binary_authorization_policy';
+/** The attestor's resource type. */
+export const ATTESTOR_TYPE = 'google_binary_authorization_attestor';
+/** The organization policy's resource type (the Cloud Run guardrail). */
+export const ORG_POLICY_TYPE = 'google_org_policy_policy';
+
+/** The resource types the readers keep: the policy, attestors, organization policies and Cloud Run's. */
+export const MODEL_RESOURCE_TYPES: ReadonlySet<string> = new Set([
+  POLICY_TYPE,
+  ATTESTOR_TYPE,
+  ORG_POLICY_TYPE,
+  ...Object.keys(CLOUD_RUN_RESOURCE_TYPES),
+]);
+
+/** One resource instance of an input, in the form every reader gives. */
+export interface ResourceInstance {
+  /** Its address: `TYPE.NAME` in Terraform JSON; the full address (`module.a.TYPE.NAME[0]`) in plans and state. */
+  readonly address: string;
+  /** Its Terraform type. */
+  readonly type: string;
+  /** Its attributes, snake_case; values known only at apply time hold `${`. */
+  readonly values: Record<string, unknown>;
+  /**
+   * The `project` of the provider configuration that deploys it, when the input names one (a literal, or an
+   * interpolation in Terraform JSON); `undefined` when it is not known (the provider then takes it from its
+   * environment).
+   */
+  readonly providerProject?: string;
+  /** The reason of its exemption (`RequireBinaryAuthorization.exempt`), read from its `"//"` comment. */
+  readonly exemption?: string;
+}
+
+/** What one input holds. */
+export interface InputModel {
+  /** The format it was read from. */
+  readonly format: InputFormat;
+  /** The resources of `MODEL_RESOURCE_TYPES` it deploys (in a plan: as they will be after apply), in input order. */
+  readonly resources: ResourceInstance[];
+  /** The resources of `MODEL_RESOURCE_TYPES` a plan deletes, with their values before the change. */
+  readonly deleted: ResourceInstance[];
+  /**
+   * The module calls of Terraform JSON (`module.NAME`), whose resources a reader of the calling
+   * configuration cannot see: never a silent pass, each is reported.
+   */
+  readonly hiddenModules: string[];
+}
+
+/**
+ * An input whose shape is not what its format allows: the message names the place (resource address,
+ * attribute, or the path in the document) and the value received.
+ */
+export class ModelError extends Error {}
+
+/** Whether a value is known only at apply time: a string holding an interpolation (or `KNOWN_AFTER_APPLY`). */
+export function isUnknownValue(value: unknown): boolean {
+  return typeof value === 'string' && value.includes('${');
+}
+
+/**
+ * The project a resource deploys in: its own `project`, else its provider's; `undefined` when neither is
+ * known (not set, or known only after apply).
+ */
+export function projectOf(resource: ResourceInstance): string | undefined {
+  const own = resource.values.project;
+  if (own === undefined || own === null) {
+    return resource.providerProject;
+  }
+  if (typeof own !== 'string') {
+    throw new ModelError(`${resource.address}: project must be a string (a project id), got: ${describeValue(own)}`);
+  }
+  return own === KNOWN_AFTER_APPLY ? undefined : own;
+}
+
+/**
+ * The exemption a Cloud Run resource carries in Terraform JSON, written by `RequireBinaryAuthorization.exempt`
+ * as `"//": { "binauthz": { "exempt": "REASON" } }`. A `"//"` that is not an object, or holds no `binauthz`,
+ * is an ordinary comment; a `binauthz` of any other shape is an error, never ignored.
+ */
+export function exemptionOf(address: string, values: Record<string, unknown>): string | undefined {
+  const comment = values['//'];
+  if (typeof comment !== 'object' || comment === null || Array.isArray(comment)) {
+    return undefined;
+  }
+  const marker = (comment as Record<string, unknown>).binauthz;
+  if (marker === undefined) {
+    return undefined;
+  }
+  const reason = typeof marker === 'object' && marker !== null ? (marker as Record<string, unknown>).exempt : undefined;
+  if (
+    Array.isArray(marker) ||
+    typeof reason !== 'string' ||
+    reason.trim() === '' ||
+    Object.keys(marker as object).length !== 1
+  ) {
+    throw new ModelError(
+      `${address}: "//".binauthz must be {"exempt": "REASON"} with a reason (RequireBinaryAuthorization.exempt writes it), got: ${describeValue(marker)}; write the reason, or remove the marker`,
+    );
+  }
+  return reason;
+}
+
+/** Whether a value is a JSON object (not a list, not null). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The keys a Terraform JSON document may have at its top (Terraform's JSON configuration syntax, and cdktf's `//`). */
+const TERRAFORM_JSON_KEYS: ReadonlySet<string> = new Set([
+  '//',
+  'terraform',
+  'provider',
+  'variable',
+  'locals',
+  'output',
+  'module',
+  'resource',
+  'data',
+  'moved',
+  'import',
+  'check',
+  'removed',
+]);
+
+/**
+ * The format of a parsed JSON document, from its content: a plan (`planned_values`, `resource_changes`),
+ * a state (`values`, or only `format_version`), or Terraform JSON (its top-level keys are Terraform's).
+ *
+ * @throws ModelError for a document that is none of them, naming its keys
+ */
+export function detectJsonFormat(doc: unknown): Exclude<InputFormat, 'policy-yaml'> {
+  if (!isPlainObject(doc)) {
+    // Terraform JSON's reader says what the top of a document must be.
+    return 'terraform-json';
+  }
+  const keys = Object.keys(doc);
+  if (keys.includes('planned_values') || keys.includes('resource_changes') || keys.includes('prior_state')) {
+    return 'plan';
+  }
+  if (keys.includes('values') || keys.includes('format_version')) {
+    return 'state';
+  }
+  const foreign = keys.filter((k) => !TERRAFORM_JSON_KEYS.has(k));
+  if (foreign.length > 0) {
+    throw new ModelError(
+      `is none of the formats this command reads: its top-level keys ${describeValue(foreign)} are not Terraform JSON's (resource, provider, module, …), and it has neither planned_values nor values (terraform show -json of a plan or a state)`,
+    );
+  }
+  return 'terraform-json';
+}

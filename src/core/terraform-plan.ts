@@ -1,0 +1,401 @@
+/**
+ * Reads what `terraform show -json` prints (Terraform's "JSON Output Format") into the reader model:
+ *
+ * - a **plan** (`terraform show -json PLANFILE`): the resources under `planned_values.root_module` and
+ *   its `child_modules`, at any depth, as they will be after apply. Each value that
+ *   `resource_changes[].change.after_unknown` marks is replaced by `KNOWN_AFTER_APPLY`: unknown, never a
+ *   pass. A resource the plan only deletes is not deployed: it is listed in `deleted`, with its values
+ *   before. The project of a resource's provider comes from `configuration.provider_config`.
+ * - a **state** (`terraform show -json` without a plan): the resources under `values.root_module`, which
+ *   are all known.
+ *
+ * Nested blocks are lists of objects there (`default_admission_rule: [ { … } ]`); the rules read both
+ * forms. Fail closed: a document whose shape is not the format's (a `format_version` of another major
+ * version, a list where a module belongs, an `after_unknown` of the wrong shape, a resource without a
+ * change) throws `ModelError` naming the place, never skipped. Only the resources of
+ * `MODEL_RESOURCE_TYPES` are kept, so a plan of many thousands of resources costs little beyond its
+ * parsing. The walk over modules uses a list, not recursion; `after_unknown` is walked recursively, as
+ * deep as the JSON reader allows (512 levels).
+ */
+import { describeValue } from './display';
+import {
+  InputModel,
+  isPlainObject,
+  KNOWN_AFTER_APPLY,
+  MODEL_RESOURCE_TYPES,
+  ModelError,
+  ResourceInstance,
+} from './model';
+
+/** The actions a change may have (Terraform's JSON output format, and `forget` of `removed` blocks). */
+const ACTIONS: ReadonlySet<string> = new Set(['no-op', 'create', 'read', 'update', 'delete', 'forget']);
+
+/**
+ * Attributes the provider computes when the configuration does not set them, unknown in the plan of a new
+ * resource: `[type (or * for every type), block (or '' for the resource itself), attribute]`. When the
+ * configuration does not set one, it is left unset (the default: the provider's project, the default
+ * repository), rather than unknown.
+ */
+const COMPUTED_DEFAULTS: ReadonlyArray<readonly [string, string, string]> = [
+  ['*', '', 'project'],
+  ['google_cloudfunctions2_function', 'build_config', 'docker_repository'],
+];
+
+/**
+ * Reads a plan (`terraform show -json PLANFILE`).
+ *
+ * @throws ModelError when the plan is incomplete or has the wrong shape
+ */
+export function planModel(doc: Record<string, unknown>): InputModel {
+  checkFormatVersion(doc, 'plan');
+  if (doc.errored === true) {
+    throw new ModelError(
+      'the plan errored (terraform plan failed), so it does not hold every change; fix the plan and show it again',
+    );
+  }
+  if (doc.complete === false) {
+    throw new ModelError(
+      'the plan is incomplete ("complete": false: some changes are deferred to a later plan), so what it deploys cannot be judged whole; apply in steps, and check each complete plan',
+    );
+  }
+  const planned = objectAt(doc.planned_values, 'planned_values');
+  const changes = changesOf(doc.resource_changes);
+  const configuration = configurationOf(doc.configuration);
+  const resources: ResourceInstance[] = [];
+  walkModules(planned.root_module, 'planned_values.root_module', (resource, where, modulePath) => {
+    const change = changes.byAddress.get(resource.address);
+    if (change === undefined) {
+      throw new ModelError(
+        `${where} (${resource.address}): resource_changes holds no change for it, so which of its values are known only after apply cannot be told; show the whole plan (terraform show -json PLANFILE)`,
+      );
+    }
+    const values = withUnknowns(
+      resource.values,
+      change.afterUnknown,
+      `resource_changes[${change.index}].change.after_unknown`,
+    );
+    const config = configuration.resources.get(`${modulePath}${resource.type}.${resource.name}`);
+    for (const [type, block, attribute] of COMPUTED_DEFAULTS) {
+      if ((type === '*' || resource.type === type) && config !== undefined && !config.sets(block, attribute)) {
+        unsetUnknown(values, block, attribute);
+      }
+    }
+    const providerKey = config?.providerKey;
+    resources.push({
+      address: resource.address,
+      type: resource.type,
+      values,
+      providerProject: providerKey === undefined ? undefined : configuration.providerProjects.get(providerKey),
+    });
+  });
+  return { format: 'plan', resources, deleted: changes.deleted, hiddenModules: [] };
+}
+
+/**
+ * Reads a state (`terraform show -json` without a plan file).
+ *
+ * @throws ModelError when the state has the wrong shape
+ */
+export function stateModel(doc: Record<string, unknown>): InputModel {
+  checkFormatVersion(doc, 'state');
+  const resources: ResourceInstance[] = [];
+  if (doc.values !== undefined && doc.values !== null) {
+    const values = objectAt(doc.values, 'values');
+    if (values.root_module !== undefined) {
+      walkModules(values.root_module, 'values.root_module', (resource) =>
+        resources.push({ address: resource.address, type: resource.type, values: resource.values }),
+      );
+    }
+  }
+  return { format: 'state', resources, deleted: [], hiddenModules: [] };
+}
+
+/** Terraform's promise: a new major version of the format is not backward compatible, so it is refused. */
+function checkFormatVersion(doc: Record<string, unknown>, what: string): void {
+  const version = doc.format_version;
+  if (typeof version !== 'string' || !/^1\.[0-9]+$/.test(version)) {
+    throw new ModelError(
+      `format_version must be "1.x" (terraform show -json of a ${what}; this command reads major version 1), got: ${describeValue(version)}`,
+    );
+  }
+}
+
+/** One managed resource of a values representation, its shape checked. */
+interface PlannedResource {
+  readonly address: string;
+  readonly type: string;
+  readonly name: string;
+  readonly values: Record<string, unknown>;
+}
+
+/**
+ * Calls `visit` for every managed resource of `MODEL_RESOURCE_TYPES` in a module of a values
+ * representation and its child modules, in document order, with the module's path without instance keys
+ * (`module.a.module.b.`, as the configuration names it).
+ */
+function walkModules(
+  root: unknown,
+  rootWhere: string,
+  visit: (resource: PlannedResource, where: string, modulePath: string) => void,
+): void {
+  const pending: Array<{ module: unknown; where: string }> = [{ module: root, where: rootWhere }];
+  while (pending.length > 0) {
+    const { module, where } = pending.pop()!;
+    const at = objectAt(module, where);
+    const modulePath = at.address === undefined ? '' : `${moduleCallPath(stringAt(at.address, `${where}.address`))}.`;
+    listAt(at.resources, `${where}.resources`).forEach((entry, i) => {
+      const here = `${where}.resources[${i}]`;
+      const resource = objectAt(entry, here);
+      const type = stringAt(resource.type, `${here}.type`);
+      const mode = stringAt(resource.mode, `${here}.mode`);
+      if (mode !== 'managed' && mode !== 'data') {
+        throw new ModelError(`${here}.mode must be "managed" or "data", got: ${describeValue(mode)}`);
+      }
+      if (mode === 'data' || !MODEL_RESOURCE_TYPES.has(type)) {
+        return;
+      }
+      const address = stringAt(resource.address, `${here}.address`);
+      visit(
+        {
+          address,
+          type,
+          name: stringAt(resource.name, `${here}.name`),
+          values: resource.values === undefined ? {} : objectAt(resource.values, `${here}.values (${address})`),
+        },
+        here,
+        modulePath,
+      );
+    });
+    const children = listAt(at.child_modules, `${where}.child_modules`);
+    for (let i = children.length - 1; i >= 0; i--) {
+      pending.push({ module: children[i], where: `${where}.child_modules[${i}]` });
+    }
+  }
+}
+
+/** `module.a["x"].module.b[0]` → `module.a.module.b`: a module instance's address without its instance keys. */
+function moduleCallPath(address: string): string {
+  const calls: string[] = [];
+  const step = /module\.([^.[\]"]+)(?:\[(?:"(?:[^"\\]|\\.)*"|[0-9]+)\])?(?:\.|$)/y;
+  let match: RegExpExecArray | null;
+  while ((match = step.exec(address)) !== null) {
+    calls.push(`module.${match[1]}`);
+    if (step.lastIndex >= address.length) {
+      return calls.join('.');
+    }
+  }
+  throw new ModelError(
+    `a module address must look like "module.NAME" or "module.NAME[KEY].module.CHILD", got: ${describeValue(address)}`,
+  );
+}
+
+/** What `resource_changes` says about the resources the model keeps. */
+interface Changes {
+  /** The change of each current (not deposed) resource instance, by address. */
+  readonly byAddress: Map<string, { readonly index: number; readonly afterUnknown: unknown }>;
+  /** The managed resources the plan deletes and does not create again. */
+  readonly deleted: ResourceInstance[];
+}
+
+function changesOf(value: unknown): Changes {
+  const byAddress = new Map<string, { index: number; afterUnknown: unknown }>();
+  const deleted: ResourceInstance[] = [];
+  listAt(value, 'resource_changes').forEach((entry, index) => {
+    const where = `resource_changes[${index}]`;
+    const rc = objectAt(entry, where);
+    const type = stringAt(rc.type, `${where}.type`);
+    const address = stringAt(rc.address, `${where}.address`);
+    const change = objectAt(rc.change, `${where}.change`);
+    const actions = listAt(change.actions, `${where}.change.actions`).map((a, i) => {
+      const action = stringAt(a, `${where}.change.actions[${i}]`);
+      if (!ACTIONS.has(action)) {
+        throw new ModelError(
+          `${where}.change.actions[${i}] (${address}): unknown action ${describeValue(action)}; this command knows ${[...ACTIONS].join(', ')}`,
+        );
+      }
+      return action;
+    });
+    if (rc.mode !== 'managed' || !MODEL_RESOURCE_TYPES.has(type) || rc.deposed !== undefined) {
+      return; // data sources, other types, and deposed objects (being destroyed after their replacement)
+    }
+    if (byAddress.has(address)) {
+      throw new ModelError(`${where}: a second change for ${address}; a plan holds one change per resource instance`);
+    }
+    byAddress.set(address, { index, afterUnknown: change.after_unknown });
+    if (actions.includes('delete') && !actions.includes('create')) {
+      const before = change.before === undefined || change.before === null ? {} : change.before;
+      deleted.push({ address, type, values: objectAt(before, `${where}.change.before (${address})`) });
+    }
+  });
+  return { byAddress, deleted };
+}
+
+/**
+ * `values` with every leaf that `afterUnknown` marks `true` replaced by `KNOWN_AFTER_APPLY` (in place).
+ * `afterUnknown` has the shape of the values: `true` (unknown), `false` (known), or an object or a list
+ * of such; anything else is an error.
+ */
+function withUnknowns(values: Record<string, unknown>, afterUnknown: unknown, where: string): Record<string, unknown> {
+  if (afterUnknown === undefined || afterUnknown === null) {
+    return values;
+  }
+  if (!isPlainObject(afterUnknown)) {
+    throw new ModelError(
+      `${where} must be an object (the shape of the resource's values), got: ${describeValue(afterUnknown)}`,
+    );
+  }
+  return markUnknown(values, afterUnknown, where) as Record<string, unknown>;
+}
+
+function markUnknown(value: unknown, unknown: unknown, where: string): unknown {
+  if (unknown === true) {
+    return KNOWN_AFTER_APPLY;
+  }
+  if (unknown === false) {
+    return value;
+  }
+  if (Array.isArray(unknown)) {
+    if (value !== undefined && value !== null && !Array.isArray(value)) {
+      throw new ModelError(`${where} is a list where the value is ${describeValue(value)}; the plan is inconsistent`);
+    }
+    let list = value as unknown[] | undefined | null;
+    unknown.forEach((u, i) => {
+      const marked = markUnknown(list?.[i], u, `${where}[${i}]`);
+      if (marked !== list?.[i]) {
+        list = list ?? [];
+        list[i] = marked;
+      }
+    });
+    return list;
+  }
+  if (isPlainObject(unknown)) {
+    if (value !== undefined && value !== null && !isPlainObject(value)) {
+      throw new ModelError(
+        `${where} is an object where the value is ${describeValue(value)}; the plan is inconsistent`,
+      );
+    }
+    let object = value as Record<string, unknown> | undefined | null;
+    for (const [key, u] of Object.entries(unknown)) {
+      const marked = markUnknown(object?.[key], u, `${where}.${key}`);
+      if (marked !== object?.[key]) {
+        object = object ?? {};
+        object[key] = marked;
+      }
+    }
+    return object;
+  }
+  throw new ModelError(`${where} must be true, false, a list or an object, got: ${describeValue(unknown)}`);
+}
+
+/** Leaves `block.attribute` unset where the plan marked it unknown (see `COMPUTED_DEFAULTS`). */
+function unsetUnknown(values: Record<string, unknown>, block: string, attribute: string): void {
+  if (block === '') {
+    if (values[attribute] === KNOWN_AFTER_APPLY) {
+      delete values[attribute];
+    }
+    return;
+  }
+  const value = values[block];
+  const single = Array.isArray(value) && value.length === 1 ? value[0] : value;
+  if (isPlainObject(single) && single[attribute] === KNOWN_AFTER_APPLY) {
+    delete single[attribute];
+  }
+}
+
+/** What the plan's `configuration` tells: each resource's provider and arguments, and each provider's project. */
+interface Configuration {
+  /** By `module.a.module.b.TYPE.NAME` (module path without instance keys). */
+  readonly resources: Map<string, ConfiguredResource>;
+  /** The `project` of each provider configuration whose `project` is a constant, by provider config key. */
+  readonly providerProjects: Map<string, string>;
+}
+
+interface ConfiguredResource {
+  readonly providerKey?: string;
+  /** Whether the configuration sets `attribute` in the (first) `block` (`''`: the resource itself). */
+  sets(block: string, attribute: string): boolean;
+}
+
+function configurationOf(value: unknown): Configuration {
+  const resources = new Map<string, ConfiguredResource>();
+  const providerProjects = new Map<string, string>();
+  if (value === undefined || value === null) {
+    return { resources, providerProjects };
+  }
+  const configuration = objectAt(value, 'configuration');
+  const providers =
+    configuration.provider_config === undefined
+      ? {}
+      : objectAt(configuration.provider_config, 'configuration.provider_config');
+  for (const [key, entry] of Object.entries(providers)) {
+    const where = `configuration.provider_config[${JSON.stringify(key)}]`;
+    const expressions = objectAt(objectAt(entry, where).expressions ?? {}, `${where}.expressions`);
+    const project =
+      expressions.project === undefined ? undefined : objectAt(expressions.project, `${where}.expressions.project`);
+    if (typeof project?.constant_value === 'string') {
+      providerProjects.set(key, project.constant_value);
+    }
+  }
+  const pending: Array<{ module: unknown; where: string; path: string }> = [
+    { module: configuration.root_module ?? {}, where: 'configuration.root_module', path: '' },
+  ];
+  while (pending.length > 0) {
+    const { module, where, path } = pending.pop()!;
+    const at = objectAt(module, where);
+    listAt(at.resources, `${where}.resources`).forEach((entry, i) => {
+      const here = `${where}.resources[${i}]`;
+      const resource = objectAt(entry, here);
+      const type = stringAt(resource.type, `${here}.type`);
+      if (resource.mode !== 'managed' || !MODEL_RESOURCE_TYPES.has(type)) {
+        return;
+      }
+      const expressions = objectAt(resource.expressions ?? {}, `${here}.expressions`);
+      resources.set(`${path}${type}.${stringAt(resource.name, `${here}.name`)}`, {
+        providerKey: typeof resource.provider_config_key === 'string' ? resource.provider_config_key : undefined,
+        // Unset only where a static block leaves it out: a dynamic block is not in the configuration's JSON.
+        sets: (block, attribute) => {
+          if (block === '') {
+            return expressions[attribute] !== undefined;
+          }
+          const configured = expressions[block];
+          const first = Array.isArray(configured) ? configured[0] : configured;
+          return !isPlainObject(first) || first[attribute] !== undefined;
+        },
+      });
+    });
+    const calls = at.module_calls === undefined ? {} : objectAt(at.module_calls, `${where}.module_calls`);
+    for (const [name, call] of Object.entries(calls)) {
+      const callWhere = `${where}.module_calls[${JSON.stringify(name)}]`;
+      const child = objectAt(call, callWhere).module;
+      if (child !== undefined) {
+        pending.push({ module: child, where: `${callWhere}.module`, path: `${path}module.${name}.` });
+      }
+    }
+  }
+  return { resources, providerProjects };
+}
+
+function objectAt(value: unknown, where: string): Record<string, unknown> {
+  if (!isPlainObject(value)) {
+    throw new ModelError(`${where} must be an object, got: ${describeValue(value)}`);
+  }
+  return value;
+}
+
+/** A list; absent or `null` is an empty list (Terraform omits empty lists). */
+function listAt(value: unknown, where: string): unknown[] {
+  if (value === undefined || value === null) {
+    return [];
+  }
+  if (!Array.isArray(value)) {
+    throw new ModelError(`${where} must be a list, got: ${describeValue(value)}`);
+  }
+  return value;
+}
+
+function stringAt(value: unknown, where: string): string {
+  if (typeof value !== 'string') {
+    throw new ModelError(`${where} must be a string, got: ${describeValue(value)}`);
+  }
+  return value;
+}

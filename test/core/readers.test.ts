@@ -1,0 +1,334 @@
+import { looksLikeYaml } from '../../src/cli/yaml-text';
+import { dockerRepositoryOf, imageUriRepositoryOf, sourceBuildOf } from '../../src/core/deployment-path';
+import { compilePolicy, evaluateRepository } from '../../src/core/evaluate';
+import { judgeWorkload, PolicyLookup, workloadsOf } from '../../src/core/gate';
+import { detectJsonFormat, exemptionOf, KNOWN_AFTER_APPLY, ModelError } from '../../src/core/model';
+import { PatternIndex } from '../../src/core/pattern';
+import { policyYamlModel } from '../../src/core/policy-yaml';
+import { policiesOf, terraformJsonModel } from '../../src/core/terraform-json';
+import { planModel, stateModel } from '../../src/core/terraform-plan';
+import { policyModel } from '../support';
+
+const REPO = 'us-central1-docker.pkg.dev/p/gcf-artifacts';
+
+describe('a repository is admitted only by a pattern that admits every image under it', () => {
+  test.each([
+    [`${REPO}/**`, true],
+    ['us-central1-docker.pkg.dev/p/**', true],
+    ['us-central1-docker.pkg.dev/p/gcf-**', true],
+    [`${REPO}/*`, false],
+    [`${REPO}/fn@*`, false],
+    [`${REPO}/fn/**`, false],
+    [`${REPO}-other/**`, false],
+    [REPO, false],
+  ])('%s: %s', (pattern, admitted) => {
+    expect(new PatternIndex([pattern]).firstMatchForEveryImageUnder(`${REPO}/`) !== undefined).toBe(admitted);
+    const result = evaluateRepository(compilePolicy(policyModel({ patterns: [pattern] })), REPO);
+    expect(result.decision).toBe(admitted ? 'ALLOW' : 'DENY');
+    expect(result.image).toBe(`${REPO}/**`);
+  });
+
+  test('an unknown pattern leaves it unknown; an allow-all rule admits it', () => {
+    const unknown = compilePolicy(policyModel({ patterns: ['${var.p}'] }), (v) => v.includes('${'));
+    expect(evaluateRepository(unknown, REPO).decision).toBe('UNKNOWN');
+    expect(evaluateRepository(compilePolicy(policyModel({ evaluationMode: 'ALWAYS_ALLOW' })), REPO).admitted).toBe(
+      true,
+    );
+  });
+});
+
+describe('the repository a build writes to', () => {
+  test.each([
+    ['google_cloudfunctions2_function', {}, 'CLOUD_FUNCTIONS_V2_API', undefined],
+    ['google_cloudfunctions2_function', { build_config: [{ docker_repository: 'x' }] }, 'CLOUD_FUNCTIONS_V2_API', 'x'],
+    [
+      'google_cloudfunctions2_function',
+      { build_config: { docker_repository: '' } },
+      'CLOUD_FUNCTIONS_V2_API',
+      undefined,
+    ],
+    ['google_cloud_run_v2_service', { build_config: [{ image_uri: 'y' }] }, 'CLOUD_RUN_ADMIN_API', 'y'],
+    ['google_cloud_run_v2_service', { build_config: '${var.b}' }, 'CLOUD_RUN_ADMIN_API', '${var.b}'],
+  ])('%s %j', (type, attributes, path, value) => {
+    expect(sourceBuildOf(type, attributes)).toMatchObject({ path, value });
+  });
+
+  test('a service without build_config, and other types, are not builds', () => {
+    expect(sourceBuildOf('google_cloud_run_v2_service', { build_config: [] })).toBeUndefined();
+    expect(sourceBuildOf('google_cloud_run_v2_job', { build_config: {} })).toBeUndefined();
+  });
+
+  test('docker_repository and image_uri name their repository; anything else says why not', () => {
+    expect(dockerRepositoryOf('projects/example.com:my-project/locations/europe-west1/repositories/r')).toBe(
+      'europe-west1-docker.pkg.dev/example.com/my-project/r',
+    );
+    expect(() => dockerRepositoryOf('projects/p-123456/locations/US/repositories/r')).toThrow('a region looks like');
+    expect(imageUriRepositoryOf('us-docker.pkg.dev/p/r/app:v1')).toBe('us-docker.pkg.dev/p/r');
+    expect(() => imageUriRepositoryOf('docker.io/library/nginx')).toThrow(
+      'a source deploy pushes the image it builds to Artifact Registry',
+    );
+  });
+});
+
+describe('format detection', () => {
+  test.each([
+    [{ resource: {} }, 'terraform-json'],
+    [{}, 'terraform-json'],
+    [{ '//': {}, module: {} }, 'terraform-json'],
+    [{ planned_values: {} }, 'plan'],
+    [{ format_version: '1.0', resource_changes: [] }, 'plan'],
+    [{ format_version: '1.0' }, 'state'],
+    [{ values: {} }, 'state'],
+  ])('%j: %s', (doc, format) => expect(detectJsonFormat(doc)).toBe(format));
+
+  test('a JSON object of none of the formats is an error naming its keys', () => {
+    expect(() => detectJsonFormat({ apiVersion: 'v1', kind: 'Pod' })).toThrow(
+      new ModelError(
+        'is none of the formats this command reads: its top-level keys ["apiVersion", "kind"] are not Terraform JSON\'s (resource, provider, module, …), and it has neither planned_values nor values (terraform show -json of a plan or a state)',
+      ),
+    );
+  });
+
+  test.each([
+    ['name: projects/p/policy\n', true],
+    ['# exported\n\nadmissionWhitelistPatterns:\n', true],
+    ['---\na: 1\n', true],
+    ['{"resource": {}}', false],
+    ['// x\n{}', false],
+    ['  name: indented\n', false],
+    ['', false],
+  ])('looksLikeYaml(%j): %s', (text, yaml) => expect(looksLikeYaml(text)).toBe(yaml));
+});
+
+describe('exemption markers', () => {
+  test.each([
+    [{}, undefined],
+    [{ '//': 'a comment' }, undefined],
+    [{ '//': { metadata: {} } }, undefined],
+    [{ '//': { binauthz: { exempt: 'why' } } }, 'why'],
+  ])('%j: %s', (values, reason) => expect(exemptionOf('x.y', values)).toBe(reason));
+
+  test.each([{ exempt: '' }, { exempt: ' ' }, { exempt: 1 }, { exempt: 'a', other: 1 }, ['a'], 'yes', null])(
+    '%j is an error',
+    (marker) => expect(() => exemptionOf('x.y', { '//': { binauthz: marker } })).toThrow(ModelError),
+  );
+});
+
+describe('Terraform JSON: the provider project of each resource', () => {
+  const model = terraformJsonModel({
+    provider: { google: [{ project: 'default-project' }, { alias: 'west', project: 'west-project' }] },
+    resource: {
+      google_cloud_run_v2_service: {
+        a: {},
+        b: { provider: 'google.west' },
+        c: { provider: '${google.west}' },
+        d: { project: 'own' },
+      },
+      google_binary_authorization_policy: {
+        p: {
+          default_admission_rule: { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' },
+        },
+      },
+    },
+    module: { m: { source: './m' } },
+  });
+
+  test('by the resource, its provider alias, or the default provider', () => {
+    expect(workloadsOf(model).map((w) => w.project)).toEqual([
+      'default-project',
+      'west-project',
+      'west-project',
+      'own',
+    ]);
+    expect(policiesOf(model)[0].policy.project).toBe('default-project');
+    expect(model.hiddenModules).toEqual(['module.m']);
+  });
+});
+
+describe('plans', () => {
+  const values = {
+    project: 'p',
+    binary_authorization: [{ use_default: true }],
+    template: [{ containers: [{ image: 'gcr.io/p/a@*' }] }],
+  };
+  const plan = (afterUnknown: unknown, moduleAddress = 'module.a["k"].module.b[0]') => ({
+    format_version: '1.2',
+    planned_values: {
+      root_module: {
+        child_modules: [
+          {
+            address: moduleAddress,
+            resources: [
+              {
+                address: `${moduleAddress}.google_cloud_run_v2_service.s`,
+                mode: 'managed',
+                type: 'google_cloud_run_v2_service',
+                name: 's',
+                values: structuredClone(values),
+              },
+            ],
+          },
+        ],
+      },
+    },
+    resource_changes: [
+      {
+        address: `${moduleAddress}.google_cloud_run_v2_service.s`,
+        mode: 'managed',
+        type: 'google_cloud_run_v2_service',
+        name: 's',
+        change: { actions: ['update'], after_unknown: afterUnknown },
+      },
+    ],
+    configuration: {
+      provider_config: { google: { name: 'google', expressions: { project: { constant_value: 'provider-project' } } } },
+      root_module: {
+        module_calls: {
+          a: {
+            module: {
+              module_calls: {
+                b: {
+                  module: {
+                    resources: [
+                      {
+                        mode: 'managed',
+                        type: 'google_cloud_run_v2_service',
+                        name: 's',
+                        provider_config_key: 'google',
+                        expressions: {},
+                      },
+                    ],
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  });
+
+  test('after_unknown marks values unknown, in nested blocks, creating what the plan omits', () => {
+    const [r] = planModel(
+      plan({ template: [{ containers: [{}, { image: true }] }], binary_authorization: true }),
+    ).resources;
+    expect(r.values.binary_authorization).toBe(KNOWN_AFTER_APPLY);
+    expect((r.values.template as any)[0].containers).toEqual([{ image: 'gcr.io/p/a@*' }, { image: KNOWN_AFTER_APPLY }]);
+  });
+
+  test('false and absent leaves stay as they are', () => {
+    const [r] = planModel(plan({ project: false, template: [{ containers: [{ image: false }] }] })).resources;
+    expect(r.values).toEqual(values);
+  });
+
+  test('an unknown project that the configuration leaves to the provider is the provider project', () => {
+    const model = planModel(plan({ project: true }));
+    expect(workloadsOf(model)[0].project).toBe('provider-project');
+  });
+
+  test('a plan of modules with keys finds their configuration', () => {
+    expect(planModel(plan({}, 'module.a["x.y]"].module.b')).resources[0].providerProject).toBe('provider-project');
+  });
+
+  test('an unknown image is a row that is not admitted', () => {
+    const model = planModel(plan({ template: [{ containers: [{ image: true }] }] }));
+    const lookup: PolicyLookup = {
+      policiesFor: () => [{ where: 'p', compiled: compilePolicy(policyModel({ evaluationMode: 'ALWAYS_ALLOW' })) }],
+      deletedPolicyOf: () => undefined,
+    };
+    expect(judgeWorkload(workloadsOf(model)[0], lookup)).toEqual([
+      expect.objectContaining({
+        decision: 'UNKNOWN',
+        admitted: false,
+        reason: 'template.containers[0].image is known only after apply',
+      }),
+    ]);
+  });
+
+  test('a workload the plan deletes is not deployed, so not judged; a deleted policy is listed', () => {
+    const doc: any = plan({});
+    doc.resource_changes.push(
+      {
+        address: 'google_cloud_run_v2_service.gone',
+        mode: 'managed',
+        type: 'google_cloud_run_v2_service',
+        name: 'gone',
+        change: { actions: ['delete'], before: values, after: null },
+      },
+      {
+        address: 'google_binary_authorization_policy.gone',
+        mode: 'managed',
+        type: 'google_binary_authorization_policy',
+        name: 'gone',
+        change: { actions: ['delete'], before: { project: 'p' }, after: null },
+      },
+      {
+        address: 'google_binary_authorization_policy.replaced',
+        mode: 'managed',
+        type: 'google_binary_authorization_policy',
+        name: 'replaced',
+        change: { actions: ['delete', 'create'], before: { project: 'q' } },
+      },
+    );
+    const model = planModel(doc);
+    expect(workloadsOf(model).map((w) => w.address)).toEqual([
+      'module.a["k"].module.b[0].google_cloud_run_v2_service.s',
+    ]);
+    expect(model.deleted.map((r) => r.address)).toEqual([
+      'google_cloud_run_v2_service.gone',
+      'google_binary_authorization_policy.gone',
+    ]);
+  });
+
+  test('a state has no unknowns and no configuration', () => {
+    const model = stateModel({ format_version: '1.0', values: { root_module: plan({}).planned_values.root_module } });
+    expect(model.resources.map((r) => r.address)).toEqual(['module.a["k"].module.b[0].google_cloud_run_v2_service.s']);
+    expect(model.resources[0].providerProject).toBeUndefined();
+  });
+});
+
+describe('policy YAML', () => {
+  test('reads the policy as gcloud exports it', () => {
+    const model = policyYamlModel({
+      name: 'projects/p-123456/policy',
+      admissionWhitelistPatterns: [{ namePattern: 'gcr.io/p/**' }],
+      defaultAdmissionRule: {
+        evaluationMode: 'REQUIRE_ATTESTATION',
+        enforcementMode: 'ENFORCED_BLOCK_AND_AUDIT_LOG',
+        requireAttestationsBy: ['projects/s/attestors/a'],
+      },
+      clusterAdmissionRules: {
+        'us-central1-a.c': { evaluationMode: 'ALWAYS_DENY', enforcementMode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' },
+      },
+      etag: 'x',
+      updateTime: '2026-01-01T00:00:00Z',
+    });
+    expect(policiesOf(model)).toEqual([
+      expect.objectContaining({
+        address: 'projects/p-123456/policy',
+        policy: {
+          project: 'p-123456',
+          allowlistPatterns: ['gcr.io/p/**'],
+          defaultAdmissionRule: {
+            evaluationMode: 'REQUIRE_ATTESTATION',
+            enforcementMode: 'ENFORCED_BLOCK_AND_AUDIT_LOG',
+            requireAttestationsBy: ['projects/s/attestors/a'],
+          },
+          clusterAdmissionRules: {
+            'us-central1-a.c': {
+              evaluationMode: 'ALWAYS_DENY',
+              enforcementMode: 'ENFORCED_BLOCK_AND_AUDIT_LOG',
+              requireAttestationsBy: [],
+            },
+          },
+        },
+      }),
+    ]);
+  });
+
+  test('etag and updateTime must be strings too', () => {
+    expect(() => policyYamlModel({ name: 'projects/p-123456/policy', defaultAdmissionRule: {}, etag: 1 })).toThrow(
+      ModelError,
+    );
+  });
+});
