@@ -1,4 +1,5 @@
 import { inFile, InputError, InputFile, readInputs, selectStack } from './input';
+import { Colour, Line } from './output';
 import { LocatedPolicy, policiesFound, policiesIn, requireValidPolicy } from './policies';
 import { table } from './table';
 import { compilePolicy, evaluateCompiled, EvaluationResult } from '../core/evaluate';
@@ -179,9 +180,12 @@ function policyName(policy: LocatedPolicy, stack: string): string {
 }
 
 /** The results as a table, with a summary line and what offline checking cannot tell. */
-export function checkReport(results: CheckResult[]): string[] {
-  const rows = results.map((r) => [r.stack, r.policy, r.image, r.decision, admittedText(r), r.reason]);
-  const lines = table(['STACK', 'POLICY', 'IMAGE', 'DECISION', 'ADMITTED', 'REASON'], rows);
+export function checkReport(results: CheckResult[], colour = false): Line[] {
+  const rows = results.map((r) => [r.stack, r.policy, shortDigest(r.image), r.decision, admittedText(r), r.reason]);
+  const lines = table(['STACK', 'POLICY', 'IMAGE', 'DECISION', 'ADMITTED', 'REASON'], rows, {
+    colour,
+    colourOf: (row, column) => (column === 3 ? DECISION_COLOURS[row[3]] : undefined),
+  });
   return [
     ...lines,
     '',
@@ -193,21 +197,24 @@ export function checkReport(results: CheckResult[]): string[] {
 }
 
 /** The workload results as a table (one row per workload, container and policy), a summary line and notes. */
-export function workloadReport(results: WorkloadResult[]): string[] {
+export function workloadReport(results: WorkloadResult[], colour = false): Line[] {
   const rows = results.map((r) => [
     r.stack,
     r.workload,
     r.container,
     r.project ?? 'unknown',
     r.policy ?? '-',
-    r.image ?? '-',
+    r.image === undefined ? '-' : shortDigest(r.image),
     r.decision,
     r.exempt ? 'exempt' : admittedText(r),
     r.reason,
   ]);
   const header = ['STACK', 'WORKLOAD', 'CONTAINER', 'PROJECT', 'POLICY', 'IMAGE', 'DECISION', 'ADMITTED', 'REASON'];
-  const lines = [
-    ...table(header, rows),
+  const lines: Line[] = [
+    ...table(header, rows, {
+      colour,
+      colourOf: (row, column) => (column === 6 ? DECISION_COLOURS[row[6]] : undefined),
+    }),
     '',
     ...summaryLines(
       results,
@@ -225,6 +232,25 @@ export function workloadReport(results: WorkloadResult[]): string[] {
     );
   }
   return lines;
+}
+
+/** How the table colours a decision: admitted green, needs a look yellow, refused red. */
+const DECISION_COLOURS: Record<string, Colour> = {
+  ALLOW: 'green',
+  EXEMPT: 'yellow',
+  REQUIRE_ATTESTATION: 'yellow',
+  UNKNOWN: 'yellow',
+  DENY: 'red',
+  NOT_ENFORCED: 'red',
+  NO_POLICY: 'red',
+};
+
+/**
+ * An image with its digest shortened in the middle (`…@sha256:0123456789ab…cdef`), for the table: the
+ * full image is in `--json`.
+ */
+export function shortDigest(image: string): string {
+  return image.replace(/@sha256:([0-9a-f]{12})[0-9a-f]{48}([0-9a-f]{4})$/, '@sha256:$1…$2');
 }
 
 function admittedText(r: { admitted: boolean; decision: string }): string {

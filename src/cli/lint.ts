@@ -1,12 +1,22 @@
 import { inFile, InputError, readInputs, selectStack } from './input';
+import { Colour, Line } from './output';
 import { table } from './table';
-import { Finding, hasCloudRunGuardrailIn, hasLintSubjectsIn, lintMissingGuardrailIn, lintModel } from '../core/lint';
+import {
+  Finding,
+  hasCloudRunGuardrailIn,
+  hasLintSubjectsIn,
+  lintMissingGuardrailIn,
+  lintModel,
+  Severity,
+} from '../core/lint';
 
 /** A finding, with the stack and file it was found in. */
 export interface LocatedFinding extends Finding {
   readonly stack: string;
   readonly file: string;
 }
+
+const SEVERITY_COLOURS: Record<Severity, Colour> = { error: 'red', warning: 'yellow', info: 'cyan' };
 
 const ORDER = { error: 0, warning: 1, info: 2 };
 
@@ -37,12 +47,14 @@ export function lint(input: string, stack: string | undefined): LocatedFinding[]
 }
 
 /** The findings as a table and a summary line. */
-export function lintReport(findings: LocatedFinding[]): string[] {
+export function lintReport(findings: LocatedFinding[], colour = false): Line[] {
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
   const summary = `${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info`;
   if (findings.length === 0) {
     return ['no findings'];
   }
   const rows = findings.map((f) => [f.severity, f.stack, f.address, f.code, f.message]);
-  return [...table(['SEVERITY', 'STACK', 'RESOURCE', 'CODE', 'MESSAGE'], rows), '', summary];
+  const colourOf = (row: string[], column: number): Colour | undefined =>
+    column === 0 ? SEVERITY_COLOURS[row[0] as Severity] : undefined;
+  return [...table(['SEVERITY', 'STACK', 'RESOURCE', 'CODE', 'MESSAGE'], rows, { colour, colourOf }), '', summary];
 }

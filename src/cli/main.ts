@@ -6,28 +6,36 @@
  * internal errors. Fail closed: input it cannot fully read is exit 2 with one line naming it, never a
  * pass; no stack trace unless `--debug`.
  */
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import { parseArgs } from 'util';
 import { check, checkReport, checkWorkloads, workloadReport } from './check';
+import { Language } from './codegen';
 import { exportGcloudYaml } from './export';
+import { importProgram, LANGUAGES } from './import';
 import { InputError } from './input';
 import { lint, lintReport } from './lint';
-import { LineWriter, OutputError } from './output';
+import { Line, LineWriter, OutputError, PaintedLine, wantsColour } from './output';
 import { summary } from './summary';
 import { escapeControlCharacters } from '../core/text';
 
 /** Where to report a bug. */
 export const ISSUES_URL = 'https://github.com/cdktf-gcp-binauthz/cdktf-gcp-binauthz/issues';
 
-const USAGE = `usage: cdktf-gcp-binauthz <command> <input> [options]
-
-inputs (the format is told from the content):
+/** What every input may be. */
+const INPUTS = `inputs (the format is told from the content):
   a cdk.tf.json or any Terraform JSON file, a folder of *.tf.json files, a cdktf.out folder (or the
-  project folder holding it), a plan or a state as "terraform show -json" prints them, a policy YAML as
-  "gcloud container binauthz policy export" prints it
+  cdktf project folder holding it, such as "."), a plan or a state as "terraform show -json" prints
+  them, a policy YAML as "gcloud container binauthz policy export" prints it`;
 
-commands:
-  summary <input>                          the default rule, allowlist patterns and attestors of each policy
-  check <input> [--policy FILE]...         whether every Cloud Run workload (each container; the build
+/** Each command: its usage lines and the options it takes, besides --debug and --help. */
+const COMMANDS: Record<string, { readonly usage: string; readonly options: readonly string[] }> = {
+  summary: {
+    usage: `  summary <input> [--stack NAME]           the default rule, allowlist patterns and attestors of each policy`,
+    options: ['stack'],
+  },
+  check: {
+    usage: `  check <input> [--policy FILE]...         whether every Cloud Run workload (each container; the build
         [--stack NAME] [--json]            repository of functions and source deploys) enforces and is
                                            admitted by the policy of its project, judged offline; --policy
                                            adds policies (a policy YAML, or any input) for projects whose
@@ -36,20 +44,57 @@ commands:
         [--workloads] [--policy FILE]...   (--workloads: the images and the workloads)
         [--stack NAME] [--json]            exit 0: all admitted; 1: any not enforced, without a policy,
                                            denied, needing an attestation (not verifiable offline) or
-                                           unknown until apply
-  lint <input> [--stack NAME] [--json]     findings on the policies and the Cloud Run resources; exit 1 on errors
-  export <input> --format gcloud-yaml      the policy as YAML for "gcloud container binauthz policy import"
-        [--stack NAME] [--address ADDRESS] (--address chooses one of several policies, by address or name)
+                                           unknown until apply`,
+    options: ['image', 'workloads', 'policy', 'stack', 'json'],
+  },
+  lint: {
+    usage: `  lint <input> [--stack NAME] [--json]     findings on the policies and the Cloud Run resources; exit 1 on errors`,
+    options: ['stack', 'json'],
+  },
+  export: {
+    usage: `  export <input> [--format gcloud-yaml]    the policy as YAML for "gcloud container binauthz policy import"
+        [--stack NAME] [--address ADDRESS] (--address chooses one of several policies, by address or name)`,
+    options: ['format', 'stack', 'address'],
+  },
+  import: {
+    usage: `  import <policy.yaml>                     a program that defines the policy with this library and adopts
+        [--language typescript|python]     the live one (adoptExisting), on standard output; what the library
+        [--stack NAME] [--address ADDRESS] refuses is kept with a comment, and listed on standard error
+                                           (exit 1); the input may be any input with one policy`,
+    options: ['language', 'stack', 'address'],
+  },
+};
 
-options of every command:
+const COMMON = `options of every command:
   --debug                                  with an internal error, print its stack trace too
-  -h, --help                               this text
+  -h, --help                               the usage (of one command: "cdktf-gcp-binauthz check --help")
+  --version                                the version of cdktf-gcp-binauthz
+
+colour: on a terminal, decisions and severities are coloured; never when NO_COLOR is set, or when the
+output is not a terminal
 
 exit codes:
-  0  fine: every workload and image admitted (check), no error found (lint)
-  1  findings: a workload or an image not admitted (check), errors found (lint)
+  0  fine: every workload and image admitted (check), no error found (lint), nothing refused (import)
+  1  findings: a workload or an image not admitted (check), errors found (lint), values the library
+     refuses (import)
   2  a usage error; input that cannot be read or fully understood (one line names it: never a pass);
      output that cannot be written; or an internal error (a bug: please report it)`;
+
+/** The usage: of every command, or of one. */
+function usage(command?: string): string {
+  const commands = command === undefined ? Object.values(COMMANDS) : [COMMANDS[command]];
+  const synopsis = command === undefined ? '<command>' : command;
+  return [
+    `usage: cdktf-gcp-binauthz ${synopsis} <input> [options]`,
+    '',
+    INPUTS,
+    '',
+    command === undefined ? 'commands:' : 'command:',
+    ...commands.map((c) => c.usage),
+    '',
+    COMMON,
+  ].join('\n');
+}
 
 const OPTIONS = {
   image: { type: 'string', multiple: true },
@@ -59,36 +104,41 @@ const OPTIONS = {
   address: { type: 'string' },
   json: { type: 'boolean' },
   format: { type: 'string' },
+  language: { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
 } as const;
-
-/** Which options each command takes, besides --debug and --help. */
-const ACCEPTS: Record<string, string[]> = {
-  summary: [],
-  check: ['image', 'workloads', 'policy', 'stack', 'json'],
-  lint: ['stack', 'json'],
-  export: ['format', 'stack', 'address'],
-};
 
 /** A mistake in the command line: one line, exit code 2. */
 class UsageError extends Error {}
 
+/** How the command line is run. */
+export interface MainOptions {
+  /** Whether standard output wants colour (a terminal, without NO_COLOR). @default false */
+  readonly colour?: boolean;
+}
+
 /**
  * Runs the command line; returns the exit code. Every line of output goes through `out` (standard
- * output) or `err` (standard error), one call a line, control characters escaped. `out` may throw
- * `OutputError` (a failed write): that is exit 2 too.
+ * output) or `err` (standard error), one call a line, control characters escaped (a painted line is
+ * escaped already). `out` may throw `OutputError` (a failed write): that is exit 2 too.
  */
-export function main(argv: string[], out: (line: string) => void, err: (line: string) => void): number {
-  const print = (line: string) => out(escapeControlCharacters(line));
+export function main(
+  argv: string[],
+  out: (line: string) => void,
+  err: (line: string) => void,
+  options: MainOptions = {},
+): number {
+  const print = (line: Line) => out(line instanceof PaintedLine ? line.text : escapeControlCharacters(line));
   const say = (line: string) => err(escapeControlCharacters(line));
   try {
-    return run(argv, print);
+    return run(argv, print, say, options.colour === true);
   } catch (e) {
     if (e instanceof UsageError) {
       // No arguments at all: the usage; a mistake: one line.
       if (e.message === '') {
-        USAGE.split('\n').forEach(say);
+        usage().split('\n').forEach(say);
       } else {
         say(`cdktf-gcp-binauthz: ${e.message} (--help shows the usage)`);
       }
@@ -115,25 +165,39 @@ function isParseArgsError(e: unknown): boolean {
   return (e as { code?: unknown }).code?.toString().startsWith('ERR_PARSE_ARGS') === true;
 }
 
-function run(argv: string[], print: (line: string) => void): number {
+/** The version of the package the command belongs to. */
+function version(): string {
+  // src/cli/main.ts and lib/cli/main.js both sit two folders below the package's root.
+  return JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')).version;
+}
+
+function run(argv: string[], print: (line: Line) => void, say: (line: string) => void, colour: boolean): number {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
   const [command, input, ...extra] = positionals;
+  const known = command !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, command);
+  if (values.version) {
+    print(`cdktf-gcp-binauthz ${version()}`);
+    return 0;
+  }
   if (values.help) {
-    USAGE.split('\n').forEach(print);
+    if (command !== undefined && !known) {
+      throw new UsageError(`unknown command "${command}"`);
+    }
+    usage(command).split('\n').forEach(print);
     return 0;
   }
   if (command === undefined) {
     throw new UsageError('');
   }
-  const accepted = Object.prototype.hasOwnProperty.call(ACCEPTS, command) ? ACCEPTS[command] : undefined;
-  if (accepted === undefined) {
+  if (!known) {
     throw new UsageError(`unknown command "${command}"`);
   }
   if (input === undefined || extra.length > 0) {
     throw new UsageError(
-      `${command} takes one input (a cdk.tf.json, a Terraform JSON file, a cdktf.out folder, a plan or state JSON, or a policy YAML)`,
+      `${command} takes one input (a cdk.tf.json, a Terraform JSON file, a cdktf.out folder or project folder, a plan or state JSON, or a policy YAML)`,
     );
   }
+  const accepted = COMMANDS[command].options;
   const given = Object.keys(values).filter((k) => k !== 'help' && k !== 'debug');
   const foreign = given.find((k) => !accepted.includes(k));
   if (foreign === 'policy' && command === 'export') {
@@ -161,7 +225,7 @@ function run(argv: string[], print: (line: string) => void): number {
         if (values.json) {
           printJson({ admitted, results });
         } else {
-          checkReport(results).forEach(print);
+          checkReport(results, colour).forEach(print);
         }
         return admitted ? 0 : 1;
       }
@@ -170,7 +234,7 @@ function run(argv: string[], print: (line: string) => void): number {
       if (values.json) {
         printJson({ admitted, exempt: results.filter((r) => r.exempt).length, results });
       } else {
-        workloadReport(results).forEach(print);
+        workloadReport(results, colour).forEach(print);
       }
       return admitted ? 0 : 1;
     }
@@ -180,24 +244,36 @@ function run(argv: string[], print: (line: string) => void): number {
       if (values.json) {
         printJson({ errors, findings });
       } else {
-        lintReport(findings).forEach(print);
+        lintReport(findings, colour).forEach(print);
       }
       return errors > 0 ? 1 : 0;
     }
     case 'export': {
-      if (values.format !== 'gcloud-yaml') {
-        throw new UsageError(
-          values.format === undefined
-            ? 'export needs --format gcloud-yaml'
-            : `unknown --format "${values.format}"; the one format is gcloud-yaml`,
-        );
+      // One format, the default; --format names it, for scripts that say what they expect.
+      if (values.format !== undefined && values.format !== 'gcloud-yaml') {
+        throw new UsageError(`unknown --format "${values.format}"; the one format is gcloud-yaml`);
       }
       // Every value of the YAML is a JSON-quoted scalar: no line break inside one.
       exportGcloudYaml(input, values.stack, values.address).trimEnd().split('\n').forEach(print);
       return 0;
     }
+    case 'import': {
+      const language = (values.language ?? 'typescript') as Language;
+      if (!LANGUAGES.includes(language)) {
+        throw new UsageError(`unknown --language "${values.language}"; the languages are ${LANGUAGES.join(', ')}`);
+      }
+      const { code, refusals } = importProgram(input, language, values.stack, values.address);
+      code.trimEnd().split('\n').forEach(print);
+      if (refusals.length > 0) {
+        say(
+          `cdktf-gcp-binauthz: ${refusals.length} value(s) of the policy are refused by the library; the program keeps them, each with a comment, and fails synth until they are changed:`,
+        );
+        refusals.forEach((r) => say(`  ${r.field} ${JSON.stringify(r.value)}: ${r.reason}`));
+      }
+      return refusals.length > 0 ? 1 : 0;
+    }
     default:
-      summary(input).forEach(print);
+      summary(input, values.stack).forEach(print);
       return 0;
   }
 }
@@ -215,5 +291,6 @@ if (require.main === module) {
         // Standard error cannot be written: there is nowhere left to say so; the exit code does.
       }
     },
+    { colour: wantsColour(process.stdout.isTTY, process.env) },
   );
 }

@@ -1,5 +1,39 @@
 import { writeSync } from 'fs';
 
+/** The colours the command uses on a terminal. */
+export type Colour = 'red' | 'green' | 'yellow' | 'cyan';
+
+const CODES: Record<Colour, string> = { red: '31', green: '32', yellow: '33', cyan: '36' };
+
+/**
+ * A line that is already escaped (every value from an input in it went through
+ * `escapeControlCharacters`) and holds colour codes of the command's own: written as it is.
+ */
+export class PaintedLine {
+  constructor(public readonly text: string) {}
+}
+
+/** A line of output: plain text, escaped when written, or a painted line. */
+export type Line = string | PaintedLine;
+
+/** `text` in a colour, for a painted line (the text must be escaped already). */
+export function paint(text: string, colour: Colour): string {
+  return `\u001b[${CODES[colour]}m${text}\u001b[0m`;
+}
+
+/** Marks escaped text holding colour codes as a painted line. */
+export function painted(text: string): PaintedLine {
+  return new PaintedLine(text);
+}
+
+/**
+ * Whether output to a stream should be coloured: only a terminal, and never when `NO_COLOR` is set to
+ * something (https://no-color.org).
+ */
+export function wantsColour(isTerminal: boolean | undefined, env: NodeJS.ProcessEnv): boolean {
+  return isTerminal === true && (env.NO_COLOR === undefined || env.NO_COLOR === '');
+}
+
 /** Output that could not be written (a full disk, `/dev/full`, an I/O error): exit code 2. */
 export class OutputError extends Error {}
 

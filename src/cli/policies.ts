@@ -42,3 +42,43 @@ export function requireValidPolicy(found: LocatedPolicy): void {
     throw new InputError(`${found.file}: ${found.address}: ${problems[0]}${more}`);
   }
 }
+
+/** The policy resource type, in addresses. */
+const POLICY_TYPE = 'google_binary_authorization_policy';
+
+/**
+ * The one policy a command works on (`export`, `import`): with several, the one `address` names (its
+ * address `google_binary_authorization_policy.NAME`, or NAME; in a plan or state also
+ * `module.M.google_binary_authorization_policy.NAME`), or a message that says which option tells them
+ * apart.
+ */
+export function choosePolicy(
+  found: LocatedPolicy[],
+  input: string,
+  address: string | undefined,
+  command: string,
+): LocatedPolicy {
+  // The address as written, or a name: of a root resource, or of a resource in a module of a plan or state.
+  const named = (p: LocatedPolicy) =>
+    p.address === address ||
+    p.address === `${POLICY_TYPE}.${address}` ||
+    p.address.endsWith(`.${POLICY_TYPE}.${address}`);
+  const chosen = address === undefined ? found : found.filter(named);
+  if (chosen.length === 0) {
+    throw new InputError(
+      `--address "${address}": no such policy in ${input} (policies: ${found.map((p) => `${p.stack}: ${p.address}`).join(', ')})`,
+    );
+  }
+  if (chosen.length === 1) {
+    return chosen[0];
+  }
+  // --stack helps when the policies are in different stacks, --policy when one stack holds several.
+  const stacks = new Set(chosen.map((p) => p.stack));
+  const options = [
+    ...(stacks.size > 1 ? ['its stack with --stack'] : []),
+    ...(stacks.size < chosen.length ? ['the policy with --address (its address or name)'] : []),
+  ];
+  throw new InputError(
+    `${input}: ${chosen.length} policies (${chosen.map((p) => `${p.stack}: ${p.address}`).join(', ')}); ${command} one at a time, choosing ${options.join(' and ')}`,
+  );
+}

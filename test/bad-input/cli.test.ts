@@ -1079,7 +1079,12 @@ const BAD_ARGUMENTS: Array<[string, string[], string]> = [
     'export chooses a policy with --address ADDRESS',
   ],
   ['lint with --policy', ['lint', 'x', '--policy', 'p'], 'lint does not take --policy'],
-  ['export without --format', ['export', 'x'], 'export needs --format gcloud-yaml'],
+  [
+    'import in another language',
+    ['import', 'x', '--language', 'go'],
+    'unknown --language "go"; the languages are typescript, python',
+  ],
+  ['help of an unknown command', ['deploy', '--help'], 'unknown command "deploy"'],
   ['export with another format', ['export', 'x', '--format', 'json'], 'unknown --format "json"'],
   [
     'an image without a registry',

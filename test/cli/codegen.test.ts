@@ -1,14 +1,11 @@
 import { spawnSync } from 'child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import { join } from 'path';
-import * as ts from 'typescript';
 import { policyProgram, PolicySource } from '../../src/cli/codegen';
 import { PolicyModel } from '../../src/core/policy';
-import { policiesFromTerraformJson } from '../../src/core/terraform-json';
 import { policyModel, ROOT, ruleModel } from '../support';
+import { compileProblems, removePrograms, synthesize } from '../support/programs';
 
-const PROGRAMS = join(__dirname, '..', '.codegen-programs');
 const SEC = 'projects/sec-project/attestors';
 
 /** A policy with something of everything the program writes. */
@@ -37,55 +34,7 @@ const FULL: PolicySource = {
   globalPolicyEvaluationMode: 'ENABLE',
 };
 
-/** Runs a generated TypeScript program against the sources; returns the policy it synthesizes. */
-function synthesize(code: string, name: string): { model: PolicyModel; json: any } {
-  mkdirSync(PROGRAMS, { recursive: true });
-  const file = join(PROGRAMS, `${name}.ts`);
-  writeFileSync(file, code.replace(/from 'cdktf-gcp-binauthz'/g, "from '../../src'"));
-  const outdir = mkdtempSync(join(tmpdir(), 'codegen-'));
-  const previous = process.env.CDKTF_OUTDIR;
-  process.env.CDKTF_OUTDIR = outdir;
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    jest.isolateModules(() => require(file));
-    const json = JSON.parse(readFileSync(join(outdir, 'stacks', 'binauthz', 'cdk.tf.json'), 'utf8'));
-    const [found] = policiesFromTerraformJson(json);
-    return { model: found.policy, json };
-  } finally {
-    if (previous === undefined) delete process.env.CDKTF_OUTDIR;
-    else process.env.CDKTF_OUTDIR = previous;
-    rmSync(outdir, { recursive: true, force: true });
-  }
-}
-
-afterAll(() => rmSync(PROGRAMS, { recursive: true, force: true }));
-
-/**
- * The type errors of a generated program under a new cdktf app's compiler options (`cdktf init`:
- * strict, no unused locals or parameters), against the sources.
- */
-function compileProblems(code: string, name: string): string[] {
-  mkdirSync(PROGRAMS, { recursive: true });
-  const file = join(PROGRAMS, `${name}.ts`);
-  writeFileSync(file, code.replace(/from 'cdktf-gcp-binauthz'/g, "from '../../src'"));
-  const program = ts.createProgram([file], {
-    strict: true,
-    noUnusedLocals: true,
-    noUnusedParameters: true,
-    noImplicitReturns: true,
-    noEmit: true,
-    target: ts.ScriptTarget.ES2020,
-    module: ts.ModuleKind.CommonJS,
-    esModuleInterop: true,
-    skipLibCheck: true,
-    types: ['node'],
-  });
-  // The program's own problems; the library's sources are type-checked by the build.
-  return ts
-    .getPreEmitDiagnostics(program)
-    .filter((d) => d.file?.fileName === file)
-    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
-}
+afterAll(removePrograms);
 
 /** What must come back the same: patterns as a set, rules, attestors. */
 function essence(model: PolicyModel) {
