@@ -69,7 +69,8 @@ exports.buildByHand = function buildByHand(m, outdir) {
       attestationAuthorityNote: {
         noteReference: `projects/${P.SECURITY_PROJECT}/notes/${name}-note`,
         publicKeys: [
-          { id: version.id, pkixPublicKey: { publicKeyPem: publicKey.pem, signatureAlgorithm: publicKey.algorithm } },
+          // The name Binary Authorization stores for the key's algorithm (EC_SIGN_P256_SHA256 in Cloud KMS).
+          { id: version.id, pkixPublicKey: { publicKeyPem: publicKey.pem, signatureAlgorithm: 'ECDSA_P256_SHA256' } },
         ],
       },
       dependsOn: [note, ...apis],
