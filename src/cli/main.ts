@@ -8,6 +8,7 @@
  */
 import { parseArgs } from 'util';
 import { check, checkReport, checkWorkloads, workloadReport } from './check';
+import { diff, diffJson, diffMarkdown, diffReport } from './diff';
 import { exportGcloudYaml } from './export';
 import { InputError } from './input';
 import { lint, lintReport } from './lint';
@@ -40,6 +41,11 @@ commands:
   lint <input> [--stack NAME] [--json]     findings on the policies and the Cloud Run resources; exit 1 on errors
   export <input> --format gcloud-yaml      the policy as YAML for "gcloud container binauthz policy import"
         [--stack NAME] [--address ADDRESS] (--address chooses one of several policies, by address or name)
+  diff <before> <after> [--json|--markdown]  what a change does to what is admitted: each change to the
+  diff <plan> [--json|--markdown]          policies, workloads, attestor keys, signing grants and the Cloud
+                                           Run guardrail, weakening, strengthening or neutral; one plan
+                                           compares its two sides; --markdown for a pull-request comment;
+                                           exit 1 when anything weakens (or cannot be judged until apply)
 
 options of every command:
   --debug                                  with an internal error, print its stack trace too
@@ -47,7 +53,7 @@ options of every command:
 
 exit codes:
   0  fine: every workload and image admitted (check), no error found (lint)
-  1  findings: a workload or an image not admitted (check), errors found (lint)
+  1  findings: a workload or an image not admitted (check), errors found (lint), a change that weakens (diff)
   2  a usage error; input that cannot be read or fully understood (one line names it: never a pass);
      output that cannot be written; or an internal error (a bug: please report it)`;
 
@@ -58,6 +64,7 @@ const OPTIONS = {
   policy: { type: 'string', multiple: true },
   address: { type: 'string' },
   json: { type: 'boolean' },
+  markdown: { type: 'boolean' },
   format: { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
@@ -69,7 +76,11 @@ const ACCEPTS: Record<string, string[]> = {
   check: ['image', 'workloads', 'policy', 'stack', 'json'],
   lint: ['stack', 'json'],
   export: ['format', 'stack', 'address'],
+  diff: ['json', 'markdown'],
 };
+
+/** How many inputs each command takes, when it is not one. */
+const INPUT_COUNTS: Record<string, [number, number]> = { diff: [1, 2] };
 
 /** A mistake in the command line: one line, exit code 2. */
 class UsageError extends Error {}
@@ -129,9 +140,12 @@ function run(argv: string[], print: (line: string) => void): number {
   if (accepted === undefined) {
     throw new UsageError(`unknown command "${command}"`);
   }
-  if (input === undefined || extra.length > 0) {
+  const [fewest, most] = INPUT_COUNTS[command] ?? [1, 1];
+  if (positionals.length - 1 < fewest || positionals.length - 1 > most) {
     throw new UsageError(
-      `${command} takes one input (a cdk.tf.json, a Terraform JSON file, a cdktf.out folder, a plan or state JSON, or a policy YAML)`,
+      command === 'diff'
+        ? 'diff takes two inputs (before and after: any two of the inputs above), or one plan (terraform show -json)'
+        : `${command} takes one input (a cdk.tf.json, a Terraform JSON file, a cdktf.out folder, a plan or state JSON, or a policy YAML)`,
     );
   }
   const given = Object.keys(values).filter((k) => k !== 'help' && k !== 'debug');
@@ -183,6 +197,18 @@ function run(argv: string[], print: (line: string) => void): number {
         lintReport(findings).forEach(print);
       }
       return errors > 0 ? 1 : 0;
+    }
+    case 'diff': {
+      if (values.json && values.markdown) {
+        throw new UsageError('diff takes --json or --markdown, not both');
+      }
+      const result = diff([input, ...extra]);
+      if (values.json) {
+        printJson(diffJson(result));
+      } else {
+        (values.markdown ? diffMarkdown(result) : diffReport(result)).forEach(print);
+      }
+      return result.changes.some((c) => c.kind === 'weakening') ? 1 : 0;
     }
     case 'export': {
       if (values.format !== 'gcloud-yaml') {
