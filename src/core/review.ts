@@ -117,7 +117,7 @@ function reviewPolicies(
   const policies = (side: readonly ReviewInput[]) => side.flatMap((i) => i.view.policies);
   const changes: ReviewChange[] = [];
   // A policy whose project is known only after apply governs a project that cannot be told.
-  for (const p of policies(after).filter((p) => afterApply(p.policy.project))) {
+  for (const p of policies(after).filter((found) => afterApply(found.policy.project))) {
     changes.push({
       kind: 'weakening',
       subject: q`policy ${p.address}`,
@@ -566,10 +566,10 @@ function reviewGrants(before: readonly ReviewInput[], after: readonly ReviewInpu
   const has = (list: SigningGrant[], g: SigningGrant) => list.some((o) => sameKey(grantKey(o), grantKey(g)));
   const changes: ReviewChange[] = [];
   const subjectOf = (g: SigningGrant) => (g.on === 'key' ? q`key ${g.target}` : q`note ${g.target}`);
-  for (const g of is.filter((g) => !has(was, g))) {
+  for (const g of is.filter((added) => !has(was, added))) {
     changes.push({ subject: subjectOf(g), kind: 'weakening', what: grantWhat(g), reason: grantAdded(g, attestors) });
   }
-  for (const g of was.filter((g) => !has(is, g))) {
+  for (const g of was.filter((removed) => !has(is, removed))) {
     changes.push({
       subject: subjectOf(g),
       kind: 'strengthening',
