@@ -10,6 +10,7 @@ import { parseArgs } from 'util';
 import { check, checkReport, checkWorkloads, workloadReport } from './check';
 import { diff, diffJson, diffMarkdown, diffReport } from './diff';
 import { exportGcloudYaml } from './export';
+import { graph, GRAPH_FORMATS } from './graph';
 import { InputError } from './input';
 import { lint, lintReport } from './lint';
 import { LineWriter, OutputError } from './output';
@@ -46,6 +47,8 @@ commands:
                                            Run guardrail, weakening, strengthening or neutral; one plan
                                            compares its two sides; --markdown for a pull-request comment;
                                            exit 1 when anything weakens (or cannot be judged until apply)
+  graph <input> [--format mermaid|dot]     the trust chain: signers → keys → attestors → policies →
+                                           workloads, grouped by project; Mermaid by default
 
 options of every command:
   --debug                                  with an internal error, print its stack trace too
@@ -77,6 +80,7 @@ const ACCEPTS: Record<string, string[]> = {
   lint: ['stack', 'json'],
   export: ['format', 'stack', 'address'],
   diff: ['json', 'markdown'],
+  graph: ['format'],
 };
 
 /** How many inputs each command takes, when it is not one. */
@@ -209,6 +213,14 @@ function run(argv: string[], print: (line: string) => void): number {
         (values.markdown ? diffMarkdown(result) : diffReport(result)).forEach(print);
       }
       return result.changes.some((c) => c.kind === 'weakening') ? 1 : 0;
+    }
+    case 'graph': {
+      const format = values.format ?? 'mermaid';
+      if (!(GRAPH_FORMATS as readonly string[]).includes(format)) {
+        throw new UsageError(`unknown --format "${format}" for graph; the formats are ${GRAPH_FORMATS.join(', ')}`);
+      }
+      graph(input, format as (typeof GRAPH_FORMATS)[number]).forEach(print);
+      return 0;
     }
     case 'export': {
       if (values.format !== 'gcloud-yaml') {
