@@ -208,10 +208,11 @@ export function mermaidLabel(lines: readonly string[]): string {
 
 /**
  * A Mermaid edge label, written between pipes without quotes: only letters, digits and
- * `space - . _ : / @ ,` as they are, every other character an entity code.
+ * `space . _ : / @ ,` as they are, every other character an entity code (`-` too: `--` would be read as
+ * an arrow).
  */
 export function mermaidEdgeLabel(text: string): string {
-  return mermaidEntities(text, /^[A-Za-z0-9 \-._:/@,]$/);
+  return mermaidEntities(text, /^[A-Za-z0-9 ._:/@,]$/);
 }
 
 function mermaidEntities(text: string, safe: RegExp): string {

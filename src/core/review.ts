@@ -409,7 +409,7 @@ function weakerText(was: WorkloadState, is: WorkloadState): Quoted {
     case 'off':
       return q`stops enforcing Binary Authorization: ${is.text}`;
     case 'breakglass':
-      return q`gains a break-glass justification, ${is.detail}: the policy is bypassed`;
+      return q`gains a break-glass justification (${is.detail}): the policy is bypassed`;
     case 'named':
       return was.standing === 'named'
         ? q`switches from the named policy ${was.detail} to ${is.detail}, which this command cannot read or compare`
