@@ -505,6 +505,15 @@ function attestorKey(a: AttestorView): string {
 }
 
 function attestorChanges(before: AttestorView | undefined, after: AttestorView | undefined): PolicyChange[] {
+  if (before === undefined && afterApply(after!.name)) {
+    return [
+      {
+        kind: 'weakening',
+        what: q`the attestor`,
+        reason: q`its name is known only after apply, so which attestor it is, and whose keys it trusts, cannot be judged until apply`,
+      },
+    ];
+  }
   if (before === undefined) {
     return [
       {

@@ -61,6 +61,48 @@ describe('graph of the KMS attestor example', () => {
   });
 });
 
+describe('the output does not depend on the order of the input', () => {
+  test('resources in reverse order draw the same graph', () => {
+    const resources = {
+      google_binary_authorization_policy: {
+        b: {
+          project: 'b-project',
+          default_admission_rule: { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' },
+        },
+        a: {
+          project: 'a-project',
+          default_admission_rule: { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' },
+        },
+      },
+      google_kms_crypto_key_iam_member: {
+        y: {
+          crypto_key_id: 'projects/s/locations/l/keyRings/r/cryptoKeys/k',
+          role: 'roles/cloudkms.signer',
+          member: 'user:y@example.com',
+        },
+        x: {
+          crypto_key_id: 'projects/s/locations/l/keyRings/r/cryptoKeys/k',
+          role: 'roles/cloudkms.signer',
+          member: 'user:x@example.com',
+        },
+      },
+    };
+    const reversed = Object.fromEntries(
+      Object.entries(resources)
+        .reverse()
+        .map(([type, byName]) => [type, Object.fromEntries(Object.entries(byName).reverse())]),
+    );
+    const one = runCli('graph', file('order-1.tf.json', { resource: resources })).stdout;
+    expect(runCli('graph', file('order-2.tf.json', { resource: reversed })).stdout).toEqual(one);
+    expect(one.filter((l) => l.includes('signer'))).toEqual([
+      '  signer1["user:x@example.com"]',
+      '  signer2["user:y@example.com"]',
+      '  signer1 -->|signs: roles/cloudkms.signer| key1',
+      '  signer2 -->|signs: roles/cloudkms.signer| key1',
+    ]);
+  });
+});
+
 describe('workloads that do not enforce stand out', () => {
   test('not enforced, break-glass and named policies are marked; enforcing ones are judged by their policy', () => {
     const doc = {

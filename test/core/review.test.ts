@@ -473,3 +473,11 @@ describe('a plan: both sides from resource_changes', () => {
     expect(reviewPlan(plan(['no-op'], policy, policy))).toEqual([]);
   });
 });
+
+describe('an attestor whose name is known only after apply', () => {
+  test('cannot be judged: weakening', () => {
+    const after = model({ google_binary_authorization_attestor: { a: { project: 'sec', name: KNOWN_AFTER_APPLY } } });
+    const [change] = reviewChange([{ view: trustViewOf(model({})) }], [{ view: trustViewOf(after) }]).changes;
+    expect(`${change.kind} ${change.reason}`).toMatch(/^weakening its name is known only after apply/);
+  });
+});
