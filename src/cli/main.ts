@@ -11,7 +11,9 @@ import { join } from 'path';
 import { parseArgs } from 'util';
 import { check, checkReport, checkWorkloads, workloadReport } from './check';
 import { Language } from './codegen';
+import { diff, diffJson, diffMarkdown, diffReport } from './diff';
 import { exportGcloudYaml } from './export';
+import { graph, GRAPH_FORMATS } from './graph';
 import { importProgram, LANGUAGES } from './import';
 import { InputError } from './input';
 import { lint, lintReport } from './lint';
@@ -63,6 +65,19 @@ const COMMANDS: Record<string, { readonly usage: string; readonly options: reado
                                            (exit 1); the input may be any input with one policy`,
     options: ['language', 'stack', 'address'],
   },
+  diff: {
+    usage: `  diff <before> <after> [--json|--markdown]  what a change does to what is admitted: each change to the
+  diff <plan> [--json|--markdown]          policies, workloads, attestor keys, signing grants and the Cloud
+                                           Run guardrail, weakening, strengthening or neutral; one plan
+                                           compares its two sides; --markdown for a pull-request comment;
+                                           exit 1 when anything weakens (or cannot be judged until apply)`,
+    options: ['json', 'markdown'],
+  },
+  graph: {
+    usage: `  graph <input> [--format mermaid|dot]     the trust chain: signers → keys → attestors → policies →
+                                           workloads, grouped by project; Mermaid by default`,
+    options: ['format'],
+  },
 };
 
 const COMMON = `options of every command:
@@ -74,9 +89,10 @@ colour: on a terminal, decisions and severities are coloured; never when NO_COLO
 output is not a terminal
 
 exit codes:
-  0  fine: every workload and image admitted (check), no error found (lint), nothing refused (import)
+  0  fine: every workload and image admitted (check), no error found (lint), nothing refused (import),
+     nothing weakened (diff)
   1  findings: a workload or an image not admitted (check), errors found (lint), values the library
-     refuses (import)
+     refuses (import), a change that weakens (diff)
   2  a usage error; input that cannot be read or fully understood (one line names it: never a pass);
      output that cannot be written; or an internal error (a bug: please report it)`;
 
@@ -103,12 +119,16 @@ const OPTIONS = {
   policy: { type: 'string', multiple: true },
   address: { type: 'string' },
   json: { type: 'boolean' },
+  markdown: { type: 'boolean' },
   format: { type: 'string' },
   language: { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
+
+/** How many inputs each command takes, when it is not one. */
+const INPUT_COUNTS: Record<string, [number, number]> = { diff: [1, 2] };
 
 /** A mistake in the command line: one line, exit code 2. */
 class UsageError extends Error {}
@@ -192,9 +212,12 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
   if (!known) {
     throw new UsageError(`unknown command "${command}"`);
   }
-  if (input === undefined || extra.length > 0) {
+  const [fewest, most] = INPUT_COUNTS[command] ?? [1, 1];
+  if (positionals.length - 1 < fewest || positionals.length - 1 > most) {
     throw new UsageError(
-      `${command} takes one input (a cdk.tf.json, a Terraform JSON file, a cdktf.out folder or project folder, a plan or state JSON, or a policy YAML)`,
+      command === 'diff'
+        ? 'diff takes two inputs (before and after: any two of the inputs above), or one plan (terraform show -json)'
+        : `${command} takes one input (a cdk.tf.json, a Terraform JSON file, a cdktf.out folder or project folder, a plan or state JSON, or a policy YAML)`,
     );
   }
   const accepted = COMMANDS[command].options;
@@ -247,6 +270,26 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
         lintReport(findings, colour).forEach(print);
       }
       return errors > 0 ? 1 : 0;
+    }
+    case 'diff': {
+      if (values.json && values.markdown) {
+        throw new UsageError('diff takes --json or --markdown, not both');
+      }
+      const result = diff([input, ...extra]);
+      if (values.json) {
+        printJson(diffJson(result));
+      } else {
+        (values.markdown ? diffMarkdown(result) : diffReport(result, colour)).forEach(print);
+      }
+      return result.changes.some((c) => c.kind === 'weakening') ? 1 : 0;
+    }
+    case 'graph': {
+      const format = values.format ?? 'mermaid';
+      if (!(GRAPH_FORMATS as readonly string[]).includes(format)) {
+        throw new UsageError(`unknown --format "${format}" for graph; the formats are ${GRAPH_FORMATS.join(', ')}`);
+      }
+      graph(input, format as (typeof GRAPH_FORMATS)[number]).forEach(print);
+      return 0;
     }
     case 'export': {
       // One format, the default; --format names it, for scripts that say what they expect.

@@ -32,13 +32,51 @@ export const ATTESTOR_TYPE = 'google_binary_authorization_attestor';
 /** The organization policy's resource type (the Cloud Run guardrail). */
 export const ORG_POLICY_TYPE = 'google_org_policy_policy';
 
-/** The resource types the readers keep: the policy, attestors, organization policies and Cloud Run's. */
+/** The Container Analysis note's resource type (an attestor's attestations are occurrences of its note). */
+export const NOTE_TYPE = 'google_container_analysis_note';
+/** The Cloud KMS key ring's resource type. */
+export const KEY_RING_TYPE = 'google_kms_key_ring';
+/** The Cloud KMS key's resource type. */
+export const CRYPTO_KEY_TYPE = 'google_kms_crypto_key';
+/** The data source of a Cloud KMS key version (whose `id` and public key an attestor's KMS key takes). */
+export const KEY_VERSION_DATA_TYPE = 'google_kms_crypto_key_version';
+
+/**
+ * The IAM resource types of notes and Cloud KMS keys, on which signing roles are granted: whoever may
+ * attach occurrences to an attestor's note and sign with its key can attest images.
+ */
+export const SIGNING_IAM_TYPES = {
+  google_container_analysis_note_iam_member: { on: 'note', form: 'member' },
+  google_container_analysis_note_iam_binding: { on: 'note', form: 'binding' },
+  google_container_analysis_note_iam_policy: { on: 'note', form: 'policy' },
+  google_kms_crypto_key_iam_member: { on: 'key', form: 'member' },
+  google_kms_crypto_key_iam_binding: { on: 'key', form: 'binding' },
+  google_kms_crypto_key_iam_policy: { on: 'key', form: 'policy' },
+} as const;
+/** An IAM resource type of a note or a key. */
+export type SigningIamType = keyof typeof SIGNING_IAM_TYPES;
+
+/**
+ * The resource types the readers keep: the policy, attestors and what they trust (notes, keys, their key
+ * rings, the IAM on notes and keys), organization policies and Cloud Run's. A handful of resources in any
+ * configuration, so a plan of many thousands of resources still costs little beyond its parsing.
+ */
 export const MODEL_RESOURCE_TYPES: ReadonlySet<string> = new Set([
   POLICY_TYPE,
   ATTESTOR_TYPE,
   ORG_POLICY_TYPE,
+  NOTE_TYPE,
+  KEY_RING_TYPE,
+  CRYPTO_KEY_TYPE,
+  ...Object.keys(SIGNING_IAM_TYPES),
   ...Object.keys(CLOUD_RUN_RESOURCE_TYPES),
 ]);
+
+/**
+ * The data source types the Terraform JSON reader keeps, under the address `data.TYPE.NAME`: how an
+ * attestor's key refers to its Cloud KMS key there. (Plans and state hold the values they resolve to.)
+ */
+export const MODEL_DATA_TYPES: ReadonlySet<string> = new Set([KEY_VERSION_DATA_TYPE]);
 
 /** One resource instance of an input, in the form every reader gives. */
 export interface ResourceInstance {
@@ -62,7 +100,10 @@ export interface ResourceInstance {
 export interface InputModel {
   /** The format it was read from. */
   readonly format: InputFormat;
-  /** The resources of `MODEL_RESOURCE_TYPES` it deploys (in a plan: as they will be after apply), in input order. */
+  /**
+   * The resources of `MODEL_RESOURCE_TYPES` it deploys (in a plan: as they will be after apply), in input
+   * order; in Terraform JSON, the data sources of `MODEL_DATA_TYPES` too (addressed `data.TYPE.NAME`).
+   */
   readonly resources: ResourceInstance[];
   /** The resources of `MODEL_RESOURCE_TYPES` a plan deletes, with their values before the change. */
   readonly deleted: ResourceInstance[];
@@ -71,6 +112,24 @@ export interface InputModel {
    * configuration cannot see: never a silent pass, each is reported.
    */
   readonly hiddenModules: string[];
+  /** For a plan: the other side of its changes, as they are before apply (`diff` compares the two). */
+  readonly prior?: PriorModel;
+}
+
+/** What a plan's `resource_changes` say about the state before apply. */
+export interface PriorModel {
+  /**
+   * The resources of `MODEL_RESOURCE_TYPES` as they are before apply: each change's `before`, in plan order
+   * (absent for a resource the plan creates).
+   */
+  readonly resources: ResourceInstance[];
+  /**
+   * Where the plan changes a resource that exists but gives no `before` (a plan Terraform would not
+   * write): its side before apply is not known, so a comparison must refuse it.
+   */
+  readonly missing: string[];
+  /** The actions of each change, by address: `["update"]`, `["delete", "create"]`, `["forget"]`, … */
+  readonly actions: ReadonlyMap<string, readonly string[]>;
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import { coveredByAny, exampleAdmittedOnlyBy } from './containment';
 import { EnforcementModeValue, EvaluationModeValue, PolicyModel, RuleModel } from './policy';
+import { q, Quoted } from './quoted';
 
 /** How a change moves what the policy admits. */
 export type ChangeKind = 'weakening' | 'strengthening' | 'neutral';
@@ -16,9 +17,9 @@ export type ChangeKind = 'weakening' | 'strengthening' | 'neutral';
 export interface PolicyChange {
   readonly kind: ChangeKind;
   /** What changed, short: `allowlist pattern gcr.io/p/**`, `default rule evaluation mode`. */
-  readonly what: string;
+  readonly what: Quoted;
   /** Why it is classified so, in a sentence a reviewer can act on. */
-  readonly reason: string;
+  readonly reason: Quoted;
   /** For a weakening pattern: an image admitted after and denied before. */
   readonly example?: string;
 }
@@ -26,8 +27,11 @@ export interface PolicyChange {
 /** One version of a policy: the model and what the model does not hold. */
 export interface PolicyVersion {
   readonly model: PolicyModel;
-  /** Whether Terraform refuses to destroy it. */
-  readonly preventDestroy: boolean;
+  /**
+   * Whether Terraform refuses to destroy it; `undefined` when the input does not record it (plans, state and
+   * a live policy hold no lifecycle blocks): then it is not compared.
+   */
+  readonly preventDestroy?: boolean;
   /** `ENABLE` or `DISABLE`, if set. */
   readonly globalPolicyEvaluationMode?: string;
 }
@@ -50,8 +54,8 @@ export function diffPolicies(
     return [
       {
         kind: 'weakening',
-        what: 'the policy',
-        reason: "the policy is removed: the project falls back to Google's default policy, which admits every image",
+        what: q`the policy`,
+        reason: q`the policy is removed: the project falls back to Google's default policy, which admits every image`,
       },
     ];
   }
@@ -59,30 +63,33 @@ export function diffPolicies(
     return [
       {
         kind: 'strengthening',
-        what: 'the policy',
-        reason: "a policy is defined where Google's default admitted every image (it replaces any live policy)",
+        what: q`the policy`,
+        reason: q`a policy is defined where Google's default admitted every image (it replaces any live policy)`,
       },
     ];
   }
   const changes: PolicyChange[] = [];
   changes.push(
-    ...diffRules('the default rule', before.model.defaultAdmissionRule, after.model.defaultAdmissionRule, isUnknown),
+    ...diffRules(q`the default rule`, before.model.defaultAdmissionRule, after.model.defaultAdmissionRule, isUnknown),
   );
   changes.push(...diffClusterRules(before.model, after.model, isUnknown));
   changes.push(...diffPatterns(before.model.allowlistPatterns, after.model.allowlistPatterns, isUnknown));
-  if (before.preventDestroy !== after.preventDestroy) {
+  if (
+    before.preventDestroy !== undefined &&
+    after.preventDestroy !== undefined &&
+    before.preventDestroy !== after.preventDestroy
+  ) {
     changes.push(
       after.preventDestroy
         ? {
             kind: 'strengthening',
-            what: 'lifecycle.prevent_destroy',
-            reason: 'Terraform now refuses to destroy the policy',
+            what: q`lifecycle.prevent_destroy`,
+            reason: q`Terraform now refuses to destroy the policy`,
           }
         : {
             kind: 'weakening',
-            what: 'lifecycle.prevent_destroy',
-            reason:
-              "prevent_destroy is removed: a destroy would reset the project to Google's default policy, which admits every image",
+            what: q`lifecycle.prevent_destroy`,
+            reason: q`prevent_destroy is removed: a destroy would reset the project to Google's default policy, which admits every image`,
           },
     );
   }
@@ -90,17 +97,17 @@ export function diffPolicies(
   if (g0 !== g1) {
     changes.push(
       isUnknown(g0) || isUnknown(g1)
-        ? unknownChange('global policy evaluation mode', g0, g1)
+        ? unknownChange(q`global policy evaluation mode`, g0, g1)
         : g1 === 'ENABLE'
           ? {
               kind: 'weakening',
-              what: 'global policy evaluation mode',
-              reason: 'Google-maintained system images are now exempt (GKE only; Cloud Run ignores it)',
+              what: q`global policy evaluation mode`,
+              reason: q`Google-maintained system images are now exempt (GKE only; Cloud Run ignores it)`,
             }
           : {
               kind: 'strengthening',
-              what: 'global policy evaluation mode',
-              reason: 'Google-maintained system images are no longer exempt (GKE only; Cloud Run ignores it)',
+              what: q`global policy evaluation mode`,
+              reason: q`Google-maintained system images are no longer exempt (GKE only; Cloud Run ignores it)`,
             },
     );
   }
@@ -121,18 +128,18 @@ const ENFORCEMENT_RANK: Record<EnforcementModeValue, number> = {
 
 /** The changes between two versions of one rule. */
 export function diffRules(
-  name: string,
+  name: Quoted,
   before: RuleModel,
   after: RuleModel,
   isUnknown: (value: string) => boolean,
 ): PolicyChange[] {
   const changes: PolicyChange[] = [];
-  const mode = compareModes(`${name} evaluation mode`, before.evaluationMode, after.evaluationMode, EVALUATION_RANK);
+  const mode = compareModes(q`${name} evaluation mode`, before.evaluationMode, after.evaluationMode, EVALUATION_RANK);
   if (mode) {
     changes.push(mode);
   }
   const enforcement = compareModes(
-    `${name} enforcement mode`,
+    q`${name} enforcement mode`,
     before.enforcementMode,
     after.enforcementMode,
     ENFORCEMENT_RANK,
@@ -144,18 +151,18 @@ export function diffRules(
     for (const attestor of before.requireAttestationsBy.filter((a) => !after.requireAttestationsBy.includes(a))) {
       changes.push({
         kind: 'weakening',
-        what: `${name} attestor ${attestor}`,
-        reason: `${attestor} is no longer required: images need one attestation fewer`,
+        what: q`${name} attestor ${attestor}`,
+        reason: q`${attestor} is no longer required: images need one attestation fewer`,
       });
     }
     for (const attestor of after.requireAttestationsBy.filter((a) => !before.requireAttestationsBy.includes(a))) {
       changes.push(
         isUnknown(attestor)
-          ? unknownChange(`${name} attestors`, '', attestor)
+          ? unknownChange(q`${name} attestors`, '', attestor)
           : {
               kind: 'strengthening',
-              what: `${name} attestor ${attestor}`,
-              reason: `${attestor} is now required as well`,
+              what: q`${name} attestor ${attestor}`,
+              reason: q`${attestor} is now required as well`,
             },
       );
     }
@@ -165,7 +172,7 @@ export function diffRules(
 
 /** A mode compared by how much it admits; a mode without a rank is known only at apply time. */
 function compareModes<T extends string>(
-  what: string,
+  what: Quoted,
   before: T,
   after: T,
   rank: Record<T, number>,
@@ -178,8 +185,8 @@ function compareModes<T extends string>(
     return unknownChange(what, before, after); // known only at apply time (a valid model holds nothing else)
   }
   return r1 > r0
-    ? { kind: 'weakening', what, reason: `${before} → ${after}: more images are admitted` }
-    : { kind: 'strengthening', what, reason: `${before} → ${after}: fewer images are admitted` };
+    ? { kind: 'weakening', what, reason: q`${before} → ${after}: more images are admitted` }
+    : { kind: 'strengthening', what, reason: q`${before} → ${after}: fewer images are admitted` };
 }
 
 /**
@@ -195,7 +202,7 @@ function diffClusterRules(
   const a = after.clusterAdmissionRules ?? {};
   const clusters = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
   return clusters.flatMap((cluster) => {
-    const name = `the rule for GKE cluster ${cluster}`;
+    const name = q`the rule for GKE cluster ${cluster}`;
     const was = b[cluster] ?? before.defaultAdmissionRule;
     const is = a[cluster] ?? after.defaultAdmissionRule;
     if (b[cluster] === undefined && a[cluster] === undefined) {
@@ -217,41 +224,44 @@ export function diffPatterns(
   const changes: PolicyChange[] = [];
   const known = (patterns: readonly string[]) => patterns.filter((p) => !isUnknown(p));
   for (const pattern of after.filter((p) => !before.includes(p))) {
-    const what = `allowlist pattern ${pattern}`;
+    const what = q`allowlist pattern ${pattern}`;
     if (isUnknown(pattern)) {
       changes.push(unknownChange(what, '', pattern));
     } else if (coveredByAny(known(before), pattern)) {
       changes.push({
         kind: 'neutral',
         what,
-        reason: 'added, but the old allowlist already admits everything it matches',
+        reason: q`added, but the old allowlist already admits everything it matches`,
       });
     } else {
       const example = exampleAdmittedOnlyBy(pattern, known(before));
       changes.push({
         kind: 'weakening',
         what,
-        reason: `added: it admits images the old allowlist denied${example ? `, such as ${example}` : ''}`,
+        reason: example
+          ? q`added: it admits images the old allowlist denied, such as ${example}`
+          : q`added: it admits images the old allowlist denied`,
         example,
       });
     }
   }
   for (const pattern of before.filter((p) => !after.includes(p))) {
-    const what = `allowlist pattern ${pattern}`;
+    const what = q`allowlist pattern ${pattern}`;
     changes.push(
       !isUnknown(pattern) && coveredByAny(known(after), pattern)
-        ? { kind: 'neutral', what, reason: 'removed, but the new allowlist still admits everything it matched' }
-        : { kind: 'strengthening', what, reason: 'removed: the images it admitted are judged by the rule again' },
+        ? { kind: 'neutral', what, reason: q`removed, but the new allowlist still admits everything it matched` }
+        : { kind: 'strengthening', what, reason: q`removed: the images it admitted are judged by the rule again` },
     );
   }
   return changes;
 }
 
 /** A change whose effect cannot be judged because a value is known only at apply time: weakening. */
-function unknownChange(what: string, before: string, after: string): PolicyChange {
+export function unknownChange(what: Quoted, before: string, after: string): PolicyChange {
+  const values = before ? q`${before} → ${after}` : q`${after}`;
   return {
     kind: 'weakening',
     what,
-    reason: `${before ? `${before} → ` : ''}${after}: a value known only at apply time cannot be judged, so it counts as weakening`,
+    reason: q`${values}: a value known only at apply time cannot be judged until apply, so it counts as weakening`,
   };
 }

@@ -15,6 +15,7 @@ import {
   exemptionOf,
   InputModel,
   isPlainObject,
+  MODEL_DATA_TYPES,
   MODEL_RESOURCE_TYPES,
   ModelError,
   POLICY_TYPE,
@@ -138,6 +139,17 @@ export function terraformJsonModel(doc: unknown, providerDocs: unknown[] = [doc]
       });
     }
   }
+  for (const type of MODEL_DATA_TYPES) {
+    for (const [name, values] of resourcesOfType(doc, type, 'data')) {
+      const address = `data.${type}.${name}`;
+      resources.push({
+        address,
+        type,
+        values,
+        providerProject: providerProjectOf(address, values.provider, providers),
+      });
+    }
+  }
   return { format: 'terraform-json', resources, deleted: [], hiddenModules: moduleCallsOf(doc) };
 }
 
@@ -201,26 +213,31 @@ function moduleCallsOf(doc: unknown): string[] {
 }
 
 /**
- * The resources of one type, as `[name, body]` pairs in document order. Each body is an object
- * (Terraform JSON also allows a list of one object).
+ * The resources (or data sources) of one type, as `[name, body]` pairs in document order. Each body is an
+ * object (Terraform JSON also allows a list of one object).
  *
- * @throws TerraformJsonError when the document, its `resource`, the type or a body is not an object
+ * @param kind `resource` (managed resources) or `data` (data sources)
+ * @throws TerraformJsonError when the document, its `resource` (or `data`), the type or a body is not an object
  */
-export function resourcesOfType(doc: unknown, type: string): Array<[string, Record<string, unknown>]> {
+export function resourcesOfType(
+  doc: unknown,
+  type: string,
+  kind: 'resource' | 'data' = 'resource',
+): Array<[string, Record<string, unknown>]> {
   if (!isPlainObject(doc)) {
     throw new ModelError(
       `the document must be a JSON object (Terraform JSON, like {"resource": {…}}), got: ${describeValue(doc)}`,
     );
   }
-  const resource = doc.resource;
+  const resource = doc[kind];
   if (resource === undefined) {
     return [];
   }
   if (!isPlainObject(resource)) {
     throw new ModelError(
       Array.isArray(resource)
-        ? `resource is a list; this command reads resource as one object keyed by resource type (merge the list's objects into one), got: ${describeValue(resource)}`
-        : `resource must be an object keyed by resource type, got: ${describeValue(resource)}`,
+        ? `${kind} is a list; this command reads ${kind} as one object keyed by resource type (merge the list's objects into one), got: ${describeValue(resource)}`
+        : `${kind} must be an object keyed by resource type, got: ${describeValue(resource)}`,
     );
   }
   const byName = resource[type];
@@ -228,8 +245,9 @@ export function resourcesOfType(doc: unknown, type: string): Array<[string, Reco
     return [];
   }
   if (!isPlainObject(byName)) {
-    throw new ModelError(`resource.${type} must be an object keyed by resource name, got: ${describeValue(byName)}`);
+    throw new ModelError(`${kind}.${type} must be an object keyed by resource name, got: ${describeValue(byName)}`);
   }
+  const prefix = kind === 'data' ? `data.${type}` : type;
   return Object.entries(byName).map(([name, body]): [string, Record<string, unknown>] => {
     if (isPlainObject(body)) {
       return [name, body];
@@ -239,10 +257,12 @@ export function resourcesOfType(doc: unknown, type: string): Array<[string, Reco
     }
     if (Array.isArray(body) && body.length > 1) {
       throw new ModelError(
-        `${type}.${name}: declared ${body.length} times (a list of ${body.length} bodies); Terraform refuses a duplicate resource, give each its own name`,
+        `${prefix}.${name}: declared ${body.length} times (a list of ${body.length} bodies); Terraform refuses a duplicate resource, give each its own name`,
       );
     }
-    throw new ModelError(`${type}.${name} must be an object (the resource's attributes), got: ${describeValue(body)}`);
+    throw new ModelError(
+      `${prefix}.${name} must be an object (the resource's attributes), got: ${describeValue(body)}`,
+    );
   });
 }
 

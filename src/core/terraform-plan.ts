@@ -5,7 +5,9 @@
  *   its `child_modules`, at any depth, as they will be after apply. Each value that
  *   `resource_changes[].change.after_unknown` marks is replaced by `KNOWN_AFTER_APPLY`: unknown, never a
  *   pass. A resource the plan only deletes is not deployed: it is listed in `deleted`, with its values
- *   before. The project of a resource's provider comes from `configuration.provider_config`.
+ *   before. The project of a resource's provider comes from `configuration.provider_config`. The other
+ *   side of the changes, each resource as it is before apply (`resource_changes[].change.before`) with the
+ *   actions of its change, is the model's `prior`, for `diff`.
  * - a **state** (`terraform show -json` without a plan): the resources under `values.root_module`, which
  *   are all known.
  *
@@ -88,7 +90,14 @@ export function planModel(doc: Record<string, unknown>): InputModel {
       providerProject: providerKey === undefined ? undefined : configuration.providerProjects.get(providerKey),
     });
   });
-  return { format: 'plan', resources, deleted: changes.deleted, hiddenModules: [] };
+  // The configuration (and so the provider) of a resource is the same before and after its change.
+  const providerProjects = new Map(resources.map((r) => [r.address, r.providerProject]));
+  const prior = {
+    resources: changes.before.map((r) => ({ ...r, providerProject: providerProjects.get(r.address) })),
+    missing: changes.missing,
+    actions: changes.actions,
+  };
+  return { format: 'plan', resources, deleted: changes.deleted, hiddenModules: [], prior };
 }
 
 /**
@@ -195,11 +204,20 @@ interface Changes {
   readonly byAddress: Map<string, { readonly index: number; readonly afterUnknown: unknown }>;
   /** The managed resources the plan deletes and does not create again. */
   readonly deleted: ResourceInstance[];
+  /** Every managed resource as it is before apply (a change's `before`), where there is one. */
+  readonly before: ResourceInstance[];
+  /** Where a change of a resource that exists has no `before`. */
+  readonly missing: string[];
+  /** The actions of each change, by address. */
+  readonly actions: Map<string, string[]>;
 }
 
 function changesOf(value: unknown): Changes {
   const byAddress = new Map<string, { index: number; afterUnknown: unknown }>();
   const deleted: ResourceInstance[] = [];
+  const before: ResourceInstance[] = [];
+  const missing: string[] = [];
+  const actionsOf = new Map<string, string[]>();
   listAt(value, 'resource_changes').forEach((entry, index) => {
     const where = `resource_changes[${index}]`;
     const rc = objectAt(entry, where);
@@ -222,12 +240,22 @@ function changesOf(value: unknown): Changes {
       throw new ModelError(`${where}: a second change for ${address}; a plan holds one change per resource instance`);
     }
     byAddress.set(address, { index, afterUnknown: change.after_unknown });
+    actionsOf.set(address, actions);
+    const existed = actions.some((a) => a !== 'create' && a !== 'read');
+    if (change.before === undefined || change.before === null) {
+      if (existed) {
+        // A resource the plan changes was there; without its values, what it was is not known.
+        missing.push(`${where}.change.before (${address})`);
+      }
+    } else {
+      before.push({ address, type, values: objectAt(change.before, `${where}.change.before (${address})`) });
+    }
     if (actions.includes('delete') && !actions.includes('create')) {
-      const before = change.before === undefined || change.before === null ? {} : change.before;
-      deleted.push({ address, type, values: objectAt(before, `${where}.change.before (${address})`) });
+      const values = change.before === undefined || change.before === null ? {} : change.before;
+      deleted.push({ address, type, values: objectAt(values, `${where}.change.before (${address})`) });
     }
   });
-  return { byAddress, deleted };
+  return { byAddress, deleted, before, missing, actions: actionsOf };
 }
 
 /**

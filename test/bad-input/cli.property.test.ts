@@ -1,5 +1,6 @@
 /**
- * Properties of the command line on random input, run in-process through `main()`:
+ * Properties of the command line on random input, run in-process through `main()` (every command:
+ * summary, check, lint, export, diff and graph):
  * - every command on any JSON exits 0, 1 or 2, prints no stack trace and no internal error, and an
  *   exit 2 is exactly one line on standard error;
  * - lint never reports clean (exit 0) a document with a Cloud Run resource that does not enforce
@@ -19,13 +20,22 @@ const COMMANDS: Array<(input: string) => string[]> = [
   (input) => ['lint', input],
   (input) => ['lint', input, '--json'],
   (input) => ['export', input, '--format', 'gcloud-yaml'],
+  (input) => ['diff', input, input],
+  (input) => ['diff', emptyFile, input, '--markdown'],
+  (input) => ['diff', input, emptyFile, '--json'],
+  (input) => ['graph', input],
+  (input) => ['graph', input, '--format', 'dot'],
 ];
 
 let dir: string;
+/** Terraform JSON with nothing in it, the other side of a diff. */
+let emptyFile: string;
 let file: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'cli-property-'));
   file = join(dir, 'in.tf.json');
+  emptyFile = join(dir, 'empty.tf.json');
+  writeFileSync(emptyFile, '{"resource": {}}');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -277,6 +287,9 @@ const PLAN_COMMANDS: Array<(input: string) => string[]> = [
   (input) => ['check', input, '--image', IMAGE],
   (input) => ['lint', input, '--json'],
   (input) => ['export', input, '--format', 'gcloud-yaml'],
+  (input) => ['diff', input],
+  (input) => ['diff', input, '--markdown'],
+  (input) => ['graph', input],
 ];
 
 /** What `after_unknown` may hold for a service: mostly the shape of its values, sometimes anything. */
@@ -311,14 +324,30 @@ const serviceValues = fc.record(
   },
   { requiredKeys: [] },
 );
+/** A change's actions, and what was there before (the same values, others, or nothing). */
+const actions = fc.constantFrom(['create'], ['update'], ['no-op'], ['delete', 'create'], ['create', 'delete']);
 const plannedResource = fc.oneof(
-  fc.record({ type: fc.constant('google_cloud_run_v2_service'), values: serviceValues, unknown: afterUnknown }),
+  fc.record({
+    type: fc.constant('google_cloud_run_v2_service'),
+    values: serviceValues,
+    unknown: afterUnknown,
+    actions,
+    before: fc.option(serviceValues, { nil: undefined }),
+  }),
   fc.record({
     type: fc.constant('google_binary_authorization_policy'),
     values: mostly(policyBody),
     unknown: afterUnknown,
+    actions,
+    before: fc.option(mostly(policyBody), { nil: undefined }),
   }),
-  fc.record({ type: fc.constant('google_storage_bucket'), values: fc.constant({ name: 'b' }), unknown: afterUnknown }),
+  fc.record({
+    type: fc.constant('google_storage_bucket'),
+    values: fc.constant({ name: 'b' }),
+    unknown: afterUnknown,
+    actions,
+    before: fc.constant(undefined),
+  }),
 );
 const moduleTree = fc.record({
   resources: fc.array(plannedResource, { maxLength: 3 }),
@@ -328,15 +357,18 @@ const planOrState = fc
   .tuple(moduleTree, fc.boolean(), fc.constantFrom('1.0', '1.2', '2.0', 1), fc.boolean())
   .map(([tree, isPlan, version, deletePolicy]) => {
     const changes: unknown[] = [];
-    const module = (resources: Array<{ type: string; values: unknown; unknown: unknown }>, prefix: string) =>
+    type Planned = { type: string; values: unknown; unknown: unknown; actions: readonly string[]; before: unknown };
+    const module = (resources: Planned[], prefix: string) =>
       resources.map((r, i) => {
         const address = `${prefix}${r.type}.r${i}`;
+        // Before: nothing for a create; otherwise other values, or the same (mostly the shape Terraform writes).
+        const before = r.actions[0] === 'create' && r.actions.length === 1 ? null : (r.before ?? r.values);
         changes.push({
           address,
           mode: 'managed',
           type: r.type,
           name: `r${i}`,
-          change: { actions: ['create'], after: r.values, after_unknown: r.unknown },
+          change: { actions: r.actions, before, after: r.values, after_unknown: r.unknown },
         });
         return { address, mode: 'managed', type: r.type, name: `r${i}`, values: r.values };
       });
@@ -378,6 +410,46 @@ describe('every command on random plans and state', () => {
           } else {
             expect(stderr).toEqual([]);
           }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test('diff never reports as unchanged a service whose enforcement becomes known only after apply', () => {
+    fc.assert(
+      fc.property(planOrState, (doc: any) => {
+        if (doc.planned_values === undefined) {
+          return;
+        }
+        doc.format_version = '1.2';
+        const values = {
+          project: 'my-project',
+          binary_authorization: [{ use_default: true }],
+          template: [{ containers: [{ image: IMAGE }] }],
+        };
+        doc.planned_values.root_module.resources.push({
+          address: 'google_cloud_run_v2_service.target',
+          mode: 'managed',
+          type: 'google_cloud_run_v2_service',
+          name: 'target',
+          values,
+        });
+        doc.resource_changes.push({
+          address: 'google_cloud_run_v2_service.target',
+          mode: 'managed',
+          type: 'google_cloud_run_v2_service',
+          name: 'target',
+          change: { actions: ['update'], before: values, after: values, after_unknown: { binary_authorization: true } },
+        });
+        writeFileSync(file, JSON.stringify(doc));
+        const { code, stdout } = run(['diff', file, '--json']);
+        expect([1, 2]).toContain(code);
+        if (code === 1) {
+          const { changes } = JSON.parse(stdout.join('\n'));
+          expect(changes).toContainEqual(
+            expect.objectContaining({ kind: 'weakening', subject: 'workload google_cloud_run_v2_service.target' }),
+          );
         }
       }),
       { numRuns: 150 },

@@ -21,8 +21,8 @@ const RULE = { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK
 const POLICY = 'google_binary_authorization_policy.p';
 const KEY = 'run.googleapis.com/binary-authorization';
 
-type Command = 'summary' | 'check' | 'lint' | 'export';
-const COMMANDS: Command[] = ['summary', 'check', 'lint', 'export'];
+type Command = 'summary' | 'check' | 'lint' | 'export' | 'diff' | 'graph';
+const COMMANDS: Command[] = ['summary', 'check', 'lint', 'export', 'diff', 'graph'];
 
 function argvFor(command: Command, input: string): string[] {
   switch (command) {
@@ -34,6 +34,10 @@ function argvFor(command: Command, input: string): string[] {
       return ['lint', input];
     case 'export':
       return ['export', input, '--format', 'gcloud-yaml'];
+    case 'diff':
+      return ['diff', input, input];
+    case 'graph':
+      return ['graph', input];
   }
 }
 
@@ -1051,6 +1055,92 @@ const CLOUD_RUN_BODIES: BadInput[] = [
   },
 ];
 
+/** Inputs that diff and graph cannot fully read (what the trust chain needs beyond the policies): exit 2, one line. */
+const TRUST_CHAIN: Array<BadInput & { readonly commands: Command[] }> = [
+  {
+    what: 'nothing to compare or draw (a bucket only)',
+    files: { 'in.tf.json': JSON.stringify({ resource: { google_storage_bucket: { b: { name: 'b' } } } }) },
+    commands: ['diff', 'graph'],
+    names: ['nothing to'],
+  },
+  {
+    what: 'a module call, whose resources cannot be seen',
+    files: { 'in.tf.json': JSON.stringify({ ...JSON.parse(policyDoc()), module: { m: { source: './m' } } }) },
+    commands: ['diff', 'graph'],
+    names: ["@/in.tf.json: module.m: a module's resources cannot be read from the configuration that calls it"],
+  },
+  {
+    what: 'an attestor key that is no key',
+    files: {
+      'in.tf.json': withResources({
+        google_binary_authorization_attestor: {
+          a: { project: 'sec', name: 'a', attestation_authority_note: { note_reference: 'n', public_keys: [{}] } },
+        },
+      }),
+    },
+    commands: ['diff', 'graph'],
+    names: ['google_binary_authorization_attestor.a: attestation_authority_note.public_keys[0] has no id'],
+  },
+  {
+    what: 'an IAM member whose role is a number',
+    files: {
+      'in.tf.json': withResources({
+        google_kms_crypto_key_iam_member: { m: { crypto_key_id: 'k', role: 5, member: 'user:a@example.com' } },
+      }),
+    },
+    commands: ['diff', 'graph'],
+    names: ['google_kms_crypto_key_iam_member.m: role must be a string', 'got: 5'],
+  },
+  {
+    what: 'an IAM policy whose policy_data is not JSON',
+    files: {
+      'in.tf.json': withResources({
+        google_container_analysis_note_iam_policy: { p: { note: 'n', policy_data: '{bindings' } },
+      }),
+    },
+    commands: ['diff', 'graph'],
+    names: ['google_container_analysis_note_iam_policy.p: policy_data must be an IAM policy as JSON'],
+  },
+  {
+    what: 'an IAM binding whose members are a string',
+    files: {
+      'in.tf.json': withResources({
+        google_container_analysis_note_iam_binding: {
+          b: { note: 'n', role: 'roles/containeranalysis.notes.attacher', members: 'user:a@example.com' },
+        },
+      }),
+    },
+    commands: ['diff', 'graph'],
+    names: ['google_container_analysis_note_iam_binding.b: members must be a list of members'],
+  },
+  {
+    what: 'a note IAM member without note',
+    files: {
+      'in.tf.json': withResources({
+        google_container_analysis_note_iam_member: {
+          m: { role: 'roles/containeranalysis.notes.attacher', member: 'user:a@example.com' },
+        },
+      }),
+    },
+    commands: ['diff', 'graph'],
+    names: ['google_container_analysis_note_iam_member.m: note is not set'],
+  },
+  {
+    what: 'a plan that updates a resource without its before (diff of one plan)',
+    files: { 'in.tf.json': planDoc((p) => (p.resource_changes[0].change.actions = ['update'])) },
+    commands: ['diff'],
+    names: [
+      `@/in.tf.json: resource_changes[0].change.before (module.m.${POLICY}) is not set, though the change is of a resource that exists`,
+    ],
+  },
+  {
+    what: 'one input that is not a plan (diff of one input)',
+    files: { 'in.tf.json': policyDoc() },
+    commands: ['diff'],
+    names: ['@/in.tf.json: diff with one input compares the two sides of a plan'],
+  },
+];
+
 /** Command lines that are wrong: one line, exit 2. */
 const BAD_ARGUMENTS: Array<[string, string[], string]> = [
   ['an unknown command', ['deploy', 'x'], 'unknown command "deploy"'],
@@ -1085,6 +1175,21 @@ const BAD_ARGUMENTS: Array<[string, string[], string]> = [
     'unknown --language "go"; the languages are typescript, python',
   ],
   ['help of an unknown command', ['deploy', '--help'], 'unknown command "deploy"'],
+  ['diff without input', ['diff'], 'diff takes two inputs (before and after'],
+  ['diff with three inputs', ['diff', 'x', 'x', 'x'], 'diff takes two inputs (before and after'],
+  ['diff with --stack', ['diff', 'x', 'x', '--stack', 's'], 'diff does not take --stack'],
+  [
+    'diff with --json and --markdown',
+    ['diff', 'x', 'x', '--json', '--markdown'],
+    'diff takes --json or --markdown, not both',
+  ],
+  [
+    'graph with another format',
+    ['graph', 'x', '--format', 'png'],
+    'unknown --format "png" for graph; the formats are mermaid, dot',
+  ],
+  ['graph with two inputs', ['graph', 'x', 'x'], 'graph takes one input'],
+  ['graph with --json', ['graph', 'x', '--json'], 'graph does not take --json'],
   ['export with another format', ['export', 'x', '--format', 'json'], 'unknown --format "json"'],
   [
     'an image without a registry',
@@ -1168,6 +1273,7 @@ test('the suite holds at least 90 distinct bad inputs', () => {
     INVALID_POLICIES.length +
     CLOUD_RUN.length +
     CLOUD_RUN_BODIES.length +
+    TRUST_CHAIN.length +
     BAD_ARGUMENTS.length;
   expect(distinct).toBeGreaterThanOrEqual(90);
 });
@@ -1189,6 +1295,21 @@ describe.each(COMMANDS)('%s', (command) => {
       expect(result.code).toBe(code);
     }
   });
+});
+
+describe('diff and graph: what the trust chain needs is read whole', () => {
+  test.each(TRUST_CHAIN.flatMap((c) => c.commands.map((command) => [c.what, command, c] as const)))(
+    '%s (%s): exit 2, one line',
+    (_, command, c) => {
+      const folder = materialize(c.files);
+      const input = join(folder, 'in.tf.json');
+      const argv = c.what.includes('(diff of one') ? ['diff', input] : argvFor(command, input);
+      expectOneLine(
+        run(argv),
+        c.names.map((n) => n.replace(/@/g, folder)),
+      );
+    },
+  );
 });
 
 describe('lint: Cloud Run resources that do not enforce are errors, never clean', () => {
@@ -1448,6 +1569,13 @@ describe('control characters never reach the terminal raw', () => {
     ['lint', (input) => ['lint', input]],
     ['lint --json', (input) => ['lint', input, '--json']],
     ['export', (input) => ['export', input, '--format', 'gcloud-yaml']],
+    ['diff', (input) => ['diff', input, input]],
+    [
+      'diff --markdown',
+      (input) => ['diff', join(materialize({ 'e.tf.json': '{"resource": {}}' }), 'e.tf.json'), input, '--markdown'],
+    ],
+    ['graph', (input) => ['graph', input]],
+    ['graph --format dot', (input) => ['graph', input, '--format', 'dot']],
   ])('%s', (_, argv) => {
     const folder = materialize({ [`stack\u001b[31m\u202e.tf.json`]: doc });
     const result = run(argv(folder));

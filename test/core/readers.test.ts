@@ -280,6 +280,53 @@ describe('plans', () => {
     ]);
   });
 
+  test('the prior side: each change before apply, with its actions; a change without before is named', () => {
+    const doc: any = plan({});
+    doc.resource_changes[0].change.before = { ...values, project: 'old-project' };
+    doc.resource_changes.push(
+      {
+        address: 'google_binary_authorization_policy.replaced',
+        mode: 'managed',
+        type: 'google_binary_authorization_policy',
+        name: 'replaced',
+        change: { actions: ['delete', 'create'], before: { project: 'q' }, after: { project: 'q' } },
+      },
+      {
+        address: 'google_binary_authorization_policy.new',
+        mode: 'managed',
+        type: 'google_binary_authorization_policy',
+        name: 'new',
+        change: { actions: ['create'], before: null, after: { project: 'r' } },
+      },
+      {
+        address: 'google_kms_crypto_key_iam_member.m',
+        mode: 'managed',
+        type: 'google_kms_crypto_key_iam_member',
+        name: 'm',
+        change: { actions: ['delete'] },
+      },
+      {
+        address: 'google_storage_bucket.b',
+        mode: 'managed',
+        type: 'google_storage_bucket',
+        name: 'b',
+        change: { actions: ['update'], before: { name: 'b' } },
+      },
+    );
+    const { prior } = planModel(doc);
+    expect(prior!.resources.map((r) => [r.address, r.values.project, r.providerProject])).toEqual([
+      ['module.a["k"].module.b[0].google_cloud_run_v2_service.s', 'old-project', 'provider-project'],
+      ['google_binary_authorization_policy.replaced', 'q', undefined],
+    ]);
+    expect(Object.fromEntries(prior!.actions)).toEqual({
+      'module.a["k"].module.b[0].google_cloud_run_v2_service.s': ['update'],
+      'google_binary_authorization_policy.replaced': ['delete', 'create'],
+      'google_binary_authorization_policy.new': ['create'],
+      'google_kms_crypto_key_iam_member.m': ['delete'],
+    });
+    expect(prior!.missing).toEqual(['resource_changes[3].change.before (google_kms_crypto_key_iam_member.m)']);
+  });
+
   test('a state has no unknowns and no configuration', () => {
     const model = stateModel({ format_version: '1.0', values: { root_module: plan({}).planned_values.root_module } });
     expect(model.resources.map((r) => r.address)).toEqual(['module.a["k"].module.b[0].google_cloud_run_v2_service.s']);

@@ -5,6 +5,7 @@ import {
   PROVIDER_DEFAULT_PROJECT,
   resourcesOfType,
   TerraformJsonError,
+  terraformJsonModel,
 } from '../../src/core/terraform-json';
 
 const RULE = { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' };
@@ -288,5 +289,33 @@ describe('resourcesOfType', () => {
       ['a', { x: 1 }],
       ['b', { x: 2 }],
     ]);
+  });
+});
+
+describe('terraformJsonModel: data sources', () => {
+  test('the KMS key version data source is kept as data.TYPE.NAME, with its provider project', () => {
+    const model = terraformJsonModel({
+      provider: { google: { project: 'sec' } },
+      data: {
+        google_kms_crypto_key_version: { v: { crypto_key: '${google_kms_crypto_key.k.id}' } },
+        google_storage_bucket: { b: {} },
+      },
+    });
+    expect(model.resources).toEqual([
+      {
+        address: 'data.google_kms_crypto_key_version.v',
+        type: 'google_kms_crypto_key_version',
+        values: { crypto_key: '${google_kms_crypto_key.k.id}' },
+        providerProject: 'sec',
+      },
+    ]);
+  });
+
+  test.each<[unknown, string]>([
+    [{ data: [] }, 'data is a list'],
+    [{ data: { google_kms_crypto_key_version: [] } }, 'data.google_kms_crypto_key_version must be an object'],
+    [{ data: { google_kms_crypto_key_version: { v: 'x' } } }, 'data.google_kms_crypto_key_version.v must be an object'],
+  ])('a data block of the wrong shape is an error: %j', (doc, message) => {
+    expect(() => terraformJsonModel(doc)).toThrow(message);
   });
 });

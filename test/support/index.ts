@@ -228,3 +228,5 @@ export function synthesizeExample(
   }
   return outdir;
 }
+
+export { mermaidProblems } from './mermaid';

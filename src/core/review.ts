@@ -1,0 +1,733 @@
+/**
+ * The security review of a change: does it let in anything that was kept out before? Every difference
+ * between two versions of the trust chain (`trust.ts`) that bears on what is admitted, classified as
+ * weakening, strengthening or neutral, with a reason a reviewer can act on:
+ *
+ * - each project's policy (`policy-diff.ts`: patterns by containment, with an example image; rule and
+ *   enforcement modes; attestors; cluster rules; `prevent_destroy`; removal), and for a plan the policies
+ *   it deletes or replaces;
+ * - each Cloud Run workload: whether it enforces, break-glass, named policies, exemptions, a move to a
+ *   project whose policy is weaker;
+ * - each attestor's keys and note, the members granted signing roles on notes and keys, authoritative IAM;
+ * - the organization policy that makes Cloud Run use the project's policy.
+ *
+ * Fail closed: a value known only at apply time that could change the answer is weakening ("cannot be
+ * judged until apply"), never neutral.
+ */
+import { BinauthzSetting } from './cloud-run';
+import { Workload } from './gate';
+import { isUnknownValue, KNOWN_AFTER_APPLY } from './model';
+import { ChangeKind, diffPolicies, PolicyChange, PolicyVersion } from './policy-diff';
+import { joinQuoted, q, Quoted } from './quoted';
+import { FoundPolicy } from './terraform-json';
+import { AttestorView, GuardrailState, GuardrailView, sameKey, SigningGrant, TrustView } from './trust';
+
+/** One classified difference, and what it is about. */
+export interface ReviewChange {
+  readonly kind: ChangeKind;
+  /** What it is about: `policy of project P`, `workload ADDRESS`, `attestor NAME`, `key NAME`, `guardrail NAME`. */
+  readonly subject: Quoted;
+  /** What changed, short. */
+  readonly what: Quoted;
+  /** Why it is classified so, in a sentence a reviewer can act on. */
+  readonly reason: Quoted;
+  /** For a weakening pattern: an image admitted after and denied before. */
+  readonly example?: string;
+}
+
+/** One input of a side of the review. */
+export interface ReviewInput {
+  /** What its workloads' addresses are qualified with (the stack, when a side has several); none by default. */
+  readonly stack?: string;
+  /** What it holds. */
+  readonly view: TrustView;
+}
+
+/** The review: the changes, weakening first, and what could not be compared. */
+export interface Review {
+  readonly changes: ReviewChange[];
+  /** What the inputs do not record, so could not be compared (never a change left out silently). */
+  readonly notes: string[];
+}
+
+/** The order of kinds in a review. */
+const KIND_ORDER: Record<ChangeKind, number> = { weakening: 0, strengthening: 1, neutral: 2 };
+
+/**
+ * Reviews a change from `before` to `after`.
+ *
+ * @param actions for a plan: the actions of each change by address (`resource_changes[].change.actions`)
+ */
+export function reviewChange(
+  before: readonly ReviewInput[],
+  after: readonly ReviewInput[],
+  actions?: ReadonlyMap<string, readonly string[]>,
+): Review {
+  const notes: string[] = [];
+  const changes = [
+    ...reviewPolicies(before, after, actions, notes),
+    ...reviewWorkloads(before, after),
+    ...reviewAttestors(before, after),
+    ...reviewGrants(before, after),
+    ...reviewGuardrails(before, after),
+  ];
+  // A stable sort: weakening first, each kind in the order above.
+  const sorted = changes
+    .map((c, i) => [c, i] as const)
+    .sort((a, b) => KIND_ORDER[a[0].kind] - KIND_ORDER[b[0].kind] || a[1] - b[1])
+    .map(([c]) => c);
+  return { changes: sorted, notes };
+}
+
+/** Whether a value holds something known only after apply (never the same as anything). */
+function afterApply(value: string): boolean {
+  return value.includes(KNOWN_AFTER_APPLY);
+}
+
+/** The keys of two maps, in a stable order: sorted. */
+function keysOf<T>(a: Map<string, T>, b: Map<string, T>): string[] {
+  return [...new Set([...a.keys(), ...b.keys()])].sort();
+}
+
+/** Groups values by key, in input order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    map.set(k, [...(map.get(k) ?? []), item]);
+  }
+  return map;
+}
+
+// --- policies ------------------------------------------------------------------------------------
+
+function reviewPolicies(
+  before: readonly ReviewInput[],
+  after: readonly ReviewInput[],
+  actions: ReadonlyMap<string, readonly string[]> | undefined,
+  notes: string[],
+): ReviewChange[] {
+  const lifecycleKnown = (side: readonly ReviewInput[]) => side.every((i) => i.view.format === 'terraform-json');
+  const compareLifecycle = lifecycleKnown(before) && lifecycleKnown(after);
+  const versionOf = (p: FoundPolicy): PolicyVersion => ({
+    model: p.policy,
+    preventDestroy: compareLifecycle ? p.preventDestroy : undefined,
+    globalPolicyEvaluationMode: p.globalPolicyEvaluationMode,
+  });
+  const policies = (side: readonly ReviewInput[]) => side.flatMap((i) => i.view.policies);
+  const changes: ReviewChange[] = [];
+  // A policy whose project is known only after apply governs a project that cannot be told.
+  for (const p of policies(after).filter((found) => afterApply(found.policy.project))) {
+    changes.push({
+      kind: 'weakening',
+      subject: q`policy ${p.address}`,
+      what: q`project`,
+      reason: q`its project is known only after apply, so which project's policy it is cannot be judged until apply`,
+    });
+  }
+  const known = (side: readonly ReviewInput[]) =>
+    groupBy(
+      policies(side).filter((p) => !afterApply(p.policy.project)),
+      (p) => p.policy.project,
+    );
+  const [was, is] = [known(before), known(after)];
+  for (const project of keysOf(was, is)) {
+    const [b, a] = [was.get(project) ?? [], is.get(project) ?? []];
+    const subject = q`policy of project ${project}`;
+    const add = (c: PolicyChange) => changes.push({ subject, ...c });
+    if (b.length > 1 || a.length > 1) {
+      if (JSON.stringify(b.map(versionOf)) !== JSON.stringify(a.map(versionOf))) {
+        const many = a.length > 1 ? a : b;
+        add({
+          kind: 'weakening',
+          what: q`the policy`,
+          reason: q`${String(many.length)} policies for the project (${many.map((p) => p.address).join(', ')}): each apply overwrites the others, so which one holds, and the change, cannot be judged; keep one policy per project`,
+        });
+      }
+      continue;
+    }
+    const planned = actions === undefined ? [] : planPolicyChanges(b[0], a[0], actions);
+    if (planned.length > 0) {
+      planned.forEach(add);
+      if (a[0] === undefined) {
+        continue; // deleted: the plan's own words say it
+      }
+    }
+    diffPolicies(b[0] && versionOf(b[0]), a[0] && versionOf(a[0]), isUnknownValue).forEach(add);
+  }
+  if (!compareLifecycle && policies(before).length + policies(after).length > 0) {
+    const formats = [...new Set([...before, ...after].map((i) => i.view.format))].filter((f) => f !== 'terraform-json');
+    notes.push(
+      `lifecycle.prevent_destroy: unknown, not compared (${formats.join(', ')} does not record lifecycle blocks); diff the configurations (cdktf.out) to see it`,
+    );
+  }
+  return changes;
+}
+
+/**
+ * What a plan does to a project's policy besides changing its values: deleting it (the project falls back
+ * to Google's allow-all default for good), replacing it (in between, or after, as deleting a policy
+ * restores the default), deleting one policy and creating another (in an order Terraform does not fix).
+ */
+function planPolicyChanges(
+  before: FoundPolicy | undefined,
+  after: FoundPolicy | undefined,
+  actions: ReadonlyMap<string, readonly string[]>,
+): PolicyChange[] {
+  if (before === undefined) {
+    return [];
+  }
+  const done = actions.get(before.address) ?? [];
+  const what = q`the policy ${before.address}`;
+  if (done.includes('delete') && done.includes('create')) {
+    return [
+      {
+        kind: 'weakening',
+        what,
+        reason:
+          done[0] === 'delete'
+            ? q`the plan replaces it (delete, then create): the project falls back to Google's allow-all default between the two apply steps`
+            : q`the plan replaces it (create, then delete): deleting a policy restores Google's allow-all default, so after apply the project may be left with it; make the change in place, or apply twice`,
+      },
+    ];
+  }
+  if (done.includes('delete')) {
+    return [
+      after === undefined
+        ? {
+            kind: 'weakening',
+            what,
+            reason: q`the plan deletes it: the project falls back to Google's default policy, which admits every image, for good`,
+          }
+        : {
+            kind: 'weakening',
+            what,
+            reason: q`the plan deletes it and creates ${after.address} for the same project, in an order Terraform does not fix: if the delete runs last, the project is left with Google's allow-all default; use a moved block`,
+          },
+    ];
+  }
+  if (done.length === 1 && done[0] === 'forget') {
+    return [
+      {
+        kind: 'neutral',
+        what,
+        reason: q`Terraform stops managing it (a removed block): the live policy stays as it is`,
+      },
+    ];
+  }
+  return [];
+}
+
+// --- workloads -----------------------------------------------------------------------------------
+
+/** How a workload stands with Binary Authorization, from the strongest to the weakest. */
+type Standing = 'enforced' | 'named' | 'breakglass' | 'off' | 'invalid' | 'unknown';
+const STANDING_RANK: Record<Exclude<Standing, 'unknown'>, number> = {
+  enforced: 0,
+  named: 1,
+  breakglass: 2,
+  off: 3,
+  invalid: 3,
+};
+
+interface WorkloadState {
+  readonly standing: Standing;
+  /** The named policy, the justification, the setting or the problem: two states are the same when it is. */
+  readonly detail: string;
+  /** The state in a sentence. */
+  readonly text: Quoted;
+}
+
+/** How a workload stands: what `judgeWorkload` reads, from the same setting. */
+function stateOf(workload: Workload): WorkloadState {
+  const setting: BinauthzSetting = workload.setting;
+  const problem = setting.problems.find((p) => p.code !== 'breakglass-without-enforcement');
+  if (problem !== undefined) {
+    const detail = `${problem.property} ${JSON.stringify(problem.value)}: ${problem.message}`;
+    return { standing: 'invalid', detail, text: q`its setting is not one the API accepts: ${detail}` };
+  }
+  const property = setting.property;
+  if (setting.enforcement === 'unknown') {
+    const detail = `${property} = ${JSON.stringify(setting.value)}`;
+    return { standing: 'unknown', detail, text: q`whether it enforces is known only at apply time (${detail})` };
+  }
+  if (setting.enforcement !== 'enforced') {
+    return {
+      standing: 'off',
+      detail: setting.enforcement,
+      text:
+        setting.enforcement === 'off'
+          ? q`${property} turns Binary Authorization off: deployed without any check`
+          : q`${property} is not set: deployed without any check`,
+    };
+  }
+  const breakglass = setting.breakglass;
+  if (breakglass !== undefined && breakglass !== '') {
+    const detail = typeof breakglass === 'string' ? breakglass : JSON.stringify(breakglass);
+    return isUnknownValue(detail)
+      ? { standing: 'unknown', detail, text: q`its break-glass justification is known only at apply time (${detail})` }
+      : { standing: 'breakglass', detail, text: q`break-glass (${detail}) bypasses the policy` };
+  }
+  const named = setting.wiring === 'v2-block' ? (setting.value as Record<string, unknown>).policy : undefined;
+  if (typeof named === 'string' && named !== '') {
+    return isUnknownValue(named)
+      ? { standing: 'unknown', detail: named, text: q`the policy it names is known only at apply time (${named})` }
+      : {
+          standing: 'named',
+          detail: named,
+          text: q`it enforces the named platform policy ${named}, which this command cannot read`,
+        };
+  }
+  return { standing: 'enforced', detail: '', text: q`it enforces the project's policy` };
+}
+
+/** A workload with what the review needs of its side: the policies of that side, by project. */
+interface SidedWorkload {
+  readonly workload: Workload;
+  readonly policies: FoundPolicy[];
+}
+
+function reviewWorkloads(before: readonly ReviewInput[], after: readonly ReviewInput[]): ReviewChange[] {
+  const byKey = (side: readonly ReviewInput[]) => {
+    const policies = side.flatMap((i) => i.view.policies);
+    const map = new Map<string, SidedWorkload>();
+    for (const input of side) {
+      for (const workload of input.view.workloads) {
+        map.set(input.stack === undefined ? workload.address : `${input.stack}: ${workload.address}`, {
+          workload,
+          policies,
+        });
+      }
+    }
+    return map;
+  };
+  const [was, is] = [byKey(before), byKey(after)];
+  const changes: ReviewChange[] = [];
+  // Added and changed, in the after input's order; then removed, in the before input's.
+  for (const [key, a] of is) {
+    const subject = q`workload ${key}`;
+    const b = was.get(key);
+    const found = b === undefined ? addedWorkload(a.workload) : changedWorkload(b, a);
+    changes.push(...found.map((c) => ({ subject, ...c })));
+  }
+  for (const [key, b] of was) {
+    if (!is.has(key)) {
+      const state = stateOf(b.workload);
+      changes.push({
+        subject: q`workload ${key}`,
+        ...(state.standing === 'enforced'
+          ? { kind: 'neutral', what: q`the workload`, reason: q`removed` }
+          : {
+              kind: 'strengthening',
+              what: q`the workload`,
+              reason: q`removed: it did not enforce the project's policy (${state.text})`,
+            }),
+      });
+    }
+  }
+  return changes;
+}
+
+function addedWorkload(workload: Workload): PolicyChange[] {
+  const state = stateOf(workload);
+  const what = q`the workload`;
+  const changes: PolicyChange[] = [];
+  if (state.standing === 'enforced') {
+    changes.push({
+      kind: 'neutral',
+      what,
+      reason: q`added, enforcing the policy of project ${workload.project ?? '(unknown)'}`,
+    });
+  } else {
+    changes.push({
+      kind: 'weakening',
+      what,
+      reason:
+        state.standing === 'unknown'
+          ? q`added: ${state.text}, so it cannot be judged until apply`
+          : q`added without enforcing the project's policy: ${state.text}`,
+    });
+  }
+  if (workload.exemption !== undefined) {
+    changes.push(exemptionAdded(workload.exemption));
+  }
+  return changes;
+}
+
+function exemptionAdded(reason: string): PolicyChange {
+  return {
+    kind: 'weakening',
+    what: q`exemption`,
+    reason: q`exempted from Binary Authorization (${reason}): it may be deployed without any check, and check admits it`,
+  };
+}
+
+function changedWorkload(before: SidedWorkload, after: SidedWorkload): PolicyChange[] {
+  const [was, is] = [stateOf(before.workload), stateOf(after.workload)];
+  const changes: PolicyChange[] = [];
+  const what = q`Binary Authorization`;
+  const sameState = was.standing === is.standing && sameKey(was.detail, is.detail);
+  if (is.standing === 'unknown' && !sameState) {
+    changes.push({ kind: 'weakening', what, reason: q`${is.text}: it cannot be judged until apply` });
+  } else if (was.standing === 'unknown' && !sameState) {
+    changes.push({
+      kind: 'neutral',
+      what,
+      reason: q`was known only at apply time, now ${is.text}`,
+    });
+  } else if (!sameState && is.standing !== 'unknown' && was.standing !== 'unknown') {
+    const [r0, r1] = [STANDING_RANK[was.standing], STANDING_RANK[is.standing]];
+    if (r1 > r0 || (r1 === r0 && (is.standing === 'named' || is.standing === 'invalid'))) {
+      changes.push({ kind: 'weakening', what, reason: weakerText(was, is) });
+    } else if (r1 < r0) {
+      changes.push({ kind: 'strengthening', what, reason: q`${is.text} (was: ${was.text})` });
+    } else {
+      changes.push({ kind: 'neutral', what, reason: q`${is.text} (was: ${was.text})` });
+    }
+  }
+  const [e0, e1] = [before.workload.exemption, after.workload.exemption];
+  if (e0 === undefined && e1 !== undefined) {
+    changes.push(exemptionAdded(e1));
+  } else if (e0 !== undefined && e1 === undefined) {
+    changes.push({
+      kind: 'strengthening',
+      what: q`exemption`,
+      reason: q`no longer exempt (was: ${e0}): it must enforce the policy again`,
+    });
+  } else if (e0 !== undefined && e1 !== undefined && e0 !== e1) {
+    changes.push({ kind: 'neutral', what: q`exemption`, reason: q`the reason changes to ${e1} (was: ${e0})` });
+  }
+  if (is.standing === 'enforced' || is.standing === 'named') {
+    changes.push(...projectMove(before, after));
+  }
+  return changes;
+}
+
+/** Why a workload's new state admits more. */
+function weakerText(was: WorkloadState, is: WorkloadState): Quoted {
+  switch (is.standing) {
+    case 'off':
+      return q`stops enforcing Binary Authorization: ${is.text}`;
+    case 'breakglass':
+      return q`gains a break-glass justification (${is.detail}): the policy is bypassed`;
+    case 'named':
+      return was.standing === 'named'
+        ? q`switches from the named policy ${was.detail} to ${is.detail}, which this command cannot read or compare`
+        : q`switches from the project's policy to the named platform policy ${is.detail}, which this command cannot read`;
+    default:
+      return q`${is.text} (was: ${was.text})`;
+  }
+}
+
+/**
+ * A workload that moves to another project is judged by that project's policy: weakening when that policy
+ * admits more than the old project's (or is not in the input, or the project is known only after apply).
+ */
+function projectMove(before: SidedWorkload, after: SidedWorkload): PolicyChange[] {
+  const [p0, p1] = [before.workload.project, after.workload.project];
+  if (p0 !== undefined && p1 !== undefined && sameKey(p0, p1)) {
+    return [];
+  }
+  const what = q`project`;
+  if (p1 === undefined || afterApply(p1)) {
+    return [
+      {
+        kind: 'weakening',
+        what,
+        reason: q`the project it runs in is not known (set project on the resource or its provider), so the policy that judges it cannot be judged`,
+      },
+    ];
+  }
+  const from = p0 ?? '(unknown)';
+  const policyIn = (policies: FoundPolicy[], project: string | undefined) =>
+    policies.filter((p) => project !== undefined && sameKey(p.policy.project, project));
+  const [was, is] = [policyIn(before.policies, p0), policyIn(after.policies, p1)];
+  if (is.length !== 1) {
+    return [
+      {
+        kind: 'weakening',
+        what,
+        reason:
+          is.length === 0
+            ? q`moves from project ${from} to ${p1}, whose policy is not in the input: Google's default policy admits every image; pass the policy (export it) to compare`
+            : q`moves from project ${from} to ${p1}, which has ${String(is.length)} policies in the input, so which one judges it cannot be told`,
+      },
+    ];
+  }
+  const version = (p: FoundPolicy): PolicyVersion => ({ model: p.policy });
+  const compared = diffPolicies(was.length === 1 ? version(was[0]) : undefined, version(is[0]), isUnknownValue);
+  const weaker = compared.filter((c) => c.kind === 'weakening');
+  if (was.length !== 1) {
+    return [
+      {
+        kind: 'weakening',
+        what,
+        reason: q`moves from project ${from}, whose policy is not in the input, to ${p1}: what it admitted before cannot be compared`,
+      },
+    ];
+  }
+  if (weaker.length > 0) {
+    const more = weaker.length > 1 ? q` (and ${String(weaker.length - 1)} more)` : q``;
+    return [
+      {
+        kind: 'weakening',
+        what,
+        reason: q`moves from project ${from} to ${p1}, whose policy admits more: ${weaker[0].what}: ${weaker[0].reason}${more}`,
+        example: weaker[0].example,
+      },
+    ];
+  }
+  return [
+    {
+      kind: 'neutral',
+      what,
+      reason: q`moves from project ${from} to ${p1}, whose policy admits nothing that ${from}'s did not`,
+    },
+  ];
+}
+
+// --- attestors -----------------------------------------------------------------------------------
+
+function reviewAttestors(before: readonly ReviewInput[], after: readonly ReviewInput[]): ReviewChange[] {
+  const byName = (side: readonly ReviewInput[]) =>
+    new Map(side.flatMap((i) => i.view.attestors).map((a): [string, AttestorView] => [attestorKey(a), a]));
+  const [was, is] = [byName(before), byName(after)];
+  return keysOf(was, is).flatMap((key) => {
+    const [b, a] = [was.get(key), is.get(key)];
+    const subject = q`attestor ${(a ?? b)!.name}`;
+    return attestorChanges(b, a).map((c) => ({ subject, ...c }));
+  });
+}
+
+/** An attestor's key: its name, made unique when it is known only after apply. */
+function attestorKey(a: AttestorView): string {
+  return afterApply(a.name) ? `${a.name} ${a.address}` : a.name;
+}
+
+function attestorChanges(before: AttestorView | undefined, after: AttestorView | undefined): PolicyChange[] {
+  if (before === undefined && afterApply(after!.name)) {
+    return [
+      {
+        kind: 'weakening',
+        what: q`the attestor`,
+        reason: q`its name is known only after apply, so which attestor it is, and whose keys it trusts, cannot be judged until apply`,
+      },
+    ];
+  }
+  if (before === undefined) {
+    return [
+      {
+        kind: 'neutral',
+        what: q`the attestor`,
+        reason: q`added: it admits nothing until a policy requires it (the policy changes say whether one does)`,
+      },
+    ];
+  }
+  if (after === undefined) {
+    return [
+      {
+        kind: 'neutral',
+        what: q`the attestor`,
+        reason: q`removed: a policy that still requires it denies every image that needs its attestation`,
+      },
+    ];
+  }
+  const changes: PolicyChange[] = [];
+  if (!sameKey(before.note, after.note)) {
+    changes.push({
+      kind: 'weakening',
+      what: q`note`,
+      reason: afterApply(after.note)
+        ? q`its note is known only after apply, so whose attestations it accepts cannot be judged until apply`
+        : q`its note changes from ${before.note} to ${after.note}: attestations are read from the new note, and whoever may attach occurrences to it can attest`,
+    });
+  }
+  const has = (keys: AttestorView['keys'], identity: string) => keys.some((k) => sameKey(k.identity, identity));
+  for (const key of after.keys.filter((k) => !has(before.keys, k.identity))) {
+    changes.push({
+      kind: 'weakening',
+      what: q`key ${key.label}`,
+      reason: isUnknownValue(key.identity)
+        ? q`a key known only at apply time: which key can sign attestations cannot be judged until apply`
+        : q`added: whoever holds this key (or may sign with it) can now attest images`,
+    });
+  }
+  for (const key of before.keys.filter((k) => !has(after.keys, k.identity))) {
+    changes.push({
+      kind: 'strengthening',
+      what: q`key ${key.label}`,
+      reason: q`removed: attestations signed with it no longer verify`,
+    });
+  }
+  return changes;
+}
+
+// --- signing grants ------------------------------------------------------------------------------
+
+function grantKey(g: SigningGrant): string {
+  return [g.on, g.target, g.role, g.member, g.condition ?? ''].join('\n');
+}
+
+function reviewGrants(before: readonly ReviewInput[], after: readonly ReviewInput[]): ReviewChange[] {
+  const grants = (side: readonly ReviewInput[]) => side.flatMap((i) => i.view.grants);
+  const [was, is] = [grants(before), grants(after)];
+  const attestors = [...after, ...before].flatMap((i) => i.view.attestors);
+  const has = (list: SigningGrant[], g: SigningGrant) => list.some((o) => sameKey(grantKey(o), grantKey(g)));
+  const changes: ReviewChange[] = [];
+  const subjectOf = (g: SigningGrant) => (g.on === 'key' ? q`key ${g.target}` : q`note ${g.target}`);
+  for (const g of is.filter((added) => !has(was, added))) {
+    changes.push({ subject: subjectOf(g), kind: 'weakening', what: grantWhat(g), reason: grantAdded(g, attestors) });
+  }
+  for (const g of was.filter((removed) => !has(is, removed))) {
+    changes.push({
+      subject: subjectOf(g),
+      kind: 'strengthening',
+      what: grantWhat(g),
+      reason:
+        g.power === 'signs'
+          ? q`removed: ${g.member} may no longer ${g.on === 'key' ? q`sign with the key` : q`attach attestations to the note`}`
+          : q`removed`,
+    });
+  }
+  // Authoritative IAM that appears or goes: what it means beyond its members.
+  const authoritative = (side: readonly ReviewInput[]) =>
+    new Map(
+      grants(side)
+        .filter((g) => g.authoritative)
+        .map((g): [string, SigningGrant] => [g.address, g]),
+    );
+  const [a0, a1] = [authoritative(before), authoritative(after)];
+  for (const [address, g] of a1) {
+    if (!a0.has(address)) {
+      changes.push({ subject: subjectOf(g), kind: 'neutral', what: q`${address}`, reason: authoritativeText(g) });
+    }
+  }
+  for (const [address, g] of a0) {
+    if (!a1.has(address)) {
+      changes.push({
+        subject: subjectOf(g),
+        kind: 'neutral',
+        what: q`${address}`,
+        reason: q`the authoritative ${g.type.endsWith('_policy') ? q`IAM policy` : q`binding`} goes: destroying it removes the members it granted (listed above), and grants made elsewhere are no longer overwritten`,
+      });
+    }
+  }
+  return changes;
+}
+
+function grantWhat(g: SigningGrant): Quoted {
+  return g.condition === undefined
+    ? q`${g.role} for ${g.member}`
+    : q`${g.role} for ${g.member} (condition ${g.condition})`;
+}
+
+function grantAdded(g: SigningGrant, attestors: AttestorView[]): Quoted {
+  const names = [
+    ...new Set(
+      attestors
+        .filter((a) =>
+          g.on === 'key'
+            ? a.keys.some((k) => k.kmsKey !== undefined && sameKey(k.kmsKey, g.target))
+            : sameKey(a.note, g.target),
+        )
+        .map((a) => a.name),
+    ),
+  ].sort();
+  const whose = g.on === 'key' ? q`the key` : q`the note`;
+  const of =
+    names.length === 0
+      ? q``
+      : q` (${whose} of ${joinQuoted(
+          names.map((n) => q`${n}`),
+          ', ',
+        )})`;
+  if (isUnknownValue(g.member) || isUnknownValue(g.role)) {
+    return q`a grant whose member or role is known only at apply time${of}: who may sign cannot be judged until apply`;
+  }
+  switch (g.power) {
+    case 'signs':
+      return g.on === 'key'
+        ? q`${g.member} may now sign with this key${of}: with a grant on the note too, it can attest images`
+        : q`${g.member} may now attach attestations to this note${of}: with the key, it can attest images`;
+    case 'may-grant':
+      return q`${g.member} may now grant anyone (itself included) signing on this ${g.on === 'key' ? q`key` : q`note`}${of}`;
+    case 'unknown':
+      return q`${g.role} is a custom role, whose permissions this command cannot see: it may include signing${of}`;
+  }
+}
+
+function authoritativeText(g: SigningGrant): Quoted {
+  const on = g.on === 'key' ? q`key` : q`note`;
+  return g.type.endsWith('_policy')
+    ? q`an authoritative IAM policy: on apply it replaces the ${on}'s whole IAM policy, removing every grant made elsewhere (other _iam_member resources, other configurations, the console, the Binary Authorization service agent's), and it fights with any other IAM resource on the ${on}: each apply overwrites the other`
+    : q`an authoritative binding: on apply it makes its members the only holders of ${g.role} on the ${on}, removing every member granted elsewhere, and it fights with any _iam_member of that role: each apply overwrites the other`;
+}
+
+// --- guardrail -----------------------------------------------------------------------------------
+
+const GUARDRAIL_RANK: Record<Exclude<GuardrailState, 'unknown'>, number> = { enforced: 0, 'dry-run': 1, off: 2 };
+
+function reviewGuardrails(before: readonly ReviewInput[], after: readonly ReviewInput[]): ReviewChange[] {
+  const byName = (side: readonly ReviewInput[]) =>
+    new Map(side.flatMap((i) => i.view.guardrails).map((g): [string, GuardrailView] => [g.name, g]));
+  const [was, is] = [byName(before), byName(after)];
+  return keysOf(was, is).flatMap((name) => {
+    const subject = q`guardrail ${name}`;
+    return guardrailChanges(was.get(name), is.get(name)).map((c) => ({ subject, ...c }));
+  });
+}
+
+function guardrailChanges(before: GuardrailView | undefined, after: GuardrailView | undefined): PolicyChange[] {
+  const what = q`constraints/run.allowedBinaryAuthorizationPolicies`;
+  if (after?.state === 'unknown') {
+    return before?.state === 'unknown'
+      ? []
+      : [{ kind: 'weakening', what, reason: q`${after.reason}: it cannot be judged until apply` }];
+  }
+  if (after === undefined && before !== undefined) {
+    return before.state === 'off'
+      ? [{ kind: 'neutral', what, reason: q`removed (it required nothing)` }]
+      : [
+          {
+            kind: 'weakening',
+            what,
+            reason: q`removed: Cloud Run services and jobs deployed by other means (gcloud, the console, other repositories) no longer have to use the project's policy`,
+          },
+        ];
+  }
+  const changes: PolicyChange[] = [];
+  if (before === undefined || before.state === 'unknown') {
+    changes.push({
+      kind: after!.state === 'enforced' ? 'strengthening' : 'neutral',
+      what,
+      reason: q`${before === undefined ? 'added' : 'was known only at apply time'}: ${after!.reason}`,
+    });
+    return changes;
+  }
+  const [r0, r1] = [GUARDRAIL_RANK[before.state], GUARDRAIL_RANK[after!.state]];
+  if (r1 > r0) {
+    changes.push({
+      kind: 'weakening',
+      what,
+      reason:
+        after!.state === 'dry-run'
+          ? q`put in dry run: ${after!.reason}`
+          : q`no longer restricts the policies Cloud Run uses: ${after!.reason}`,
+    });
+  } else if (r1 < r0) {
+    changes.push({ kind: 'strengthening', what, reason: q`${after!.reason} (was: ${before.reason})` });
+  }
+  if (after!.state !== 'off' && before.state !== 'off') {
+    for (const value of after!.allowedValues.filter((v) => !before.allowedValues.includes(v))) {
+      changes.push({
+        kind: 'weakening',
+        what: q`allowed value ${value}`,
+        reason: q`added: Cloud Run may now use the policy ${value} too`,
+      });
+    }
+    for (const value of before.allowedValues.filter((v) => !after!.allowedValues.includes(v))) {
+      changes.push({ kind: 'strengthening', what: q`allowed value ${value}`, reason: q`removed` });
+    }
+  }
+  return changes;
+}

@@ -1,0 +1,589 @@
+/**
+ * The trust chain of an input, read from the reader model: who may sign (members granted a signing role
+ * on a note or a Cloud KMS key), the keys, the attestors that trust them, the policies that require the
+ * attestors, the Cloud Run workloads that enforce the policies, and the organization policy that makes
+ * Cloud Run use them. Written once, for `diff` (what a change adds to it) and `graph` (a picture of it).
+ *
+ * Resources refer to each other by name, or in Terraform JSON by reference (`${google_kms_crypto_key.K.id}`,
+ * `${data.google_kms_crypto_key_version.V.id}`): each reference is resolved to the name it stands for when
+ * the input holds what it needs; otherwise the value stays as it is, and a value known only after apply is
+ * never the same as another (`sameKey`). Fail closed: a value of the wrong type is a `ModelError` naming
+ * the resource and the attribute.
+ */
+import { ALLOWED_POLICIES_CONSTRAINT } from './cloud-run';
+import { describeValue } from './display';
+import { Workload, workloadsOf } from './gate';
+import {
+  ATTESTOR_TYPE,
+  CRYPTO_KEY_TYPE,
+  InputFormat,
+  InputModel,
+  isPlainObject,
+  isUnknownValue,
+  KEY_RING_TYPE,
+  KEY_VERSION_DATA_TYPE,
+  KNOWN_AFTER_APPLY,
+  ModelError,
+  NOTE_TYPE,
+  ORG_POLICY_TYPE,
+  ResourceInstance,
+  SIGNING_IAM_TYPES,
+  SigningIamType,
+} from './model';
+import { FoundPolicy, policiesOf, PROVIDER_DEFAULT_PROJECT } from './terraform-json';
+
+/** What a role lets a member do with a note or a key, for attesting images. */
+export type SigningPower = 'signs' | 'may-grant' | 'unknown';
+
+/**
+ * The predefined roles that let a member attest: on a note, attach occurrences (attestations) to it; on a
+ * Cloud KMS key, sign with it; and the roles that may grant those to anyone (`setIamPolicy` on the
+ * resource). A custom role, or a role known only at apply time, may hold any permission: `unknown`.
+ */
+const SIGNING_ROLES: Record<'note' | 'key', Record<string, SigningPower>> = {
+  note: {
+    'roles/containeranalysis.notes.attacher': 'signs',
+    'roles/containeranalysis.admin': 'signs',
+    'roles/owner': 'may-grant',
+  },
+  key: {
+    'roles/cloudkms.signer': 'signs',
+    'roles/cloudkms.signerVerifier': 'signs',
+    'roles/cloudkms.cryptoOperator': 'signs',
+    'roles/cloudkms.admin': 'may-grant',
+    'roles/owner': 'may-grant',
+  },
+};
+
+/** What `role` lets a member do on a note or a key; `undefined` when it has nothing to do with attesting. */
+export function signingPowerOf(on: 'note' | 'key', role: string): SigningPower | undefined {
+  if (Object.prototype.hasOwnProperty.call(SIGNING_ROLES[on], role)) {
+    return SIGNING_ROLES[on][role];
+  }
+  return role.startsWith('roles/') && !isUnknownValue(role) ? undefined : 'unknown';
+}
+
+/** One member granted a signing role (`signingPowerOf`) on a note or a key, by one IAM resource. */
+export interface SigningGrant {
+  /** The IAM resource's address. */
+  readonly address: string;
+  /** Its type. */
+  readonly type: SigningIamType;
+  /** Whether the role is on a note or a key. */
+  readonly on: 'note' | 'key';
+  /** The note (`projects/P/notes/N`) or key (`projects/P/locations/L/keyRings/R/cryptoKeys/K`), or the value as written. */
+  readonly target: string;
+  /** The role. */
+  readonly role: string;
+  /** The member (`serviceAccount:…`), or the value as written. */
+  readonly member: string;
+  /** The IAM condition's expression, if any. */
+  readonly condition?: string;
+  /** What the role lets the member do. */
+  readonly power: SigningPower;
+  /**
+   * Whether the resource is authoritative: `_iam_binding` (every member of the role on the resource) or
+   * `_iam_policy` (the resource's whole IAM policy); `_iam_member` adds one member.
+   */
+  readonly authoritative: boolean;
+}
+
+/** One public key of an attestor. */
+export interface AttestorKey {
+  /** What identifies it: its `id` (for a Cloud KMS key, its version's name), else the key itself; unknown values as written. */
+  readonly identity: string;
+  /** How a person names it: its id, or its kind. */
+  readonly label: string;
+  /** The Cloud KMS key it is a version of (`projects/P/locations/L/keyRings/R/cryptoKeys/K`), when it is one. */
+  readonly kmsKey?: string;
+}
+
+/** An attestor, with what it trusts. */
+export interface AttestorView {
+  readonly address: string;
+  /** `projects/P/attestors/N`. */
+  readonly name: string;
+  /** The project. */
+  readonly project: string;
+  /** Its note, `projects/P/notes/N`, or the value as written. */
+  readonly note: string;
+  /** Its public keys; an empty list means no attestation verifies. */
+  readonly keys: AttestorKey[];
+}
+
+/** How strongly an organization policy on `constraints/run.allowedBinaryAuthorizationPolicies` holds. */
+export type GuardrailState = 'enforced' | 'dry-run' | 'off' | 'unknown';
+
+/** The Cloud Run guardrail: an organization policy on `constraints/run.allowedBinaryAuthorizationPolicies`. */
+export interface GuardrailView {
+  readonly address: string;
+  /** Its name, `PARENT/policies/run.allowedBinaryAuthorizationPolicies`. */
+  readonly name: string;
+  /** Whether it is enforced, only in dry run, or lets every policy (and none) through. */
+  readonly state: GuardrailState;
+  /** The Binary Authorization policies it allows (`default` is the project's own). */
+  readonly allowedValues: string[];
+  /** Why it is in that state. */
+  readonly reason: string;
+}
+
+/** The trust chain of one input. */
+export interface TrustView {
+  readonly format: InputFormat;
+  readonly policies: FoundPolicy[];
+  readonly workloads: Workload[];
+  readonly attestors: AttestorView[];
+  readonly grants: SigningGrant[];
+  readonly guardrails: GuardrailView[];
+}
+
+/**
+ * The trust chain of an input.
+ *
+ * @throws ModelError when a resource has a value of the wrong type
+ */
+export function trustViewOf(model: InputModel): TrustView {
+  const resolver = new Resolver(model);
+  return {
+    format: model.format,
+    policies: policiesOf(model),
+    workloads: workloadsOf(model),
+    attestors: model.resources.filter((r) => r.type === ATTESTOR_TYPE).map((r) => attestorOf(r, resolver)),
+    grants: model.resources
+      .filter((r) => Object.prototype.hasOwnProperty.call(SIGNING_IAM_TYPES, r.type))
+      .flatMap((r) => grantsOf(r, resolver)),
+    guardrails: model.resources.filter(isGuardrail).map(guardrailOf),
+  };
+}
+
+/**
+ * Whether two values read from inputs stand for the same thing: the same text, unless it holds a value
+ * known only after apply (two unknowns are never the same value). The same interpolation of Terraform JSON
+ * (`${var.project}`) is the same expression, and counts as the same.
+ */
+export function sameKey(a: string, b: string): boolean {
+  return a === b && !a.includes(KNOWN_AFTER_APPLY);
+}
+
+/** `//cloudkms.googleapis.com/v1/KEY/cryptoKeyVersions/N`, as the KMS key version data source's `id` reads. */
+const KEY_VERSION_ID =
+  /^\/\/cloudkms\.googleapis\.com\/v1\/(projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+)\/cryptoKeyVersions\/[^/]+$/;
+/** `projects/P/locations/L/keyRings/R/cryptoKeys/K`. */
+const CRYPTO_KEY_NAME = /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/;
+/** The provider's short form of a key id, `P/L/R/K`. */
+const CRYPTO_KEY_SHORT = /^([^/$]+)\/([^/$]+)\/([^/$]+)\/([^/$]+)$/;
+/** A whole-value reference of Terraform JSON: `${TYPE.NAME.ATTRIBUTE}` or `${data.TYPE.NAME.ATTRIBUTE}`. */
+const REFERENCE = /^\$\{((?:data\.)?[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\.([a-z_]+)\}$/;
+
+/** Resolves references between the resources of one input to the names they stand for. */
+class Resolver {
+  private readonly byAddress = new Map<string, ResourceInstance>();
+
+  constructor(model: InputModel) {
+    for (const r of model.resources) {
+      this.byAddress.set(r.address, r);
+    }
+  }
+
+  /**
+   * What a value stands for: a reference `${ADDRESS.id}` or `${ADDRESS.name}` to a resource of the input
+   * that is known is its id or name; anything else is itself.
+   */
+  public resolve(value: string, depth = 0): string {
+    const match = REFERENCE.exec(value);
+    const resource = match ? this.byAddress.get(match[1]) : undefined;
+    if (!match || resource === undefined || depth > 4) {
+      return value;
+    }
+    const resolved =
+      match[2] === 'id' ? this.idOf(resource, depth) : match[2] === 'name' ? resource.values.name : undefined;
+    return typeof resolved === 'string' && !isUnknownValue(resolved) ? resolved : value;
+  }
+
+  /** The id of a resource, built from its name and parents as the provider builds it, else its `id`. */
+  private idOf(resource: ResourceInstance, depth: number): string | undefined {
+    const at = (key: string) => {
+      const value = resource.values[key];
+      return typeof value === 'string' && !isUnknownValue(value) ? value : undefined;
+    };
+    const project = at('project') ?? resource.providerProject;
+    const known = (...parts: Array<string | undefined>) => parts.every((p) => p !== undefined && !isUnknownValue(p));
+    const name = at('name');
+    // A parent, given by name or by reference.
+    const parent = (key: string) => {
+      const value = resource.values[key];
+      return typeof value === 'string' ? this.resolve(value, depth + 1) : undefined;
+    };
+    switch (resource.type) {
+      case KEY_RING_TYPE: {
+        const location = at('location');
+        return known(project, location, name) ? `projects/${project}/locations/${location}/keyRings/${name}` : at('id');
+      }
+      case CRYPTO_KEY_TYPE: {
+        const ring = parent('key_ring');
+        return known(ring, name) ? `${ring}/cryptoKeys/${name}` : at('id');
+      }
+      case NOTE_TYPE:
+        return known(project, name) ? `projects/${project}/notes/${name}` : at('id');
+      case ATTESTOR_TYPE:
+        return known(project, name) ? `projects/${project}/attestors/${name}` : at('id');
+      case KEY_VERSION_DATA_TYPE: {
+        const key = parent('crypto_key');
+        const version = resource.values.version ?? 1;
+        return known(key) && (typeof version === 'number' || typeof version === 'string')
+          ? `//cloudkms.googleapis.com/v1/${key}/cryptoKeyVersions/${version}`
+          : at('id');
+      }
+      default:
+        return at('id');
+    }
+  }
+}
+
+/** The attributes of one resource, each read with its type checked. */
+class Values {
+  constructor(private readonly resource: ResourceInstance) {}
+
+  public optionalString(key: string, expected: string): string | undefined {
+    const value = this.resource.values[key];
+    if (value === undefined || value === null) {
+      return undefined;
+    }
+    if (typeof value !== 'string') {
+      throw new ModelError(
+        `${this.resource.address}: ${key} must be a string (${expected}), got: ${describeValue(value)}`,
+      );
+    }
+    return value;
+  }
+
+  public requiredString(key: string, expected: string): string {
+    const value = this.optionalString(key, expected);
+    if (value === undefined) {
+      throw new ModelError(`${this.resource.address}: ${key} is not set; it must be ${expected}`);
+    }
+    return value;
+  }
+}
+
+/** A nested block that appears at most once (an object, or a list of one object), or `undefined`. */
+function singleBlockOf(resource: ResourceInstance, values: Record<string, unknown>, key: string, path = key) {
+  const value = values[key];
+  const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+  if (typeof value === 'string' && isUnknownValue(value)) {
+    return value;
+  }
+  if (list.length > 1 || (list.length === 1 && !isPlainObject(list[0]))) {
+    throw new ModelError(`${resource.address}: ${path} must be a single block, got: ${describeValue(value)}`);
+  }
+  return list[0] as Record<string, unknown> | undefined;
+}
+
+function attestorOf(resource: ResourceInstance, resolver: Resolver): AttestorView {
+  const at = new Values(resource);
+  const project = at.optionalString('project', 'a project id') ?? resource.providerProject ?? PROVIDER_DEFAULT_PROJECT;
+  const shortName = at.requiredString('name', "the attestor's name");
+  const note = singleBlockOf(resource, resource.values, 'attestation_authority_note');
+  if (typeof note === 'string') {
+    return {
+      address: resource.address,
+      name: `projects/${project}/attestors/${shortName}`,
+      project,
+      note,
+      keys: [keyOf(note)],
+    };
+  }
+  const reference = note?.note_reference;
+  if (reference !== undefined && reference !== null && typeof reference !== 'string') {
+    throw new ModelError(
+      `${resource.address}: attestation_authority_note.note_reference must be a string (a note like "projects/P/notes/N"), got: ${describeValue(reference)}`,
+    );
+  }
+  const noteName =
+    reference === undefined || reference === null ? '(no note)' : noteNameOf(resolver.resolve(reference), project);
+  return {
+    address: resource.address,
+    name: `projects/${project}/attestors/${shortName}`,
+    project,
+    note: noteName,
+    keys: publicKeysOf(resource, note?.public_keys, resolver),
+  };
+}
+
+/** A note's full name: `projects/P/notes/N` as it is, a short name in `project`. */
+function noteNameOf(value: string, project: string | undefined): string {
+  if (value.includes('/') || isUnknownValue(value) || project === undefined) {
+    return value;
+  }
+  return `projects/${project}/notes/${value}`;
+}
+
+function publicKeysOf(resource: ResourceInstance, value: unknown, resolver: Resolver): AttestorKey[] {
+  const where = 'attestation_authority_note.public_keys';
+  if (value === undefined || value === null) {
+    return [];
+  }
+  if (typeof value === 'string' && isUnknownValue(value)) {
+    return [keyOf(value)];
+  }
+  const list = Array.isArray(value) ? value : [value];
+  return list.map((entry, i) => {
+    if (typeof entry === 'string' && isUnknownValue(entry)) {
+      return keyOf(entry);
+    }
+    if (!isPlainObject(entry)) {
+      throw new ModelError(`${resource.address}: ${where}[${i}] must be a block, got: ${describeValue(entry)}`);
+    }
+    const id = entry.id;
+    if (id !== undefined && id !== null && typeof id !== 'string') {
+      throw new ModelError(`${resource.address}: ${where}[${i}].id must be a string, got: ${describeValue(id)}`);
+    }
+    if (typeof id === 'string' && id !== '') {
+      const resolved = resolver.resolve(id);
+      return { identity: resolved, label: resolved, kmsKey: KEY_VERSION_ID.exec(resolved)?.[1] };
+    }
+    const pgp = entry.ascii_armored_pgp_public_key;
+    if (typeof pgp === 'string' && pgp !== '') {
+      return { identity: pgp, label: 'a PGP key' };
+    }
+    const pkix = singleBlockOf(resource, entry, 'pkix_public_key', `${where}[${i}].pkix_public_key`);
+    if (typeof pkix === 'string') {
+      return keyOf(pkix);
+    }
+    const pem = pkix?.public_key_pem;
+    if (typeof pem === 'string' && pem !== '') {
+      return { identity: pem, label: 'a PKIX key' };
+    }
+    throw new ModelError(
+      `${resource.address}: ${where}[${i}] has no id, no ascii_armored_pgp_public_key and no pkix_public_key.public_key_pem, so which key it is cannot be told`,
+    );
+  });
+}
+
+/** A key known only at apply time. */
+function keyOf(value: string): AttestorKey {
+  return { identity: value, label: value };
+}
+
+function grantsOf(resource: ResourceInstance, resolver: Resolver): SigningGrant[] {
+  const type = resource.type as SigningIamType;
+  const { on, form } = SIGNING_IAM_TYPES[type];
+  const at = new Values(resource);
+  const raw =
+    on === 'note'
+      ? at.requiredString('note', 'the note, "projects/P/notes/N" or its name')
+      : at.requiredString('crypto_key_id', 'the key, "projects/P/locations/L/keyRings/R/cryptoKeys/K"');
+  const resolved = resolver.resolve(raw);
+  const project = at.optionalString('project', 'a project id') ?? resource.providerProject;
+  const target = on === 'note' ? noteNameOf(resolved, project) : keyNameOf(resolved);
+  const base = { address: resource.address, type, on, target, authoritative: form !== 'member' };
+  const grant = (role: string, member: string, condition?: string): SigningGrant | undefined => {
+    const power = signingPowerOf(on, role);
+    return power === undefined ? undefined : { ...base, role, member, condition, power };
+  };
+  const conditionOf = (holder: Record<string, unknown>, where: string): string | undefined => {
+    const condition = singleBlockOf(resource, holder, 'condition', where);
+    if (typeof condition === 'string' || condition === undefined) {
+      return condition;
+    }
+    const expression = condition.expression;
+    if (typeof expression !== 'string') {
+      throw new ModelError(
+        `${resource.address}: ${where}.expression must be a string, got: ${describeValue(expression)}`,
+      );
+    }
+    return expression;
+  };
+  const grants: Array<SigningGrant | undefined> = [];
+  switch (form) {
+    case 'member':
+      grants.push(
+        grant(
+          at.requiredString('role', 'a role like "roles/cloudkms.signerVerifier"'),
+          at.requiredString('member', 'a member like "serviceAccount:…"'),
+          conditionOf(resource.values, 'condition'),
+        ),
+      );
+      break;
+    case 'binding': {
+      const role = at.requiredString('role', 'a role like "roles/cloudkms.signerVerifier"');
+      const condition = conditionOf(resource.values, 'condition');
+      for (const member of membersOf(resource, resource.values.members, 'members')) {
+        grants.push(grant(role, member, condition));
+      }
+      break;
+    }
+    case 'policy':
+      grants.push(
+        ...policyDataOf(resource, at.requiredString('policy_data', 'the policy as JSON'), conditionOf, grant),
+      );
+      break;
+  }
+  return grants.filter((g): g is SigningGrant => g !== undefined);
+}
+
+/** The members of a binding: a list of strings, or one value known only at apply time. */
+function membersOf(resource: ResourceInstance, value: unknown, where: string): string[] {
+  if (typeof value === 'string' && isUnknownValue(value)) {
+    return [value];
+  }
+  if (!Array.isArray(value) || value.some((m) => typeof m !== 'string')) {
+    throw new ModelError(
+      `${resource.address}: ${where} must be a list of members like "serviceAccount:…", got: ${describeValue(value)}`,
+    );
+  }
+  return value as string[];
+}
+
+/** The grants of an `_iam_policy`'s `policy_data` (`{"bindings": [{"role", "members", "condition"}]}`). */
+function policyDataOf(
+  resource: ResourceInstance,
+  data: string,
+  conditionOf: (holder: Record<string, unknown>, where: string) => string | undefined,
+  grant: (role: string, member: string, condition?: string) => SigningGrant | undefined,
+): Array<SigningGrant | undefined> {
+  if (isUnknownValue(data)) {
+    // Which roles and members: known only at apply time.
+    return [grant(data, data)];
+  }
+  let policy: unknown;
+  try {
+    policy = JSON.parse(data);
+  } catch (e) {
+    throw new ModelError(`${resource.address}: policy_data must be an IAM policy as JSON: ${(e as Error).message}`);
+  }
+  const bindings = isPlainObject(policy) ? (policy.bindings ?? []) : undefined;
+  if (!Array.isArray(bindings)) {
+    throw new ModelError(
+      `${resource.address}: policy_data must be an IAM policy as JSON ({"bindings": [{"role", "members"}]}), got: ${describeValue(policy)}`,
+    );
+  }
+  return bindings.flatMap((binding, i) => {
+    const where = `policy_data.bindings[${i}]`;
+    if (!isPlainObject(binding) || typeof binding.role !== 'string') {
+      throw new ModelError(`${resource.address}: ${where} must be {"role", "members"}, got: ${describeValue(binding)}`);
+    }
+    const role = binding.role;
+    const condition = conditionOf(binding, `${where}.condition`);
+    return membersOf(resource, binding.members, `${where}.members`).map((m) => grant(role, m, condition));
+  });
+}
+
+/** A key's full name: `projects/P/locations/L/keyRings/R/cryptoKeys/K`, from itself or the short form `P/L/R/K`. */
+function keyNameOf(value: string): string {
+  if (CRYPTO_KEY_NAME.test(value)) {
+    return value;
+  }
+  const short = CRYPTO_KEY_SHORT.exec(value);
+  return short ? `projects/${short[1]}/locations/${short[2]}/keyRings/${short[3]}/cryptoKeys/${short[4]}` : value;
+}
+
+function isGuardrail(resource: ResourceInstance): boolean {
+  const name = resource.values.name;
+  return (
+    resource.type === ORG_POLICY_TYPE &&
+    typeof name === 'string' &&
+    name.endsWith(`/policies/${ALLOWED_POLICIES_CONSTRAINT}`)
+  );
+}
+
+/**
+ * How strongly the guardrail holds: `spec` with rules that allow only listed values is enforced; only a
+ * `dry_run_spec` is a dry run; a spec that allows all, resets to Google's default (no constraint) or has no
+ * rules is off; a value known only after apply is unknown.
+ */
+function guardrailOf(resource: ResourceInstance): GuardrailView {
+  const name = resource.values.name as string;
+  const view = (state: GuardrailState, reason: string, allowedValues: string[] = []): GuardrailView => ({
+    address: resource.address,
+    name,
+    state,
+    allowedValues,
+    reason,
+  });
+  const spec = singleBlockOf(resource, resource.values, 'spec');
+  const dryRun = singleBlockOf(resource, resource.values, 'dry_run_spec');
+  if (typeof spec === 'string' || (spec === undefined && typeof dryRun === 'string')) {
+    return view('unknown', 'its spec is known only at apply time');
+  }
+  const read = spec === undefined ? undefined : readSpec(resource, spec, 'spec');
+  if (read !== undefined && read.state !== 'off') {
+    return view(read.state, read.reason, read.allowedValues);
+  }
+  const dry =
+    dryRun === undefined || typeof dryRun === 'string' ? undefined : readSpec(resource, dryRun, 'dry_run_spec');
+  if (dry !== undefined && dry.state === 'enforced') {
+    return view(
+      'dry-run',
+      'only its dry_run_spec restricts the policies: violations are logged, not refused',
+      dry.allowedValues,
+    );
+  }
+  return view('off', read?.reason ?? 'it has no spec: Cloud Run may use any policy, or none');
+}
+
+function readSpec(
+  resource: ResourceInstance,
+  spec: Record<string, unknown>,
+  where: string,
+): { state: GuardrailState; reason: string; allowedValues: string[] } {
+  if (isUnknownValue(spec.reset) || isUnknownValue(spec.rules)) {
+    return { state: 'unknown', reason: `its ${where} is known only at apply time`, allowedValues: [] };
+  }
+  if (spec.reset === true) {
+    return {
+      state: 'off',
+      reason: `its ${where} resets the constraint to Google's default: Cloud Run may use any policy, or none`,
+      allowedValues: [],
+    };
+  }
+  const rules =
+    spec.rules === undefined || spec.rules === null ? [] : Array.isArray(spec.rules) ? spec.rules : [spec.rules];
+  if (rules.length === 0) {
+    return {
+      state: 'off',
+      reason: `its ${where} has no rules: Cloud Run may use any policy, or none`,
+      allowedValues: [],
+    };
+  }
+  const allowed: string[] = [];
+  for (const [i, rule] of rules.entries()) {
+    if (!isPlainObject(rule)) {
+      throw new ModelError(`${resource.address}: ${where}.rules[${i}] must be a block, got: ${describeValue(rule)}`);
+    }
+    if ([rule.allow_all, rule.enforce, rule.deny_all].some(isUnknownValue)) {
+      return { state: 'unknown', reason: `its ${where}.rules[${i}] is known only at apply time`, allowedValues: [] };
+    }
+    if (rule.allow_all === 'TRUE' || rule.allow_all === true) {
+      return {
+        state: 'off',
+        reason: `its ${where}.rules[${i}] allows all: Cloud Run may use any policy, or none`,
+        allowedValues: [],
+      };
+    }
+    const values = singleBlockOf(resource, rule, 'values', `${where}.rules[${i}].values`);
+    if (typeof values === 'string') {
+      return {
+        state: 'unknown',
+        reason: `its ${where}.rules[${i}].values are known only at apply time`,
+        allowedValues: [],
+      };
+    }
+    const list = values?.allowed_values;
+    if (typeof list === 'string' && isUnknownValue(list)) {
+      return {
+        state: 'unknown',
+        reason: `its ${where}.rules[${i}].values.allowed_values are known only at apply time`,
+        allowedValues: [],
+      };
+    }
+    if (Array.isArray(list)) {
+      allowed.push(...list.map(String));
+    }
+  }
+  return {
+    state: 'enforced',
+    reason: `Cloud Run must use one of: ${allowed.join(', ') || '(none)'}`,
+    allowedValues: allowed,
+  };
+}

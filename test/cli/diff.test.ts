@@ -1,0 +1,238 @@
+/**
+ * diff: what a change does to what is admitted, run through the command line on synthesized stacks, on
+ * Terraform JSON, and on the plan fixture test/fixtures/review/plan.json (made from Terraform's "JSON Output
+ * Format": updates, a replacement, deletes, a create, a no-op, a value known after apply, a module).
+ */
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { Aspects, Testing } from 'cdktf';
+import {
+  AdmissionRule,
+  Attestor,
+  AttestorKey,
+  BinaryAuthorizationPolicy,
+  IamMember,
+  RequireBinaryAuthorization,
+  RequirementMode,
+} from '../../src';
+import { newStack, ROOT, runCli } from '../support';
+import { v2Service } from '../support/workloads';
+
+const PLAN = 'test/fixtures/review/plan.json';
+
+let dir: string;
+beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'diff-'))));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+/** `diff --json` as `kind subject: what` lines, and the exit code. */
+function changes(...inputs: string[]): { code: number; lines: string[] } {
+  const { code, stdout, stderr } = runCli('diff', ...inputs, '--json');
+  expect(stderr).toEqual([]);
+  const json = JSON.parse(stdout.join('\n'));
+  return { code, lines: json.changes.map((c: any) => `${c.kind} ${c.subject}: ${c.what}`) };
+}
+
+describe('diff of one plan: its two sides', () => {
+  test('every change, weakening first; exit 1', () => {
+    expect(changes(PLAN)).toEqual({
+      code: 1,
+      lines: [
+        'weakening policy of project app-project: allowlist pattern us-docker.pkg.dev/shared-images/**',
+        'weakening policy of project batch-project: the policy google_binary_authorization_policy.batch',
+        'weakening policy of project legacy-project: the policy google_binary_authorization_policy.legacy',
+        'weakening workload google_cloud_run_v2_job.migrate: Binary Authorization',
+        'weakening workload module.run.google_cloud_run_v2_service.api: Binary Authorization',
+        'weakening workload module.run.google_cloud_run_v2_service.worker: the workload',
+        'weakening attestor projects/sec-project/attestors/built-by-ci: key //cloudkms.googleapis.com/v1/projects/sec-project/locations/global/keyRings/binauthz/cryptoKeys/hotfix/cryptoKeyVersions/1',
+        'weakening key projects/sec-project/locations/global/keyRings/binauthz/cryptoKeys/built-by-ci: roles/cloudkms.signerVerifier for serviceAccount:release@ci-project.iam.gserviceaccount.com',
+        'weakening guardrail folders/123456789012/policies/run.allowedBinaryAuthorizationPolicies: constraints/run.allowedBinaryAuthorizationPolicies',
+        'strengthening policy of project app-project: allowlist pattern us-docker.pkg.dev/app-project/old/**',
+        'strengthening workload google_cloud_run_v2_service.old: the workload',
+        'neutral policy of project app-project: allowlist pattern us-docker.pkg.dev/app-project/apps/api@*',
+      ],
+    });
+  });
+
+  test('--json: counts, the example image of the weakening pattern, and the note on prevent_destroy', () => {
+    const json = JSON.parse(runCli('diff', PLAN, '--json').stdout.join('\n'));
+    expect(json).toMatchObject({ weakening: 9, strengthening: 2, neutral: 1 });
+    expect(json.changes[0].example).toBe(
+      `us-docker.pkg.dev/shared-images/anyone/any-image@sha256:${'0'.repeat(60)}beef`,
+    );
+    expect(json.notes).toEqual([
+      expect.stringMatching(/^lifecycle.prevent_destroy: unknown, not compared \(plan does not record/),
+    ]);
+  });
+
+  test('the table', () => {
+    const { code, stdout } = runCli('diff', PLAN);
+    expect(code).toBe(1);
+    expect(stdout[0]).toMatch(/^KIND +SUBJECT +CHANGE +REASON$/);
+    expect(stdout).toContain('9 weakening, 2 strengthening, 1 neutral');
+  });
+
+  test("the README's Markdown is the command's output", () => {
+    copyFileSync(join(ROOT, PLAN), join(dir, 'plan.json'));
+    const previous = process.cwd();
+    process.chdir(dir);
+    let output: string[];
+    try {
+      const result = runCli('diff', 'plan.json', '--markdown');
+      expect(result.code).toBe(1);
+      output = result.stdout;
+    } finally {
+      process.chdir(previous);
+    }
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const block = /\$ npx cdktf-gcp-binauthz diff plan.json --markdown\n```\n\n```markdown\n([\s\S]*?)\n```\n/.exec(
+      readme,
+    );
+    expect(block?.[1]).toBe(output.join('\n'));
+  });
+});
+
+describe('diff of two inputs', () => {
+  const policy = (patterns: string[]) => ({
+    resource: {
+      google_binary_authorization_policy: {
+        p: {
+          project: 'app-project',
+          default_admission_rule: { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' },
+          admission_whitelist_patterns: patterns.map((name_pattern) => ({ name_pattern })),
+        },
+      },
+    },
+  });
+
+  test('identical inputs: "no change", exit 0', () => {
+    const a = file('same.tf.json', policy(['gcr.io/app-project/**']));
+    expect(runCli('diff', a, a)).toEqual({ code: 0, stdout: ['no change'], stderr: [] });
+  });
+
+  test('only strengthening: exit 0', () => {
+    const a = file('a.tf.json', policy(['gcr.io/app-project/**', 'gcr.io/other/**']));
+    const b = file('b.tf.json', policy(['gcr.io/app-project/**']));
+    expect(changes(a, b)).toEqual({
+      code: 0,
+      lines: ['strengthening policy of project app-project: allowlist pattern gcr.io/other/**'],
+    });
+    expect(changes(b, a).code).toBe(1);
+  });
+
+  test('the live policy YAML against a synthesized stack: prevent_destroy is not compared, and said so', () => {
+    const yaml = file(
+      'live.yaml',
+      'admissionWhitelistPatterns:\n- namePattern: gcr.io/app-project/**\ndefaultAdmissionRule:\n  evaluationMode: ALWAYS_DENY\n  enforcementMode: ENFORCED_BLOCK_AND_AUDIT_LOG\nname: projects/app-project/policy\n',
+    );
+    const stack = file('stack.tf.json', policy(['gcr.io/app-project/**', 'gcr.io/app-project-exploit/**']));
+    const { code, stdout } = runCli('diff', yaml, stack);
+    expect(code).toBe(1);
+    expect(stdout.join('\n')).toContain('allowlist pattern gcr.io/app-project-exploit/**');
+    expect(stdout[stdout.length - 1]).toMatch(
+      /^note: lifecycle.prevent_destroy: unknown, not compared \(policy-yaml does not record/,
+    );
+  });
+
+  test('synthesized stacks: a signer, an unenforced service and an exemption, both ways', () => {
+    const synth = (more: boolean) => {
+      const stack = newStack({ project: 'app-project' });
+      const attestor = new Attestor(stack, 'Attestor', {
+        project: 'sec-project',
+        attestorId: 'built-by-ci',
+        keys: [AttestorKey.newKmsKey({ keyRingId: 'binauthz', cryptoKeyId: 'built-by-ci' })],
+      });
+      attestor.grantSign(IamMember.serviceAccount('ci@ci-project.iam.gserviceaccount.com'));
+      new BinaryAuthorizationPolicy(stack, 'Policy', {
+        project: 'app-project',
+        defaultAdmissionRule: AdmissionRule.requireAttestations([attestor]),
+      });
+      v2Service(stack, 'api', { useDefault: true });
+      if (more) {
+        attestor.grantSign(IamMember.user('eve@example.com'));
+        const legacy = v2Service(stack, 'legacy');
+        RequireBinaryAuthorization.exempt(legacy, 'a vendor image, reviewed in SEC-12');
+        Aspects.of(stack).add(new RequireBinaryAuthorization({ mode: RequirementMode.VERIFY }));
+      }
+      // A full synth, as cdktf synth writes it: Testing.synth drops the "//" comments that carry exemptions.
+      return Testing.fullSynth(stack);
+    };
+    const [before, after] = [synth(false), synth(true)];
+    const there = changes(before, after);
+    expect(there.code).toBe(1);
+    expect(there.lines).toEqual([
+      'weakening workload google_cloud_run_v2_service.legacy: the workload',
+      'weakening workload google_cloud_run_v2_service.legacy: exemption',
+      'weakening note projects/sec-project/notes/built-by-ci-note: roles/containeranalysis.notes.attacher for user:eve@example.com',
+      'weakening key projects/sec-project/locations/global/keyRings/binauthz/cryptoKeys/built-by-ci: roles/cloudkms.signerVerifier for user:eve@example.com',
+    ]);
+    const back = changes(after, before);
+    expect(back.code).toBe(0);
+    expect(back.lines.map((l) => l.split(' ')[0])).toEqual(['strengthening', 'strengthening', 'strengthening']);
+  });
+});
+
+describe('--markdown cannot be injected into', () => {
+  const evil = 'x`](https://evil.example)<img src=x onerror=alert(1)> | @admins **boom**\n# heading';
+  test('every value read from the input is a code span; nothing else from it reaches the comment', () => {
+    const doc = (patterns: string[]) => ({
+      resource: {
+        google_binary_authorization_policy: {
+          [evil]: {
+            project: 'app-project',
+            default_admission_rule: {
+              evaluation_mode: 'ALWAYS_DENY',
+              enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG',
+            },
+            admission_whitelist_patterns: patterns.map((name_pattern) => ({ name_pattern })),
+          },
+        },
+        google_cloud_run_v2_service: {
+          [evil]: { project: 'app-project', template: { containers: [{ image: 'gcr.io/a/b@*' }] } },
+        },
+      },
+    });
+    const a = file('evil-a.tf.json', { resource: { ...doc([]).resource, google_cloud_run_v2_service: {} } });
+    const b = file('evil-b.tf.json', doc([`gcr.io/${evil}/**`]));
+    const { code, stdout } = runCli('diff', a, b, '--markdown');
+    expect(code).toBe(1);
+    const text = stdout.join('\n');
+    // Each change is one line, and the value's line break is escaped.
+    expect(stdout.filter((l) => l.startsWith('- '))).toHaveLength(2);
+    expect(text).not.toMatch(/^# heading/m);
+    // Outside code spans, none of the input's text remains.
+    const outside = stdout.map((line) => line.replace(/(`+) [\s\S]*? \1/g, '<code>')).join('\n');
+    for (const fragment of ['evil.example', '<img', '@admins', '**boom**', 'x`']) {
+      expect(outside).not.toContain(fragment);
+    }
+    // The backtick inside the value is fenced by a longer run, so the span holds the whole value.
+    expect(text).toContain(
+      '`` gcr.io/x`](https://evil.example)<img src=x onerror=alert(1)> | @admins **boom**\\n# heading/** ``',
+    );
+  });
+});
+
+describe('bad uses', () => {
+  test('one input that is not a plan: exit 2, one line', () => {
+    const a = file('one.tf.json', { resource: {} });
+    const { code, stderr, stdout } = runCli('diff', a);
+    expect(stdout).toEqual([]);
+    expect(stderr).toEqual([
+      `cdktf-gcp-binauthz: ${a}: diff with one input compares the two sides of a plan (terraform show -json PLANFILE), and this is not one; give two inputs: diff BEFORE AFTER`,
+    ]);
+    expect(code).toBe(2);
+  });
+
+  test('--json with --markdown, and three inputs: usage errors', () => {
+    expect(runCli('diff', PLAN, '--json', '--markdown').stderr[0]).toContain(
+      'diff takes --json or --markdown, not both',
+    );
+    expect(runCli('diff', PLAN, PLAN, PLAN).stderr[0]).toContain('diff takes two inputs (before and after');
+  });
+});

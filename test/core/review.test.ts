@@ -1,0 +1,483 @@
+/**
+ * The review of a change (core/review.ts over core/trust.ts), on Terraform JSON and plans: every class of
+ * change, in both directions.
+ */
+import { InputModel, KNOWN_AFTER_APPLY } from '../../src/core/model';
+import { reviewChange } from '../../src/core/review';
+import { terraformJsonModel } from '../../src/core/terraform-json';
+import { planModel } from '../../src/core/terraform-plan';
+import { trustViewOf } from '../../src/core/trust';
+
+const RULE = { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' };
+const IMAGE = `gcr.io/app/a@sha256:${'a'.repeat(64)}`;
+const KEY = 'projects/sec/locations/global/keyRings/r/cryptoKeys/k';
+
+type Resources = Record<string, Record<string, Record<string, unknown>>>;
+
+/** Terraform JSON with a policy of project `app` (changed by `policy`) and the given resources. */
+function doc(resources: Resources = {}, policy: Record<string, unknown> = {}): Resources {
+  return {
+    google_binary_authorization_policy: {
+      p: { project: 'app', default_admission_rule: RULE, lifecycle: { prevent_destroy: true }, ...policy },
+    },
+    ...resources,
+  };
+}
+
+function model(resources: Resources): InputModel {
+  return terraformJsonModel({ resource: resources });
+}
+
+/** The review as `kind subject: what: reason` lines. */
+function review(before: Resources, after: Resources): string[] {
+  return reviewChange([{ view: trustViewOf(model(before)) }], [{ view: trustViewOf(model(after)) }]).changes.map(
+    (c) => `${c.kind} ${c.subject}: ${c.what}: ${c.reason}`,
+  );
+}
+
+/** Both directions: `there` from `a` to `b`, `back` from `b` to `a`, each matched by start. */
+function bothWays(a: Resources, b: Resources, there: string[], back: string[]): void {
+  expect(review(a, b).map((l, i) => l.slice(0, there[i]?.length ?? 0))).toEqual(there);
+  expect(review(b, a).map((l, i) => l.slice(0, back[i]?.length ?? 0))).toEqual(back);
+}
+
+const service = (binaryAuthorization: unknown, extra: Record<string, unknown> = {}) => ({
+  project: 'app',
+  template: { containers: [{ image: IMAGE }] },
+  ...(binaryAuthorization === undefined ? {} : { binary_authorization: binaryAuthorization }),
+  ...extra,
+});
+
+describe('identical inputs', () => {
+  test('no change', () => {
+    const d = doc({ google_cloud_run_v2_service: { s: service({ use_default: true }) } });
+    expect(review(d, d)).toEqual([]);
+  });
+});
+
+describe('policies', () => {
+  test('a pattern added weakens, with an example image; removed strengthens', () => {
+    const a = doc({}, { admission_whitelist_patterns: [{ name_pattern: 'gcr.io/app/a/**' }] });
+    const b = doc(
+      {},
+      { admission_whitelist_patterns: [{ name_pattern: 'gcr.io/app/a/**' }, { name_pattern: 'gcr.io/app/b*' }] },
+    );
+    bothWays(
+      a,
+      b,
+      [
+        'weakening policy of project app: allowlist pattern gcr.io/app/b*: added: it admits images the old allowlist denied, such as gcr.io/app/b-any-image@sha256:',
+      ],
+      ['strengthening policy of project app: allowlist pattern gcr.io/app/b*: removed'],
+    );
+  });
+
+  test('a pattern an existing one covers is neutral, both ways', () => {
+    const a = doc({}, { admission_whitelist_patterns: [{ name_pattern: 'gcr.io/app/**' }] });
+    const b = doc(
+      {},
+      { admission_whitelist_patterns: [{ name_pattern: 'gcr.io/app/**' }, { name_pattern: 'gcr.io/app/x@*' }] },
+    );
+    bothWays(
+      a,
+      b,
+      ['neutral policy of project app: allowlist pattern gcr.io/app/x@*'],
+      ['neutral policy of project app: allowlist pattern gcr.io/app/x@*'],
+    );
+  });
+
+  test('ALWAYS_DENY → ALWAYS_ALLOW and enforced → dry run weaken; back strengthens', () => {
+    const b = doc(
+      {},
+      { default_admission_rule: { evaluation_mode: 'ALWAYS_ALLOW', enforcement_mode: 'DRYRUN_AUDIT_LOG_ONLY' } },
+    );
+    bothWays(
+      doc(),
+      b,
+      [
+        'weakening policy of project app: the default rule evaluation mode: ALWAYS_DENY → ALWAYS_ALLOW',
+        'weakening policy of project app: the default rule enforcement mode',
+      ],
+      [
+        'strengthening policy of project app: the default rule evaluation mode',
+        'strengthening policy of project app: the default rule enforcement mode',
+      ],
+    );
+  });
+
+  test('an attestor removed from the rule weakens, added strengthens', () => {
+    const rule = (attestors: string[]) => ({
+      default_admission_rule: { ...RULE, evaluation_mode: 'REQUIRE_ATTESTATION', require_attestations_by: attestors },
+    });
+    bothWays(
+      doc({}, rule(['projects/sec/attestors/a', 'projects/sec/attestors/b'])),
+      doc({}, rule(['projects/sec/attestors/a'])),
+      ['weakening policy of project app: the default rule attestor projects/sec/attestors/b'],
+      ['strengthening policy of project app: the default rule attestor projects/sec/attestors/b'],
+    );
+  });
+
+  test('a cluster rule that allows all weakens, removed strengthens', () => {
+    const cluster = {
+      cluster_admission_rules: [
+        { cluster: 'us-central1-a.c', evaluation_mode: 'ALWAYS_ALLOW', enforcement_mode: RULE.enforcement_mode },
+      ],
+    };
+    bothWays(
+      doc(),
+      doc({}, cluster),
+      ['weakening policy of project app: the rule for GKE cluster us-central1-a.c evaluation mode'],
+      ['strengthening policy of project app: the rule for GKE cluster us-central1-a.c evaluation mode'],
+    );
+  });
+
+  test('prevent_destroy removed weakens, added strengthens (Terraform JSON records it)', () => {
+    bothWays(
+      doc(),
+      doc({}, { lifecycle: {} }),
+      ['weakening policy of project app: lifecycle.prevent_destroy'],
+      ['strengthening policy of project app: lifecycle.prevent_destroy'],
+    );
+  });
+
+  test('the policy removed weakens (allow-all), added strengthens', () => {
+    bothWays(
+      doc(),
+      {},
+      [
+        "weakening policy of project app: the policy: the policy is removed: the project falls back to Google's default policy",
+      ],
+      ['strengthening policy of project app: the policy'],
+    );
+  });
+
+  test('a value known only at apply time is weakening, never neutral', () => {
+    expect(review(doc(), doc({}, { admission_whitelist_patterns: [{ name_pattern: '${var.p}' }] }))).toEqual([
+      'weakening policy of project app: allowlist pattern ${var.p}: ${var.p}: a value known only at apply time cannot be judged until apply, so it counts as weakening',
+    ]);
+  });
+
+  test('two policies for one project that change cannot be judged', () => {
+    const two = {
+      ...doc(),
+      google_binary_authorization_policy: {
+        p: { project: 'app', default_admission_rule: RULE },
+        q: { project: 'app', default_admission_rule: RULE },
+      },
+    };
+    expect(review(doc(), two)[0]).toMatch(/^weakening policy of project app: the policy: 2 policies for the project/);
+  });
+});
+
+describe('workloads', () => {
+  const withService = (s: Record<string, unknown>) => doc({ google_cloud_run_v2_service: { s } });
+
+  test('stops enforcing: weakening; starts: strengthening', () => {
+    bothWays(
+      withService(service({ use_default: true })),
+      withService(service({ use_default: false })),
+      [
+        'weakening workload google_cloud_run_v2_service.s: Binary Authorization: stops enforcing Binary Authorization: binary_authorization turns Binary Authorization off',
+      ],
+      ["strengthening workload google_cloud_run_v2_service.s: Binary Authorization: it enforces the project's policy"],
+    );
+  });
+
+  test('gains break-glass: weakening; loses it: strengthening', () => {
+    bothWays(
+      withService(service({ use_default: true })),
+      withService(service({ use_default: true, breakglass_justification: 'INC-1' })),
+      [
+        'weakening workload google_cloud_run_v2_service.s: Binary Authorization: gains a break-glass justification (INC-1)',
+      ],
+      ['strengthening workload google_cloud_run_v2_service.s: Binary Authorization'],
+    );
+  });
+
+  test('switches to a named policy: weakening; back to the project policy: strengthening; to another named one: weakening', () => {
+    const named = (n: string) =>
+      withService(service({ policy: `projects/app-project/platforms/cloudRun/policies/${n}` }));
+    bothWays(
+      withService(service({ use_default: true })),
+      named('a'),
+      [
+        "weakening workload google_cloud_run_v2_service.s: Binary Authorization: switches from the project's policy to the named platform policy",
+      ],
+      ["strengthening workload google_cloud_run_v2_service.s: Binary Authorization: it enforces the project's policy"],
+    );
+    expect(review(named('a'), named('b'))[0]).toMatch(/^weakening .*switches from the named policy .*\/a to .*\/b/);
+  });
+
+  test('added without enforcing: weakening; added enforcing: neutral; removed without enforcing: strengthening', () => {
+    expect(review(doc(), withService(service(undefined)))).toEqual([
+      "weakening workload google_cloud_run_v2_service.s: the workload: added without enforcing the project's policy: binary_authorization is not set: deployed without any check",
+    ]);
+    expect(review(doc(), withService(service({ use_default: true })))).toEqual([
+      'neutral workload google_cloud_run_v2_service.s: the workload: added, enforcing the policy of project app',
+    ]);
+    expect(review(withService(service(undefined)), doc())[0]).toMatch(
+      /^strengthening workload .*: removed: it did not enforce/,
+    );
+  });
+
+  test('an exemption added: weakening; removed: strengthening', () => {
+    const exempt = service(undefined, { '//': { binauthz: { exempt: 'a vendor image' } } });
+    bothWays(
+      withService(service(undefined)),
+      withService(exempt),
+      [
+        'weakening workload google_cloud_run_v2_service.s: exemption: exempted from Binary Authorization (a vendor image)',
+      ],
+      ['strengthening workload google_cloud_run_v2_service.s: exemption: no longer exempt'],
+    );
+  });
+
+  test('enforcement known only at apply time: weakening', () => {
+    expect(
+      review(withService(service({ use_default: true })), withService(service({ use_default: '${var.on}' })))[0],
+    ).toMatch(/^weakening .*whether it enforces is known only at apply time .*cannot be judged until apply/);
+  });
+
+  test("a move to a project whose policy admits more: weakening, with the policy's change; to a stricter one: neutral", () => {
+    const two = (project: string, open: boolean) => ({
+      google_binary_authorization_policy: {
+        p: { project: 'app', default_admission_rule: RULE },
+        q: { project: 'open', default_admission_rule: open ? { ...RULE, evaluation_mode: 'ALWAYS_ALLOW' } : RULE },
+      },
+      google_cloud_run_v2_service: { s: service({ use_default: true }, { project }) },
+    });
+    expect(review(two('app', true), two('open', true))).toEqual([
+      'weakening workload google_cloud_run_v2_service.s: project: moves from project app to open, whose policy admits more: the default rule evaluation mode: ALWAYS_DENY → ALWAYS_ALLOW: more images are admitted',
+    ]);
+    expect(review(two('app', false), two('open', false))[0]).toMatch(/^neutral .*admits nothing that app's did not/);
+    expect(review(two('app', false), { ...two('nowhere', false) })[0]).toMatch(
+      /^weakening .*to nowhere, whose policy is not in the input/,
+    );
+  });
+});
+
+describe('attestors, keys and signing grants', () => {
+  const attestor = (keys: string[], note = 'projects/sec/notes/n') => ({
+    google_binary_authorization_attestor: {
+      a: {
+        project: 'sec',
+        name: 'a',
+        attestation_authority_note: {
+          note_reference: note,
+          public_keys: keys.map((k) => ({ id: `//cloudkms.googleapis.com/v1/${k}/cryptoKeyVersions/1` })),
+        },
+      },
+    },
+  });
+
+  test('a key added weakens (a new key can sign), removed strengthens', () => {
+    bothWays(
+      doc(attestor([KEY])),
+      doc(attestor([KEY, `${KEY}2`])),
+      [
+        'weakening attestor projects/sec/attestors/a: key //cloudkms.googleapis.com/v1/projects/sec/locations/global/keyRings/r/cryptoKeys/k2/cryptoKeyVersions/1: added',
+      ],
+      ['strengthening attestor projects/sec/attestors/a: key'],
+    );
+  });
+
+  test('another note weakens', () => {
+    expect(review(doc(attestor([KEY])), doc(attestor([KEY], 'projects/other/notes/n')))[0]).toMatch(
+      /^weakening attestor .*: note: its note changes from projects\/sec\/notes\/n to projects\/other\/notes\/n/,
+    );
+  });
+
+  test('a member granted signing on the key weakens (naming the attestor), removed strengthens', () => {
+    const grant = {
+      google_kms_crypto_key_iam_member: {
+        m: { crypto_key_id: KEY, role: 'roles/cloudkms.signerVerifier', member: 'user:eve@example.com' },
+      },
+    };
+    bothWays(
+      doc(attestor([KEY])),
+      doc({ ...attestor([KEY]), ...grant }),
+      [
+        `weakening key ${KEY}: roles/cloudkms.signerVerifier for user:eve@example.com: user:eve@example.com may now sign with this key (the key of projects/sec/attestors/a)`,
+      ],
+      [
+        `strengthening key ${KEY}: roles/cloudkms.signerVerifier for user:eve@example.com: removed: user:eve@example.com may no longer sign with the key`,
+      ],
+    );
+  });
+
+  test('a member granted attach on the note (by short name and project) weakens; a role without signing is not a change', () => {
+    const grant = (role: string) => ({
+      google_container_analysis_note_iam_member: {
+        m: { note: 'n', project: 'sec', role, member: 'group:g@example.com' },
+      },
+    });
+    expect(
+      review(doc(attestor([KEY])), doc({ ...attestor([KEY]), ...grant('roles/containeranalysis.notes.attacher') }))[0],
+    ).toMatch(
+      /^weakening note projects\/sec\/notes\/n: .* may now attach attestations to this note \(the note of projects\/sec\/attestors\/a\)/,
+    );
+    expect(
+      review(
+        doc(attestor([KEY])),
+        doc({ ...attestor([KEY]), ...grant('roles/containeranalysis.notes.occurrences.viewer') }),
+      ),
+    ).toEqual([]);
+  });
+
+  test('a custom role may sign; an authoritative binding and policy say what they mean', () => {
+    const binding = {
+      google_kms_crypto_key_iam_binding: {
+        b: { crypto_key_id: KEY, role: 'projects/sec/roles/signer', members: ['user:a@example.com'] },
+      },
+    };
+    const lines = review(doc(), doc(binding));
+    expect(lines[0]).toMatch(
+      /^weakening key .*: projects\/sec\/roles\/signer is a custom role, whose permissions this command cannot see: it may include signing/,
+    );
+    expect(lines[1]).toMatch(
+      /^neutral key .*: google_kms_crypto_key_iam_binding.b: an authoritative binding: on apply it makes its members the only holders/,
+    );
+    const policy = {
+      google_kms_crypto_key_iam_policy: {
+        p: {
+          crypto_key_id: KEY,
+          policy_data: JSON.stringify({
+            bindings: [{ role: 'roles/cloudkms.signer', members: ['user:b@example.com'] }],
+          }),
+        },
+      },
+    };
+    const policyLines = review(doc(), doc(policy));
+    expect(policyLines[0]).toMatch(/^weakening key .*: roles\/cloudkms.signer for user:b@example.com/);
+    expect(policyLines[1]).toMatch(/an authoritative IAM policy: on apply it replaces the key's whole IAM policy/);
+    expect(review(doc(policy), doc())[1]).toMatch(/^neutral .*the authoritative IAM policy goes/);
+  });
+
+  test('an IAM policy known only at apply time cannot be judged: weakening', () => {
+    const policy = {
+      google_kms_crypto_key_iam_policy: {
+        p: { crypto_key_id: KEY, policy_data: '${data.google_iam_policy.x.policy_data}' },
+      },
+    };
+    expect(review(doc(), doc(policy))[0]).toMatch(
+      /^weakening .*known only at apply time.*cannot be judged until apply/,
+    );
+  });
+});
+
+describe('the Cloud Run guardrail', () => {
+  const guardrail = (body: Record<string, unknown>) => ({
+    google_org_policy_policy: { g: { name: 'folders/1/policies/run.allowedBinaryAuthorizationPolicies', ...body } },
+  });
+  const spec = { rules: [{ values: { allowed_values: ['default'] } }] };
+
+  test('removed weakens, added strengthens', () => {
+    bothWays(
+      doc(guardrail({ spec })),
+      doc(),
+      [
+        'weakening guardrail folders/1/policies/run.allowedBinaryAuthorizationPolicies: constraints/run.allowedBinaryAuthorizationPolicies: removed',
+      ],
+      ['strengthening guardrail'],
+    );
+  });
+
+  test('put in dry run weakens, enforced again strengthens', () => {
+    bothWays(
+      doc(guardrail({ spec })),
+      doc(guardrail({ dry_run_spec: spec })),
+      [
+        'weakening guardrail folders/1/policies/run.allowedBinaryAuthorizationPolicies: constraints/run.allowedBinaryAuthorizationPolicies: put in dry run',
+      ],
+      ['strengthening guardrail'],
+    );
+  });
+
+  test('allow all, or another allowed policy, weakens', () => {
+    expect(review(doc(guardrail({ spec })), doc(guardrail({ spec: { rules: [{ allow_all: 'TRUE' }] } })))[0]).toMatch(
+      /^weakening .*no longer restricts the policies/,
+    );
+    const more = { rules: [{ values: { allowed_values: ['default', 'projects/app/platforms/cloudRun/policies/p'] } }] };
+    expect(review(doc(guardrail({ spec })), doc(guardrail({ spec: more })))[0]).toMatch(
+      /^weakening .*allowed value projects\/app\/platforms\/cloudRun\/policies\/p: added/,
+    );
+  });
+});
+
+describe('a plan: both sides from resource_changes', () => {
+  /** A plan with one policy change of the given actions. */
+  function plan(actions: string[], before: unknown, after: unknown): InputModel {
+    const values = (v: unknown) => v;
+    return planModel({
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources:
+            after === null
+              ? []
+              : [
+                  {
+                    address: 'google_binary_authorization_policy.p',
+                    mode: 'managed',
+                    type: 'google_binary_authorization_policy',
+                    name: 'p',
+                    values: values(after),
+                  },
+                ],
+        },
+      },
+      resource_changes: [
+        {
+          address: 'google_binary_authorization_policy.p',
+          mode: 'managed',
+          type: 'google_binary_authorization_policy',
+          name: 'p',
+          change: { actions, before, after, after_unknown: {} },
+        },
+      ],
+    });
+  }
+  const policy = { project: 'app', default_admission_rule: [RULE] };
+  const reviewPlan = (m: InputModel) =>
+    reviewChange(
+      [{ view: trustViewOf({ ...m, resources: m.prior!.resources }) }],
+      [{ view: trustViewOf(m) }],
+      m.prior!.actions,
+    ).changes.map((c) => `${c.kind} ${c.what}: ${c.reason}`);
+
+  test.each([
+    [['delete', 'create'], 'between the two apply steps'],
+    [
+      ['create', 'delete'],
+      "deleting a policy restores Google's allow-all default, so after apply the project may be left with it",
+    ],
+  ])('replaced (%j): weakening', (actions, reason) => {
+    expect(reviewPlan(plan(actions, policy, policy))[0]).toContain(reason);
+  });
+
+  test('deleted: weakening, for good', () => {
+    expect(reviewPlan(plan(['delete'], policy, null))).toEqual([
+      "weakening the policy google_binary_authorization_policy.p: the plan deletes it: the project falls back to Google's default policy, which admits every image, for good",
+    ]);
+  });
+
+  test('an update whose value is known only after apply: weakening', () => {
+    const m = plan(['update'], policy, {
+      ...policy,
+      default_admission_rule: [{ ...RULE, evaluation_mode: KNOWN_AFTER_APPLY }],
+    });
+    expect(reviewPlan(m)[0]).toMatch(/^weakening the default rule evaluation mode: .*cannot be judged until apply/);
+  });
+
+  test('no-op: no change', () => {
+    expect(reviewPlan(plan(['no-op'], policy, policy))).toEqual([]);
+  });
+});
+
+describe('an attestor whose name is known only after apply', () => {
+  test('cannot be judged: weakening', () => {
+    const after = model({ google_binary_authorization_attestor: { a: { project: 'sec', name: KNOWN_AFTER_APPLY } } });
+    const [change] = reviewChange([{ view: trustViewOf(model({})) }], [{ view: trustViewOf(after) }]).changes;
+    expect(`${change.kind} ${change.reason}`).toMatch(/^weakening its name is known only after apply/);
+  });
+});
