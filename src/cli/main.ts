@@ -99,9 +99,10 @@ exit codes:
 /** The usage: of every command, or of one. */
 function usage(command?: string): string {
   const commands = command === undefined ? Object.values(COMMANDS) : [COMMANDS[command]];
-  const synopsis = command === undefined ? '<command>' : command;
+  const synopsis =
+    command === undefined ? '<command> <input>' : `${command} ${command === 'diff' ? '<before> <after>' : '<input>'}`;
   return [
-    `usage: cdktf-gcp-binauthz ${synopsis} <input> [options]`,
+    `usage: cdktf-gcp-binauthz ${synopsis} [options]`,
     '',
     INPUTS,
     '',

@@ -38,22 +38,27 @@ describe('the command line feels like the tools around it', () => {
     expect(spawned).toEqual({ code: 0, stdout: `cdktf-gcp-binauthz ${version}\n`, stderr: '' });
   });
 
-  test.each(['summary', 'check', 'lint', 'export', 'import'])('%s --help prints that command only', (command) => {
-    const { code, stdout } = runCli(command, '--help');
-    expect(code).toBe(0);
-    expect(stdout[0]).toBe(`usage: cdktf-gcp-binauthz ${command} <input> [options]`);
-    const commands = stdout
-      .filter((l) => /^ {2}(summary|check|lint|export|import) </.test(l))
-      .map((l) => l.trim().split(' ')[0]);
-    expect(new Set(commands)).toEqual(new Set([command]));
-    expect(stdout).toContain('exit codes:');
-  });
+  test.each(['summary', 'check', 'lint', 'export', 'import', 'diff', 'graph'])(
+    '%s --help prints that command only',
+    (command) => {
+      const { code, stdout } = runCli(command, '--help');
+      expect(code).toBe(0);
+      expect(stdout[0]).toBe(
+        `usage: cdktf-gcp-binauthz ${command} ${command === 'diff' ? '<before> <after>' : '<input>'} [options]`,
+      );
+      const commands = stdout
+        .filter((l) => /^ {2}(summary|check|lint|export|import|diff|graph) </.test(l))
+        .map((l) => l.trim().split(' ')[0]);
+      expect(new Set(commands)).toEqual(new Set([command]));
+      expect(stdout).toContain('exit codes:');
+    },
+  );
 
   test('--help alone lists every command', () => {
     const commands = runCli('--help')
       .stdout.filter((l) => /^ {2}[a-z]+ </.test(l))
       .map((l) => l.trim().split(' ')[0]);
-    expect(new Set(commands)).toEqual(new Set(['summary', 'check', 'lint', 'export', 'import']));
+    expect(new Set(commands)).toEqual(new Set(['summary', 'check', 'lint', 'export', 'import', 'diff', 'graph']));
   });
 
   test('export needs no --format (its one format is the default), and still takes it', () => {
