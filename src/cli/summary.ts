@@ -17,8 +17,8 @@ const FORMAT_NAMES: Record<InputFormat, string> = {
  * policies a plan deletes, and the module calls whose resources cannot be read, too. A policy that cannot
  * be used as it stands (`requireValidPolicy`) is an input error; so is an input with no policy at all.
  */
-export function summary(input: string, stack?: string): string[] {
-  const files = selectStack(readInputs(input), input, stack);
+export function summary(input: string, stackName?: string): string[] {
+  const files = selectStack(readInputs(input), input, stackName);
   const policies = policiesFound(files);
   const deletions = files.flatMap((f) => f.model.deleted.filter((r) => r.type === POLICY_TYPE));
   if (policies.length === 0 && deletions.length === 0) {
