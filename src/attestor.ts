@@ -21,7 +21,7 @@ import {
 } from './core/names';
 import { Grant } from './grant';
 import { IamMember } from './iam-member';
-import { checkAspectPlacement } from './private/aspect-placement';
+import { checkConstruct } from './private/aspect-placement';
 import {
   childPath,
   checkLiteral,
@@ -496,8 +496,7 @@ export class Attestor extends AttestorBase {
 
   constructor(scope: Construct, id: string, props: AttestorProps) {
     super(scope, id);
-    checkAspectPlacement(this);
-    requireObject(this, 'props', props);
+    checkConstruct(this, props);
     checkLiteral(this, 'project', props.project, checkProjectId);
     requireOptionalString(this, 'description', props.description);
     for (const name of ['enableApis', 'adoptExisting', 'grantNoteViewerToDelegationAccount'] as const) {

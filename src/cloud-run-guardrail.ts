@@ -2,8 +2,8 @@ import { OrgPolicyPolicy } from '@cdktf/provider-google/lib/org-policy-policy';
 import { Construct } from 'constructs';
 import { ALLOWED_POLICIES_CONSTRAINT } from './core/cloud-run';
 import { checkOrgPolicyParent } from './core/names';
-import { checkAspectPlacement } from './private/aspect-placement';
-import { checkLiteral, requireObject, requireOptionalBoolean } from './private/errors';
+import { checkConstruct } from './private/aspect-placement';
+import { checkLiteral, requireOptionalBoolean } from './private/errors';
 import { claimSingleton } from './private/singletons';
 
 /** The parent a guardrail claims: a parent has one organization policy per constraint. */
@@ -49,8 +49,7 @@ export class CloudRunBinaryAuthorizationGuardrail extends Construct {
 
   constructor(scope: Construct, id: string, props: CloudRunBinaryAuthorizationGuardrailProps) {
     super(scope, id);
-    checkAspectPlacement(this);
-    requireObject(this, 'props', props);
+    checkConstruct(this, props);
     checkLiteral(this, 'parent', props.parent, checkOrgPolicyParent);
     requireOptionalBoolean(this, 'dryRun', props.dryRun);
     claimSingleton(

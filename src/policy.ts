@@ -6,13 +6,13 @@ import { AdmissionRule, EnforcementMode, EvaluationMode } from './admission-rule
 import { DEFAULT_REPOSITORY, repositoryPattern } from './core/deployment-path';
 import { CompiledPolicy, compilePolicy, evaluateCompiled } from './core/evaluate';
 import { parseImageReference } from './core/image';
-import { lintPattern, NO_PREVENT_DESTROY, ruleFindings, RuleFinding } from './core/lint';
+import { lintParsedPattern, NO_PREVENT_DESTROY, ruleFindings, RuleFinding } from './core/lint';
 import { checkClusterKey, checkProjectId, checkRegion } from './core/names';
-import { parseAllowlistPattern } from './core/pattern';
+import { AllowlistPattern, parseAllowlistPattern } from './core/pattern';
 import { checkAttestorCount, checkRequiredAttestors, PolicyModel, RuleModel } from './core/policy';
 import { isInterpolated } from './core/terraform-json';
 import { DeploymentPath, DeploymentPathOptions } from './deployment-path';
-import { checkAspectPlacement } from './private/aspect-placement';
+import { checkConstruct } from './private/aspect-placement';
 import {
   checkLiteral,
   invalidProp,
@@ -146,8 +146,7 @@ export class BinaryAuthorizationPolicy extends Construct {
   constructor(scope: Construct, id: string, props: BinaryAuthorizationPolicyProps) {
     super(scope, id);
     Object.defineProperty(this, POLICY_MARKER, { value: true });
-    checkAspectPlacement(this);
-    requireObject(this, 'props', props);
+    checkConstruct(this, props);
     checkLiteral(this, 'project', props.project, checkProjectId);
     requireOptionalString(this, 'description', props.description);
     for (const name of ['globalPolicyEvaluation', 'adoptExisting', 'enableApis', 'preventDestroy'] as const) {
@@ -422,9 +421,9 @@ export class BinaryAuthorizationPolicy extends Construct {
   }
 
   private addAllowlistPatternFor(property: string, pattern: string): void {
-    this.checkPattern(property, pattern);
-    if (!Token.isUnresolved(pattern) && !this.patterns.has(pattern)) {
-      this.warnAbout(lintPattern(this.node.path, pattern));
+    const parsed = this.checkPattern(property, pattern);
+    if (parsed !== undefined && !this.patterns.has(pattern)) {
+      this.warnAbout(lintParsedPattern(this.node.path, parsed));
     }
     this.patterns.add(pattern);
   }
@@ -440,14 +439,17 @@ export class BinaryAuthorizationPolicy extends Construct {
     }
   }
 
-  private checkPattern(property: string, pattern: string): void {
+  /** Refuses a pattern the grammar refuses; returns it taken apart, unless it is known only at apply time. */
+  private checkPattern(property: string, pattern: string): AllowlistPattern | undefined {
     requireString(this, property, pattern);
-    if (!Token.isUnresolved(pattern)) {
-      const problems = parseAllowlistPattern(pattern).problems;
-      if (problems.length > 0) {
-        throw invalidProp(this, property, pattern, problems.map((p) => p.message).join('; '));
-      }
+    if (Token.isUnresolved(pattern)) {
+      return undefined;
     }
+    const parsed = parseAllowlistPattern(pattern);
+    if (parsed.problems.length > 0) {
+      throw invalidProp(this, property, pattern, parsed.problems.map((p) => p.message).join('; '));
+    }
+    return parsed;
   }
 
   private checkedRule(property: string, rule: AdmissionRule): RuleModel {

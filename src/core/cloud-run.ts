@@ -212,21 +212,48 @@ function kindOf(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-function readV2(attributes: Record<string, unknown>, isUnknown: (value: unknown) => boolean): BinauthzSetting {
-  const property = 'binary_authorization';
-  const raw = attributes.binary_authorization;
-  const base = { wiring: 'v2-block' as const, property };
+/**
+ * The block that holds a resource's setting (`binary_authorization`, `metadata`, `service_config`), or
+ * the setting it already decides: absent (missing), known only at apply time, or of the wrong shape.
+ *
+ * @param property the setting's own property, for a missing block
+ * @param example the block as it should be written, for the message of one of the wrong shape
+ */
+function outerBlock(
+  wiring: CloudRunWiring,
+  name: string,
+  property: string,
+  raw: unknown,
+  example: string,
+  isUnknown: (value: unknown) => boolean,
+): { block: Record<string, unknown> } | { setting: BinauthzSetting } {
   if (isNotSet(raw)) {
-    return { ...base, value: undefined, enforcement: 'missing', problems: [] };
+    return { setting: { wiring, property, value: undefined, enforcement: 'missing', problems: [] } };
   }
   if (isUnknown(raw)) {
-    return { ...base, value: raw, enforcement: 'unknown', problems: [] };
+    return { setting: { wiring, property: name, value: raw, enforcement: 'unknown', problems: [] } };
   }
-  const read = readBlock(property, raw, 'binary_authorization { use_default = true }');
-  if ('problem' in read) {
-    return { ...base, value: raw, enforcement: 'invalid', problems: [read.problem] };
+  const read = readBlock(name, raw, example);
+  return 'problem' in read
+    ? { setting: { wiring, property: name, value: raw, enforcement: 'invalid', problems: [read.problem] } }
+    : read;
+}
+
+function readV2(attributes: Record<string, unknown>, isUnknown: (value: unknown) => boolean): BinauthzSetting {
+  const property = 'binary_authorization';
+  const base = { wiring: 'v2-block' as const, property };
+  const outer = outerBlock(
+    'v2-block',
+    property,
+    property,
+    attributes.binary_authorization,
+    'binary_authorization { use_default = true }',
+    isUnknown,
+  );
+  if ('setting' in outer) {
+    return outer.setting;
   }
-  const block = read.block;
+  const block = outer.block;
   const useDefault = attribute(block, 'use_default');
   const policy = attribute(block, 'policy');
   const breakglass = attribute(block, 'breakglass_justification');
@@ -283,18 +310,12 @@ function readV2(attributes: Record<string, unknown>, isUnknown: (value: unknown)
 function readV1(attributes: Record<string, unknown>, isUnknown: (value: unknown) => boolean): BinauthzSetting {
   const property = `metadata.annotations["${BINAUTHZ_ANNOTATION}"]`;
   const base = { wiring: 'v1-annotation' as const };
-  const raw = attributes.metadata;
-  if (isNotSet(raw)) {
-    return { ...base, property, value: undefined, enforcement: 'missing', problems: [] };
+  const example = `metadata { annotations = { "${BINAUTHZ_ANNOTATION}" = "default" } }`;
+  const outer = outerBlock('v1-annotation', 'metadata', property, attributes.metadata, example, isUnknown);
+  if ('setting' in outer) {
+    return outer.setting;
   }
-  if (isUnknown(raw)) {
-    return { ...base, property: 'metadata', value: raw, enforcement: 'unknown', problems: [] };
-  }
-  const read = readBlock('metadata', raw, `metadata { annotations = { "${BINAUTHZ_ANNOTATION}" = "default" } }`);
-  if ('problem' in read) {
-    return { ...base, property: 'metadata', value: raw, enforcement: 'invalid', problems: [read.problem] };
-  }
-  const metadata = read.block;
+  const metadata = outer.block;
   const annotations = attribute(metadata, 'annotations');
   if (annotations === undefined) {
     return { ...base, property, value: undefined, enforcement: 'missing', problems: [] };
@@ -343,18 +364,19 @@ function readV1(attributes: Record<string, unknown>, isUnknown: (value: unknown)
 function readFunction(attributes: Record<string, unknown>, isUnknown: (value: unknown) => boolean): BinauthzSetting {
   const property = 'service_config.binary_authorization_policy';
   const base = { wiring: 'function-policy' as const };
-  const raw = attributes.service_config;
-  if (isNotSet(raw)) {
-    return { ...base, property, value: undefined, enforcement: 'missing', problems: [] };
+  const example = 'service_config { binary_authorization_policy = "default" }';
+  const outer = outerBlock(
+    'function-policy',
+    'service_config',
+    property,
+    attributes.service_config,
+    example,
+    isUnknown,
+  );
+  if ('setting' in outer) {
+    return outer.setting;
   }
-  if (isUnknown(raw)) {
-    return { ...base, property: 'service_config', value: raw, enforcement: 'unknown', problems: [] };
-  }
-  const read = readBlock('service_config', raw, 'service_config { binary_authorization_policy = "default" }');
-  if ('problem' in read) {
-    return { ...base, property: 'service_config', value: raw, enforcement: 'invalid', problems: [read.problem] };
-  }
-  const serviceConfig = read.block;
+  const serviceConfig = outer.block;
   const value = attribute(serviceConfig, 'binary_authorization_policy');
   const { enforcement, problems } = readPolicyValue(property, value, isUnknown);
   return { ...base, property, value, enforcement, problems };

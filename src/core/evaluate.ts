@@ -185,15 +185,18 @@ function decide(
   const enforcementMode = knownMode(rule.enforcementMode, 'enforcement mode', ENFORCEMENT_MODES, isUnknown);
   const dryRun = enforcementMode === 'DRYRUN_AUDIT_LOG_ONLY';
 
+  // Every answer of the rule names its modes; a dry run admits whatever the rule says.
+  const byRule = (decision: DecisionValue, reason: string, more: Partial<EvaluationResult> = {}): EvaluationResult => ({
+    ...base,
+    decision,
+    admitted: decision === 'ALLOW' || dryRun,
+    evaluationMode,
+    enforcementMode,
+    reason,
+    ...more,
+  });
   if (evaluationMode === 'ALWAYS_ALLOW') {
-    return {
-      ...base,
-      decision: 'ALLOW',
-      admitted: true,
-      evaluationMode,
-      enforcementMode,
-      reason: `${noMatch}; the default rule is ALWAYS_ALLOW`,
-    };
+    return byRule('ALLOW', `${noMatch}; the default rule is ALWAYS_ALLOW`);
   }
 
   const unknownValues = [
@@ -208,36 +211,22 @@ function decide(
         : '';
   const requiredAttestors = evaluationMode === 'REQUIRE_ATTESTATION' ? [...rule.requireAttestationsBy] : [];
   if (unknownValues.length > 0) {
-    return {
-      ...base,
-      decision: 'UNKNOWN',
-      admitted: dryRun,
-      evaluationMode,
-      enforcementMode,
-      requiredAttestors,
-      unknownValues,
-      reason: `unknown until apply: no known allowlist pattern matches, and ${unknownValues.join(', ')} ${unknownValues.length === 1 ? 'is' : 'are'} known only at apply time${enforcement}`,
-    };
+    const are = unknownValues.length === 1 ? 'is' : 'are';
+    return byRule(
+      'UNKNOWN',
+      `unknown until apply: no known allowlist pattern matches, and ${unknownValues.join(', ')} ${are} known only at apply time${enforcement}`,
+      { requiredAttestors, unknownValues },
+    );
   }
   if (evaluationMode === 'ALWAYS_DENY') {
-    return {
-      ...base,
-      decision: 'DENY',
-      admitted: dryRun,
-      evaluationMode,
-      enforcementMode,
-      reason: `${noMatch}; the default rule is ALWAYS_DENY${enforcement}`,
-    };
+    return byRule('DENY', `${noMatch}; the default rule is ALWAYS_DENY${enforcement}`);
   }
-  return {
-    ...base,
-    decision: 'REQUIRE_ATTESTATION',
-    admitted: dryRun,
-    evaluationMode,
-    enforcementMode,
-    requiredAttestors,
-    reason: `${noMatch}; the default rule requires attestations by ${requiredAttestors.join(', ') || '(no attestor)'}, which cannot be verified offline${enforcement}`,
-  };
+  const attestors = requiredAttestors.join(', ') || '(no attestor)';
+  return byRule(
+    'REQUIRE_ATTESTATION',
+    `${noMatch}; the default rule requires attestations by ${attestors}, which cannot be verified offline${enforcement}`,
+    { requiredAttestors },
+  );
 }
 
 function knownMode<T extends string>(

@@ -13,7 +13,7 @@ import {
 import { describeValue } from './display';
 import { FindingCode } from './findings';
 import { InputModel, isUnknownValue, ORG_POLICY_TYPE, POLICY_TYPE, ResourceInstance } from './model';
-import { parseAllowlistPattern } from './pattern';
+import { AllowlistPattern, parseAllowlistPattern } from './pattern';
 import { RuleModel } from './policy';
 import { globalEvaluationModeProblem, ruleProblems } from './policy-check';
 import { tenantKindOf, tenantSegments } from './registries';
@@ -203,13 +203,19 @@ export function ruleFindings(rule: RuleModel, name: string): RuleFinding[] {
 
 /** The findings for one allowlist pattern. */
 export function lintPattern(address: string, pattern: string): Finding[] {
+  if (isInterpolated(pattern)) {
+    const message = `allowlist pattern ${JSON.stringify(pattern)} is known only at apply time`;
+    return [{ severity: 'info', code: 'unknown-value', address, message }];
+  }
+  return lintParsedPattern(address, parseAllowlistPattern(pattern));
+}
+
+/** The findings for one allowlist pattern already taken apart (`parseAllowlistPattern`). */
+export function lintParsedPattern(address: string, parsed: AllowlistPattern): Finding[] {
   const finding = (severity: Severity, code: FindingCode, message: string): Finding[] => [
     { severity, code, address, message },
   ];
-  if (isInterpolated(pattern)) {
-    return finding('info', 'unknown-value', `allowlist pattern ${JSON.stringify(pattern)} is known only at apply time`);
-  }
-  const parsed = parseAllowlistPattern(pattern);
+  const pattern = parsed.pattern;
   const problem = parsed.problems[0];
   if (problem?.code === 'prefix-double-star') {
     return finding('warning', 'broad-pattern', `allowlist pattern ${JSON.stringify(pattern)}: ${problem.message}`);

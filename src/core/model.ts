@@ -191,6 +191,30 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * `value` as an object, or a `ModelError` naming `where` and what it is instead: the readers' one check
+ * of a value that must be an object.
+ *
+ * @param what how the format calls an object here, such as "an object" or "a mapping (name: rule)"
+ */
+export function objectAt(value: unknown, where: string, what = 'an object'): Record<string, unknown> {
+  if (!isPlainObject(value)) {
+    throw new ModelError(`${where} must be ${what}, got: ${describeValue(value)}`);
+  }
+  return value;
+}
+
+/** `value` as a list; absent or `null` is an empty list (Terraform omits empty lists); anything else a `ModelError`. */
+export function listAt(value: unknown, where: string): unknown[] {
+  if (value === undefined || value === null) {
+    return [];
+  }
+  if (!Array.isArray(value)) {
+    throw new ModelError(`${where} must be a list, got: ${describeValue(value)}`);
+  }
+  return value;
+}
+
 /** The keys a Terraform JSON document may have at its top (Terraform's JSON configuration syntax, and cdktf's `//`). */
 const TERRAFORM_JSON_KEYS: ReadonlySet<string> = new Set([
   '//',

@@ -6,7 +6,7 @@
  * Read (`policyYamlModel`) from the plain values a YAML parser gives (the command line parses the text).
  */
 import { describeValue } from './display';
-import { InputModel, isPlainObject, ModelError, POLICY_TYPE } from './model';
+import { InputModel, listAt, ModelError, objectAt, POLICY_TYPE } from './model';
 import { checkProjectId } from './names';
 import { PolicyModel, RuleModel } from './policy';
 
@@ -107,7 +107,7 @@ const RULE_KEYS: ReadonlySet<string> = new Set(['evaluationMode', 'enforcementMo
  * or a value of the wrong type throws `ModelError` naming the key, never ignored.
  */
 export function policyYamlModel(doc: unknown): InputModel {
-  const policy = yamlObject(doc, 'the document', 'a policy (name, defaultAdmissionRule, …)');
+  const policy = objectAt(doc, 'the document', 'a mapping (a policy (name, defaultAdmissionRule, …))');
   const gkeOnly = Object.keys(policy).find((key) => GKE_ONLY_KEYS.has(key));
   if (gkeOnly !== undefined) {
     throw new ModelError(
@@ -123,10 +123,10 @@ export function policyYamlModel(doc: unknown): InputModel {
   const values: Record<string, unknown> = {
     project: match[1],
     default_admission_rule: yamlRule(policy.defaultAdmissionRule, 'defaultAdmissionRule'),
-    admission_whitelist_patterns: yamlList(policy.admissionWhitelistPatterns, 'admissionWhitelistPatterns').map(
+    admission_whitelist_patterns: listAt(policy.admissionWhitelistPatterns, 'admissionWhitelistPatterns').map(
       (entry, i) => {
         const where = `admissionWhitelistPatterns[${i}]`;
-        const pattern = yamlObject(entry, where, '{namePattern: "gcr.io/my-project/app@*"}');
+        const pattern = objectAt(entry, where, 'a mapping ({namePattern: "gcr.io/my-project/app@*"})');
         checkKeys(pattern, new Set(['namePattern']), where);
         return { name_pattern: yamlString(pattern.namePattern, `${where}.namePattern`, 'an image pattern') };
       },
@@ -134,7 +134,11 @@ export function policyYamlModel(doc: unknown): InputModel {
     cluster_admission_rules: Object.entries(
       policy.clusterAdmissionRules === undefined || policy.clusterAdmissionRules === null
         ? {}
-        : yamlObject(policy.clusterAdmissionRules, 'clusterAdmissionRules', 'a map of LOCATION.CLUSTER to rules'),
+        : objectAt(
+            policy.clusterAdmissionRules,
+            'clusterAdmissionRules',
+            'a mapping (a map of LOCATION.CLUSTER to rules)',
+          ),
     ).map(([cluster, rule]) => ({ cluster, ...yamlRule(rule, `clusterAdmissionRules.${cluster}`) })),
   };
   for (const [key, attribute] of [
@@ -159,7 +163,11 @@ export function policyYamlModel(doc: unknown): InputModel {
 }
 
 function yamlRule(value: unknown, where: string): Record<string, unknown> {
-  const rule = yamlObject(value, where, '{evaluationMode: ALWAYS_DENY, enforcementMode: ENFORCED_BLOCK_AND_AUDIT_LOG}');
+  const rule = objectAt(
+    value,
+    where,
+    'a mapping ({evaluationMode: ALWAYS_DENY, enforcementMode: ENFORCED_BLOCK_AND_AUDIT_LOG})',
+  );
   checkKeys(rule, RULE_KEYS, where);
   return {
     evaluation_mode: yamlString(
@@ -172,7 +180,7 @@ function yamlRule(value: unknown, where: string): Record<string, unknown> {
       `${where}.enforcementMode`,
       'ENFORCED_BLOCK_AND_AUDIT_LOG or DRYRUN_AUDIT_LOG_ONLY',
     ),
-    require_attestations_by: yamlList(rule.requireAttestationsBy, `${where}.requireAttestationsBy`).map((a, i) =>
+    require_attestations_by: listAt(rule.requireAttestationsBy, `${where}.requireAttestationsBy`).map((a, i) =>
       yamlString(a, `${where}.requireAttestationsBy[${i}]`, 'an attestor name like "projects/P/attestors/N"'),
     ),
   };
@@ -184,23 +192,6 @@ function checkKeys(value: Record<string, unknown>, known: ReadonlySet<string>, w
       throw new ModelError(`${where} has the key ${describeValue(key)}, which is not one of ${[...known].join(', ')}`);
     }
   }
-}
-
-function yamlObject(value: unknown, where: string, expected: string): Record<string, unknown> {
-  if (!isPlainObject(value)) {
-    throw new ModelError(`${where} must be a mapping (${expected}), got: ${describeValue(value)}`);
-  }
-  return value;
-}
-
-function yamlList(value: unknown, where: string): unknown[] {
-  if (value === undefined || value === null) {
-    return [];
-  }
-  if (!Array.isArray(value)) {
-    throw new ModelError(`${where} must be a list, got: ${describeValue(value)}`);
-  }
-  return value;
 }
 
 function yamlString(value: unknown, where: string, expected: string): string {

@@ -18,6 +18,7 @@ import {
   MODEL_DATA_TYPES,
   MODEL_RESOURCE_TYPES,
   ModelError,
+  objectAt,
   POLICY_TYPE,
   ResourceInstance,
 } from './model';
@@ -162,13 +163,7 @@ interface ProviderBlock {
 
 /** The google and google-beta provider blocks of a document (an object, or a list of objects, per provider). */
 function googleProvidersOf(doc: unknown): ProviderBlock[] {
-  const provider = isPlainObject(doc) ? doc.provider : undefined;
-  if (provider === undefined || provider === null) {
-    return [];
-  }
-  if (!isPlainObject(provider)) {
-    throw new ModelError(`provider must be an object keyed by provider name, got: ${describeValue(provider)}`);
-  }
+  const provider = topLevel(doc, 'provider', 'an object keyed by provider name');
   return ['google', 'google-beta'].flatMap((name) => {
     const value = provider[name];
     const blocks = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
@@ -202,14 +197,13 @@ function providerProjectOf(address: string, reference: unknown, providers: Provi
 
 /** The names of a document's module calls, as `module.NAME`. */
 function moduleCallsOf(doc: unknown): string[] {
-  const modules = isPlainObject(doc) ? doc.module : undefined;
-  if (modules === undefined || modules === null) {
-    return [];
-  }
-  if (!isPlainObject(modules)) {
-    throw new ModelError(`module must be an object keyed by module name, got: ${describeValue(modules)}`);
-  }
-  return Object.keys(modules).map((name) => `module.${name}`);
+  return Object.keys(topLevel(doc, 'module', 'an object keyed by module name')).map((name) => `module.${name}`);
+}
+
+/** A top-level key of a document that holds an object keyed by name (`provider`, `module`); absent is empty. */
+function topLevel(doc: unknown, key: string, what: string): Record<string, unknown> {
+  const value = isPlainObject(doc) ? doc[key] : undefined;
+  return value === undefined || value === null ? {} : objectAt(value, key, what);
 }
 
 /**

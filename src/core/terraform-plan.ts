@@ -24,8 +24,10 @@ import {
   InputModel,
   isPlainObject,
   KNOWN_AFTER_APPLY,
+  listAt,
   MODEL_RESOURCE_TYPES,
   ModelError,
+  objectAt,
   ResourceInstance,
 } from './model';
 
@@ -401,24 +403,6 @@ function configurationOf(value: unknown): Configuration {
     }
   }
   return { resources, providerProjects };
-}
-
-function objectAt(value: unknown, where: string): Record<string, unknown> {
-  if (!isPlainObject(value)) {
-    throw new ModelError(`${where} must be an object, got: ${describeValue(value)}`);
-  }
-  return value;
-}
-
-/** A list; absent or `null` is an empty list (Terraform omits empty lists). */
-function listAt(value: unknown, where: string): unknown[] {
-  if (value === undefined || value === null) {
-    return [];
-  }
-  if (!Array.isArray(value)) {
-    throw new ModelError(`${where} must be a list, got: ${describeValue(value)}`);
-  }
-  return value;
 }
 
 function stringAt(value: unknown, where: string): string {

@@ -1,5 +1,6 @@
 import { Aspects, TerraformStack } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { requireObject } from './errors';
 
 /** Marks `RequireBinaryAuthorization` aspects (`Symbol.for`, so that copies of this library agree). */
 export const REQUIRE_BINARY_AUTHORIZATION = Symbol.for('cdktf-gcp-binauthz.RequireBinaryAuthorization');
@@ -34,6 +35,15 @@ export function checkAspectPlacement(scope: IConstruct): void {
       return [];
     },
   });
+}
+
+/**
+ * What every construct of this library checks first: where `RequireBinaryAuthorization` was added
+ * (`checkAspectPlacement`), and that its props are an object (a caller without types may pass anything).
+ */
+export function checkConstruct(construct: IConstruct, props: unknown): asserts props is object {
+  checkAspectPlacement(construct);
+  requireObject(construct, 'props', props);
 }
 
 /** Whether `value` is a construct (a caller without types may pass anything). */
