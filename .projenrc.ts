@@ -136,6 +136,37 @@ const project = new cdktf.ConstructLibraryCdktf({
 // jsii prints an end-of-life banner for Node 20 on every run; the machines run Node 20.
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 
+// The layers (shared/DESIGN.md): the core is framework-free, and the command line is the core plus files,
+// never the constructs. Checked by the linter, so that a stray import fails the build.
+const FRAMEWORK = ['cdktf', 'cdktf/*', 'constructs', 'constructs/*', '@cdktf/*'];
+project.eslint?.addRules({
+  'import/no-restricted-paths': [
+    'error',
+    {
+      zones: [
+        { target: './src/core', from: './src', except: ['./core'], message: 'src/core imports only src/core.' },
+        {
+          target: './src/cli',
+          from: './src',
+          except: ['./core', './cli'],
+          message: 'src/cli imports src/core and src/cli, never the constructs.',
+        },
+      ],
+    },
+  ],
+});
+for (const layer of ['core', 'cli']) {
+  project.eslint?.addOverride({
+    files: [`src/${layer}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: FRAMEWORK, message: `src/${layer} does not depend on cdktf or constructs.` }] },
+      ],
+    },
+  });
+}
+
 project.addTask('lint:fix', {
   description: 'Fix what eslint and prettier can fix, in every linted folder (the build only checks)',
   env: { ESLINT_USE_FLAT_CONFIG: 'false', NODE_NO_WARNINGS: '1' },
