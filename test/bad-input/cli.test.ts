@@ -9,11 +9,10 @@
  */
 // The module itself (not a namespace copy), so that jest.spyOn replaces what src/cli/input.ts calls.
 import fs from 'fs';
-import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import v8 from 'v8';
 import * as lintCommand from '../../src/cli/lint';
-import { runCli, spawnCli } from '../support';
+import { runCli, scratchFolder, spawnCli } from '../support';
 
 const D = `sha256:${'a'.repeat(64)}`;
 const IMAGE = `gcr.io/my-project/app@${D}`;
@@ -1212,15 +1211,13 @@ const BAD_ARGUMENTS: Array<[string, string[], string]> = [
 
 // ---------------------------------------------------------------------------------------------------
 
-let root: string;
-beforeAll(() => (root = fs.mkdtempSync(join(tmpdir(), 'bad-input-'))));
-afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+const scratch = scratchFolder('bad-input-');
 afterEach(() => jest.restoreAllMocks());
 
 let count = 0;
 /** Creates the case's files in a folder of its own; returns the folder. */
 function materialize(files: Record<string, Entry>): string {
-  const folder = join(root, `case-${++count}`);
+  const folder = join(scratch.path, `case-${++count}`);
   fs.mkdirSync(folder);
   for (const [path, entry] of Object.entries(files)) {
     const full = join(folder, path);

@@ -3,8 +3,7 @@
  * Terraform JSON, and on the plan fixture test/fixtures/review/plan.json (made from Terraform's "JSON Output
  * Format": updates, a replacement, deletes, a create, a no-op, a value known after apply, a module).
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { copyFileSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Aspects, Testing } from 'cdktf';
 import {
@@ -16,20 +15,13 @@ import {
   RequireBinaryAuthorization,
   RequirementMode,
 } from '../../src';
-import { newStack, ROOT, runCli } from '../support';
+import { inFolder, newStack, ROOT, runCli, scratchFolder } from '../support';
 import { v2Service } from '../support/workloads';
 
 const PLAN = 'test/fixtures/review/plan.json';
 
-let dir: string;
-beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'diff-'))));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, content: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-}
+const scratch = scratchFolder('diff-');
+const file = scratch.file;
 
 /** `diff --json` as `kind subject: what` lines, and the exit code. */
 function changes(...inputs: string[]): { code: number; lines: string[] } {
@@ -79,22 +71,14 @@ describe('diff of one plan: its two sides', () => {
   });
 
   test("the README's Markdown is the command's output", () => {
-    copyFileSync(join(ROOT, PLAN), join(dir, 'plan.json'));
-    const previous = process.cwd();
-    process.chdir(dir);
-    let output: string[];
-    try {
-      const result = runCli('diff', 'plan.json', '--markdown');
-      expect(result.code).toBe(1);
-      output = result.stdout;
-    } finally {
-      process.chdir(previous);
-    }
+    copyFileSync(join(ROOT, PLAN), join(scratch.path, 'plan.json'));
+    const result = inFolder(scratch.path, () => runCli('diff', 'plan.json', '--markdown'));
+    expect(result.code).toBe(1);
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const block = /\$ npx cdktf-gcp-binauthz diff plan.json --markdown\n```\n\n```markdown\n([\s\S]*?)\n```\n/.exec(
       readme,
     );
-    expect(block?.[1]).toBe(output.join('\n'));
+    expect(block?.[1]).toBe(result.stdout.join('\n'));
   });
 });
 

@@ -6,9 +6,9 @@
 // The types of cdktf's jest matchers (Testing.setupJest() in test/setup.ts installs them).
 import 'cdktf/lib/testing/adapters/jest';
 import { spawnSync } from 'child_process';
-import { mkdtempSync } from 'fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join, resolve } from 'path';
+import { dirname, join, resolve } from 'path';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { AnnotationMetadataEntryType, App, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
@@ -204,6 +204,51 @@ export function spawnCli(argv: string[], options: SpawnOptions = {}): CliProcess
 export function runCliText(...argv: string[]): { code: number; stdout: string; stderr: string } {
   const { code, stdout, stderr } = runCli(...argv);
   return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+}
+
+/** A folder of a test file's own, in the system's temporary folder, for the inputs its tests write. */
+export interface ScratchFolder {
+  /** The folder's path; there is a folder only while the tests run (read it in a test or a hook). */
+  readonly path: string;
+  /** Writes a file below the folder (a string as it is, anything else as JSON), making its folders; returns its path. */
+  file(name: string, content: unknown): string;
+}
+
+/**
+ * A scratch folder, made before the file's tests (`each`: before each test) and removed after them. Call it
+ * at the top of a file or a `describe`, before the hooks that use it.
+ */
+export function scratchFolder(prefix: string, options: { each?: boolean } = {}): ScratchFolder {
+  let current: string | undefined;
+  const [setUp, tearDown] = options.each ? [beforeEach, afterEach] : [beforeAll, afterAll];
+  setUp(() => (current = mkdtempSync(join(tmpdir(), prefix))));
+  tearDown(() => rmSync(folder.path, { recursive: true, force: true }));
+  const folder: ScratchFolder = {
+    get path() {
+      if (current === undefined) {
+        throw new Error(`the scratch folder ${prefix}… is made when the tests begin`);
+      }
+      return current;
+    },
+    file: (name, content) => {
+      const path = join(folder.path, name);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+      return path;
+    },
+  };
+  return folder;
+}
+
+/** Runs `run` with `folder` as the working folder, as a pipeline would run a command there; returns what it returns. */
+export function inFolder<T>(folder: string, run: () => T): T {
+  const previous = process.cwd();
+  process.chdir(folder);
+  try {
+    return run();
+  } finally {
+    process.chdir(previous);
+  }
 }
 
 /** The example apps' folder. */
