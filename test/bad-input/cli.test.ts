@@ -13,12 +13,12 @@ import { dirname, join } from 'path';
 import v8 from 'v8';
 import * as lintCommand from '../../src/cli/lint';
 import { runCli, scratchFolder, spawnCli } from '../support';
+import { NON_ENFORCING_SHAPES } from '../support/cloud-run-shapes';
 
 const D = `sha256:${'a'.repeat(64)}`;
 const IMAGE = `gcr.io/my-project/app@${D}`;
 const RULE = { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' };
 const POLICY = 'google_binary_authorization_policy.p';
-const KEY = 'run.googleapis.com/binary-authorization';
 
 type Command = 'summary' | 'check' | 'lint' | 'export' | 'diff' | 'graph';
 const COMMANDS: Command[] = ['summary', 'check', 'lint', 'export', 'diff', 'graph'];
@@ -912,124 +912,6 @@ const INVALID_POLICIES: BadInput[] = [
   },
 ];
 
-/** Cloud Run resources that do not enforce, in every odd shape: lint errors (exit 1), never clean. */
-const CLOUD_RUN: Array<[string, string, unknown, string]> = [
-  ['v2: no block', 'google_cloud_run_v2_service', {}, 'not-enforced'],
-  ['v2: an empty list', 'google_cloud_run_v2_service', { binary_authorization: [] }, 'not-enforced'],
-  ['v2: null', 'google_cloud_run_v2_job', { binary_authorization: null }, 'not-enforced'],
-  ['v2: an empty block', 'google_cloud_run_v2_worker_pool', { binary_authorization: {} }, 'not-enforced'],
-  [
-    'v2: use_default false',
-    'google_cloud_run_v2_service',
-    { binary_authorization: { use_default: false } },
-    'not-enforced',
-  ],
-  ['v2: a number', 'google_cloud_run_v2_service', { binary_authorization: 1 }, 'invalid-binary-authorization'],
-  ['v2: true', 'google_cloud_run_v2_job', { binary_authorization: true }, 'invalid-binary-authorization'],
-  [
-    'v2: a plain string',
-    'google_cloud_run_v2_service',
-    { binary_authorization: 'default' },
-    'invalid-binary-authorization',
-  ],
-  [
-    'v2: two blocks',
-    'google_cloud_run_v2_service',
-    { binary_authorization: [{ use_default: true }, {}] },
-    'invalid-binary-authorization',
-  ],
-  [
-    'v2: a list holding a number',
-    'google_cloud_run_v2_service',
-    { binary_authorization: [7] },
-    'invalid-binary-authorization',
-  ],
-  [
-    'v2: use_default "true"',
-    'google_cloud_run_v2_service',
-    { binary_authorization: { use_default: 'true' } },
-    'invalid-binary-authorization',
-  ],
-  [
-    'v2: use_default 1',
-    'google_cloud_run_v2_worker_pool',
-    { binary_authorization: { use_default: 1 } },
-    'invalid-binary-authorization',
-  ],
-  [
-    'v2: policy 5',
-    'google_cloud_run_v2_service',
-    { binary_authorization: { policy: 5 } },
-    'invalid-binary-authorization',
-  ],
-  [
-    'v2: a malformed named policy',
-    'google_cloud_run_v2_service',
-    { binary_authorization: { policy: 'projects/p/platforms/gke/policies/x' } },
-    'invalid-binary-authorization',
-  ],
-  ['v1: no metadata', 'google_cloud_run_service', {}, 'not-enforced'],
-  ['v1: metadata an empty list', 'google_cloud_run_service', { metadata: [] }, 'not-enforced'],
-  ['v1: metadata a number', 'google_cloud_run_service', { metadata: 3 }, 'invalid-binary-authorization'],
-  ['v1: metadata a string', 'google_cloud_run_service', { metadata: 'default' }, 'invalid-binary-authorization'],
-  [
-    'v1: two metadata blocks',
-    'google_cloud_run_service',
-    { metadata: [{ annotations: { [KEY]: 'default' } }, {}] },
-    'invalid-binary-authorization',
-  ],
-  [
-    'v1: annotations a list',
-    'google_cloud_run_service',
-    { metadata: { annotations: [{ [KEY]: 'default' }] } },
-    'invalid-binary-authorization',
-  ],
-  [
-    'v1: annotations a string',
-    'google_cloud_run_service',
-    { metadata: { annotations: KEY } },
-    'invalid-binary-authorization',
-  ],
-  [
-    'v1: the annotation true',
-    'google_cloud_run_service',
-    { metadata: { annotations: { [KEY]: true } } },
-    'invalid-binary-authorization',
-  ],
-  [
-    'v1: the annotation empty',
-    'google_cloud_run_service',
-    { metadata: { annotations: { [KEY]: '' } } },
-    'not-enforced',
-  ],
-  ['function: no service_config', 'google_cloudfunctions2_function', {}, 'not-enforced'],
-  ['function: service_config an empty list', 'google_cloudfunctions2_function', { service_config: [] }, 'not-enforced'],
-  [
-    'function: service_config a number',
-    'google_cloudfunctions2_function',
-    { service_config: 2 },
-    'invalid-binary-authorization',
-  ],
-  [
-    'function: service_config a string',
-    'google_cloudfunctions2_function',
-    { service_config: 'default' },
-    'invalid-binary-authorization',
-  ],
-  [
-    'function: the policy 5',
-    'google_cloudfunctions2_function',
-    { service_config: { binary_authorization_policy: 5 } },
-    'invalid-binary-authorization',
-  ],
-  [
-    'function: the policy a list',
-    'google_cloudfunctions2_function',
-    { service_config: { binary_authorization_policy: ['default'] } },
-    'invalid-binary-authorization',
-  ],
-];
-
 /** Cloud Run resource bodies that are not objects: the document is malformed, exit 2 for lint. */
 const CLOUD_RUN_BODIES: BadInput[] = [
   {
@@ -1268,7 +1150,7 @@ test('the suite holds at least 90 distinct bad inputs', () => {
     EVERY_COMMAND.length +
     NEW_FORMATS.length +
     INVALID_POLICIES.length +
-    CLOUD_RUN.length +
+    NON_ENFORCING_SHAPES.length +
     CLOUD_RUN_BODIES.length +
     TRUST_CHAIN.length +
     BAD_ARGUMENTS.length;
@@ -1310,7 +1192,7 @@ describe('diff and graph: what the trust chain needs is read whole', () => {
 });
 
 describe('lint: Cloud Run resources that do not enforce are errors, never clean', () => {
-  test.each(CLOUD_RUN)('%s', (_, type, body, code) => {
+  test.each(NON_ENFORCING_SHAPES)('%s', (_, type, body, code) => {
     const folder = materialize({ 'in.tf.json': withResources({ [type]: { r: body } }) });
     const result = run(['lint', join(folder, 'in.tf.json'), '--json']);
     expect(result.stderr).toEqual([]);
