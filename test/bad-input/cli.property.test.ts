@@ -34,26 +34,36 @@ const inputOf = (doc: unknown) => scratch.file('in.tf.json', JSON.stringify(doc)
 const run = (argv: string[]) => runCli(...argv);
 
 /**
- * Runs each command on the input: exit 0, 1 or 2, no stack trace, no internal error and no control character
- * on either stream; an exit 2 is one line on standard error and nothing on standard output, any other exit
- * nothing on standard error.
+ * For `numRuns` documents of `documents`, runs each command on the document: exit 0, 1 or 2, no stack trace, no
+ * internal error and no control character on either stream; an exit 2 is one line on standard error and
+ * nothing on standard output, any other exit nothing on standard error.
  */
-function expectOrderlyExits(commands: Array<(input: string) => string[]>, file: string): void {
-  for (const argv of commands) {
-    const { code, stdout, stderr } = run(argv(file));
-    expect([0, 1, 2]).toContain(code);
-    for (const line of [...stdout, ...stderr]) {
-      expect(line).not.toMatch(/^\s+at |^\w*Error:|internal error/);
-      expect(line).not.toMatch(/[\p{Cc}\u2028\u2029\u202e]/u);
-    }
-    if (code === 2) {
-      expect(stderr).toHaveLength(1);
-      expect(stderr[0].startsWith('cdktf-gcp-binauthz: ')).toBe(true);
-      expect(stdout).toEqual([]);
-    } else {
-      expect(stderr).toEqual([]);
-    }
-  }
+function expectOrderlyExits(
+  documents: fc.Arbitrary<unknown>,
+  commands: Array<(input: string) => string[]>,
+  numRuns: number,
+): void {
+  fc.assert(
+    fc.property(documents, (doc) => {
+      const file = inputOf(doc);
+      for (const argv of commands) {
+        const { code, stdout, stderr } = run(argv(file));
+        expect([0, 1, 2]).toContain(code);
+        for (const line of [...stdout, ...stderr]) {
+          expect(line).not.toMatch(/^\s+at |^\w*Error:|internal error/);
+          expect(line).not.toMatch(/[\p{Cc}\u2028\u2029\u202e]/u);
+        }
+        if (code === 2) {
+          expect(stderr).toHaveLength(1);
+          expect(stderr[0].startsWith('cdktf-gcp-binauthz: ')).toBe(true);
+          expect(stdout).toEqual([]);
+        } else {
+          expect(stderr).toEqual([]);
+        }
+      }
+    }),
+    { numRuns },
+  );
 }
 
 // --- arbitraries: any JSON, and JSON biased to look like Terraform JSON with policies and Cloud Run
@@ -241,10 +251,7 @@ const nonEnforcing = cloudRunResource.filter(
 
 describe('every command on random JSON', () => {
   test('exits 0, 1 or 2; no stack trace, no internal error; exit 2 is one line on standard error', () => {
-    fc.assert(
-      fc.property(terraformJson, (doc) => expectOrderlyExits(COMMANDS, inputOf(doc))),
-      { numRuns: 200 },
-    );
+    expectOrderlyExits(terraformJson, COMMANDS, 200);
   });
 });
 
@@ -392,10 +399,7 @@ const planOrState = fc
 
 describe('every command on random plans and state', () => {
   test('exits 0, 1 or 2; no stack trace, no internal error; exit 2 is one line on standard error', () => {
-    fc.assert(
-      fc.property(planOrState, (doc) => expectOrderlyExits(PLAN_COMMANDS, inputOf(doc))),
-      { numRuns: 150 },
-    );
+    expectOrderlyExits(planOrState, PLAN_COMMANDS, 150);
   });
 
   test('diff never reports as unchanged a service whose enforcement becomes known only after apply', () => {
