@@ -61,7 +61,7 @@ export function v1Service(scope: Construct, id: string, annotations?: Record<str
   });
 }
 
-/** A `google_cloudfunctions2_function` built from source. */
+/** A `google_cloudfunctions2_function` built from source; a `buildConfig` in `props` adds to the least one. */
 export function gcfFunction(
   scope: Construct,
   id: string,
@@ -70,22 +70,23 @@ export function gcfFunction(
   return new Cloudfunctions2Function(scope, id, {
     name: id,
     location: 'us-central1',
-    buildConfig: { runtime: 'nodejs20', entryPoint: 'handler' },
     ...props,
+    buildConfig: { runtime: 'nodejs20', entryPoint: 'handler', ...props.buildConfig },
   });
 }
 
-/** A source-deployed `google_cloud_run_v2_service` (with a `build_config`), running the usual placeholder. */
+/**
+ * A source-deployed `google_cloud_run_v2_service` (with a `build_config`; one in `props` adds to the least one),
+ * running the usual placeholder.
+ */
 export function sourceService(
   scope: Construct,
   id: string,
   props: Partial<CloudRunV2ServiceConfig> = {},
 ): CloudRunV2Service {
-  return new CloudRunV2Service(scope, id, {
-    name: id,
-    location: 'us-central1',
-    buildConfig: { sourceLocation: 'gs://my-bucket/source.zip', functionTarget: 'handler' },
+  return v2Service(scope, id, undefined, {
     template: { containers: [{ image: 'us-docker.pkg.dev/cloudrun/container/hello' }] },
     ...props,
+    buildConfig: { sourceLocation: 'gs://my-bucket/source.zip', functionTarget: 'handler', ...props.buildConfig },
   });
 }
