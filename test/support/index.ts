@@ -142,6 +142,24 @@ export function ruleModel(
   };
 }
 
+/** One test per row of a table of inputs and what the pure function `fn`, named `name`, returns for each. */
+export function testReturns<I, O>(name: string, fn: (input: I) => O, rows: Array<[input: I, output: O]>): void {
+  test.each<[I, O]>(rows)(`${name}(%j) is %j`, (input, output) => expect(fn(input)).toStrictEqual(output));
+}
+
+/** A check of a value, as the core has them: nothing when the value is good, else what is wrong with it. */
+export type Check = (value: string) => string | undefined;
+
+/** One test per value that `check` accepts (finds nothing wrong with). */
+export function testAccepts(check: Check, values: readonly string[], title = 'accepts %j'): void {
+  test.each(values)(title, (value) => expect(check(value)).toBeUndefined());
+}
+
+/** One test per value that `check` refuses, saying what `message` matches. */
+export function testRefuses(check: Check, values: readonly string[], message: RegExp, title = 'refuses %j'): void {
+  test.each(values)(title, (value) => expect(check(value)).toMatch(message));
+}
+
 /** What a run of the command line printed, line by line, and its exit code. */
 export interface CliRun {
   readonly code: number;
