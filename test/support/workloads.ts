@@ -10,6 +10,7 @@ import {
   Cloudfunctions2Function,
   Cloudfunctions2FunctionConfig,
 } from '@cdktf/provider-google/lib/cloudfunctions2-function';
+import { StorageBucket, StorageBucketConfig } from '@cdktf/provider-google/lib/storage-bucket';
 import { Construct } from 'constructs';
 
 /** The image the workloads run unless a test gives one. */
@@ -89,4 +90,9 @@ export function sourceService(
     ...props,
     buildConfig: { sourceLocation: 'gs://my-bucket/source.zip', functionTarget: 'handler', ...props.buildConfig },
   });
+}
+
+/** A `google_storage_bucket` "bucket": a resource that Cloud Run does not deploy. */
+export function bucket(scope: Construct, props: Partial<StorageBucketConfig> = {}): StorageBucket {
+  return new StorageBucket(scope, 'bucket', { name: 'b', location: 'US', ...props });
 }
