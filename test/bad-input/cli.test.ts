@@ -12,12 +12,11 @@ import fs from 'fs';
 import { dirname, join } from 'path';
 import v8 from 'v8';
 import * as lintCommand from '../../src/cli/lint';
-import { runCli, scratchFolder, spawnCli } from '../support';
+import { DENY_RULE, policyJson, runCli, scratchFolder, spawnCli } from '../support';
 import { NON_ENFORCING_SHAPES } from '../support/cloud-run-shapes';
 
 const D = `sha256:${'a'.repeat(64)}`;
 const IMAGE = `gcr.io/my-project/app@${D}`;
-const RULE = { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' };
 const POLICY = 'google_binary_authorization_policy.p';
 
 type Command = 'summary' | 'check' | 'lint' | 'export' | 'diff' | 'graph';
@@ -43,28 +42,18 @@ function argvFor(command: Command, input: string): string[] {
 /** A file's content, or something else at its path. */
 type Entry = string | Buffer | { symlink: string } | { folder: true } | { sparse: number };
 
+/** The attributes of a valid policy: my-project's, denying, that Terraform will not destroy. */
+const VALID_POLICY = { project: 'my-project', default_admission_rule: DENY_RULE, lifecycle: { prevent_destroy: true } };
+
 /** Terraform JSON holding one policy `p`: a valid one, changed by `body` (`undefined` removes a key). */
 function policyDoc(body: Record<string, unknown> = {}): string {
-  return JSON.stringify({
-    resource: {
-      google_binary_authorization_policy: {
-        p: { project: 'my-project', default_admission_rule: RULE, lifecycle: { prevent_destroy: true }, ...body },
-      },
-    },
-  });
+  return JSON.stringify(policyJson({ ...VALID_POLICY, ...body }));
 }
 
-/** Terraform JSON with a valid policy and the given resources of other types. */
+/** Terraform JSON with a valid policy, the Cloud Run guardrail, and the given resources of other types. */
 function withResources(resources: Record<string, unknown>): string {
-  return JSON.stringify({
-    resource: {
-      google_binary_authorization_policy: {
-        p: { project: 'my-project', default_admission_rule: RULE, lifecycle: { prevent_destroy: true } },
-      },
-      google_org_policy_policy: { g: { name: 'projects/my-project/policies/run.allowedBinaryAuthorizationPolicies' } },
-      ...resources,
-    },
-  });
+  const guardrail = { g: { name: 'projects/my-project/policies/run.allowedBinaryAuthorizationPolicies' } };
+  return JSON.stringify(policyJson(VALID_POLICY, { google_org_policy_policy: guardrail, ...resources }));
 }
 
 function nested(depth: number, bottom: string): string {
@@ -192,7 +181,7 @@ const EVERY_COMMAND: BadInput[] = [
   ),
   inFile(
     'a policy body that is a list of lists',
-    `{"resource": {"google_binary_authorization_policy": {"p": [[${JSON.stringify(RULE)}]]}}}`,
+    `{"resource": {"google_binary_authorization_policy": {"p": [[${JSON.stringify(DENY_RULE)}]]}}}`,
     `${POLICY} must be an object`,
     'got: [[{…}]]',
   ),
@@ -214,7 +203,7 @@ const EVERY_COMMAND: BadInput[] = [
   ),
   policyWith(
     'two default rules',
-    { default_admission_rule: [RULE, RULE] },
+    { default_admission_rule: [DENY_RULE, DENY_RULE] },
     `${POLICY}: default_admission_rule must be a single block`,
   ),
   policyWith(
@@ -225,34 +214,34 @@ const EVERY_COMMAND: BadInput[] = [
   ),
   policyWith(
     'a default rule that is a list of lists',
-    { default_admission_rule: [[RULE]] },
+    { default_admission_rule: [[DENY_RULE]] },
     `${POLICY}: default_admission_rule must be a block`,
   ),
   policyWith(
     'evaluation_mode a number',
-    { default_admission_rule: { ...RULE, evaluation_mode: 5 } },
+    { default_admission_rule: { ...DENY_RULE, evaluation_mode: 5 } },
     `${POLICY}: default_admission_rule.evaluation_mode must be a string`,
     'got: 5',
   ),
   policyWith(
     'evaluation_mode an object',
-    { default_admission_rule: { ...RULE, evaluation_mode: { mode: 'ALWAYS_DENY' } } },
+    { default_admission_rule: { ...DENY_RULE, evaluation_mode: { mode: 'ALWAYS_DENY' } } },
     `${POLICY}: default_admission_rule.evaluation_mode must be a string`,
   ),
   policyWith(
     'evaluation_mode nested 300 levels deep (under the depth limit)',
-    { default_admission_rule: { ...RULE, evaluation_mode: JSON.parse(nested(300, '"ALWAYS_DENY"')) } },
+    { default_admission_rule: { ...DENY_RULE, evaluation_mode: JSON.parse(nested(300, '"ALWAYS_DENY"')) } },
     `${POLICY}: default_admission_rule.evaluation_mode must be a string`,
     'got: [[[…]]]',
   ),
   policyWith(
     'evaluation_mode null (not set)',
-    { default_admission_rule: { ...RULE, evaluation_mode: null } },
+    { default_admission_rule: { ...DENY_RULE, evaluation_mode: null } },
     `${POLICY}: default_admission_rule.evaluation_mode is not set`,
   ),
   policyWith(
     'enforcement_mode a boolean',
-    { default_admission_rule: { ...RULE, enforcement_mode: false } },
+    { default_admission_rule: { ...DENY_RULE, enforcement_mode: false } },
     `${POLICY}: default_admission_rule.enforcement_mode must be a string`,
     'got: false',
   ),
@@ -263,24 +252,24 @@ const EVERY_COMMAND: BadInput[] = [
   ),
   policyWith(
     'require_attestations_by [1]',
-    { default_admission_rule: { ...RULE, require_attestations_by: [1] } },
+    { default_admission_rule: { ...DENY_RULE, require_attestations_by: [1] } },
     `${POLICY}: default_admission_rule.require_attestations_by[0] must be a string`,
     'got: 1',
   ),
   policyWith(
     'require_attestations_by [null]',
-    { default_admission_rule: { ...RULE, require_attestations_by: [null] } },
+    { default_admission_rule: { ...DENY_RULE, require_attestations_by: [null] } },
     `${POLICY}: default_admission_rule.require_attestations_by[0] must be a string`,
     'got: null',
   ),
   policyWith(
     'require_attestations_by a plain string',
-    { default_admission_rule: { ...RULE, require_attestations_by: 'projects/p/attestors/a' } },
+    { default_admission_rule: { ...DENY_RULE, require_attestations_by: 'projects/p/attestors/a' } },
     `${POLICY}: default_admission_rule.require_attestations_by must be a list of strings`,
   ),
   policyWith(
     'require_attestations_by an object',
-    { default_admission_rule: { ...RULE, require_attestations_by: {} } },
+    { default_admission_rule: { ...DENY_RULE, require_attestations_by: {} } },
     `${POLICY}: default_admission_rule.require_attestations_by must be a list of strings`,
     'got: {}',
   ),
@@ -319,27 +308,27 @@ const EVERY_COMMAND: BadInput[] = [
   ),
   policyWith(
     'a cluster rule without cluster',
-    { cluster_admission_rules: [RULE] },
+    { cluster_admission_rules: [DENY_RULE] },
     `${POLICY}: cluster_admission_rules[0].cluster is not set`,
   ),
   policyWith(
     'a cluster rule whose cluster is a number',
-    { cluster_admission_rules: [{ ...RULE, cluster: 1 }] },
+    { cluster_admission_rules: [{ ...DENY_RULE, cluster: 1 }] },
     `${POLICY}: cluster_admission_rules[0].cluster must be a string`,
   ),
   policyWith(
     'two rules for one cluster',
     {
       cluster_admission_rules: [
-        { ...RULE, cluster: 'us-central1-a.c' },
-        { ...RULE, cluster: 'us-central1-a.c' },
+        { ...DENY_RULE, cluster: 'us-central1-a.c' },
+        { ...DENY_RULE, cluster: 'us-central1-a.c' },
       ],
     },
     `${POLICY}: cluster_admission_rules[1].cluster "us-central1-a.c" has two rules`,
   ),
   policyWith(
     'a cluster rule whose evaluation mode is a list',
-    { cluster_admission_rules: [{ ...RULE, cluster: 'us-central1-a.c', evaluation_mode: [] }] },
+    { cluster_admission_rules: [{ ...DENY_RULE, cluster: 'us-central1-a.c', evaluation_mode: [] }] },
     `${POLICY}: cluster_admission_rules[0].evaluation_mode must be a string`,
   ),
   policyWith(
@@ -411,7 +400,7 @@ const EVERY_COMMAND: BadInput[] = [
     'a folder holding an override file',
     {
       'main.tf.json': policyDoc(),
-      'main_override.tf.json': policyDoc({ default_admission_rule: { ...RULE, evaluation_mode: 'ALWAYS_ALLOW' } }),
+      'main_override.tf.json': policyDoc({ default_admission_rule: { ...DENY_RULE, evaluation_mode: 'ALWAYS_ALLOW' } }),
     },
     '@: holds Terraform override files (main_override.tf.json)',
   ),
@@ -495,7 +484,7 @@ const EVERY_COMMAND: BadInput[] = [
 function planDoc(change: (plan: any) => void = () => undefined): string {
   const values = {
     project: 'my-project',
-    default_admission_rule: [RULE],
+    default_admission_rule: [DENY_RULE],
     admission_whitelist_patterns: [{ name_pattern: 'gcr.io/my-project/**' }],
   };
   const plan: any = {
@@ -544,7 +533,7 @@ function stateDoc(values: Record<string, unknown> = {}): string {
             mode: 'managed',
             type: 'google_binary_authorization_policy',
             name: 'p',
-            values: { project: 'my-project', default_admission_rule: [RULE], ...values },
+            values: { project: 'my-project', default_admission_rule: [DENY_RULE], ...values },
           },
         ],
       },
@@ -634,7 +623,7 @@ const NEW_FORMATS: BadInput[] = [
   ),
   inFile(
     'a state whose policy has two default rules',
-    stateDoc({ default_admission_rule: [RULE, RULE] }),
+    stateDoc({ default_admission_rule: [DENY_RULE, DENY_RULE] }),
     `${POLICY}: default_admission_rule must be a single block`,
   ),
   inFile('a state whose policy project is a list', stateDoc({ project: ['a'] }), `${POLICY}: project must be a string`),
@@ -740,27 +729,27 @@ const NEW_FORMATS: BadInput[] = [
 const INVALID_POLICIES: BadInput[] = [
   refusedPolicy(
     'an evaluation mode the API does not know',
-    { default_admission_rule: { ...RULE, evaluation_mode: 'ALWAYS_DENYX' } },
+    { default_admission_rule: { ...DENY_RULE, evaluation_mode: 'ALWAYS_DENYX' } },
     `@/in.tf.json: ${POLICY}: the default rule's evaluation mode "ALWAYS_DENYX" is not one of`,
   ),
   refusedPolicy(
     'an enforcement mode the API does not know',
-    { default_admission_rule: { ...RULE, enforcement_mode: 'ENFORCED' } },
+    { default_admission_rule: { ...DENY_RULE, enforcement_mode: 'ENFORCED' } },
     `${POLICY}: the default rule's enforcement mode "ENFORCED" is not one of`,
   ),
   refusedPolicy(
     'REQUIRE_ATTESTATION without attestors',
-    { default_admission_rule: { ...RULE, evaluation_mode: 'REQUIRE_ATTESTATION' } },
+    { default_admission_rule: { ...DENY_RULE, evaluation_mode: 'REQUIRE_ATTESTATION' } },
     `${POLICY}: the default rule is invalid: REQUIRE_ATTESTATION needs at least one attestor`,
   ),
   refusedPolicy(
     'ALWAYS_DENY with attestors',
-    { default_admission_rule: { ...RULE, require_attestations_by: ['projects/p/attestors/a'] } },
+    { default_admission_rule: { ...DENY_RULE, require_attestations_by: ['projects/p/attestors/a'] } },
     `${POLICY}: the default rule is invalid: ALWAYS_DENY takes no attestors`,
   ),
   refusedPolicy(
     'a cluster rule with a mode the API does not know',
-    { cluster_admission_rules: [{ ...RULE, cluster: 'us-central1-a.c', evaluation_mode: 'NEVER' }] },
+    { cluster_admission_rules: [{ ...DENY_RULE, cluster: 'us-central1-a.c', evaluation_mode: 'NEVER' }] },
     `${POLICY}: the rule for GKE cluster us-central1-a.c's evaluation mode "NEVER" is not one of`,
   ),
   refusedPolicy(
@@ -776,7 +765,7 @@ const INVALID_POLICIES: BadInput[] = [
   ),
   refusedPolicy(
     'a mode with control characters',
-    { default_admission_rule: { ...RULE, evaluation_mode: 'ALWAYS_DENY\n\u001b[2K ALLOW' } },
+    { default_admission_rule: { ...DENY_RULE, evaluation_mode: 'ALWAYS_DENY\n\u001b[2K ALLOW' } },
     'evaluation mode "ALWAYS_DENY\\n\\u001b[2K ALLOW" is not one of',
   ),
 ];
@@ -1194,8 +1183,8 @@ describe('export: what can help, when it cannot choose', () => {
   const two = JSON.stringify({
     resource: {
       google_binary_authorization_policy: {
-        a: { project: 'project-a', default_admission_rule: RULE },
-        b: { project: 'project-b', default_admission_rule: RULE },
+        a: { project: 'project-a', default_admission_rule: DENY_RULE },
+        b: { project: 'project-b', default_admission_rule: DENY_RULE },
       },
     },
   });
@@ -1241,7 +1230,7 @@ describe('export: what can help, when it cannot choose', () => {
     ],
     [
       'an evaluation mode ALWAYS_DENYX (was exported, exit 0)',
-      policyDoc({ default_admission_rule: { ...RULE, evaluation_mode: 'ALWAYS_DENYX' } }),
+      policyDoc({ default_admission_rule: { ...DENY_RULE, evaluation_mode: 'ALWAYS_DENYX' } }),
       '"ALWAYS_DENYX" is not one of',
     ],
     ['a policy with no project', policyDoc({ project: undefined }), 'the policy names no project'],
@@ -1296,21 +1285,22 @@ describe('internal errors: one line, the stack trace only with --debug', () => {
 describe('control characters never reach the terminal raw', () => {
   // A resource name, a pattern and a stack name that try to forge a row "… ALLOW yes" or hide text.
   const evil = 'p\n' + 'secure  google_binary_authorization_policy.x  gcr.io/evil/app  ALLOW  yes\u001b[8m\u202e';
-  const doc = JSON.stringify({
-    resource: {
-      google_binary_authorization_policy: {
-        [evil]: {
-          project: 'my-project',
-          default_admission_rule: RULE,
-          admission_whitelist_patterns: [{ name_pattern: `gcr.io/my-project/x\u2028@*\u0085` }],
+  const doc = JSON.stringify(
+    policyJson(
+      {
+        project: 'my-project',
+        default_admission_rule: DENY_RULE,
+        admission_whitelist_patterns: [{ name_pattern: `gcr.io/my-project/x\u2028@*\u0085` }],
+      },
+      {
+        google_binary_authorization_attestor: { ['a\r\u0007']: { project: 'p\u061c', name: 'n\u200b' } },
+        google_cloud_run_v2_service: {
+          [`s\u001b]0;title\u0007`]: { binary_authorization: { use_default: '\u202etrue' } },
         },
       },
-      google_binary_authorization_attestor: { ['a\r\u0007']: { project: 'p\u061c', name: 'n\u200b' } },
-      google_cloud_run_v2_service: {
-        [`s\u001b]0;title\u0007`]: { binary_authorization: { use_default: '\u202etrue' } },
-      },
-    },
-  });
+      evil,
+    ),
+  );
 
   test.each<[string, (input: string) => string[]]>([
     ['summary', (input) => ['summary', input]],
@@ -1371,7 +1361,7 @@ describe('the command, as a child process', () => {
         'export',
         join(
           materialize({
-            'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, require_attestations_by: [1] } }),
+            'in.tf.json': policyDoc({ default_admission_rule: { ...DENY_RULE, require_attestations_by: [1] } }),
           }),
           'in.tf.json',
         ),

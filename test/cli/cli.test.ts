@@ -11,7 +11,7 @@ import {
   DeploymentPath,
   EnforcementMode,
 } from '../../src';
-import { ROOT, runCliText, scratchFolder, spawnCli } from '../support';
+import { DENY_RULE, policyJson, ROOT, runCliText, scratchFolder, spawnCli } from '../support';
 
 const D = `sha256:${'e'.repeat(64)}`;
 const FN = `us-central1-docker.pkg.dev/my-project/gcf-artifacts/fn@${D}`;
@@ -302,16 +302,10 @@ describe('bad input: one line naming the input, exit 2', () => {
   });
 
   test('a policy with an invalid evaluation mode, on check', () => {
-    const file = scratch.file('invalid-mode.tf.json', {
-      resource: {
-        google_binary_authorization_policy: {
-          p: {
-            project: 'p',
-            default_admission_rule: { evaluation_mode: 'NEVER', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' },
-          },
-        },
-      },
-    });
+    const file = scratch.file(
+      'invalid-mode.tf.json',
+      policyJson({ project: 'p', default_admission_rule: { ...DENY_RULE, evaluation_mode: 'NEVER' } }),
+    );
     expect(run('check', file, '--image', FN)).toEqual({
       code: 2,
       stdout: '',

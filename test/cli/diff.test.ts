@@ -15,7 +15,7 @@ import {
   RequireBinaryAuthorization,
   RequirementMode,
 } from '../../src';
-import { inFolder, newStack, ROOT, runCli, scratchFolder } from '../support';
+import { DENY_RULE, inFolder, newStack, policyJson, ROOT, runCli, scratchFolder } from '../support';
 import { v2Service } from '../support/workloads';
 
 const PLAN = 'test/fixtures/review/plan.json';
@@ -83,17 +83,12 @@ describe('diff of one plan: its two sides', () => {
 });
 
 describe('diff of two inputs', () => {
-  const policy = (patterns: string[]) => ({
-    resource: {
-      google_binary_authorization_policy: {
-        p: {
-          project: 'app-project',
-          default_admission_rule: { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' },
-          admission_whitelist_patterns: patterns.map((name_pattern) => ({ name_pattern })),
-        },
-      },
-    },
-  });
+  const policy = (patterns: string[]) =>
+    policyJson({
+      project: 'app-project',
+      default_admission_rule: DENY_RULE,
+      admission_whitelist_patterns: patterns.map((name_pattern) => ({ name_pattern })),
+    });
 
   test('identical inputs: "no change", exit 0', () => {
     const a = file('same.tf.json', policy(['gcr.io/app-project/**']));
@@ -165,23 +160,20 @@ describe('diff of two inputs', () => {
 describe('--markdown cannot be injected into', () => {
   const evil = 'x`](https://evil.example)<img src=x onerror=alert(1)> | @admins **boom**\n# heading';
   test('every value read from the input is a code span; nothing else from it reaches the comment', () => {
-    const doc = (patterns: string[]) => ({
-      resource: {
-        google_binary_authorization_policy: {
-          [evil]: {
-            project: 'app-project',
-            default_admission_rule: {
-              evaluation_mode: 'ALWAYS_DENY',
-              enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG',
-            },
-            admission_whitelist_patterns: patterns.map((name_pattern) => ({ name_pattern })),
+    const doc = (patterns: string[]) =>
+      policyJson(
+        {
+          project: 'app-project',
+          default_admission_rule: DENY_RULE,
+          admission_whitelist_patterns: patterns.map((name_pattern) => ({ name_pattern })),
+        },
+        {
+          google_cloud_run_v2_service: {
+            [evil]: { project: 'app-project', template: { containers: [{ image: 'gcr.io/a/b@*' }] } },
           },
         },
-        google_cloud_run_v2_service: {
-          [evil]: { project: 'app-project', template: { containers: [{ image: 'gcr.io/a/b@*' }] } },
-        },
-      },
-    });
+        evil,
+      );
     const a = file('evil-a.tf.json', { resource: { ...doc([]).resource, google_cloud_run_v2_service: {} } });
     const b = file('evil-b.tf.json', doc([`gcr.io/${evil}/**`]));
     const { code, stdout } = runCli('diff', a, b, '--markdown');

@@ -1,5 +1,5 @@
 import { join } from 'path';
-import { runCli, scratchFolder } from '../support';
+import { policyJson, runCli, scratchFolder } from '../support';
 
 function run(...argv: string[]): { code: number; out: string[]; err: string[] } {
   const { code, stdout, stderr } = runCli(...argv);
@@ -10,24 +10,22 @@ describe('summary', () => {
   const scratch = scratchFolder('summary-', { each: true });
 
   test('reads any Terraform JSON file, including hand-written ones with interpolations', () => {
-    const file = scratch.file('main.tf.json', {
-      resource: {
-        google_binary_authorization_policy: {
-          policy: {
-            project: '${var.project}',
-            default_admission_rule: [
-              {
-                evaluation_mode: 'REQUIRE_ATTESTATION',
-                enforcement_mode: 'DRYRUN_AUDIT_LOG_ONLY',
-                require_attestations_by: ['projects/sec-project/attestors/prod'],
-              },
-            ],
-            admission_whitelist_patterns: [{ name_pattern: 'gcr.io/my-project/app@*' }],
-          },
+    const policy = {
+      project: '${var.project}',
+      default_admission_rule: [
+        {
+          evaluation_mode: 'REQUIRE_ATTESTATION',
+          enforcement_mode: 'DRYRUN_AUDIT_LOG_ONLY',
+          require_attestations_by: ['projects/sec-project/attestors/prod'],
         },
-        google_binary_authorization_attestor: { prod: { project: 'sec-project', name: 'prod' } },
-      },
-    });
+      ],
+      admission_whitelist_patterns: [{ name_pattern: 'gcr.io/my-project/app@*' }],
+    };
+    const attestor = { prod: { project: 'sec-project', name: 'prod' } };
+    const file = scratch.file(
+      'main.tf.json',
+      policyJson(policy, { google_binary_authorization_attestor: attestor }, 'policy'),
+    );
     const { code, out, err } = run('summary', file);
     expect(err).toEqual([]);
     expect(code).toBe(0);

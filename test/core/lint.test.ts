@@ -1,21 +1,17 @@
 import { hasCloudRunGuardrail, lintMissingGuardrail, lintPattern, lintTerraformJson } from '../../src/core/lint';
+import { DENY_RULE, policyJson } from '../support';
 import { NON_ENFORCING_SHAPES } from '../support/cloud-run-shapes';
 
 const D = `sha256:${'a'.repeat(64)}`;
 
+/** Terraform JSON holding one policy `p`: my-project's, denying, kept from destroy, changed by `body`. */
 function policyDoc(body: Record<string, unknown>): unknown {
-  return {
-    resource: {
-      google_binary_authorization_policy: {
-        p: {
-          project: 'my-project',
-          default_admission_rule: { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' },
-          lifecycle: { prevent_destroy: true },
-          ...body,
-        },
-      },
-    },
-  };
+  return policyJson({
+    project: 'my-project',
+    default_admission_rule: DENY_RULE,
+    lifecycle: { prevent_destroy: true },
+    ...body,
+  });
 }
 
 function codes(doc: unknown): string[] {

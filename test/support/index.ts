@@ -80,6 +80,21 @@ export function policyPatterns(json: any): string[] {
   );
 }
 
+/** The default rule of most hand-written Terraform JSON in the tests: ALWAYS_DENY, enforced. */
+export const DENY_RULE = { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' };
+
+/**
+ * Hand-written Terraform JSON (an object, as JSON.parse gives it): one google_binary_authorization_policy `name`
+ * with these attributes, beside `others` (more resources, by type).
+ */
+export function policyJson(
+  attributes: Record<string, unknown>,
+  others: Record<string, unknown> = {},
+  name = 'p',
+): { resource: Record<string, any> } {
+  return { resource: { google_binary_authorization_policy: { [name]: attributes }, ...others } };
+}
+
 /** The messages of the annotations of one level on a construct. */
 export function annotationsOf(construct: IConstruct, level: AnnotationMetadataEntryType): string[] {
   return construct.node.metadata.filter((m) => m.type === level).map((m) => m.data as string);
