@@ -230,39 +230,39 @@ describe('every command on every input format', () => {
     ]);
   });
 
-  test.each([
-    [PLAN, ['--address', 'this']],
-    [PLAN, ['--address', 'module.platform.module.binauthz.google_binary_authorization_policy.this']],
-    [STATE, []],
-  ])('export %s %j: the policy, from inside its modules', (input, options) => {
-    const { code, stdout } = run('export', input, '--format', 'gcloud-yaml', ...options);
-    expect(stdout.split('\n')).toEqual([
-      'admissionWhitelistPatterns:',
-      '- namePattern: "us-docker.pkg.dev/app-project/containers/**"',
-      '- namePattern: "us-central1-docker.pkg.dev/app-project/gcf-artifacts/**"',
-      '- namePattern: "us-docker.pkg.dev/cloudrun/container/hello@*"',
-      'defaultAdmissionRule:',
-      '  enforcementMode: "ENFORCED_BLOCK_AND_AUDIT_LOG"',
-      '  evaluationMode: "ALWAYS_DENY"',
-      'description: "deny all but our repositories"',
-      'globalPolicyEvaluationMode: "ENABLE"',
-      'name: "projects/app-project/policy"',
-    ]);
-    expect(code).toBe(0);
-  });
+  /** The policy of app-project in plan.json and state.json, as export writes it. */
+  const APP_POLICY = [
+    'admissionWhitelistPatterns:',
+    '- namePattern: "us-docker.pkg.dev/app-project/containers/**"',
+    '- namePattern: "us-central1-docker.pkg.dev/app-project/gcf-artifacts/**"',
+    '- namePattern: "us-docker.pkg.dev/cloudrun/container/hello@*"',
+    'defaultAdmissionRule:',
+    '  enforcementMode: "ENFORCED_BLOCK_AND_AUDIT_LOG"',
+    '  evaluationMode: "ALWAYS_DENY"',
+    'description: "deny all but our repositories"',
+    'globalPolicyEvaluationMode: "ENABLE"',
+    'name: "projects/app-project/policy"',
+  ];
+  /** The live policy of policy.yaml, written as gcloud imports it (its etag and updateTime dropped). */
+  const LIVE_POLICY = [
+    'admissionWhitelistPatterns:',
+    '- namePattern: "us-docker.pkg.dev/app-project/containers/**"',
+    '- namePattern: "us-central1-docker.pkg.dev/app-project/gcf-artifacts/**"',
+    'defaultAdmissionRule:',
+    '  enforcementMode: "ENFORCED_BLOCK_AND_AUDIT_LOG"',
+    '  evaluationMode: "ALWAYS_DENY"',
+    'globalPolicyEvaluationMode: "ENABLE"',
+    'name: "projects/app-project/policy"',
+  ];
 
-  test('export of a policy YAML writes it as gcloud imports it (etag and updateTime dropped)', () => {
-    const { code, stdout } = run('export', POLICY, '--format', 'gcloud-yaml');
-    expect(stdout.split('\n')).toEqual([
-      'admissionWhitelistPatterns:',
-      '- namePattern: "us-docker.pkg.dev/app-project/containers/**"',
-      '- namePattern: "us-central1-docker.pkg.dev/app-project/gcf-artifacts/**"',
-      'defaultAdmissionRule:',
-      '  enforcementMode: "ENFORCED_BLOCK_AND_AUDIT_LOG"',
-      '  evaluationMode: "ALWAYS_DENY"',
-      'globalPolicyEvaluationMode: "ENABLE"',
-      'name: "projects/app-project/policy"',
-    ]);
+  test.each([
+    [PLAN, ['--address', 'this'], APP_POLICY],
+    [PLAN, ['--address', 'module.platform.module.binauthz.google_binary_authorization_policy.this'], APP_POLICY],
+    [STATE, [], APP_POLICY],
+    [POLICY, [], LIVE_POLICY],
+  ])('export %s %j: the policy, from inside its modules or as gcloud imports it', (input, options, yaml) => {
+    const { code, stdout } = run('export', input, '--format', 'gcloud-yaml', ...options);
+    expect(stdout.split('\n')).toEqual(yaml);
     expect(code).toBe(0);
   });
 
