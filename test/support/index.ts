@@ -1,7 +1,8 @@
 /**
  * The one test toolkit: stacks, synthesis (the names say whether validations run), accessors of the
- * synthesized JSON, annotations, a core policy model builder, and the command line run in-process or as
- * a child process.
+ * synthesized JSON, annotations, hand-written Terraform JSON, a core policy model builder, tables of a pure
+ * function's answers and of a check's verdicts, the command line run in-process or as a child process, and a
+ * scratch folder for the inputs a test writes.
  */
 // The types of cdktf's jest matchers (Testing.setupJest() in test/setup.ts installs them).
 import 'cdktf/lib/testing/adapters/jest';

@@ -62,7 +62,7 @@ export function v1Service(scope: Construct, id: string, annotations?: Record<str
   });
 }
 
-/** A `google_cloudfunctions2_function` built from source; a `buildConfig` in `props` adds to the least one. */
+/** A `google_cloudfunctions2_function` built from source; a `buildConfig` in `props` is merged into the default one. */
 export function gcfFunction(
   scope: Construct,
   id: string,
@@ -77,8 +77,8 @@ export function gcfFunction(
 }
 
 /**
- * A source-deployed `google_cloud_run_v2_service` (with a `build_config`; one in `props` adds to the least one),
- * running the usual placeholder.
+ * A source-deployed `google_cloud_run_v2_service` (with a `build_config`; a `buildConfig` in `props` is merged into
+ * the default one), running the usual placeholder.
  */
 export function sourceService(
   scope: Construct,
