@@ -1,42 +1,32 @@
 import { ArtifactRegistryRepository } from '@cdktf/provider-google/lib/artifact-registry-repository';
-import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
+import { CloudRunV2Service, CloudRunV2ServiceConfig } from '@cdktf/provider-google/lib/cloud-run-v2-service';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { Aspects, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { BinaryAuthorizationPolicy, DeploymentPath, RequireBinaryAuthorization } from '../src';
+import {
+  BinaryAuthorizationPolicy,
+  BinaryAuthorizationPolicyProps,
+  DeploymentPath,
+  RequireBinaryAuthorization,
+} from '../src';
 import { newStack, policyPatterns, synthRaw } from './support';
-import { gcfFunction as gcf, sourceService as source } from './support/workloads';
+import { gcfFunction, sourceService as source } from './support/workloads';
 
-/** A function from source, with its custom repository at the top of the props. */
-const gcfFunction = (
-  scope: Construct,
-  id: string,
-  props: { location: string; project?: string; dockerRepository?: string },
-) =>
-  gcf(scope, id, {
-    location: props.location,
-    project: props.project,
-    buildConfig: { runtime: 'nodejs20', entryPoint: 'handler', dockerRepository: props.dockerRepository },
-  });
+/** A source deploy (support's, running "scratch", as the snapshots show it). */
+const sourceService = (scope: Construct, id: string, props: Partial<CloudRunV2ServiceConfig>) =>
+  source(scope, id, { template: { containers: [{ image: 'scratch' }] }, ...props });
 
-/** A source deploy, with its image_uri at the top of the props. */
-const sourceService = (
-  scope: Construct,
-  id: string,
-  props: { location: string; project?: string; imageUri?: string },
-) =>
-  source(scope, id, {
-    location: props.location,
-    project: props.project,
-    buildConfig: { sourceLocation: 'gs://my-bucket/source.zip', functionTarget: 'handler', imageUri: props.imageUri },
-    template: { containers: [{ image: 'scratch' }] },
-  });
+/** A stack whose provider deploys into my-project, and the policy of my-project (`props` on top). */
+function myProjectPolicy(props: Partial<BinaryAuthorizationPolicyProps> = {}) {
+  const stack = newStack({ project: 'my-project' });
+  const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project', ...props });
+  return { stack, policy };
+}
 
 describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
   test('allowlists the default repository of each deployment path, per region', () => {
     // GIVEN
-    const stack = newStack({ project: 'my-project' });
-    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+    const { stack, policy } = myProjectPolicy();
     gcfFunction(stack, 'fn', { location: 'us-central1' });
     sourceService(stack, 'source', { location: 'europe-west4' });
     // WHEN
@@ -53,8 +43,7 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
 
   test('ignores services deployed from an image (no build_config)', () => {
     // GIVEN
-    const stack = newStack({ project: 'my-project' });
-    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+    const { stack, policy } = myProjectPolicy();
     new CloudRunV2Service(stack, 'image', {
       name: 'image',
       location: 'us-central1',
@@ -68,8 +57,7 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
 
   test("uses the resource's project, else its provider's, and domain-scoped paths", () => {
     // GIVEN functions of the policy's project, named on the resource or by the provider (my-project)
-    const stack = newStack({ project: 'my-project' });
-    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+    const { stack, policy } = myProjectPolicy();
     gcfFunction(stack, 'own', { location: 'us-central1' });
     gcfFunction(stack, 'explicit', { location: 'us-central1', project: 'my-project' });
     // WHEN
@@ -89,8 +77,7 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
   describe("functions of another project never widen this project's policy", () => {
     test('fails for a function of another project that no policy in the app allowlists', () => {
       // GIVEN
-      const stack = newStack({ project: 'my-project' });
-      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+      const { stack, policy } = myProjectPolicy();
       gcfFunction(stack, 'own', { location: 'us-central1' });
       gcfFunction(stack, 'other', { location: 'us-central1', project: 'acme-other' });
       // WHEN
@@ -134,9 +121,8 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
     });
 
     test("fails when the function's project may differ from the policy's (a variable against a literal)", () => {
-      const stack = newStack({ project: 'my-project' });
+      const { stack, policy } = myProjectPolicy();
       const project = new TerraformVariable(stack, 'project', { type: 'string' });
-      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
       gcfFunction(stack, 'fn', { location: 'us-central1', project: project.stringValue });
       policy.allowDeploymentPathsFor(stack);
       expect(() => Testing.synth(stack, true)).toThrow(
@@ -205,11 +191,10 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
 
   test('follows a custom docker_repository', () => {
     // GIVEN
-    const stack = newStack({ project: 'my-project' });
-    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+    const { stack, policy } = myProjectPolicy();
     gcfFunction(stack, 'fn', {
       location: 'us-central1',
-      dockerRepository: 'projects/artifacts-project/locations/europe-west1/repositories/functions',
+      buildConfig: { dockerRepository: 'projects/artifacts-project/locations/europe-west1/repositories/functions' },
     });
     // WHEN
     policy.allowDeploymentPathsFor(stack);
@@ -221,14 +206,13 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
 
   test('follows a docker_repository that is a reference, in Terraform', () => {
     // GIVEN
-    const stack = newStack({ project: 'my-project' });
-    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+    const { stack, policy } = myProjectPolicy();
     const repo = new ArtifactRegistryRepository(stack, 'repo', {
       repositoryId: 'functions',
       location: 'us-central1',
       format: 'DOCKER',
     });
-    gcfFunction(stack, 'fn', { location: 'us-central1', dockerRepository: repo.id });
+    gcfFunction(stack, 'fn', { location: 'us-central1', buildConfig: { dockerRepository: repo.id } });
     // WHEN
     policy.allowDeploymentPathsFor(stack);
     // THEN
@@ -240,13 +224,18 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
 
   test('follows the image_uri of a source-deployed service', () => {
     // GIVEN
-    const stack = newStack({ project: 'my-project' });
-    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
-    sourceService(stack, 'ar', { location: 'us-central1', imageUri: 'europe-docker.pkg.dev/builds/source/api:latest' });
-    sourceService(stack, 'nested', { location: 'us-central1', imageUri: 'us-docker.pkg.dev/builds/deep/team/api' });
+    const { stack, policy } = myProjectPolicy();
+    sourceService(stack, 'ar', {
+      location: 'us-central1',
+      buildConfig: { imageUri: 'europe-docker.pkg.dev/builds/source/api:latest' },
+    });
+    sourceService(stack, 'nested', {
+      location: 'us-central1',
+      buildConfig: { imageUri: 'us-docker.pkg.dev/builds/deep/team/api' },
+    });
     sourceService(stack, 'scoped', {
       location: 'us-central1',
-      imageUri: 'us-central1-docker.pkg.dev/example.com/my-proj/repo/img',
+      buildConfig: { imageUri: 'us-central1-docker.pkg.dev/example.com/my-proj/repo/img' },
     });
     // WHEN
     policy.allowDeploymentPathsFor(stack);
@@ -256,23 +245,6 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
       'us-docker.pkg.dev/builds/deep/**',
       'us-central1-docker.pkg.dev/example.com/my-proj/repo/**',
     ]);
-  });
-
-  test.each([
-    ['docker.io/library/nginx'],
-    ['gcr.io/builds/api:v1'],
-    ['ghcr.io/acme/api'],
-    ['us-central1-docker.pkg.dev/my-project/api'],
-    ['us-central1-docker.pkg.dev/example.com/my-proj/api'],
-  ])('fails for an image_uri that is not an image of an Artifact Registry repository: %s', (imageUri) => {
-    const stack = newStack({ project: 'my-project' });
-    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
-    sourceService(stack, 'svc', { location: 'us-central1', imageUri });
-    policy.allowDeploymentPathsFor(stack);
-    expect(() => Testing.synth(stack, true)).toThrow(
-      `[stack/Policy] [stack/svc] invalid 'build_config.image_uri' ${JSON.stringify(imageUri)}: a source deploy pushes the image it builds to Artifact Registry`,
-    );
-    expect(policyPatterns(synthRaw(stack))).toStrictEqual([]);
   });
 
   test('works when region and project are tokens, and keeps one of each pattern', () => {
@@ -314,11 +286,7 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
 
   test('keeps explicit patterns first and works with the RequireBinaryAuthorization aspect', () => {
     // GIVEN
-    const stack = newStack({ project: 'my-project' });
-    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', {
-      project: 'my-project',
-      allowlistPatterns: ['us-docker.pkg.dev/my-project/trusted/**'],
-    });
+    const { stack, policy } = myProjectPolicy({ allowlistPatterns: ['us-docker.pkg.dev/my-project/trusted/**'] });
     gcfFunction(stack, 'fn', { location: 'us-central1' });
     // the documented pattern for the same function, written by hand: kept once
     policy.allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, { regions: ['us-central1'] });
@@ -338,12 +306,20 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
 
   describe('errors', () => {
     // A function whose pattern cannot be derived fails synth (a validation of the policy) and is left out.
-    test('fails for a literal region that is not one', () => {
-      const stack = newStack({ project: 'my-project' });
-      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
-      gcfFunction(stack, 'fn', { location: 'US' });
-      gcfFunction(stack, 'ok', { location: 'us-central1' });
+
+    /** The my-project stack with what `add` adds, its policy allowing their deployment paths. */
+    function pathsAllowedFor(add: (stack: TerraformStack) => void): TerraformStack {
+      const { stack, policy } = myProjectPolicy();
+      add(stack);
       policy.allowDeploymentPathsFor(stack);
+      return stack;
+    }
+
+    test('fails for a literal region that is not one', () => {
+      const stack = pathsAllowedFor((s) => {
+        gcfFunction(s, 'fn', { location: 'US' });
+        gcfFunction(s, 'ok', { location: 'us-central1' });
+      });
       expect(() => Testing.synth(stack, true)).toThrow(
         '[stack/Policy] [stack/fn] invalid \'location\' "US": a region looks like "us-central1" or "europe-west4"',
       );
@@ -351,42 +327,46 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
     });
 
     test('fails for a literal project that is not one', () => {
-      const stack = newStack({ project: 'my-project' });
-      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
-      gcfFunction(stack, 'fn', { location: 'us-central1', project: 'My_Project' });
-      policy.allowDeploymentPathsFor(stack);
+      const stack = pathsAllowedFor((s) => gcfFunction(s, 'fn', { location: 'us-central1', project: 'My_Project' }));
       expect(() => Testing.synth(stack, true)).toThrow(
         /\[stack\/Policy\] \[stack\/fn\] invalid 'project' "My_Project": a project id has 6 to 30 lowercase letters/,
       );
     });
 
     test('fails for a docker_repository that is not a repository name', () => {
-      const stack = newStack({ project: 'my-project' });
-      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
-      gcfFunction(stack, 'fn', { location: 'us-central1', dockerRepository: 'us-central1-docker.pkg.dev/p/r' });
-      policy.allowDeploymentPathsFor(stack);
+      const dockerRepository = 'us-central1-docker.pkg.dev/p/r';
+      const stack = pathsAllowedFor((s) => gcfFunction(s, 'fn', { buildConfig: { dockerRepository } }));
       expect(() => Testing.synth(stack, true)).toThrow(
         '[stack/Policy] [stack/fn] invalid \'build_config.docker_repository\' "us-central1-docker.pkg.dev/p/r": a repository looks like "projects/PROJECT_ID/locations/REGION/repositories/REPOSITORY" (google_artifact_registry_repository.id)',
       );
     });
 
+    test.each([
+      ['docker.io/library/nginx'],
+      ['gcr.io/builds/api:v1'],
+      ['ghcr.io/acme/api'],
+      ['us-central1-docker.pkg.dev/my-project/api'],
+      ['us-central1-docker.pkg.dev/example.com/my-proj/api'],
+    ])('fails for an image_uri that is not an image of an Artifact Registry repository: %s', (imageUri) => {
+      const stack = pathsAllowedFor((s) => sourceService(s, 'svc', { buildConfig: { imageUri } }));
+      expect(() => Testing.synth(stack, true)).toThrow(
+        `[stack/Policy] [stack/svc] invalid 'build_config.image_uri' ${JSON.stringify(imageUri)}: a source deploy pushes the image it builds to Artifact Registry`,
+      );
+      expect(policyPatterns(synthRaw(stack))).toStrictEqual([]);
+    });
+
     test('fails for an image_uri known only at apply time', () => {
-      const stack = newStack({ project: 'my-project' });
-      const image = new TerraformVariable(stack, 'image', { type: 'string' });
-      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
-      sourceService(stack, 'svc', { location: 'us-central1', imageUri: image.stringValue });
-      policy.allowDeploymentPathsFor(stack);
+      const stack = pathsAllowedFor((s) => {
+        const image = new TerraformVariable(s, 'image', { type: 'string' });
+        sourceService(s, 'svc', { buildConfig: { imageUri: image.stringValue } });
+      });
       expect(() => Testing.synth(stack, true)).toThrow(
         '[stack/Policy] [stack/svc] invalid \'build_config.image_uri\' (known only at apply time: "${var.image}"): the image repository is known only at apply time, so no allowlist pattern can be derived; add the pattern of its repository with addAllowlistPattern("REGION-docker.pkg.dev/PROJECT/REPOSITORY/**")',
       );
     });
 
     test('fails for a function without location', () => {
-      const stack = newStack({ project: 'my-project' });
-      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
-      const fn = gcfFunction(stack, 'fn', { location: 'us-central1' });
-      fn.addOverride('location', undefined);
-      policy.allowDeploymentPathsFor(stack);
+      const stack = pathsAllowedFor((s) => gcfFunction(s, 'fn').addOverride('location', undefined));
       expect(() => Testing.synth(stack, true)).toThrow(
         '[stack/Policy] [stack/fn] invalid \'location\' (not set): the region decides the repository of the function images; set location, such as "us-central1"',
       );

@@ -24,16 +24,25 @@ function attestorWith(...keys: AttestorKey[]) {
   return { stack, attestor };
 }
 
+/** The synthesized Terraform JSON, parsed, of an attestor with these keys (validations run). */
+function synthWith(...keys: AttestorKey[]): any {
+  return synthValidated(attestorWith(...keys).stack);
+}
+
+/** The public keys an attestor with these keys is given (its attestation_authority_note.public_keys). */
+function publicKeysWith(...keys: AttestorKey[]): any[] {
+  return onlyResource(synthWith(...keys), 'google_binary_authorization_attestor').attestation_authority_note
+    .public_keys;
+}
+
 describe('AttestorKey.newKmsKey', () => {
   test('snapshot of the defaults', () => {
-    const { stack } = attestorWith(AttestorKey.newKmsKey());
-    expect(Testing.synth(stack, true)).toMatchSnapshot();
+    expect(Testing.synth(attestorWith(AttestorKey.newKmsKey()).stack, true)).toMatchSnapshot();
   });
 
   test('creates a key ring in global and an ASYMMETRIC_SIGN EC P-256 key that Terraform will not destroy', () => {
     // GIVEN / WHEN
-    const { stack } = attestorWith(AttestorKey.newKmsKey());
-    const json = synthValidated(stack);
+    const json = synthWith(AttestorKey.newKmsKey());
 
     // THEN
     const ring = onlyResource(json, 'google_kms_key_ring');
@@ -49,8 +58,7 @@ describe('AttestorKey.newKmsKey', () => {
 
   test('reads version 1 of the key and gives the attestor its public key and //cloudkms.googleapis.com/v1 id', () => {
     // GIVEN / WHEN
-    const { stack } = attestorWith(AttestorKey.newKmsKey());
-    const json = synthValidated(stack);
+    const json = synthWith(AttestorKey.newKmsKey());
 
     // THEN
     const keyId = Object.keys(resourcesOf(json, 'google_kms_crypto_key'))[0];
@@ -117,19 +125,18 @@ describe('AttestorKey.newKmsKey', () => {
     [SignatureAlgorithm.RSA_PSS_4096_SHA512, 'RSA_SIGN_PSS_4096_SHA512', 'RSA_PSS_4096_SHA512'],
     [SignatureAlgorithm.RSA_SIGN_PKCS1_3072_SHA256, 'RSA_SIGN_PKCS1_3072_SHA256', 'RSA_SIGN_PKCS1_3072_SHA256'],
   ])('algorithm %o: the KMS key gets %s, the attestor %s', (algorithm, kms, binauthz) => {
-    const { stack } = attestorWith(AttestorKey.newKmsKey({ algorithm }));
-    const json = synthValidated(stack);
+    const json = synthWith(AttestorKey.newKmsKey({ algorithm }));
     expect(onlyResource(json, 'google_kms_crypto_key').version_template.algorithm).toBe(kms);
     const [key] = onlyResource(json, 'google_binary_authorization_attestor').attestation_authority_note.public_keys;
     expect(key.pkix_public_key.signature_algorithm).toBe(binauthz);
   });
 
   test('maps Binary Authorization algorithm names to Cloud KMS names', () => {
-    const { stack } = attestorWith(
+    const json = synthWith(
       AttestorKey.newKmsKey({ algorithm: SignatureAlgorithm.ECDSA_P384_SHA384, cryptoKeyId: 'ec' }),
       AttestorKey.newKmsKey({ algorithm: SignatureAlgorithm.RSA_PSS_2048_SHA256, cryptoKeyId: 'pss' }),
     );
-    const algorithms = Object.values(resourcesOf(synthValidated(stack), 'google_kms_crypto_key')).map(
+    const algorithms = Object.values(resourcesOf(json, 'google_kms_crypto_key')).map(
       (k: any) => k.version_template.algorithm,
     );
     expect(algorithms.sort()).toEqual(['EC_SIGN_P384_SHA384', 'RSA_SIGN_PSS_2048_SHA256']);
@@ -139,19 +146,17 @@ describe('AttestorKey.newKmsKey', () => {
     // GIVEN
     const ring = 'projects/kms-project/locations/us/keyRings/shared';
     // WHEN
-    const { stack } = attestorWith(AttestorKey.newKmsKey({ existingKeyRing: ring }));
-    const json = synthValidated(stack);
+    const json = synthWith(AttestorKey.newKmsKey({ existingKeyRing: ring }));
     // THEN
     expect(resourcesOf(json, 'google_kms_key_ring')).toEqual({});
     expect(onlyResource(json, 'google_kms_crypto_key').key_ring).toBe(ring);
   });
 
   test('two keys of one attestor share the default key ring', () => {
-    const { stack } = attestorWith(
+    const json = synthWith(
       AttestorKey.newKmsKey({ cryptoKeyId: 'signer-2025' }),
       AttestorKey.newKmsKey({ cryptoKeyId: 'signer-2026' }),
     );
-    const json = synthValidated(stack);
     expect(Object.keys(resourcesOf(json, 'google_kms_key_ring'))).toHaveLength(1);
     expect(Object.values(resourcesOf(json, 'google_kms_crypto_key')).map((k: any) => k.name)).toEqual([
       'signer-2025',
@@ -205,14 +210,12 @@ describe('AttestorKey.newKmsKey', () => {
 
 describe('AttestorKey.fromKmsKeyVersion', () => {
   test('snapshot', () => {
-    const { stack } = attestorWith(AttestorKey.fromKmsKeyVersion(VERSION_NAME));
-    expect(Testing.synth(stack, true)).toMatchSnapshot();
+    expect(Testing.synth(attestorWith(AttestorKey.fromKmsKeyVersion(VERSION_NAME)).stack, true)).toMatchSnapshot();
   });
 
   test('reads the given version, with a literal key id, and creates no KMS resources', () => {
     // GIVEN / WHEN
-    const { stack } = attestorWith(AttestorKey.fromKmsKeyVersion(VERSION_NAME));
-    const json = synthValidated(stack);
+    const json = synthWith(AttestorKey.fromKmsKeyVersion(VERSION_NAME));
 
     // THEN
     const [versionId, version] = Object.entries(resourcesOf(json, 'google_kms_crypto_key_version', 'data'))[0];
@@ -231,8 +234,7 @@ describe('AttestorKey.fromKmsKeyVersion', () => {
 
   test('the attestor gets the Binary Authorization name of the algorithm KMS reports, looked up by Terraform', () => {
     // GIVEN / WHEN
-    const { stack } = attestorWith(AttestorKey.fromKmsKeyVersion(VERSION_NAME));
-    const json = synthValidated(stack);
+    const json = synthWith(AttestorKey.fromKmsKeyVersion(VERSION_NAME));
     // THEN unknown names stay as KMS reports them (the postcondition refuses those Binary Authorization cannot verify)
     const versionId = Object.keys(resourcesOf(json, 'google_kms_crypto_key_version', 'data'))[0];
     const reported = `data.google_kms_crypto_key_version.${versionId}.public_key[0].algorithm`;
@@ -253,8 +255,8 @@ describe('AttestorKey.fromKmsKeyVersion', () => {
   });
 
   test('checks the algorithm at plan time with a postcondition', () => {
-    const { stack } = attestorWith(AttestorKey.fromKmsKeyVersion(VERSION_NAME));
-    const version: any = Object.values(resourcesOf(synthValidated(stack), 'google_kms_crypto_key_version', 'data'))[0];
+    const json = synthWith(AttestorKey.fromKmsKeyVersion(VERSION_NAME));
+    const version: any = Object.values(resourcesOf(json, 'google_kms_crypto_key_version', 'data'))[0];
     const [postcondition] = version.lifecycle.postcondition;
     expect(postcondition.condition).toMatch(/^\$\{contains\(\[.*"EC_SIGN_P256_SHA256".*\], self\.algorithm\)\}$/);
     expect(postcondition.condition).not.toMatch(/SECP256K1/);
@@ -308,12 +310,8 @@ describe('AttestorKey.pkix: the key fits the algorithm', () => {
   ])(
     'accepts %s, written with the name Binary Authorization stores',
     (_name, publicKeyPem, signatureAlgorithm, stored) => {
-      const { stack } = attestorWith(AttestorKey.pkix({ publicKeyPem, signatureAlgorithm }));
-      const note = onlyResource(
-        synthValidated(stack),
-        'google_binary_authorization_attestor',
-      ).attestation_authority_note;
-      expect(note.public_keys[0].pkix_public_key).toEqual({
+      const [key] = publicKeysWith(AttestorKey.pkix({ publicKeyPem, signatureAlgorithm }));
+      expect(key.pkix_public_key).toEqual({
         public_key_pem: publicKeyPem,
         signature_algorithm: stored,
       });
@@ -334,14 +332,12 @@ describe('AttestorKey.pkix: the key fits the algorithm', () => {
   });
 
   test('skips the check when the algorithm is known only at apply time, and looks its name up then', () => {
-    const { stack } = attestorWith(
+    const [key] = publicKeysWith(
       AttestorKey.pkix({
         publicKeyPem: rsa2048,
         signatureAlgorithm: SignatureAlgorithm.of(Fn.upper('rsa_sign_pss_2048_sha256')),
       }),
     );
-    const [key] = onlyResource(synthValidated(stack), 'google_binary_authorization_attestor').attestation_authority_note
-      .public_keys;
     expect(key.pkix_public_key.signature_algorithm).toMatch(
       /^\$\{lookup\(\{.*"RSA_SIGN_PSS_2048_SHA256" = "RSA_PSS_2048_SHA256".*\}, upper\("rsa_sign_pss_2048_sha256"\), upper\("rsa_sign_pss_2048_sha256"\)\)\}$/,
     );
@@ -350,15 +346,22 @@ describe('AttestorKey.pkix: the key fits the algorithm', () => {
 
 describe('AttestorKey.pkix', () => {
   test('snapshot', () => {
-    const { stack } = attestorWith(
-      AttestorKey.pkix({ publicKeyPem: EC_PUBLIC_KEY_PEM, signatureAlgorithm: SignatureAlgorithm.ECDSA_P256_SHA256 }),
-    );
-    expect(Testing.synth(stack, true)).toMatchSnapshot();
+    expect(
+      Testing.synth(
+        attestorWith(
+          AttestorKey.pkix({
+            publicKeyPem: EC_PUBLIC_KEY_PEM,
+            signatureAlgorithm: SignatureAlgorithm.ECDSA_P256_SHA256,
+          }),
+        ).stack,
+        true,
+      ),
+    ).toMatchSnapshot();
   });
 
   test('renders the PEM, the algorithm and the id', () => {
     // GIVEN / WHEN
-    const { stack } = attestorWith(
+    const keys = publicKeysWith(
       AttestorKey.pkix({
         publicKeyPem: EC_PUBLIC_KEY_PEM,
         signatureAlgorithm: SignatureAlgorithm.ECDSA_P256_SHA256,
@@ -366,8 +369,7 @@ describe('AttestorKey.pkix', () => {
       }),
     );
     // THEN
-    const note = onlyResource(synthValidated(stack), 'google_binary_authorization_attestor').attestation_authority_note;
-    expect(note.public_keys).toEqual([
+    expect(keys).toEqual([
       {
         id: 'ni:///sha-256;key-1',
         pkix_public_key: { public_key_pem: EC_PUBLIC_KEY_PEM, signature_algorithm: 'ECDSA_P256_SHA256' },
@@ -376,15 +378,13 @@ describe('AttestorKey.pkix', () => {
   });
 
   test('renders a comment', () => {
-    const { stack } = attestorWith(
+    const [key] = publicKeysWith(
       AttestorKey.pkix({
         publicKeyPem: EC_PUBLIC_KEY_PEM,
         signatureAlgorithm: SignatureAlgorithm.ECDSA_P256_SHA256,
         comment: 'held by the release team',
       }),
     );
-    const [key] = onlyResource(synthValidated(stack), 'google_binary_authorization_attestor').attestation_authority_note
-      .public_keys;
     expect(key).toEqual({
       comment: 'held by the release team',
       pkix_public_key: { public_key_pem: EC_PUBLIC_KEY_PEM, signature_algorithm: 'ECDSA_P256_SHA256' },
@@ -392,11 +392,9 @@ describe('AttestorKey.pkix', () => {
   });
 
   test('leaves the id to the API when none is given', () => {
-    const { stack } = attestorWith(
+    const [key] = publicKeysWith(
       AttestorKey.pkix({ publicKeyPem: EC_PUBLIC_KEY_PEM, signatureAlgorithm: SignatureAlgorithm.EC_SIGN_P256_SHA256 }),
     );
-    const [key] = onlyResource(synthValidated(stack), 'google_binary_authorization_attestor').attestation_authority_note
-      .public_keys;
     expect(key).not.toHaveProperty('id');
   });
 
@@ -479,14 +477,11 @@ describe('AttestorKey.pkix', () => {
 
 describe('AttestorKey.pgp', () => {
   test('snapshot', () => {
-    const { stack } = attestorWith(AttestorKey.pgp(PGP_PUBLIC_KEY));
-    expect(Testing.synth(stack, true)).toMatchSnapshot();
+    expect(Testing.synth(attestorWith(AttestorKey.pgp(PGP_PUBLIC_KEY)).stack, true)).toMatchSnapshot();
   });
 
   test('renders the armored key and leaves the id (the fingerprint) to the API', () => {
-    const { stack } = attestorWith(AttestorKey.pgp(PGP_PUBLIC_KEY));
-    const keys = onlyResource(synthValidated(stack), 'google_binary_authorization_attestor').attestation_authority_note
-      .public_keys;
+    const keys = publicKeysWith(AttestorKey.pgp(PGP_PUBLIC_KEY));
     expect(keys).toEqual([{ ascii_armored_pgp_public_key: PGP_PUBLIC_KEY }]);
   });
 
@@ -495,16 +490,12 @@ describe('AttestorKey.pgp', () => {
     ['the bare body of the fixture, without its checksum line', PGP_PUBLIC_KEY_BODY],
     ['the armored fixture with CRLF line ends', PGP_PUBLIC_KEY.replace(/\n/g, '\r\n')],
   ])('accepts %s and writes it exactly as given', (_, key) => {
-    const { stack } = attestorWith(AttestorKey.pgp(key));
-    const keys = onlyResource(synthValidated(stack), 'google_binary_authorization_attestor').attestation_authority_note
-      .public_keys;
+    const keys = publicKeysWith(AttestorKey.pgp(key));
     expect(keys).toEqual([{ ascii_armored_pgp_public_key: key }]);
   });
 
   test('renders a comment', () => {
-    const { stack } = attestorWith(AttestorKey.pgp(PROVIDER_TEST_PGP_BODY, { comment: 'this key has a comment' }));
-    const keys = onlyResource(synthValidated(stack), 'google_binary_authorization_attestor').attestation_authority_note
-      .public_keys;
+    const keys = publicKeysWith(AttestorKey.pgp(PROVIDER_TEST_PGP_BODY, { comment: 'this key has a comment' }));
     expect(keys).toEqual([{ ascii_armored_pgp_public_key: PROVIDER_TEST_PGP_BODY, comment: 'this key has a comment' }]);
   });
 

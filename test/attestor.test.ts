@@ -7,7 +7,15 @@ import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key
 import { ProjectService } from '@cdktf/provider-google/lib/project-service';
 import { ServiceAccount } from '@cdktf/provider-google/lib/service-account';
 import { TerraformOutput, TerraformVariable, Testing, Token } from 'cdktf';
-import { AdmissionRule, Attestor, AttestorKey, BinaryAuthorizationPolicy, IamMember, SignatureAlgorithm } from '../src';
+import {
+  AdmissionRule,
+  Attestor,
+  AttestorKey,
+  AttestorProps,
+  BinaryAuthorizationPolicy,
+  IamMember,
+  SignatureAlgorithm,
+} from '../src';
 import { EC_PUBLIC_KEY_PEM, PGP_PUBLIC_KEY, PROVIDER_TEST_PGP_BODY } from './fixtures/keys';
 import { newStack, onlyResource, resourcesOf, synthValidated } from './support';
 
@@ -17,6 +25,17 @@ const PKIX = AttestorKey.pkix({
   publicKeyPem: EC_PUBLIC_KEY_PEM,
   signatureAlgorithm: SignatureAlgorithm.ECDSA_P256_SHA256,
 });
+
+/** The attestor "Attestor" of PROJECT with the key PKIX, and `props` on top, in a new stack. */
+function newAttestor(props: Partial<AttestorProps> = {}, stackId = 'security') {
+  const stack = newStack({ id: stackId });
+  const attestor = new Attestor(stack, 'Attestor', { project: PROJECT, keys: [PKIX], ...props });
+  return { stack, attestor };
+}
+
+/** The attestor build-attestor, with a new KMS key (see newAttestor). */
+const kmsAttestor = (stackId?: string) =>
+  newAttestor({ attestorId: 'build-attestor', keys: [AttestorKey.newKmsKey()] }, stackId);
 
 describe('Attestor', () => {
   test('snapshot of the defaults with a new KMS key', () => {
@@ -28,15 +47,8 @@ describe('Attestor', () => {
   });
 
   test('creates an attestation-authority note and the attestor that references it by full name', () => {
-    // GIVEN
-    const stack = newStack({ id: 'security' });
-    // WHEN
-    const attestor = new Attestor(stack, 'Attestor', {
-      project: PROJECT,
-      attestorId: 'build-attestor',
-      description: 'Images built by CI',
-      keys: [PKIX],
-    });
+    // GIVEN / WHEN
+    const { stack, attestor } = newAttestor({ attestorId: 'build-attestor', description: 'Images built by CI' });
     const json = synthValidated(stack);
 
     // THEN
@@ -54,20 +66,14 @@ describe('Attestor', () => {
   });
 
   test('its L1 child is "Resource", so node.defaultChild is the attestor', () => {
-    const stack = newStack({ id: 'security' });
-    const attestor = new Attestor(stack, 'Attestor', { project: PROJECT, keys: [PKIX] });
+    const { attestor } = newAttestor();
     expect(attestor.node.defaultChild).toBeInstanceOf(BinaryAuthorizationAttestor);
     expect(attestor.node.defaultChild?.node.id).toBe('Resource');
     expect(attestor.node.tryFindChild('Note')).toBeInstanceOf(ContainerAnalysisNote);
   });
 
   test('attestorId is the literal full name, known at plan time', () => {
-    const stack = newStack({ id: 'security' });
-    const attestor = new Attestor(stack, 'Attestor', {
-      project: PROJECT,
-      attestorId: 'build-attestor',
-      keys: [PKIX],
-    });
+    const { attestor } = newAttestor({ attestorId: 'build-attestor' });
     expect(Token.isUnresolved(attestor.attestorName)).toBe(false);
     expect(attestor.attestorName).toBe(`projects/${PROJECT}/attestors/build-attestor`);
     expect(attestor.attestorProject).toBe(PROJECT);
@@ -84,9 +90,8 @@ describe('Attestor', () => {
   test('references an existing note instead of creating one', () => {
     // GIVEN
     const note = 'projects/notes-project/notes/shared-note';
-    const stack = newStack({ id: 'security' });
     // WHEN
-    const attestor = new Attestor(stack, 'Attestor', { project: PROJECT, note, keys: [PKIX] });
+    const { stack, attestor } = newAttestor({ note });
     const synth = Testing.synth(stack, true);
     // THEN
     expect(synth).not.toHaveResource(ContainerAnalysisNote);
@@ -97,12 +102,7 @@ describe('Attestor', () => {
   });
 
   test("grants the attestor's delegation service account read access to its note", () => {
-    const stack = newStack({ id: 'security' });
-    new Attestor(stack, 'Attestor', {
-      project: PROJECT,
-      note: 'projects/notes-project/notes/shared-note',
-      keys: [PKIX],
-    });
+    const { stack } = newAttestor({ note: 'projects/notes-project/notes/shared-note' });
     const json = synthValidated(stack);
     const attestorId = Object.keys(resourcesOf(json, 'google_binary_authorization_attestor'))[0];
     expect(onlyResource(json, 'google_container_analysis_note_iam_member')).toEqual({
@@ -114,11 +114,8 @@ describe('Attestor', () => {
   });
 
   test('key rotation: two keys, either verifies (snapshot)', () => {
-    // GIVEN
-    const stack = newStack({ id: 'security' });
-    // WHEN
-    new Attestor(stack, 'Attestor', {
-      project: PROJECT,
+    // GIVEN / WHEN
+    const { stack } = newAttestor({
       attestorId: 'build-attestor',
       keys: [
         AttestorKey.fromKmsKeyVersion(
@@ -141,8 +138,7 @@ describe('Attestor', () => {
   });
 
   test('mixes key kinds', () => {
-    const stack = newStack({ id: 'security' });
-    new Attestor(stack, 'Attestor', { project: PROJECT, keys: [PKIX, AttestorKey.pgp(PGP_PUBLIC_KEY)] });
+    const { stack } = newAttestor({ keys: [PKIX, AttestorKey.pgp(PGP_PUBLIC_KEY)] });
     const keys = onlyResource(synthValidated(stack), 'google_binary_authorization_attestor').attestation_authority_note
       .public_keys;
     expect(keys).toHaveLength(2);
@@ -151,61 +147,44 @@ describe('Attestor', () => {
 
   describe('errors', () => {
     test('fails for an empty key list', () => {
-      expect(() => new Attestor(newStack({ id: 'security' }), 'Attestor', { project: PROJECT, keys: [] })).toThrow(
+      expect(() => newAttestor({ keys: [] })).toThrow(
         /^\[security\/Attestor\] invalid 'keys' \[\]: an attestor without keys never verifies any attestation; pass at least one key/,
       );
     });
 
     test('fails for an invalid attestor name', () => {
-      expect(
-        () =>
-          new Attestor(newStack({ id: 'security' }), 'Attestor', {
-            project: PROJECT,
-            attestorId: 'build attestor',
-            keys: [PKIX],
-          }),
-      ).toThrow(/\[security\/Attestor\] invalid 'attestorId' "build attestor": an id has 1 to 100 letters/);
+      expect(() => newAttestor({ attestorId: 'build attestor' })).toThrow(
+        /\[security\/Attestor\] invalid 'attestorId' "build attestor": an id has 1 to 100 letters/,
+      );
     });
 
     test('fails for an invalid project', () => {
-      expect(
-        () => new Attestor(newStack({ id: 'security' }), 'Attestor', { project: 'Security', keys: [PKIX] }),
-      ).toThrow(/\[security\/Attestor\] invalid 'project' "Security": a project id has 6 to 30/);
+      expect(() => newAttestor({ project: 'Security' })).toThrow(
+        /\[security\/Attestor\] invalid 'project' "Security": a project id has 6 to 30/,
+      );
     });
 
     test('fails for a note that is not a full note name', () => {
-      expect(
-        () =>
-          new Attestor(newStack({ id: 'security' }), 'Attestor', { project: PROJECT, note: 'my-note', keys: [PKIX] }),
-      ).toThrow(
+      expect(() => newAttestor({ note: 'my-note' })).toThrow(
         /\[security\/Attestor\] invalid 'note' "my-note": a full resource name looks like "projects\/PROJECT_ID\/notes\/NOTE_ID"/,
       );
     });
 
     test('fails for a note known only at apply time', () => {
-      expect(
-        () =>
-          new Attestor(newStack({ id: 'security' }), 'Attestor', {
-            project: PROJECT,
-            note: Token.asString({ Ref: 'n' }),
-            keys: [PKIX],
-          }),
-      ).toThrow(/invalid 'note' .*must be known at synth time; pass a literal "projects\/P\/notes\/N"/);
+      expect(() => newAttestor({ note: Token.asString({ Ref: 'n' }) })).toThrow(
+        /invalid 'note' .*must be known at synth time; pass a literal "projects\/P\/notes\/N"/,
+      );
     });
   });
 });
 
 describe('The note the attestor creates: noteId and noteHint', () => {
   test('uses the given note id and hint exactly as given', () => {
-    // GIVEN
-    const stack = newStack({ id: 'security' });
-    // WHEN
-    const attestor = new Attestor(stack, 'Attestor', {
-      project: PROJECT,
+    // GIVEN / WHEN
+    const { stack, attestor } = newAttestor({
       attestorId: 'Build_Attestor',
       noteId: 'Build_Attestations',
       noteHint: 'Images built by CI',
-      keys: [PKIX],
     });
     const json = synthValidated(stack);
     // THEN
@@ -226,8 +205,7 @@ describe('The note the attestor creates: noteId and noteHint', () => {
     ['build-attestor', 'build-attestor-note'],
     ['a'.repeat(95), `${'a'.repeat(95)}-note`],
   ])('a given attestor id %s gets the note %s, never rewritten', (attestorId, noteId) => {
-    const stack = newStack({ id: 'security' });
-    const attestor = new Attestor(stack, 'Attestor', { project: PROJECT, attestorId, keys: [PKIX] });
+    const { stack, attestor } = newAttestor({ attestorId });
     const note = onlyResource(synthValidated(stack), 'google_container_analysis_note');
     expect(note.name).toBe(noteId);
     expect(note.attestation_authority.hint.human_readable_name).toBe(attestorId);
@@ -255,35 +233,19 @@ describe('The note the attestor creates: noteId and noteHint', () => {
 
   describe('errors', () => {
     test('fails for a note id the API does not accept, rather than rewriting it', () => {
-      expect(
-        () =>
-          new Attestor(newStack({ id: 'security' }), 'Attestor', {
-            project: PROJECT,
-            noteId: 'qa 2 note',
-            keys: [PKIX],
-          }),
-      ).toThrow(
+      expect(() => newAttestor({ noteId: 'qa 2 note' })).toThrow(
         /^\[security\/Attestor\] invalid 'noteId' "qa 2 note": an id has 1 to 100 letters, digits, hyphens or underscores and starts with a letter or digit$/,
       );
     });
 
     test('fails when the default note id would be too long, and says to pass noteId', () => {
-      expect(
-        () =>
-          new Attestor(newStack({ id: 'security' }), 'Attestor', {
-            project: PROJECT,
-            attestorId: 'a'.repeat(96),
-            keys: [PKIX],
-          }),
-      ).toThrow(
+      expect(() => newAttestor({ attestorId: 'a'.repeat(96) })).toThrow(
         /^\[security\/Attestor\] invalid 'noteId' \(not set\): the default note id, the attestor id with "-note" appended, is not a valid note id \(an id has 1 to 100 letters, digits, hyphens or underscores and starts with a letter or digit\); pass 'noteId'$/,
       );
     });
 
     test('fails for a blank hint', () => {
-      expect(
-        () => new Attestor(newStack({ id: 'security' }), 'Attestor', { project: PROJECT, noteHint: ' ', keys: [PKIX] }),
-      ).toThrow(
+      expect(() => newAttestor({ noteHint: ' ' })).toThrow(
         /^\[security\/Attestor\] invalid 'noteHint' " ": a note hint is a human-readable name, such as "Attestor qa note", not blank$/,
       );
     });
@@ -292,15 +254,7 @@ describe('The note the attestor creates: noteId and noteHint', () => {
       ['noteId', { noteId: 'shared-note' }, '"shared-note"'],
       ['noteHint', { noteHint: 'Shared' }, '"Shared"'],
     ])('fails for %s together with an existing note', (property, extra, shown) => {
-      expect(
-        () =>
-          new Attestor(newStack({ id: 'security' }), 'Attestor', {
-            project: PROJECT,
-            note: 'projects/notes-project/notes/shared-note',
-            keys: [PKIX],
-            ...extra,
-          }),
-      ).toThrow(
+      expect(() => newAttestor({ note: 'projects/notes-project/notes/shared-note', ...extra })).toThrow(
         `[security/Attestor] invalid '${property}' ${shown}: 'note' names an existing note, which this attestor does not create; drop '${property}', or drop 'note' to create the note`,
       );
     });
@@ -357,12 +311,9 @@ describe('Attestor adoptExisting', () => {
   });
 
   test('with an existing note, imports only the attestor', () => {
-    const stack = newStack({ id: 'security' });
-    new Attestor(stack, 'Attestor', {
-      project: PROJECT,
+    const { stack } = newAttestor({
       attestorId: 'prod',
       note: 'projects/notes-project/notes/prod-note',
-      keys: [PKIX],
       adoptExisting: true,
     });
     const json = synthValidated(stack);
@@ -373,21 +324,13 @@ describe('Attestor adoptExisting', () => {
   });
 
   test('no import block unless asked', () => {
-    const stack = newStack({ id: 'security' });
-    new Attestor(stack, 'Attestor', { project: PROJECT, attestorId: 'prod', keys: [PKIX], adoptExisting: false });
+    const { stack } = newAttestor({ attestorId: 'prod', adoptExisting: false });
     expect(synthValidated(stack).import).toBeUndefined();
   });
 
   describe('errors', () => {
     test('fails without an attestor id: a derived one names no existing attestor', () => {
-      expect(
-        () =>
-          new Attestor(newStack({ id: 'security' }), 'Attestor', {
-            project: PROJECT,
-            keys: [PKIX],
-            adoptExisting: true,
-          }),
-      ).toThrow(
+      expect(() => newAttestor({ adoptExisting: true })).toThrow(
         /^\[security\/Attestor\] invalid 'attestorId' \(not set\): 'adoptExisting' imports the attestor and its note by name, which must be known at synth time; pass the id the existing attestor has \(the last part of "projects\/P\/attestors\/ID"\)$/,
       );
     });
@@ -417,13 +360,9 @@ describe('Attestor adoptExisting', () => {
 
 describe('grantNoteViewerToDelegationAccount', () => {
   test('false: no grant to the delegation service account, which stays available as an attribute', () => {
-    // GIVEN
-    const stack = newStack({ id: 'security' });
-    // WHEN
-    const attestor = new Attestor(stack, 'Attestor', {
-      project: PROJECT,
+    // GIVEN / WHEN
+    const { stack, attestor } = newAttestor({
       note: 'projects/notes-project/notes/shared-note',
-      keys: [PKIX],
       grantNoteViewerToDelegationAccount: false,
     });
     attestor.grantDeployerProject('42');
@@ -442,28 +381,13 @@ describe('grantNoteViewerToDelegationAccount', () => {
 
   test('true (the default): the grant is there', () => {
     for (const grantNoteViewerToDelegationAccount of [true, undefined]) {
-      const stack = newStack({ id: 'security' });
-      const attestor = new Attestor(stack, 'Attestor', {
-        project: PROJECT,
-        keys: [PKIX],
-        grantNoteViewerToDelegationAccount,
-      });
+      const { attestor } = newAttestor({ grantNoteViewerToDelegationAccount });
       expect(attestor.node.tryFindChild('NoteViewerDelegation')).toBeInstanceOf(ContainerAnalysisNoteIamMember);
     }
   });
 });
 
 describe('Attestor grants', () => {
-  function kmsAttestor() {
-    const stack = newStack({ id: 'security' });
-    const attestor = new Attestor(stack, 'Attestor', {
-      project: PROJECT,
-      attestorId: 'build-attestor',
-      keys: [AttestorKey.newKmsKey()],
-    });
-    return { stack, attestor };
-  }
-
   test('grantVerify: attestorsVerifier on the attestor, additively (snapshot)', () => {
     // GIVEN
     const { stack, attestor } = kmsAttestor();
@@ -520,8 +444,7 @@ describe('Attestor grants', () => {
   });
 
   test('grantSign without a managed key grants on the note only', () => {
-    const stack = newStack({ id: 'security' });
-    const attestor = new Attestor(stack, 'Attestor', { project: PROJECT, keys: [PKIX] });
+    const { stack, attestor } = newAttestor();
     attestor.grantSign(CI);
     const synth = Testing.synth(stack, true);
     expect(synth).not.toHaveResource(KmsCryptoKeyIamMember);
@@ -531,9 +454,7 @@ describe('Attestor grants', () => {
   });
 
   test('grantSign covers every managed key', () => {
-    const stack = newStack({ id: 'security' });
-    const attestor = new Attestor(stack, 'Attestor', {
-      project: PROJECT,
+    const { stack, attestor } = newAttestor({
       keys: [AttestorKey.newKmsKey({ cryptoKeyId: 'old' }), AttestorKey.newKmsKey({ cryptoKeyId: 'new' })],
     });
     attestor.grantSign(CI);
@@ -734,12 +655,7 @@ describe('Referenced attestors', () => {
 describe('Cross-project use', () => {
   test('an attestor in a security project, required by the policies of two deployer projects (snapshot)', () => {
     // GIVEN an attestor in the security project, signed by CI
-    const stack = newStack({ id: 'binauthz' });
-    const attestor = new Attestor(stack, 'Attestor', {
-      project: PROJECT,
-      attestorId: 'build-attestor',
-      keys: [AttestorKey.newKmsKey()],
-    });
+    const { stack, attestor } = kmsAttestor('binauthz');
     attestor.grantSign(CI);
 
     // WHEN two deployer projects require it and are allowed to verify it
@@ -788,11 +704,8 @@ describe('Cross-project use', () => {
 
 describe('enableApis', () => {
   test('enables the Binary Authorization, Container Analysis and KMS APIs, never disabling them on destroy (snapshot)', () => {
-    // GIVEN
-    const stack = newStack({ id: 'security' });
-    // WHEN
-    new Attestor(stack, 'Attestor', {
-      project: PROJECT,
+    // GIVEN / WHEN
+    const { stack } = newAttestor({
       attestorId: 'build-attestor',
       keys: [AttestorKey.newKmsKey({ project: 'kms-project' })],
       enableApis: true,
@@ -814,8 +727,7 @@ describe('enableApis', () => {
   });
 
   test('the note, the attestor, the key ring and the key depend on their APIs', () => {
-    const stack = newStack({ id: 'security' });
-    new Attestor(stack, 'Attestor', { project: PROJECT, keys: [AttestorKey.newKmsKey()], enableApis: true });
+    const { stack } = newAttestor({ keys: [AttestorKey.newKmsKey()], enableApis: true });
     const json = synthValidated(stack);
     const serviceRef = (api: string) =>
       `google_project_service.${Object.entries(resourcesOf(json, 'google_project_service')).find(([, s]: any) => s.service === api)![0]}`;
@@ -850,8 +762,7 @@ describe('enableApis', () => {
   });
 
   test('creates no project services by default', () => {
-    const stack = newStack({ id: 'security' });
-    new Attestor(stack, 'Attestor', { project: PROJECT, keys: [AttestorKey.newKmsKey()] });
+    const { stack } = newAttestor({ keys: [AttestorKey.newKmsKey()] });
     expect(Testing.synth(stack, true)).not.toHaveResource(ProjectService);
   });
 });

@@ -1,9 +1,8 @@
 import { Cloudfunctions2Function } from '@cdktf/provider-google/lib/cloudfunctions2-function';
-import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { Aspects, Testing } from 'cdktf';
 import { BinaryAuthorization, RequireBinaryAuthorization, RequirementMode } from '../src';
 import { errorsOf, newStack, resourceOf, synthRaw, warningsOf } from './support';
-import { v1Service, v2Job, v2Service, v2WorkerPool } from './support/workloads';
+import { bucket, v1Service, v2Job, v2Service, v2WorkerPool } from './support/workloads';
 
 describe('BinaryAuthorization.breakglass', () => {
   test('sets breakglass_justification on a v2 service and warns', () => {
@@ -128,9 +127,8 @@ describe('BinaryAuthorization.breakglass', () => {
   });
 
   test('fails for a resource that Cloud Run does not deploy', () => {
-    const stack = newStack({ project: 'my-project' });
-    const bucket = new StorageBucket(stack, 'bucket', { name: 'b', location: 'US' });
-    expect(() => BinaryAuthorization.breakglass(bucket, 'INC-1')).toThrow(
+    const notCloudRun = bucket(newStack({ project: 'my-project' }));
+    expect(() => BinaryAuthorization.breakglass(notCloudRun, 'INC-1')).toThrow(
       /^\[stack\/bucket\] invalid 'resource' "google_storage_bucket": expected a google_cloud_run_v2_service/,
     );
   });

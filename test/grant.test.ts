@@ -1,6 +1,6 @@
-import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { Attestor, AttestorKey, IamMember } from '../src';
 import { newStack, onlyResource, synthValidated } from './support';
+import { bucket } from './support/workloads';
 
 const CI = IamMember.serviceAccount('ci@ci-project.iam.gserviceaccount.com');
 
@@ -28,10 +28,10 @@ describe('Grant', () => {
 
   test('applyBefore makes resources depend on the IAM resources, once', () => {
     const { stack, attestor } = kmsAttestor();
-    const bucket = new StorageBucket(stack, 'bucket', { name: 'b', location: 'US' });
+    const dependent = bucket(stack);
     const grant = attestor.grantSign(CI);
-    grant.applyBefore(bucket);
-    grant.applyBefore(bucket);
+    grant.applyBefore(dependent);
+    grant.applyBefore(dependent);
     const dependsOn: string[] = onlyResource(synthValidated(stack), 'google_storage_bucket').depends_on;
     expect(dependsOn).toHaveLength(3);
     expect(dependsOn).toEqual(
@@ -46,7 +46,7 @@ describe('Grant', () => {
   test('dependables go into dependsOn', () => {
     const { stack, attestor } = kmsAttestor();
     const grant = attestor.grantVerify(CI);
-    new StorageBucket(stack, 'bucket', { name: 'b', location: 'US', dependsOn: grant.dependables });
+    bucket(stack, { dependsOn: grant.dependables });
     expect(onlyResource(synthValidated(stack), 'google_storage_bucket').depends_on).toEqual([
       expect.stringMatching(/^google_binary_authorization_attestor_iam_member\.Attestor_Iam-Attestor-/),
     ]);

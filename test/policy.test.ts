@@ -5,6 +5,7 @@ import {
   Attestor,
   AttestorKey,
   BinaryAuthorizationPolicy,
+  BinaryAuthorizationPolicyProps,
   DeploymentPath,
   EnforcementMode,
   EvaluationMode,
@@ -13,6 +14,13 @@ import { PGP_PUBLIC_KEY } from './fixtures/keys';
 import { bodiesOf, newStack, synthValidated, warningsOf } from './support';
 
 const POLICY = 'google_binary_authorization_policy';
+
+/** The policy "Policy" of my-project, `props` on top, in a new stack. */
+function newPolicy(props: Partial<BinaryAuthorizationPolicyProps> = {}) {
+  const stack = newStack();
+  const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project', ...props });
+  return { stack, policy };
+}
 
 function onlyPolicy(json: any): any {
   const policies = bodiesOf(json, POLICY);
@@ -23,10 +31,8 @@ function onlyPolicy(json: any): any {
 describe('BinaryAuthorizationPolicy', () => {
   describe('defaults', () => {
     test('deny everything that is not allowlisted, enforced, and refuse to be destroyed', () => {
-      // GIVEN
-      const stack = newStack();
-      // WHEN
-      new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+      // GIVEN / WHEN
+      const { stack } = newPolicy();
       // THEN
       const json = synthValidated(stack);
       expect(json).toMatchSnapshot();
@@ -38,16 +44,14 @@ describe('BinaryAuthorizationPolicy', () => {
     });
 
     test('the L1 is the default child, with the stable id "Resource"', () => {
-      const stack = newStack();
-      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+      const { stack, policy } = newPolicy();
       expect(policy.node.defaultChild).toBeInstanceOf(PolicyResource);
       expect(policy.node.defaultChild?.node.id).toBe('Resource');
       expect(Object.keys(synthValidated(stack).resource[POLICY])).toEqual(['Policy_23B91518']);
     });
 
     test('exposes its project, rule and Terraform id', () => {
-      const stack = newStack();
-      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+      const { stack, policy } = newPolicy();
       expect(policy.project).toBe('my-project');
       expect(policy.defaultAdmissionRule.evaluationMode).toBe(EvaluationMode.ALWAYS_DENY);
       expect(policy.defaultAdmissionRule.enforcementMode).toBe(EnforcementMode.ENFORCED_BLOCK_AND_AUDIT_LOG);
@@ -60,8 +64,7 @@ describe('BinaryAuthorizationPolicy', () => {
   describe('the seed scenario: one project, one region, both deployment paths', () => {
     test('allowlists exactly the repositories Google documents', () => {
       // GIVEN
-      const stack = newStack();
-      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+      const { stack, policy } = newPolicy();
       // WHEN
       policy.allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, { regions: ['us-central1'] });
       policy.allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, { regions: ['us-central1'] });
@@ -78,8 +81,7 @@ describe('BinaryAuthorizationPolicy', () => {
 
   describe('several regions and projects', () => {
     test('one pattern per region and path, in the order they were added', () => {
-      const stack = newStack();
-      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+      const { stack, policy } = newPolicy();
       policy.allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, {
         regions: ['us-central1', 'europe-west1', 'asia-northeast1'],
       });
@@ -101,8 +103,7 @@ describe('BinaryAuthorizationPolicy', () => {
     });
 
     test('a domain-scoped project appears with a slash in image paths', () => {
-      const stack = newStack();
-      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'example.com:my-project' });
+      const { stack, policy } = newPolicy({ project: 'example.com:my-project' });
       policy.allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, { regions: ['us-east1'] });
       expect(policy.allowlistPatterns).toEqual(['us-east1-docker.pkg.dev/example.com/my-project/gcf-artifacts/**']);
       expect(onlyPolicy(synthValidated(stack)).project).toBe('example.com:my-project');
@@ -111,9 +112,7 @@ describe('BinaryAuthorizationPolicy', () => {
 
   describe('allowlist', () => {
     test('patterns from props and from addAllowlistPattern, duplicates kept once', () => {
-      const stack = newStack();
-      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', {
-        project: 'my-project',
+      const { stack, policy } = newPolicy({
         allowlistPatterns: ['gcr.io/my-project/app@*', 'us-docker.pkg.dev/my-project/trusted/**'],
       });
       policy.addAllowlistPattern('gcr.io/my-project/app@*');
@@ -129,8 +128,7 @@ describe('BinaryAuthorizationPolicy', () => {
     });
 
     test('patterns added after the policy was defined are rendered too', () => {
-      const stack = newStack();
-      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+      const { stack, policy } = newPolicy();
       expect(onlyPolicy(synthValidated(stack)).admission_whitelist_patterns).toBeUndefined();
       policy.addAllowlistPattern('gcr.io/my-project/late@*');
       expect(onlyPolicy(synthValidated(stack)).admission_whitelist_patterns).toEqual([
@@ -139,15 +137,14 @@ describe('BinaryAuthorizationPolicy', () => {
     });
 
     test('the getter returns a copy', () => {
-      const policy = new BinaryAuthorizationPolicy(newStack(), 'Policy', { project: 'my-project' });
+      const { policy } = newPolicy();
       policy.allowlistPatterns.push('gcr.io/x/y');
       expect(policy.allowlistPatterns).toEqual([]);
     });
 
     test('synth is byte-identical twice in a row', () => {
       const build = () => {
-        const stack = newStack();
-        const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+        const { stack, policy } = newPolicy();
         policy.allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, { regions: ['us-east1', 'us-central1'] });
         policy.addAllowlistPattern('gcr.io/my-project/app@*');
         return stack;
@@ -200,9 +197,7 @@ describe('BinaryAuthorizationPolicy', () => {
 
   describe('admission rules', () => {
     test('allowAll in dry run', () => {
-      const stack = newStack();
-      new BinaryAuthorizationPolicy(stack, 'Policy', {
-        project: 'my-project',
+      const { stack } = newPolicy({
         defaultAdmissionRule: AdmissionRule.allowAll({ enforcementMode: EnforcementMode.DRYRUN_AUDIT_LOG_ONLY }),
       });
       expect(onlyPolicy(synthValidated(stack)).default_admission_rule).toEqual({
@@ -245,13 +240,7 @@ describe('BinaryAuthorizationPolicy', () => {
 
   describe('other props', () => {
     test('description, global policy evaluation and opting out of prevent_destroy', () => {
-      const stack = newStack();
-      new BinaryAuthorizationPolicy(stack, 'Policy', {
-        project: 'my-project',
-        description: 'Production',
-        globalPolicyEvaluation: true,
-        preventDestroy: false,
-      });
+      const { stack } = newPolicy({ description: 'Production', globalPolicyEvaluation: true, preventDestroy: false });
       const body = onlyPolicy(synthValidated(stack));
       expect(body.description).toBe('Production');
       expect(body.global_policy_evaluation_mode).toBe('ENABLE');
@@ -259,8 +248,7 @@ describe('BinaryAuthorizationPolicy', () => {
     });
 
     test('globalPolicyEvaluation false renders DISABLE', () => {
-      const stack = newStack();
-      new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project', globalPolicyEvaluation: false });
+      const { stack } = newPolicy({ globalPolicyEvaluation: false });
       expect(onlyPolicy(synthValidated(stack)).global_policy_evaluation_mode).toBe('DISABLE');
     });
   });
@@ -268,9 +256,7 @@ describe('BinaryAuthorizationPolicy', () => {
   describe('warnings, with the ids of the lint codes', () => {
     test('allow-all, dry run, no prevent_destroy and risky patterns are legal but reported', () => {
       // GIVEN
-      const stack = newStack();
-      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', {
-        project: 'my-project',
+      const { policy } = newPolicy({
         defaultAdmissionRule: AdmissionRule.allowAll({ enforcementMode: EnforcementMode.DRYRUN_AUDIT_LOG_ONLY }),
         preventDestroy: false,
         allowlistPatterns: ['gcr.io/my-project/**'],
@@ -300,9 +286,7 @@ describe('BinaryAuthorizationPolicy', () => {
     });
 
     test('the secure defaults and a narrow allowlist warn about nothing', () => {
-      const stack = newStack();
-      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', {
-        project: 'my-project',
+      const { policy } = newPolicy({
         allowlistPatterns: ['gcr.io/my-project/apps/**', 'gcr.io/my-project/app@*'],
       });
       policy.addAllowlistPattern('gcr.io/my-project/apps/**');
@@ -338,7 +322,7 @@ describe('BinaryAuthorizationPolicy', () => {
   });
 
   describe('bad input', () => {
-    const policyIn = () => new BinaryAuthorizationPolicy(newStack(), 'Policy', { project: 'my-project' });
+    const policyIn = () => newPolicy().policy;
 
     test('fails on a wildcard anywhere but the end', () =>
       expect(() => policyIn().addAllowlistPattern('gcr.io/my-project/n*x')).toThrow(
@@ -346,13 +330,7 @@ describe('BinaryAuthorizationPolicy', () => {
       ));
 
     test('fails on a pattern with no registry host', () =>
-      expect(
-        () =>
-          new BinaryAuthorizationPolicy(newStack(), 'Policy', {
-            project: 'my-project',
-            allowlistPatterns: ['my-project/app'],
-          }),
-      ).toThrow(
+      expect(() => newPolicy({ allowlistPatterns: ['my-project/app'] })).toThrow(
         /^\[stack\/Policy\] invalid 'allowlistPatterns' "my-project\/app": a pattern starts with a registry host/,
       ));
 
@@ -377,7 +355,7 @@ describe('BinaryAuthorizationPolicy', () => {
       ));
 
     test('fails on an invalid project id', () =>
-      expect(() => new BinaryAuthorizationPolicy(newStack(), 'Policy', { project: 'My_Project' })).toThrow(
+      expect(() => newPolicy({ project: 'My_Project' })).toThrow(
         /^\[stack\/Policy\] invalid 'project' "My_Project": a project id has 6 to 30 lowercase letters/,
       ));
 
@@ -387,13 +365,7 @@ describe('BinaryAuthorizationPolicy', () => {
       ).toThrow(/invalid 'project' "x": a project id/));
 
     test('fails on requireAttestations with no attestors', () =>
-      expect(
-        () =>
-          new BinaryAuthorizationPolicy(newStack(), 'Policy', {
-            project: 'my-project',
-            defaultAdmissionRule: AdmissionRule.requireAttestations([]),
-          }),
-      ).toThrow(
+      expect(() => newPolicy({ defaultAdmissionRule: AdmissionRule.requireAttestations([]) })).toThrow(
         /^\[stack\/Policy\] invalid 'defaultAdmissionRule' "REQUIRE_ATTESTATION": REQUIRE_ATTESTATION needs at least one attestor; pass the attestors/,
       ));
 
@@ -411,8 +383,7 @@ describe('BinaryAuthorizationPolicy', () => {
     });
 
     test('fails on two policies for the same project in one stack', () => {
-      const stack = newStack();
-      new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+      const { stack } = newPolicy();
       expect(() => new BinaryAuthorizationPolicy(stack, 'Again', { project: 'my-project' })).toThrow(
         /^\[stack\/Again\] invalid 'project' "my-project": the project already has a policy at \[stack\/Policy\]; a project has exactly one policy/,
       );
@@ -437,8 +408,7 @@ describe('BinaryAuthorizationPolicy', () => {
 
 describe('BinaryAuthorizationPolicy enableApis', () => {
   test('enables the Binary Authorization API, never disables it, and applies the policy after it', () => {
-    const stack = newStack();
-    new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project', enableApis: true });
+    const { stack } = newPolicy({ enableApis: true });
     const json = synthValidated(stack);
     const services = json.resource.google_project_service;
     expect(Object.values(services)).toEqual([
@@ -474,8 +444,7 @@ describe('BinaryAuthorizationPolicy enableApis', () => {
   });
 
   test('no API resources unless asked', () => {
-    const stack = newStack();
-    new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+    const { stack } = newPolicy();
     expect(synthValidated(stack).resource.google_project_service).toBeUndefined();
   });
 });

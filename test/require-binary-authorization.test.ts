@@ -2,12 +2,11 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
 import { Cloudfunctions2Function } from '@cdktf/provider-google/lib/cloudfunctions2-function';
-import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
 import { Aspects, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { BinaryAuthorization, BinaryAuthorizationPolicy, RequireBinaryAuthorization, RequirementMode } from '../src';
 import { errorsOf, newStack, policyPatterns, resourceOf, synthRaw, warningsOf } from './support';
-import { gcfFunction, v1Service, v2Job, v2Service, v2WorkerPool } from './support/workloads';
+import { bucket, gcfFunction, v1Service, v2Job, v2Service, v2WorkerPool } from './support/workloads';
 
 const fn = (scope: Construct, id: string, serviceConfig?: any) => gcfFunction(scope, id, { serviceConfig });
 
@@ -122,7 +121,7 @@ describe('RequireBinaryAuthorization', () => {
       const stack = newStack({ app, project: 'my-project' });
       const nested = new Construct(new Construct(stack, 'team'), 'api');
       v2Service(nested, 'service');
-      new StorageBucket(stack, 'bucket', { name: 'b', location: 'US' });
+      bucket(stack);
       const other = new TerraformStack(app, 'other');
       const untouched = v2Service(other, 'service');
       // WHEN
@@ -397,9 +396,8 @@ describe('RequireBinaryAuthorization', () => {
     });
 
     test('fails for a resource that Cloud Run does not deploy', () => {
-      const stack = newStack({ project: 'my-project' });
-      const bucket = new StorageBucket(stack, 'bucket', { name: 'b', location: 'US' });
-      expect(() => RequireBinaryAuthorization.exempt(bucket, 'why not')).toThrow(
+      const notCloudRun = bucket(newStack({ project: 'my-project' }));
+      expect(() => RequireBinaryAuthorization.exempt(notCloudRun, 'why not')).toThrow(
         '[stack/bucket] invalid \'resource\' "google_storage_bucket": expected a google_cloud_run_v2_service, google_cloud_run_v2_job, google_cloud_run_v2_worker_pool, google_cloud_run_service or google_cloudfunctions2_function resource',
       );
     });

@@ -6,11 +6,8 @@
  * - lint never reports clean (exit 0) a document with a Cloud Run resource that does not enforce
  *   Binary Authorization (absent, off, or in a shape the provider does not accept).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
-import { join } from 'path';
 import fc from 'fast-check';
-import { runCli } from '../support';
+import { runCli, scratchFolder } from '../support';
 
 const IMAGE = `gcr.io/my-project/app@sha256:${'a'.repeat(64)}`;
 const KEY = 'run.googleapis.com/binary-authorization';
@@ -27,19 +24,47 @@ const COMMANDS: Array<(input: string) => string[]> = [
   (input) => ['graph', input, '--format', 'dot'],
 ];
 
-let dir: string;
+const scratch = scratchFolder('cli-property-');
 /** Terraform JSON with nothing in it, the other side of a diff. */
 let emptyFile: string;
-let file: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'cli-property-'));
-  file = join(dir, 'in.tf.json');
-  emptyFile = join(dir, 'empty.tf.json');
-  writeFileSync(emptyFile, '{"resource": {}}');
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+beforeAll(() => (emptyFile = scratch.file('empty.tf.json', '{"resource": {}}')));
 
+/** Writes the document, as JSON whatever it is, as the input of the next commands; returns its path. */
+const inputOf = (doc: unknown) => scratch.file('in.tf.json', JSON.stringify(doc));
 const run = (argv: string[]) => runCli(...argv);
+
+/**
+ * For `numRuns` documents of `documents`, runs each command on the document: exit 0, 1 or 2, no stack trace, no
+ * internal error and no control character on either stream; an exit 2 is one line on standard error and
+ * nothing on standard output, any other exit nothing on standard error.
+ */
+function expectOrderlyExits(
+  documents: fc.Arbitrary<unknown>,
+  commands: Array<(input: string) => string[]>,
+  numRuns: number,
+): void {
+  fc.assert(
+    fc.property(documents, (doc) => {
+      const file = inputOf(doc);
+      for (const argv of commands) {
+        const { code, stdout, stderr } = run(argv(file));
+        expect([0, 1, 2]).toContain(code);
+        for (const line of [...stdout, ...stderr]) {
+          expect(line).not.toMatch(/^\s+at |^\w*Error:|internal error/);
+          expect(line).not.toMatch(/[\p{Cc}\u2028\u2029\u202e]/u);
+        }
+        if (code === 2) {
+          expect(stderr).toHaveLength(1);
+          expect(stderr[0].startsWith('cdktf-gcp-binauthz: ')).toBe(true);
+          expect(stdout).toEqual([]);
+        } else {
+          expect(stderr).toEqual([]);
+        }
+      }
+    }),
+    { numRuns },
+  );
+}
 
 // --- arbitraries: any JSON, and JSON biased to look like Terraform JSON with policies and Cloud Run
 
@@ -226,27 +251,7 @@ const nonEnforcing = cloudRunResource.filter(
 
 describe('every command on random JSON', () => {
   test('exits 0, 1 or 2; no stack trace, no internal error; exit 2 is one line on standard error', () => {
-    fc.assert(
-      fc.property(terraformJson, (doc) => {
-        writeFileSync(file, JSON.stringify(doc));
-        for (const argv of COMMANDS) {
-          const { code, stdout, stderr } = run(argv(file));
-          expect([0, 1, 2]).toContain(code);
-          for (const line of [...stdout, ...stderr]) {
-            expect(line).not.toMatch(/^\s+at |^\w*Error:|internal error/);
-            expect(line).not.toMatch(/[\p{Cc}\u2028\u2029\u202e]/u);
-          }
-          if (code === 2) {
-            expect(stderr).toHaveLength(1);
-            expect(stderr[0].startsWith('cdktf-gcp-binauthz: ')).toBe(true);
-            expect(stdout).toEqual([]);
-          } else {
-            expect(stderr).toEqual([]);
-          }
-        }
-      }),
-      { numRuns: 200 },
-    );
+    expectOrderlyExits(terraformJson, COMMANDS, 200);
   });
 });
 
@@ -264,8 +269,7 @@ describe('lint on a Cloud Run resource that does not enforce', () => {
           if (policy !== undefined) {
             resource.google_binary_authorization_policy = { p: policy };
           }
-          writeFileSync(file, JSON.stringify({ resource }));
-          const { code, stdout } = run(['lint', file, '--json']);
+          const { code, stdout } = run(['lint', inputOf({ resource }), '--json']);
           expect([1, 2]).toContain(code);
           if (code === 1) {
             // The resource itself has an error finding.
@@ -395,25 +399,7 @@ const planOrState = fc
 
 describe('every command on random plans and state', () => {
   test('exits 0, 1 or 2; no stack trace, no internal error; exit 2 is one line on standard error', () => {
-    fc.assert(
-      fc.property(planOrState, (doc) => {
-        writeFileSync(file, JSON.stringify(doc));
-        for (const argv of PLAN_COMMANDS) {
-          const { code, stdout, stderr } = run(argv(file));
-          expect([0, 1, 2]).toContain(code);
-          for (const line of [...stdout, ...stderr]) {
-            expect(line).not.toMatch(/^\s+at |^\w*Error:|internal error/);
-          }
-          if (code === 2) {
-            expect(stderr).toHaveLength(1);
-            expect(stdout).toEqual([]);
-          } else {
-            expect(stderr).toEqual([]);
-          }
-        }
-      }),
-      { numRuns: 150 },
-    );
+    expectOrderlyExits(planOrState, PLAN_COMMANDS, 150);
   });
 
   test('diff never reports as unchanged a service whose enforcement becomes known only after apply', () => {
@@ -442,8 +428,7 @@ describe('every command on random plans and state', () => {
           name: 'target',
           change: { actions: ['update'], before: values, after: values, after_unknown: { binary_authorization: true } },
         });
-        writeFileSync(file, JSON.stringify(doc));
-        const { code, stdout } = run(['diff', file, '--json']);
+        const { code, stdout } = run(['diff', inputOf(doc), '--json']);
         expect([1, 2]).toContain(code);
         if (code === 1) {
           const { changes } = JSON.parse(stdout.join('\n'));
@@ -481,8 +466,7 @@ describe('every command on random plans and state', () => {
           name: 'target',
           change: { actions: ['update'], after_unknown: { template: unknown } },
         });
-        writeFileSync(file, JSON.stringify(doc));
-        const { code, stdout } = run(['check', file, '--json']);
+        const { code, stdout } = run(['check', inputOf(doc), '--json']);
         expect([1, 2]).toContain(code);
         if (code === 1) {
           const { results } = JSON.parse(stdout.join('\n'));

@@ -9,17 +9,15 @@
  */
 // The module itself (not a namespace copy), so that jest.spyOn replaces what src/cli/input.ts calls.
 import fs from 'fs';
-import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import v8 from 'v8';
 import * as lintCommand from '../../src/cli/lint';
-import { runCli, spawnCli } from '../support';
+import { DENY_RULE, policyJson, runCli, scratchFolder, spawnCli } from '../support';
+import { NON_ENFORCING_SHAPES } from '../support/cloud-run-shapes';
 
 const D = `sha256:${'a'.repeat(64)}`;
 const IMAGE = `gcr.io/my-project/app@${D}`;
-const RULE = { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' };
 const POLICY = 'google_binary_authorization_policy.p';
-const KEY = 'run.googleapis.com/binary-authorization';
 
 type Command = 'summary' | 'check' | 'lint' | 'export' | 'diff' | 'graph';
 const COMMANDS: Command[] = ['summary', 'check', 'lint', 'export', 'diff', 'graph'];
@@ -44,28 +42,18 @@ function argvFor(command: Command, input: string): string[] {
 /** A file's content, or something else at its path. */
 type Entry = string | Buffer | { symlink: string } | { folder: true } | { sparse: number };
 
+/** The attributes of a valid policy: my-project's, denying, that Terraform will not destroy. */
+const VALID_POLICY = { project: 'my-project', default_admission_rule: DENY_RULE, lifecycle: { prevent_destroy: true } };
+
 /** Terraform JSON holding one policy `p`: a valid one, changed by `body` (`undefined` removes a key). */
 function policyDoc(body: Record<string, unknown> = {}): string {
-  return JSON.stringify({
-    resource: {
-      google_binary_authorization_policy: {
-        p: { project: 'my-project', default_admission_rule: RULE, lifecycle: { prevent_destroy: true }, ...body },
-      },
-    },
-  });
+  return JSON.stringify(policyJson({ ...VALID_POLICY, ...body }));
 }
 
-/** Terraform JSON with a valid policy and the given resources of other types. */
+/** Terraform JSON with a valid policy, the Cloud Run guardrail, and the given resources of other types. */
 function withResources(resources: Record<string, unknown>): string {
-  return JSON.stringify({
-    resource: {
-      google_binary_authorization_policy: {
-        p: { project: 'my-project', default_admission_rule: RULE, lifecycle: { prevent_destroy: true } },
-      },
-      google_org_policy_policy: { g: { name: 'projects/my-project/policies/run.allowedBinaryAuthorizationPolicies' } },
-      ...resources,
-    },
-  });
+  const guardrail = { g: { name: 'projects/my-project/policies/run.allowedBinaryAuthorizationPolicies' } };
+  return JSON.stringify(policyJson(VALID_POLICY, { google_org_policy_policy: guardrail, ...resources }));
 }
 
 function nested(depth: number, bottom: string): string {
@@ -98,352 +86,271 @@ interface BadInput {
   readonly mock?: (folder: string) => void;
 }
 
+/** A bad input that is the one file in.tf.json, holding `content`. */
+function inFile(what: string, content: Entry, ...names: string[]): BadInput {
+  return { what, files: { 'in.tf.json': content }, names };
+}
+
+/** A bad input that is the one file in.tf.json, holding a valid policy `p` changed by `body` (see policyDoc). */
+function policyWith(what: string, body: Record<string, unknown>, ...names: string[]): BadInput {
+  return inFile(what, policyDoc(body), ...names);
+}
+
+/** A bad input that is the case's folder, holding `files`. */
+function inTheFolder(what: string, files: Record<string, Entry>, ...names: string[]): BadInput {
+  return { what, files, input: '.', names };
+}
+
+/** Valid JSON whose policy (`policyWith`) the API refuses: an input error (2), except for lint, which reports it (1). */
+function refusedPolicy(what: string, body: Record<string, unknown>, ...names: string[]): BadInput {
+  return { ...policyWith(what, body, ...names), code: { lint: 1 } };
+}
+
 /** Inputs every command reads the same way: run through each of the four commands. */
 const EVERY_COMMAND: BadInput[] = [
   // --- the file itself
   { what: 'a missing file', files: {}, names: ['@/in.tf.json: no such file or folder'] },
-  { what: 'an empty file', files: { 'in.tf.json': '' }, names: ['@/in.tf.json: is empty'] },
-  { what: 'a file of white space', files: { 'in.tf.json': ' \n\t\n' }, names: ['@/in.tf.json: is empty'] },
-  {
-    what: 'a byte order mark before valid JSON',
-    files: { 'in.tf.json': `\ufeff${policyDoc()}` },
-    names: ['@/in.tf.json: starts with a byte order mark'],
-  },
-  {
-    what: 'truncated JSON',
-    files: { 'in.tf.json': policyDoc().slice(0, 40) },
-    names: ['@/in.tf.json: not valid JSON ('],
-  },
-  {
-    what: 'JSON followed by garbage',
-    files: { 'in.tf.json': `${policyDoc()}}` },
-    names: ['@/in.tf.json: not valid JSON ('],
-  },
-  {
-    what: 'JSON with a comment',
-    files: { 'in.tf.json': `// x\n${policyDoc()}` },
-    names: ['@/in.tf.json: not valid JSON'],
-  },
-  { what: 'JSON with a trailing comma', files: { 'in.tf.json': '{"resource": {},}' }, names: ['not valid JSON'] },
-  {
-    what: 'bytes that are not UTF-8',
-    files: {
-      'in.tf.json': Buffer.concat([Buffer.from('{"resource": {"x": "'), Buffer.from([0xc3, 0x28]), Buffer.from('"}}')]),
-    },
-    names: ['@/in.tf.json: not valid UTF-8'],
-  },
-  {
-    what: 'UTF-16 text',
-    files: { 'in.tf.json': Buffer.from(`\ufeff${policyDoc()}`, 'utf16le') },
-    names: ['@/in.tf.json: not valid UTF-8'],
-  },
-  {
-    what: 'the key "resource" twice (JSON.parse keeps the last)',
-    files: {
-      'in.tf.json': `{"resource": {"google_cloud_run_v2_service": {"s": {}}}, "resource": ${policyDoc().slice(12, -1)}}`,
-    },
-    names: ['@/in.tf.json: has the key "resource" twice in the top-level object (line 1)'],
-  },
-  {
-    what: 'a resource name twice',
-    files: {
-      'in.tf.json': `{"resource": {"google_binary_authorization_policy": {"p": {"project": "a"},\n "p": {"project": "b"}}}}`,
-    },
-    names: ['has the key "p" twice in resource.google_binary_authorization_policy (line 2)'],
-  },
-  {
-    what: 'an attribute twice, once escaped',
-    files: {
-      'in.tf.json': `{"resource": {"google_binary_authorization_policy": {"p": {"project": "a", "proj\\u0065ct": "b"}}}}`,
-    },
-    names: ['has the key "project" twice in resource.google_binary_authorization_policy.p'],
-  },
-  {
-    what: 'a value nested 20,000 levels deep',
-    files: {
-      'in.tf.json': `{"resource": {"google_binary_authorization_policy": {"p": {"project": ${nested(20_000, '1')}}}}}`,
-    },
-    names: ['@/in.tf.json: nests objects and lists deeper than 512 levels'],
-  },
-  {
-    what: 'a resource body nested 20,000 levels deep',
-    files: { 'in.tf.json': `{"resource": {"google_binary_authorization_policy": {"p": ${nested(20_000, '{}')}}}}` },
-    names: ['@/in.tf.json: nests objects and lists deeper than 512 levels'],
-  },
+  inFile('an empty file', '', '@/in.tf.json: is empty'),
+  inFile('a file of white space', ' \n\t\n', '@/in.tf.json: is empty'),
+  inFile('a byte order mark before valid JSON', `\ufeff${policyDoc()}`, '@/in.tf.json: starts with a byte order mark'),
+  inFile('truncated JSON', policyDoc().slice(0, 40), '@/in.tf.json: not valid JSON ('),
+  inFile('JSON followed by garbage', `${policyDoc()}}`, '@/in.tf.json: not valid JSON ('),
+  inFile('JSON with a comment', `// x\n${policyDoc()}`, '@/in.tf.json: not valid JSON'),
+  inFile('JSON with a trailing comma', '{"resource": {},}', 'not valid JSON'),
+  inFile(
+    'bytes that are not UTF-8',
+    Buffer.concat([Buffer.from('{"resource": {"x": "'), Buffer.from([0xc3, 0x28]), Buffer.from('"}}')]),
+    '@/in.tf.json: not valid UTF-8',
+  ),
+  inFile('UTF-16 text', Buffer.from(`\ufeff${policyDoc()}`, 'utf16le'), '@/in.tf.json: not valid UTF-8'),
+  inFile(
+    'the key "resource" twice (JSON.parse keeps the last)',
+    `{"resource": {"google_cloud_run_v2_service": {"s": {}}}, "resource": ${policyDoc().slice(12, -1)}}`,
+    '@/in.tf.json: has the key "resource" twice in the top-level object (line 1)',
+  ),
+  inFile(
+    'a resource name twice',
+    `{"resource": {"google_binary_authorization_policy": {"p": {"project": "a"},\n "p": {"project": "b"}}}}`,
+    'has the key "p" twice in resource.google_binary_authorization_policy (line 2)',
+  ),
+  inFile(
+    'an attribute twice, once escaped',
+    `{"resource": {"google_binary_authorization_policy": {"p": {"project": "a", "proj\\u0065ct": "b"}}}}`,
+    'has the key "project" twice in resource.google_binary_authorization_policy.p',
+  ),
+  inFile(
+    'a value nested 20,000 levels deep',
+    `{"resource": {"google_binary_authorization_policy": {"p": {"project": ${nested(20_000, '1')}}}}}`,
+    '@/in.tf.json: nests objects and lists deeper than 512 levels',
+  ),
+  inFile(
+    'a resource body nested 20,000 levels deep',
+    `{"resource": {"google_binary_authorization_policy": {"p": ${nested(20_000, '{}')}}}}`,
+    '@/in.tf.json: nests objects and lists deeper than 512 levels',
+  ),
   // --- the document's shape
-  {
-    what: 'a list at the top',
-    files: { 'in.tf.json': '[]' },
-    names: ['@/in.tf.json: the document must be a JSON object'],
-  },
-  {
-    what: 'a list of policies at the top',
-    files: { 'in.tf.json': `[${policyDoc()}]` },
-    names: ['@/in.tf.json: the document must be a JSON object'],
-  },
-  {
-    what: 'a string at the top',
-    files: { 'in.tf.json': '"resource"' },
-    names: ['the document must be a JSON object', 'got: "resource"'],
-  },
-  {
-    what: 'a number at the top',
-    files: { 'in.tf.json': '42' },
-    names: ['the document must be a JSON object', 'got: 42'],
-  },
-  {
-    what: 'null at the top',
-    files: { 'in.tf.json': 'null' },
-    names: ['the document must be a JSON object', 'got: null'],
-  },
-  {
-    what: 'resource null',
-    files: { 'in.tf.json': '{"resource": null}' },
-    names: ['@/in.tf.json: resource must be an object'],
-  },
-  {
-    what: 'resource a string',
-    files: { 'in.tf.json': '{"resource": "x"}' },
-    names: ['resource must be an object', 'got: "x"'],
-  },
-  {
-    what: 'resource a list',
-    files: { 'in.tf.json': `{"resource": [${policyDoc().slice(12, -1)}]}` },
-    names: ['@/in.tf.json: resource is a list'],
-  },
-  {
-    what: 'the policy type a list',
-    files: { 'in.tf.json': '{"resource": {"google_binary_authorization_policy": []}}' },
-    names: ['resource.google_binary_authorization_policy must be an object keyed by resource name, got: []'],
-  },
-  {
-    what: 'the policy type null',
-    files: { 'in.tf.json': '{"resource": {"google_binary_authorization_policy": null}}' },
-    names: ['resource.google_binary_authorization_policy must be an object keyed by resource name, got: null'],
-  },
+  inFile('a list at the top', '[]', '@/in.tf.json: the document must be a JSON object'),
+  inFile('a list of policies at the top', `[${policyDoc()}]`, '@/in.tf.json: the document must be a JSON object'),
+  inFile('a string at the top', '"resource"', 'the document must be a JSON object', 'got: "resource"'),
+  inFile('a number at the top', '42', 'the document must be a JSON object', 'got: 42'),
+  inFile('null at the top', 'null', 'the document must be a JSON object', 'got: null'),
+  inFile('resource null', '{"resource": null}', '@/in.tf.json: resource must be an object'),
+  inFile('resource a string', '{"resource": "x"}', 'resource must be an object', 'got: "x"'),
+  inFile('resource a list', `{"resource": [${policyDoc().slice(12, -1)}]}`, '@/in.tf.json: resource is a list'),
+  inFile(
+    'the policy type a list',
+    '{"resource": {"google_binary_authorization_policy": []}}',
+    'resource.google_binary_authorization_policy must be an object keyed by resource name, got: []',
+  ),
+  inFile(
+    'the policy type null',
+    '{"resource": {"google_binary_authorization_policy": null}}',
+    'resource.google_binary_authorization_policy must be an object keyed by resource name, got: null',
+  ),
   // --- a policy body
-  {
-    what: 'a policy body that is a string',
-    files: { 'in.tf.json': '{"resource": {"google_binary_authorization_policy": {"p": "x"}}}' },
-    names: [`@/in.tf.json: ${POLICY} must be an object (the resource's attributes), got: "x"`],
-  },
-  {
-    what: 'a policy body that is null',
-    files: { 'in.tf.json': '{"resource": {"google_binary_authorization_policy": {"p": null}}}' },
-    names: [`${POLICY} must be an object`, 'got: null'],
-  },
-  {
-    what: 'a policy body that is a list of lists',
-    files: { 'in.tf.json': `{"resource": {"google_binary_authorization_policy": {"p": [[${JSON.stringify(RULE)}]]}}}` },
-    names: [`${POLICY} must be an object`, 'got: [[{…}]]'],
-  },
-  {
-    what: 'a policy declared twice (a list of two bodies)',
-    files: { 'in.tf.json': '{"resource": {"google_binary_authorization_policy": {"p": [{}, {}]}}}' },
-    names: [`${POLICY}: declared 2 times`],
-  },
+  inFile(
+    'a policy body that is a string',
+    '{"resource": {"google_binary_authorization_policy": {"p": "x"}}}',
+    `@/in.tf.json: ${POLICY} must be an object (the resource's attributes), got: "x"`,
+  ),
+  inFile(
+    'a policy body that is null',
+    '{"resource": {"google_binary_authorization_policy": {"p": null}}}',
+    `${POLICY} must be an object`,
+    'got: null',
+  ),
+  inFile(
+    'a policy body that is a list of lists',
+    `{"resource": {"google_binary_authorization_policy": {"p": [[${JSON.stringify(DENY_RULE)}]]}}}`,
+    `${POLICY} must be an object`,
+    'got: [[{…}]]',
+  ),
+  inFile(
+    'a policy declared twice (a list of two bodies)',
+    '{"resource": {"google_binary_authorization_policy": {"p": [{}, {}]}}}',
+    `${POLICY}: declared 2 times`,
+  ),
   // --- the policy's attributes: each wrong type names the file, the address and the attribute
-  {
-    what: 'project a number',
-    files: { 'in.tf.json': policyDoc({ project: 7 }) },
-    names: [`@/in.tf.json: ${POLICY}: project must be a string`, 'got: 7'],
-  },
-  {
-    what: 'project a list',
-    files: { 'in.tf.json': policyDoc({ project: ['a'] }) },
-    names: [`${POLICY}: project must be a string`, 'got: ["a"]'],
-  },
-  {
-    what: 'project an object',
-    files: { 'in.tf.json': policyDoc({ project: {} }) },
-    names: [`${POLICY}: project must be a string`, 'got: {}'],
-  },
-  {
-    what: 'project true',
-    files: { 'in.tf.json': policyDoc({ project: true }) },
-    names: [`${POLICY}: project must be a string`, 'got: true'],
-  },
-  {
-    what: 'no default rule',
-    files: { 'in.tf.json': policyDoc({ default_admission_rule: undefined }) },
-    names: [`${POLICY}: default_admission_rule is not set`],
-  },
-  {
-    what: 'a default rule that is an empty list',
-    files: { 'in.tf.json': policyDoc({ default_admission_rule: [] }) },
-    names: [`${POLICY}: default_admission_rule is not set`],
-  },
-  {
-    what: 'two default rules',
-    files: { 'in.tf.json': policyDoc({ default_admission_rule: [RULE, RULE] }) },
-    names: [`${POLICY}: default_admission_rule must be a single block`],
-  },
-  {
-    what: 'a default rule that is a number',
-    files: { 'in.tf.json': policyDoc({ default_admission_rule: 5 }) },
-    names: [`${POLICY}: default_admission_rule must be a block`, 'got: 5'],
-  },
-  {
-    what: 'a default rule that is a list of lists',
-    files: { 'in.tf.json': policyDoc({ default_admission_rule: [[RULE]] }) },
-    names: [`${POLICY}: default_admission_rule must be a block`],
-  },
-  {
-    what: 'evaluation_mode a number',
-    files: { 'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, evaluation_mode: 5 } }) },
-    names: [`${POLICY}: default_admission_rule.evaluation_mode must be a string`, 'got: 5'],
-  },
-  {
-    what: 'evaluation_mode an object',
-    files: {
-      'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, evaluation_mode: { mode: 'ALWAYS_DENY' } } }),
+  policyWith('project a number', { project: 7 }, `@/in.tf.json: ${POLICY}: project must be a string`, 'got: 7'),
+  policyWith('project a list', { project: ['a'] }, `${POLICY}: project must be a string`, 'got: ["a"]'),
+  policyWith('project an object', { project: {} }, `${POLICY}: project must be a string`, 'got: {}'),
+  policyWith('project true', { project: true }, `${POLICY}: project must be a string`, 'got: true'),
+  policyWith('no default rule', { default_admission_rule: undefined }, `${POLICY}: default_admission_rule is not set`),
+  policyWith(
+    'a default rule that is an empty list',
+    { default_admission_rule: [] },
+    `${POLICY}: default_admission_rule is not set`,
+  ),
+  policyWith(
+    'two default rules',
+    { default_admission_rule: [DENY_RULE, DENY_RULE] },
+    `${POLICY}: default_admission_rule must be a single block`,
+  ),
+  policyWith(
+    'a default rule that is a number',
+    { default_admission_rule: 5 },
+    `${POLICY}: default_admission_rule must be a block`,
+    'got: 5',
+  ),
+  policyWith(
+    'a default rule that is a list of lists',
+    { default_admission_rule: [[DENY_RULE]] },
+    `${POLICY}: default_admission_rule must be a block`,
+  ),
+  policyWith(
+    'evaluation_mode a number',
+    { default_admission_rule: { ...DENY_RULE, evaluation_mode: 5 } },
+    `${POLICY}: default_admission_rule.evaluation_mode must be a string`,
+    'got: 5',
+  ),
+  policyWith(
+    'evaluation_mode an object',
+    { default_admission_rule: { ...DENY_RULE, evaluation_mode: { mode: 'ALWAYS_DENY' } } },
+    `${POLICY}: default_admission_rule.evaluation_mode must be a string`,
+  ),
+  policyWith(
+    'evaluation_mode nested 300 levels deep (under the depth limit)',
+    { default_admission_rule: { ...DENY_RULE, evaluation_mode: JSON.parse(nested(300, '"ALWAYS_DENY"')) } },
+    `${POLICY}: default_admission_rule.evaluation_mode must be a string`,
+    'got: [[[…]]]',
+  ),
+  policyWith(
+    'evaluation_mode null (not set)',
+    { default_admission_rule: { ...DENY_RULE, evaluation_mode: null } },
+    `${POLICY}: default_admission_rule.evaluation_mode is not set`,
+  ),
+  policyWith(
+    'enforcement_mode a boolean',
+    { default_admission_rule: { ...DENY_RULE, enforcement_mode: false } },
+    `${POLICY}: default_admission_rule.enforcement_mode must be a string`,
+    'got: false',
+  ),
+  policyWith(
+    'no enforcement_mode',
+    { default_admission_rule: { evaluation_mode: 'ALWAYS_DENY' } },
+    `${POLICY}: default_admission_rule.enforcement_mode is not set`,
+  ),
+  policyWith(
+    'require_attestations_by [1]',
+    { default_admission_rule: { ...DENY_RULE, require_attestations_by: [1] } },
+    `${POLICY}: default_admission_rule.require_attestations_by[0] must be a string`,
+    'got: 1',
+  ),
+  policyWith(
+    'require_attestations_by [null]',
+    { default_admission_rule: { ...DENY_RULE, require_attestations_by: [null] } },
+    `${POLICY}: default_admission_rule.require_attestations_by[0] must be a string`,
+    'got: null',
+  ),
+  policyWith(
+    'require_attestations_by a plain string',
+    { default_admission_rule: { ...DENY_RULE, require_attestations_by: 'projects/p/attestors/a' } },
+    `${POLICY}: default_admission_rule.require_attestations_by must be a list of strings`,
+  ),
+  policyWith(
+    'require_attestations_by an object',
+    { default_admission_rule: { ...DENY_RULE, require_attestations_by: {} } },
+    `${POLICY}: default_admission_rule.require_attestations_by must be a list of strings`,
+    'got: {}',
+  ),
+  policyWith(
+    'name_pattern an object',
+    { admission_whitelist_patterns: [{ name_pattern: {} }] },
+    `${POLICY}: admission_whitelist_patterns[0].name_pattern must be a string`,
+    'got: {}',
+  ),
+  policyWith(
+    'name_pattern a number',
+    { admission_whitelist_patterns: [{ name_pattern: 'gcr.io/a/b@*' }, { name_pattern: 5 }] },
+    `${POLICY}: admission_whitelist_patterns[1].name_pattern must be a string`,
+    'got: 5',
+  ),
+  policyWith(
+    'a pattern block without name_pattern',
+    { admission_whitelist_patterns: [{}] },
+    `${POLICY}: admission_whitelist_patterns[0].name_pattern is not set`,
+  ),
+  policyWith(
+    'patterns as a list of strings',
+    { admission_whitelist_patterns: ['gcr.io/a/b@*'] },
+    `${POLICY}: admission_whitelist_patterns[0] must be a block`,
+  ),
+  policyWith(
+    'patterns as a plain string',
+    { admission_whitelist_patterns: 'gcr.io/a/b@*' },
+    `${POLICY}: admission_whitelist_patterns must be a block`,
+  ),
+  policyWith(
+    'patterns as a number',
+    { admission_whitelist_patterns: 3 },
+    `${POLICY}: admission_whitelist_patterns must be a block`,
+    'got: 3',
+  ),
+  policyWith(
+    'a cluster rule without cluster',
+    { cluster_admission_rules: [DENY_RULE] },
+    `${POLICY}: cluster_admission_rules[0].cluster is not set`,
+  ),
+  policyWith(
+    'a cluster rule whose cluster is a number',
+    { cluster_admission_rules: [{ ...DENY_RULE, cluster: 1 }] },
+    `${POLICY}: cluster_admission_rules[0].cluster must be a string`,
+  ),
+  policyWith(
+    'two rules for one cluster',
+    {
+      cluster_admission_rules: [
+        { ...DENY_RULE, cluster: 'us-central1-a.c' },
+        { ...DENY_RULE, cluster: 'us-central1-a.c' },
+      ],
     },
-    names: [`${POLICY}: default_admission_rule.evaluation_mode must be a string`],
-  },
-  {
-    what: 'evaluation_mode nested 300 levels deep (under the depth limit)',
-    files: {
-      'in.tf.json': policyDoc({
-        default_admission_rule: { ...RULE, evaluation_mode: JSON.parse(nested(300, '"ALWAYS_DENY"')) },
-      }),
-    },
-    names: [`${POLICY}: default_admission_rule.evaluation_mode must be a string`, 'got: [[[…]]]'],
-  },
-  {
-    what: 'evaluation_mode null (not set)',
-    files: { 'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, evaluation_mode: null } }) },
-    names: [`${POLICY}: default_admission_rule.evaluation_mode is not set`],
-  },
-  {
-    what: 'enforcement_mode a boolean',
-    files: { 'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, enforcement_mode: false } }) },
-    names: [`${POLICY}: default_admission_rule.enforcement_mode must be a string`, 'got: false'],
-  },
-  {
-    what: 'no enforcement_mode',
-    files: { 'in.tf.json': policyDoc({ default_admission_rule: { evaluation_mode: 'ALWAYS_DENY' } }) },
-    names: [`${POLICY}: default_admission_rule.enforcement_mode is not set`],
-  },
-  {
-    what: 'require_attestations_by [1]',
-    files: { 'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, require_attestations_by: [1] } }) },
-    names: [`${POLICY}: default_admission_rule.require_attestations_by[0] must be a string`, 'got: 1'],
-  },
-  {
-    what: 'require_attestations_by [null]',
-    files: { 'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, require_attestations_by: [null] } }) },
-    names: [`${POLICY}: default_admission_rule.require_attestations_by[0] must be a string`, 'got: null'],
-  },
-  {
-    what: 'require_attestations_by a plain string',
-    files: {
-      'in.tf.json': policyDoc({
-        default_admission_rule: { ...RULE, require_attestations_by: 'projects/p/attestors/a' },
-      }),
-    },
-    names: [`${POLICY}: default_admission_rule.require_attestations_by must be a list of strings`],
-  },
-  {
-    what: 'require_attestations_by an object',
-    files: { 'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, require_attestations_by: {} } }) },
-    names: [`${POLICY}: default_admission_rule.require_attestations_by must be a list of strings`, 'got: {}'],
-  },
-  {
-    what: 'name_pattern an object',
-    files: { 'in.tf.json': policyDoc({ admission_whitelist_patterns: [{ name_pattern: {} }] }) },
-    names: [`${POLICY}: admission_whitelist_patterns[0].name_pattern must be a string`, 'got: {}'],
-  },
-  {
-    what: 'name_pattern a number',
-    files: {
-      'in.tf.json': policyDoc({
-        admission_whitelist_patterns: [{ name_pattern: 'gcr.io/a/b@*' }, { name_pattern: 5 }],
-      }),
-    },
-    names: [`${POLICY}: admission_whitelist_patterns[1].name_pattern must be a string`, 'got: 5'],
-  },
-  {
-    what: 'a pattern block without name_pattern',
-    files: { 'in.tf.json': policyDoc({ admission_whitelist_patterns: [{}] }) },
-    names: [`${POLICY}: admission_whitelist_patterns[0].name_pattern is not set`],
-  },
-  {
-    what: 'patterns as a list of strings',
-    files: { 'in.tf.json': policyDoc({ admission_whitelist_patterns: ['gcr.io/a/b@*'] }) },
-    names: [`${POLICY}: admission_whitelist_patterns[0] must be a block`],
-  },
-  {
-    what: 'patterns as a plain string',
-    files: { 'in.tf.json': policyDoc({ admission_whitelist_patterns: 'gcr.io/a/b@*' }) },
-    names: [`${POLICY}: admission_whitelist_patterns must be a block`],
-  },
-  {
-    what: 'patterns as a number',
-    files: { 'in.tf.json': policyDoc({ admission_whitelist_patterns: 3 }) },
-    names: [`${POLICY}: admission_whitelist_patterns must be a block`, 'got: 3'],
-  },
-  {
-    what: 'a cluster rule without cluster',
-    files: { 'in.tf.json': policyDoc({ cluster_admission_rules: [RULE] }) },
-    names: [`${POLICY}: cluster_admission_rules[0].cluster is not set`],
-  },
-  {
-    what: 'a cluster rule whose cluster is a number',
-    files: { 'in.tf.json': policyDoc({ cluster_admission_rules: [{ ...RULE, cluster: 1 }] }) },
-    names: [`${POLICY}: cluster_admission_rules[0].cluster must be a string`],
-  },
-  {
-    what: 'two rules for one cluster',
-    files: {
-      'in.tf.json': policyDoc({
-        cluster_admission_rules: [
-          { ...RULE, cluster: 'us-central1-a.c' },
-          { ...RULE, cluster: 'us-central1-a.c' },
-        ],
-      }),
-    },
-    names: [`${POLICY}: cluster_admission_rules[1].cluster "us-central1-a.c" has two rules`],
-  },
-  {
-    what: 'a cluster rule whose evaluation mode is a list',
-    files: {
-      'in.tf.json': policyDoc({
-        cluster_admission_rules: [{ ...RULE, cluster: 'us-central1-a.c', evaluation_mode: [] }],
-      }),
-    },
-    names: [`${POLICY}: cluster_admission_rules[0].evaluation_mode must be a string`],
-  },
-  {
-    what: 'prevent_destroy "true"',
-    files: { 'in.tf.json': policyDoc({ lifecycle: { prevent_destroy: 'true' } }) },
-    names: [`${POLICY}: lifecycle.prevent_destroy must be true or false`, 'got: "true"'],
-  },
-  {
-    what: 'lifecycle a number',
-    files: { 'in.tf.json': policyDoc({ lifecycle: 1 }) },
-    names: [`${POLICY}: lifecycle must be a block`],
-  },
-  {
-    what: 'description a number',
-    files: { 'in.tf.json': policyDoc({ description: 1 }) },
-    names: [`${POLICY}: description must be a string`],
-  },
-  {
-    what: 'global_policy_evaluation_mode a list',
-    files: { 'in.tf.json': policyDoc({ global_policy_evaluation_mode: ['ENABLE'] }) },
-    names: [`${POLICY}: global_policy_evaluation_mode must be a string`],
-  },
-  {
-    what: 'dynamic a string',
-    files: { 'in.tf.json': policyDoc({ dynamic: 'x' }) },
-    names: [`${POLICY}: dynamic must be a block`],
-  },
+    `${POLICY}: cluster_admission_rules[1].cluster "us-central1-a.c" has two rules`,
+  ),
+  policyWith(
+    'a cluster rule whose evaluation mode is a list',
+    { cluster_admission_rules: [{ ...DENY_RULE, cluster: 'us-central1-a.c', evaluation_mode: [] }] },
+    `${POLICY}: cluster_admission_rules[0].evaluation_mode must be a string`,
+  ),
+  policyWith(
+    'prevent_destroy "true"',
+    { lifecycle: { prevent_destroy: 'true' } },
+    `${POLICY}: lifecycle.prevent_destroy must be true or false`,
+    'got: "true"',
+  ),
+  policyWith('lifecycle a number', { lifecycle: 1 }, `${POLICY}: lifecycle must be a block`),
+  policyWith('description a number', { description: 1 }, `${POLICY}: description must be a string`),
+  policyWith(
+    'global_policy_evaluation_mode a list',
+    { global_policy_evaluation_mode: ['ENABLE'] },
+    `${POLICY}: global_policy_evaluation_mode must be a string`,
+  ),
+  policyWith('dynamic a string', { dynamic: 'x' }, `${POLICY}: dynamic must be a block`),
   // --- paths that cannot be read
-  {
-    what: 'a dangling symbolic link',
-    files: { 'in.tf.json': { symlink: 'gone.tf.json' } },
-    names: ['@/in.tf.json: cannot read: a symbolic link to "gone.tf.json", which does not exist (ENOENT)'],
-  },
+  inFile(
+    'a dangling symbolic link',
+    { symlink: 'gone.tf.json' },
+    '@/in.tf.json: cannot read: a symbolic link to "gone.tf.json", which does not exist (ENOENT)',
+  ),
   {
     what: 'a loop of symbolic links',
     files: { 'in.tf.json': { symlink: 'loop.tf.json' }, 'loop.tf.json': { symlink: 'in.tf.json' } },
@@ -461,11 +368,11 @@ const EVERY_COMMAND: BadInput[] = [
     mock: () => eaccesOn('in.tf.json', 'readFileSync'),
     names: ['@/in.tf.json: cannot read: permission denied (EACCES)'],
   },
-  {
-    what: 'a file larger than Node.js can hold as a string (a sparse file: only its size is read)',
-    files: { 'in.tf.json': { sparse: 600 * 1024 * 1024 } },
-    names: ['@/in.tf.json: cannot read: 629145600 bytes, more than the 536870888 this command can hold'],
-  },
+  inFile(
+    'a file larger than Node.js can hold as a string (a sparse file: only its size is read)',
+    { sparse: 600 * 1024 * 1024 },
+    '@/in.tf.json: cannot read: 629145600 bytes, more than the 536870888 this command can hold',
+  ),
   {
     what: 'a device',
     files: {},
@@ -473,39 +380,30 @@ const EVERY_COMMAND: BadInput[] = [
     names: ['/dev/null: cannot read: not a regular file'],
   },
   // --- folders
-  {
-    what: 'an empty folder',
-    files: {},
-    input: '.',
-    names: ['@: no cdk.tf.json, *.tf.json or stacks/*/cdk.tf.json in this folder'],
-  },
-  {
-    what: 'a folder whose only *.tf.json is a dangling link',
-    files: { 'main.tf.json': { symlink: 'nowhere' } },
-    input: '.',
-    names: ['@/main.tf.json: cannot read: a symbolic link to "nowhere", which does not exist'],
-  },
-  {
-    what: 'a folder whose *.tf.json is a folder',
-    files: { 'main.tf.json': { folder: true } },
-    input: '.',
-    names: ['@/main.tf.json: cannot read: a folder where a file was expected (EISDIR)'],
-  },
-  {
-    what: 'a folder holding Terraform HCL besides JSON',
-    files: { 'main.tf.json': policyDoc(), 'services.tf': 'resource "google_cloud_run_v2_service" "s" {}' },
-    input: '.',
-    names: ['@: holds Terraform HCL (services.tf), which this command does not read'],
-  },
-  {
-    what: 'a folder holding an override file',
-    files: {
+  inTheFolder('an empty folder', {}, '@: no cdk.tf.json, *.tf.json or stacks/*/cdk.tf.json in this folder'),
+  inTheFolder(
+    'a folder whose only *.tf.json is a dangling link',
+    { 'main.tf.json': { symlink: 'nowhere' } },
+    '@/main.tf.json: cannot read: a symbolic link to "nowhere", which does not exist',
+  ),
+  inTheFolder(
+    'a folder whose *.tf.json is a folder',
+    { 'main.tf.json': { folder: true } },
+    '@/main.tf.json: cannot read: a folder where a file was expected (EISDIR)',
+  ),
+  inTheFolder(
+    'a folder holding Terraform HCL besides JSON',
+    { 'main.tf.json': policyDoc(), 'services.tf': 'resource "google_cloud_run_v2_service" "s" {}' },
+    '@: holds Terraform HCL (services.tf), which this command does not read',
+  ),
+  inTheFolder(
+    'a folder holding an override file',
+    {
       'main.tf.json': policyDoc(),
-      'main_override.tf.json': policyDoc({ default_admission_rule: { ...RULE, evaluation_mode: 'ALWAYS_ALLOW' } }),
+      'main_override.tf.json': policyDoc({ default_admission_rule: { ...DENY_RULE, evaluation_mode: 'ALWAYS_ALLOW' } }),
     },
-    input: '.',
-    names: ['@: holds Terraform override files (main_override.tf.json)'],
-  },
+    '@: holds Terraform override files (main_override.tf.json)',
+  ),
   {
     what: 'a folder that cannot be listed (readdirSync mocked to fail with EACCES: the tests run as root)',
     files: { 'main.tf.json': policyDoc() },
@@ -514,24 +412,21 @@ const EVERY_COMMAND: BadInput[] = [
     names: ['@: cannot read: permission denied (EACCES)'],
   },
   // --- cdktf.out folders
-  {
-    what: 'a stack whose cdk.tf.json is a dangling link',
-    files: { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf.json': { symlink: '../../missing.json' } },
-    input: '.',
-    names: ['@/stacks/b/cdk.tf.json: cannot read: a symbolic link to "../../missing.json", which does not exist'],
-  },
-  {
-    what: 'a stack whose cdk.tf.json is a loop of links',
-    files: { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf.json': { symlink: 'cdk.tf.json' } },
-    input: '.',
-    names: ['@/stacks/b/cdk.tf.json: cannot read: a loop of symbolic links (ELOOP)'],
-  },
-  {
-    what: 'a stack whose cdk.tf.json is a folder',
-    files: { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf.json': { folder: true } },
-    input: '.',
-    names: ['@/stacks/b/cdk.tf.json: cannot read: a folder where a file was expected (EISDIR)'],
-  },
+  inTheFolder(
+    'a stack whose cdk.tf.json is a dangling link',
+    { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf.json': { symlink: '../../missing.json' } },
+    '@/stacks/b/cdk.tf.json: cannot read: a symbolic link to "../../missing.json", which does not exist',
+  ),
+  inTheFolder(
+    'a stack whose cdk.tf.json is a loop of links',
+    { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf.json': { symlink: 'cdk.tf.json' } },
+    '@/stacks/b/cdk.tf.json: cannot read: a loop of symbolic links (ELOOP)',
+  ),
+  inTheFolder(
+    'a stack whose cdk.tf.json is a folder',
+    { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf.json': { folder: true } },
+    '@/stacks/b/cdk.tf.json: cannot read: a folder where a file was expected (EISDIR)',
+  ),
   {
     what: 'a stack whose cdk.tf.json cannot be read (readFileSync mocked to fail with EACCES: the tests run as root)',
     files: { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf.json': policyDoc() },
@@ -553,49 +448,43 @@ const EVERY_COMMAND: BadInput[] = [
     mock: () => eaccesOn('stacks', 'readdirSync'),
     names: ['@/stacks: cannot read: permission denied (EACCES)'],
   },
-  {
-    what: 'a stack folder without cdk.tf.json',
-    files: { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/plan.out': 'x' },
-    input: '.',
-    names: ['@/stacks/b: a stack folder without cdk.tf.json'],
-  },
-  {
-    what: 'a stack synthesized as HCL',
-    files: { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf': 'resource "x" "y" {}' },
-    input: '.',
-    names: ['@/stacks/b: holds cdk.tf (Terraform HCL, from cdktf synth --hcl)'],
-  },
-  {
-    what: 'a file among the stack folders',
-    files: { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b.json': policyDoc() },
-    input: '.',
-    names: ['@/stacks/b.json: not a stack folder'],
-  },
-  {
-    what: 'a dangling link among the stack folders',
-    files: { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b': { symlink: '/nonexistent/stack' } },
-    input: '.',
-    names: ['@/stacks/b: cannot read: a symbolic link to "/nonexistent/stack", which does not exist'],
-  },
-  {
-    what: 'a stack with invalid JSON beside a good one',
-    files: { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf.json': '{' },
-    input: '.',
-    names: ['@/stacks/b/cdk.tf.json: not valid JSON'],
-  },
-  {
-    what: 'a stack with a wrong type beside a good one',
-    files: { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf.json': policyDoc({ project: 1 }) },
-    input: '.',
-    names: [`@/stacks/b/cdk.tf.json: ${POLICY}: project must be a string`],
-  },
+  inTheFolder(
+    'a stack folder without cdk.tf.json',
+    { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/plan.out': 'x' },
+    '@/stacks/b: a stack folder without cdk.tf.json',
+  ),
+  inTheFolder(
+    'a stack synthesized as HCL',
+    { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf': 'resource "x" "y" {}' },
+    '@/stacks/b: holds cdk.tf (Terraform HCL, from cdktf synth --hcl)',
+  ),
+  inTheFolder(
+    'a file among the stack folders',
+    { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b.json': policyDoc() },
+    '@/stacks/b.json: not a stack folder',
+  ),
+  inTheFolder(
+    'a dangling link among the stack folders',
+    { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b': { symlink: '/nonexistent/stack' } },
+    '@/stacks/b: cannot read: a symbolic link to "/nonexistent/stack", which does not exist',
+  ),
+  inTheFolder(
+    'a stack with invalid JSON beside a good one',
+    { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf.json': '{' },
+    '@/stacks/b/cdk.tf.json: not valid JSON',
+  ),
+  inTheFolder(
+    'a stack with a wrong type beside a good one',
+    { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf.json': policyDoc({ project: 1 }) },
+    `@/stacks/b/cdk.tf.json: ${POLICY}: project must be a string`,
+  ),
 ];
 
 /** A plan (`terraform show -json`) holding one policy `p` in a module, changed by `change`. */
 function planDoc(change: (plan: any) => void = () => undefined): string {
   const values = {
     project: 'my-project',
-    default_admission_rule: [RULE],
+    default_admission_rule: [DENY_RULE],
     admission_whitelist_patterns: [{ name_pattern: 'gcr.io/my-project/**' }],
   };
   const plan: any = {
@@ -644,7 +533,7 @@ function stateDoc(values: Record<string, unknown> = {}): string {
             mode: 'managed',
             type: 'google_binary_authorization_policy',
             name: 'p',
-            values: { project: 'my-project', default_admission_rule: [RULE], ...values },
+            values: { project: 'my-project', default_admission_rule: [DENY_RULE], ...values },
           },
         ],
       },
@@ -657,402 +546,254 @@ const YAML_POLICY =
 
 /** Plans, state, policy YAML and JSON of no format, as every command reads them (named in.tf.json: the format is told by the content). */
 const NEW_FORMATS: BadInput[] = [
-  {
-    what: 'JSON that is none of the formats',
-    files: { 'in.tf.json': '{"foo": 1, "resource": {}}' },
-    names: ['@/in.tf.json: is none of the formats this command reads: its top-level keys ["foo"]'],
-  },
-  {
-    what: 'a plan whose after_unknown is a string',
-    files: { 'in.tf.json': planDoc((p) => (p.resource_changes[0].change.after_unknown = 'yes')) },
-    names: ['@/in.tf.json: resource_changes[0].change.after_unknown must be an object', 'got: "yes"'],
-  },
-  {
-    what: 'a plan whose after_unknown holds a string where a block is',
-    files: {
-      'in.tf.json': planDoc((p) => (p.resource_changes[0].change.after_unknown = { default_admission_rule: 'x' })),
-    },
-    names: [
-      'resource_changes[0].change.after_unknown.default_admission_rule must be true, false, a list or an object, got: "x"',
-    ],
-  },
-  {
-    what: 'a plan whose after_unknown is a list where the value is a string',
-    files: { 'in.tf.json': planDoc((p) => (p.resource_changes[0].change.after_unknown = { project: [true] })) },
-    names: ['resource_changes[0].change.after_unknown.project is a list where the value is "my-project"'],
-  },
-  {
-    what: 'a plan of another major format version',
-    files: { 'in.tf.json': planDoc((p) => (p.format_version = '2.0')) },
-    names: ['@/in.tf.json: format_version must be "1.x"', 'got: "2.0"'],
-  },
-  {
-    what: 'a plan without planned_values',
-    files: { 'in.tf.json': planDoc((p) => delete p.planned_values) },
-    names: ['@/in.tf.json: planned_values must be an object, got: undefined'],
-  },
-  {
-    what: 'a plan whose child_modules is an object',
-    files: { 'in.tf.json': planDoc((p) => (p.planned_values.root_module.child_modules = {})) },
-    names: ['planned_values.root_module.child_modules must be a list, got: {}'],
-  },
-  {
-    what: 'a plan resource without a change',
-    files: { 'in.tf.json': planDoc((p) => (p.resource_changes = [])) },
-    names: [
-      `planned_values.root_module.child_modules[0].resources[0] (module.m.${POLICY}): resource_changes holds no change for it`,
-    ],
-  },
-  {
-    what: 'a plan that errored',
-    files: { 'in.tf.json': planDoc((p) => (p.errored = true)) },
-    names: ['@/in.tf.json: the plan errored (terraform plan failed)'],
-  },
-  {
-    what: 'an incomplete plan',
-    files: { 'in.tf.json': planDoc((p) => (p.complete = false)) },
-    names: ['@/in.tf.json: the plan is incomplete'],
-  },
-  {
-    what: 'a plan with an action Terraform does not have',
-    files: { 'in.tf.json': planDoc((p) => (p.resource_changes[0].change.actions = ['destroy'])) },
-    names: ['resource_changes[0].change.actions[0]', 'unknown action "destroy"'],
-  },
-  {
-    what: 'a plan resource whose type is a number',
-    files: { 'in.tf.json': planDoc((p) => (p.planned_values.root_module.child_modules[0].resources[0].type = 5)) },
-    names: ['planned_values.root_module.child_modules[0].resources[0].type must be a string, got: 5'],
-  },
-  {
-    what: 'a plan module with an address that is not one',
-    files: { 'in.tf.json': planDoc((p) => (p.planned_values.root_module.child_modules[0].address = 'modules/m')) },
-    names: ['a module address must look like "module.NAME"', 'got: "modules/m"'],
-  },
-  {
-    what: 'a plan policy whose default rule is a number',
-    files: {
-      'in.tf.json': planDoc(
-        (p) => (p.planned_values.root_module.child_modules[0].resources[0].values.default_admission_rule = 5),
-      ),
-    },
-    names: [`module.m.${POLICY}: default_admission_rule must be a block`, 'got: 5'],
-  },
-  {
-    what: 'a state whose policy has two default rules',
-    files: { 'in.tf.json': stateDoc({ default_admission_rule: [RULE, RULE] }) },
-    names: [`${POLICY}: default_admission_rule must be a single block`],
-  },
-  {
-    what: 'a state whose policy project is a list',
-    files: { 'in.tf.json': stateDoc({ project: ['a'] }) },
-    names: [`${POLICY}: project must be a string`],
-  },
-  {
-    what: 'a state whose resource values are a list',
-    files: {
-      'in.tf.json': JSON.stringify({
-        format_version: '1.0',
-        values: {
-          root_module: {
-            resources: [
-              { address: POLICY, mode: 'managed', type: 'google_binary_authorization_policy', name: 'p', values: [] },
-            ],
-          },
+  inFile(
+    'JSON that is none of the formats',
+    '{"foo": 1, "resource": {}}',
+    '@/in.tf.json: is none of the formats this command reads: its top-level keys ["foo"]',
+  ),
+  inFile(
+    'a plan whose after_unknown is a string',
+    planDoc((p) => (p.resource_changes[0].change.after_unknown = 'yes')),
+    '@/in.tf.json: resource_changes[0].change.after_unknown must be an object',
+    'got: "yes"',
+  ),
+  inFile(
+    'a plan whose after_unknown holds a string where a block is',
+    planDoc((p) => (p.resource_changes[0].change.after_unknown = { default_admission_rule: 'x' })),
+    'resource_changes[0].change.after_unknown.default_admission_rule must be true, false, a list or an object, got: "x"',
+  ),
+  inFile(
+    'a plan whose after_unknown is a list where the value is a string',
+    planDoc((p) => (p.resource_changes[0].change.after_unknown = { project: [true] })),
+    'resource_changes[0].change.after_unknown.project is a list where the value is "my-project"',
+  ),
+  inFile(
+    'a plan of another major format version',
+    planDoc((p) => (p.format_version = '2.0')),
+    '@/in.tf.json: format_version must be "1.x"',
+    'got: "2.0"',
+  ),
+  inFile(
+    'a plan without planned_values',
+    planDoc((p) => delete p.planned_values),
+    '@/in.tf.json: planned_values must be an object, got: undefined',
+  ),
+  inFile(
+    'a plan whose child_modules is an object',
+    planDoc((p) => (p.planned_values.root_module.child_modules = {})),
+    'planned_values.root_module.child_modules must be a list, got: {}',
+  ),
+  inFile(
+    'a plan resource without a change',
+    planDoc((p) => (p.resource_changes = [])),
+    `planned_values.root_module.child_modules[0].resources[0] (module.m.${POLICY}): resource_changes holds no change for it`,
+  ),
+  inFile(
+    'a plan that errored',
+    planDoc((p) => (p.errored = true)),
+    '@/in.tf.json: the plan errored (terraform plan failed)',
+  ),
+  inFile(
+    'an incomplete plan',
+    planDoc((p) => (p.complete = false)),
+    '@/in.tf.json: the plan is incomplete',
+  ),
+  inFile(
+    'a plan with an action Terraform does not have',
+    planDoc((p) => (p.resource_changes[0].change.actions = ['destroy'])),
+    'resource_changes[0].change.actions[0]',
+    'unknown action "destroy"',
+  ),
+  inFile(
+    'a plan resource whose type is a number',
+    planDoc((p) => (p.planned_values.root_module.child_modules[0].resources[0].type = 5)),
+    'planned_values.root_module.child_modules[0].resources[0].type must be a string, got: 5',
+  ),
+  inFile(
+    'a plan module with an address that is not one',
+    planDoc((p) => (p.planned_values.root_module.child_modules[0].address = 'modules/m')),
+    'a module address must look like "module.NAME"',
+    'got: "modules/m"',
+  ),
+  inFile(
+    'a plan policy whose default rule is a number',
+    planDoc((p) => (p.planned_values.root_module.child_modules[0].resources[0].values.default_admission_rule = 5)),
+    `module.m.${POLICY}: default_admission_rule must be a block`,
+    'got: 5',
+  ),
+  inFile(
+    'a state whose policy has two default rules',
+    stateDoc({ default_admission_rule: [DENY_RULE, DENY_RULE] }),
+    `${POLICY}: default_admission_rule must be a single block`,
+  ),
+  inFile('a state whose policy project is a list', stateDoc({ project: ['a'] }), `${POLICY}: project must be a string`),
+  inFile(
+    'a state whose resource values are a list',
+    JSON.stringify({
+      format_version: '1.0',
+      values: {
+        root_module: {
+          resources: [
+            { address: POLICY, mode: 'managed', type: 'google_binary_authorization_policy', name: 'p', values: [] },
+          ],
         },
-      }),
-    },
-    names: [`values.root_module.resources[0].values (${POLICY}) must be an object, got: []`],
-  },
-  {
-    what: 'a state whose root module is a list',
-    files: { 'in.tf.json': '{"format_version": "1.0", "values": {"root_module": []}}' },
-    names: ['values.root_module must be an object, got: []'],
-  },
-  {
-    what: 'a YAML policy whose default rule is a list',
-    files: { 'in.tf.json': 'defaultAdmissionRule: [1]\nname: projects/my-project/policy\n' },
-    names: ['@/in.tf.json: defaultAdmissionRule must be a mapping', 'got: [1]'],
-  },
-  {
-    what: 'a YAML policy whose evaluation mode is a number',
-    files: { 'in.tf.json': YAML_POLICY.replace('ALWAYS_DENY', '5') },
-    names: ['defaultAdmissionRule.evaluationMode must be a string', 'got: 5'],
-  },
-  {
-    what: 'a YAML policy whose pattern is a mapping',
-    files: { 'in.tf.json': `${YAML_POLICY}admissionWhitelistPatterns:\n- namePattern: {a: 1}\n` },
-    names: ['admissionWhitelistPatterns[0].namePattern must be a string'],
-  },
-  {
-    what: 'a YAML policy with a key the format does not have',
-    files: { 'in.tf.json': `${YAML_POLICY}defaultAdmisionRule: {}\n` },
-    names: ['the policy has the key "defaultAdmisionRule", which is not one of'],
-  },
-  {
-    what: 'a YAML that is not a policy (a Kubernetes manifest)',
-    files: { 'in.tf.json': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n' },
-    names: ['the policy has the key "apiVersion"'],
-  },
-  {
-    what: 'a YAML policy without a name',
-    files: { 'in.tf.json': YAML_POLICY.replace('name: projects/my-project/policy\n', '') },
-    names: ['name must be a string ("projects/PROJECT_ID/policy"), got: nothing'],
-  },
-  {
-    what: 'a YAML policy whose name is not a policy name',
-    files: { 'in.tf.json': YAML_POLICY.replace('projects/my-project/policy', 'projects/my-project/attestors/a') },
-    names: ['name must be "projects/PROJECT_ID/policy"'],
-  },
-  {
-    what: 'a YAML policy with GKE-only rule maps',
-    files: { 'in.tf.json': `${YAML_POLICY}kubernetesNamespaceAdmissionRules: {}\n` },
-    names: ['kubernetesNamespaceAdmissionRules: GKE-only rules'],
-  },
-  {
-    what: 'YAML anchors and aliases (a billion laughs)',
-    files: {
-      'in.tf.json': `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`,
-    },
-    names: ['@/in.tf.json: uses YAML anchors and aliases'],
-  },
-  {
-    what: 'a YAML of two documents',
-    files: { 'in.tf.json': `${YAML_POLICY}---\n${YAML_POLICY}` },
-    names: ['holds 2 YAML documents'],
-  },
-  {
-    what: 'a YAML with a key twice',
-    files: { 'in.tf.json': `${YAML_POLICY}name: projects/other-project/policy\n` },
-    names: ['not valid YAML (Map keys must be unique'],
-  },
-  {
-    what: 'a YAML larger than any policy',
-    files: { 'in.tf.json': `${YAML_POLICY}description: "${'x'.repeat(9 * 1024 * 1024)}"\n` },
-    names: ['characters of YAML, more than the 8388608 a policy YAML can be'],
-  },
-  {
-    what: 'an exemption marker of the wrong shape',
-    files: {
-      'in.tf.json': withResources({
-        google_cloud_run_v2_service: { s: { '//': { binauthz: 'yes' }, binary_authorization: { use_default: true } } },
-      }),
-    },
-    names: ['google_cloud_run_v2_service.s: "//".binauthz must be {"exempt": "REASON"}', 'got: "yes"'],
-  },
-  {
-    what: 'a provider block that is a number',
-    files: { 'in.tf.json': JSON.stringify({ ...JSON.parse(policyDoc()), provider: { google: 5 } }) },
-    names: ['provider.google[0] must be an object', 'got: 5'],
-  },
-  {
-    what: 'module a list',
-    files: { 'in.tf.json': JSON.stringify({ ...JSON.parse(policyDoc()), module: [] }) },
-    names: ['module must be an object keyed by module name, got: []'],
-  },
+      },
+    }),
+    `values.root_module.resources[0].values (${POLICY}) must be an object, got: []`,
+  ),
+  inFile(
+    'a state whose root module is a list',
+    '{"format_version": "1.0", "values": {"root_module": []}}',
+    'values.root_module must be an object, got: []',
+  ),
+  inFile(
+    'a YAML policy whose default rule is a list',
+    'defaultAdmissionRule: [1]\nname: projects/my-project/policy\n',
+    '@/in.tf.json: defaultAdmissionRule must be a mapping',
+    'got: [1]',
+  ),
+  inFile(
+    'a YAML policy whose evaluation mode is a number',
+    YAML_POLICY.replace('ALWAYS_DENY', '5'),
+    'defaultAdmissionRule.evaluationMode must be a string',
+    'got: 5',
+  ),
+  inFile(
+    'a YAML policy whose pattern is a mapping',
+    `${YAML_POLICY}admissionWhitelistPatterns:\n- namePattern: {a: 1}\n`,
+    'admissionWhitelistPatterns[0].namePattern must be a string',
+  ),
+  inFile(
+    'a YAML policy with a key the format does not have',
+    `${YAML_POLICY}defaultAdmisionRule: {}\n`,
+    'the policy has the key "defaultAdmisionRule", which is not one of',
+  ),
+  inFile(
+    'a YAML that is not a policy (a Kubernetes manifest)',
+    'apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n',
+    'the policy has the key "apiVersion"',
+  ),
+  inFile(
+    'a YAML policy without a name',
+    YAML_POLICY.replace('name: projects/my-project/policy\n', ''),
+    'name must be a string ("projects/PROJECT_ID/policy"), got: nothing',
+  ),
+  inFile(
+    'a YAML policy whose name is not a policy name',
+    YAML_POLICY.replace('projects/my-project/policy', 'projects/my-project/attestors/a'),
+    'name must be "projects/PROJECT_ID/policy"',
+  ),
+  inFile(
+    'a YAML policy with GKE-only rule maps',
+    `${YAML_POLICY}kubernetesNamespaceAdmissionRules: {}\n`,
+    'kubernetesNamespaceAdmissionRules: GKE-only rules',
+  ),
+  inFile(
+    'YAML anchors and aliases (a billion laughs)',
+    `a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]\n`,
+    '@/in.tf.json: uses YAML anchors and aliases',
+  ),
+  inFile('a YAML of two documents', `${YAML_POLICY}---\n${YAML_POLICY}`, 'holds 2 YAML documents'),
+  inFile(
+    'a YAML with a key twice',
+    `${YAML_POLICY}name: projects/other-project/policy\n`,
+    'not valid YAML (Map keys must be unique',
+  ),
+  inFile(
+    'a YAML larger than any policy',
+    `${YAML_POLICY}description: "${'x'.repeat(9 * 1024 * 1024)}"\n`,
+    'characters of YAML, more than the 8388608 a policy YAML can be',
+  ),
+  inFile(
+    'an exemption marker of the wrong shape',
+    withResources({
+      google_cloud_run_v2_service: { s: { '//': { binauthz: 'yes' }, binary_authorization: { use_default: true } } },
+    }),
+    'google_cloud_run_v2_service.s: "//".binauthz must be {"exempt": "REASON"}',
+    'got: "yes"',
+  ),
+  inFile(
+    'a provider block that is a number',
+    JSON.stringify({ ...JSON.parse(policyDoc()), provider: { google: 5 } }),
+    'provider.google[0] must be an object',
+    'got: 5',
+  ),
+  inFile(
+    'module a list',
+    JSON.stringify({ ...JSON.parse(policyDoc()), module: [] }),
+    'module must be an object keyed by module name, got: []',
+  ),
 ];
 
 /** Valid JSON, a policy the API refuses: check, export and summary refuse it (2), lint reports it (1). */
 const INVALID_POLICIES: BadInput[] = [
-  {
-    what: 'an evaluation mode the API does not know',
-    files: { 'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, evaluation_mode: 'ALWAYS_DENYX' } }) },
-    code: { lint: 1 },
-    names: [`@/in.tf.json: ${POLICY}: the default rule's evaluation mode "ALWAYS_DENYX" is not one of`],
-  },
-  {
-    what: 'an enforcement mode the API does not know',
-    files: { 'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, enforcement_mode: 'ENFORCED' } }) },
-    code: { lint: 1 },
-    names: [`${POLICY}: the default rule's enforcement mode "ENFORCED" is not one of`],
-  },
-  {
-    what: 'REQUIRE_ATTESTATION without attestors',
-    files: { 'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, evaluation_mode: 'REQUIRE_ATTESTATION' } }) },
-    code: { lint: 1 },
-    names: [`${POLICY}: the default rule is invalid: REQUIRE_ATTESTATION needs at least one attestor`],
-  },
-  {
-    what: 'ALWAYS_DENY with attestors',
-    files: {
-      'in.tf.json': policyDoc({
-        default_admission_rule: { ...RULE, require_attestations_by: ['projects/p/attestors/a'] },
-      }),
-    },
-    code: { lint: 1 },
-    names: [`${POLICY}: the default rule is invalid: ALWAYS_DENY takes no attestors`],
-  },
-  {
-    what: 'a cluster rule with a mode the API does not know',
-    files: {
-      'in.tf.json': policyDoc({
-        cluster_admission_rules: [{ ...RULE, cluster: 'us-central1-a.c', evaluation_mode: 'NEVER' }],
-      }),
-    },
-    code: { lint: 1 },
-    names: [`${POLICY}: the rule for GKE cluster us-central1-a.c's evaluation mode "NEVER" is not one of`],
-  },
-  {
-    what: 'a global policy evaluation mode the API does not know',
-    files: { 'in.tf.json': policyDoc({ global_policy_evaluation_mode: 'ON' }) },
-    code: { lint: 1 },
-    names: [`${POLICY}: the global policy evaluation mode "ON" is not one of ENABLE, DISABLE`],
-  },
-  {
-    what: 'two problems at once',
-    files: { 'in.tf.json': policyDoc({ default_admission_rule: { evaluation_mode: 'X', enforcement_mode: 'Y' } }) },
-    code: { lint: 1 },
-    names: [`${POLICY}: the default rule's evaluation mode "X" is not one of`, '(and 1 more; lint lists them all)'],
-  },
-  {
-    what: 'a mode with control characters',
-    files: {
-      'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, evaluation_mode: 'ALWAYS_DENY\n\u001b[2K ALLOW' } }),
-    },
-    code: { lint: 1 },
-    names: ['evaluation mode "ALWAYS_DENY\\n\\u001b[2K ALLOW" is not one of'],
-  },
-];
-
-/** Cloud Run resources that do not enforce, in every odd shape: lint errors (exit 1), never clean. */
-const CLOUD_RUN: Array<[string, string, unknown, string]> = [
-  ['v2: no block', 'google_cloud_run_v2_service', {}, 'not-enforced'],
-  ['v2: an empty list', 'google_cloud_run_v2_service', { binary_authorization: [] }, 'not-enforced'],
-  ['v2: null', 'google_cloud_run_v2_job', { binary_authorization: null }, 'not-enforced'],
-  ['v2: an empty block', 'google_cloud_run_v2_worker_pool', { binary_authorization: {} }, 'not-enforced'],
-  [
-    'v2: use_default false',
-    'google_cloud_run_v2_service',
-    { binary_authorization: { use_default: false } },
-    'not-enforced',
-  ],
-  ['v2: a number', 'google_cloud_run_v2_service', { binary_authorization: 1 }, 'invalid-binary-authorization'],
-  ['v2: true', 'google_cloud_run_v2_job', { binary_authorization: true }, 'invalid-binary-authorization'],
-  [
-    'v2: a plain string',
-    'google_cloud_run_v2_service',
-    { binary_authorization: 'default' },
-    'invalid-binary-authorization',
-  ],
-  [
-    'v2: two blocks',
-    'google_cloud_run_v2_service',
-    { binary_authorization: [{ use_default: true }, {}] },
-    'invalid-binary-authorization',
-  ],
-  [
-    'v2: a list holding a number',
-    'google_cloud_run_v2_service',
-    { binary_authorization: [7] },
-    'invalid-binary-authorization',
-  ],
-  [
-    'v2: use_default "true"',
-    'google_cloud_run_v2_service',
-    { binary_authorization: { use_default: 'true' } },
-    'invalid-binary-authorization',
-  ],
-  [
-    'v2: use_default 1',
-    'google_cloud_run_v2_worker_pool',
-    { binary_authorization: { use_default: 1 } },
-    'invalid-binary-authorization',
-  ],
-  [
-    'v2: policy 5',
-    'google_cloud_run_v2_service',
-    { binary_authorization: { policy: 5 } },
-    'invalid-binary-authorization',
-  ],
-  [
-    'v2: a malformed named policy',
-    'google_cloud_run_v2_service',
-    { binary_authorization: { policy: 'projects/p/platforms/gke/policies/x' } },
-    'invalid-binary-authorization',
-  ],
-  ['v1: no metadata', 'google_cloud_run_service', {}, 'not-enforced'],
-  ['v1: metadata an empty list', 'google_cloud_run_service', { metadata: [] }, 'not-enforced'],
-  ['v1: metadata a number', 'google_cloud_run_service', { metadata: 3 }, 'invalid-binary-authorization'],
-  ['v1: metadata a string', 'google_cloud_run_service', { metadata: 'default' }, 'invalid-binary-authorization'],
-  [
-    'v1: two metadata blocks',
-    'google_cloud_run_service',
-    { metadata: [{ annotations: { [KEY]: 'default' } }, {}] },
-    'invalid-binary-authorization',
-  ],
-  [
-    'v1: annotations a list',
-    'google_cloud_run_service',
-    { metadata: { annotations: [{ [KEY]: 'default' }] } },
-    'invalid-binary-authorization',
-  ],
-  [
-    'v1: annotations a string',
-    'google_cloud_run_service',
-    { metadata: { annotations: KEY } },
-    'invalid-binary-authorization',
-  ],
-  [
-    'v1: the annotation true',
-    'google_cloud_run_service',
-    { metadata: { annotations: { [KEY]: true } } },
-    'invalid-binary-authorization',
-  ],
-  [
-    'v1: the annotation empty',
-    'google_cloud_run_service',
-    { metadata: { annotations: { [KEY]: '' } } },
-    'not-enforced',
-  ],
-  ['function: no service_config', 'google_cloudfunctions2_function', {}, 'not-enforced'],
-  ['function: service_config an empty list', 'google_cloudfunctions2_function', { service_config: [] }, 'not-enforced'],
-  [
-    'function: service_config a number',
-    'google_cloudfunctions2_function',
-    { service_config: 2 },
-    'invalid-binary-authorization',
-  ],
-  [
-    'function: service_config a string',
-    'google_cloudfunctions2_function',
-    { service_config: 'default' },
-    'invalid-binary-authorization',
-  ],
-  [
-    'function: the policy 5',
-    'google_cloudfunctions2_function',
-    { service_config: { binary_authorization_policy: 5 } },
-    'invalid-binary-authorization',
-  ],
-  [
-    'function: the policy a list',
-    'google_cloudfunctions2_function',
-    { service_config: { binary_authorization_policy: ['default'] } },
-    'invalid-binary-authorization',
-  ],
+  refusedPolicy(
+    'an evaluation mode the API does not know',
+    { default_admission_rule: { ...DENY_RULE, evaluation_mode: 'ALWAYS_DENYX' } },
+    `@/in.tf.json: ${POLICY}: the default rule's evaluation mode "ALWAYS_DENYX" is not one of`,
+  ),
+  refusedPolicy(
+    'an enforcement mode the API does not know',
+    { default_admission_rule: { ...DENY_RULE, enforcement_mode: 'ENFORCED' } },
+    `${POLICY}: the default rule's enforcement mode "ENFORCED" is not one of`,
+  ),
+  refusedPolicy(
+    'REQUIRE_ATTESTATION without attestors',
+    { default_admission_rule: { ...DENY_RULE, evaluation_mode: 'REQUIRE_ATTESTATION' } },
+    `${POLICY}: the default rule is invalid: REQUIRE_ATTESTATION needs at least one attestor`,
+  ),
+  refusedPolicy(
+    'ALWAYS_DENY with attestors',
+    { default_admission_rule: { ...DENY_RULE, require_attestations_by: ['projects/p/attestors/a'] } },
+    `${POLICY}: the default rule is invalid: ALWAYS_DENY takes no attestors`,
+  ),
+  refusedPolicy(
+    'a cluster rule with a mode the API does not know',
+    { cluster_admission_rules: [{ ...DENY_RULE, cluster: 'us-central1-a.c', evaluation_mode: 'NEVER' }] },
+    `${POLICY}: the rule for GKE cluster us-central1-a.c's evaluation mode "NEVER" is not one of`,
+  ),
+  refusedPolicy(
+    'a global policy evaluation mode the API does not know',
+    { global_policy_evaluation_mode: 'ON' },
+    `${POLICY}: the global policy evaluation mode "ON" is not one of ENABLE, DISABLE`,
+  ),
+  refusedPolicy(
+    'two problems at once',
+    { default_admission_rule: { evaluation_mode: 'X', enforcement_mode: 'Y' } },
+    `${POLICY}: the default rule's evaluation mode "X" is not one of`,
+    '(and 1 more; lint lists them all)',
+  ),
+  refusedPolicy(
+    'a mode with control characters',
+    { default_admission_rule: { ...DENY_RULE, evaluation_mode: 'ALWAYS_DENY\n\u001b[2K ALLOW' } },
+    'evaluation mode "ALWAYS_DENY\\n\\u001b[2K ALLOW" is not one of',
+  ),
 ];
 
 /** Cloud Run resource bodies that are not objects: the document is malformed, exit 2 for lint. */
 const CLOUD_RUN_BODIES: BadInput[] = [
-  {
-    what: 'a Cloud Run body that is a string',
-    files: { 'in.tf.json': withResources({ google_cloud_run_v2_service: { s: 'x' } }) },
-    names: ['@/in.tf.json: google_cloud_run_v2_service.s must be an object', 'got: "x"'],
-  },
-  {
-    what: 'a Cloud Run body that is an empty list',
-    files: { 'in.tf.json': withResources({ google_cloud_run_service: { s: [] } }) },
-    names: ['google_cloud_run_service.s must be an object', 'got: []'],
-  },
-  {
-    what: 'a Cloud Run service declared twice',
-    files: { 'in.tf.json': withResources({ google_cloudfunctions2_function: { f: [{}, {}] } }) },
-    names: ['google_cloudfunctions2_function.f: declared 2 times'],
-  },
-  {
-    what: 'the Cloud Run type a list',
-    files: { 'in.tf.json': withResources({ google_cloud_run_v2_job: [] }) },
-    names: ['resource.google_cloud_run_v2_job must be an object keyed by resource name'],
-  },
+  inFile(
+    'a Cloud Run body that is a string',
+    withResources({ google_cloud_run_v2_service: { s: 'x' } }),
+    '@/in.tf.json: google_cloud_run_v2_service.s must be an object',
+    'got: "x"',
+  ),
+  inFile(
+    'a Cloud Run body that is an empty list',
+    withResources({ google_cloud_run_service: { s: [] } }),
+    'google_cloud_run_service.s must be an object',
+    'got: []',
+  ),
+  inFile(
+    'a Cloud Run service declared twice',
+    withResources({ google_cloudfunctions2_function: { f: [{}, {}] } }),
+    'google_cloudfunctions2_function.f: declared 2 times',
+  ),
+  inFile(
+    'the Cloud Run type a list',
+    withResources({ google_cloud_run_v2_job: [] }),
+    'resource.google_cloud_run_v2_job must be an object keyed by resource name',
+  ),
 ];
 
 /** Inputs that diff and graph cannot fully read (what the trust chain needs beyond the policies): exit 2, one line. */
@@ -1212,15 +953,13 @@ const BAD_ARGUMENTS: Array<[string, string[], string]> = [
 
 // ---------------------------------------------------------------------------------------------------
 
-let root: string;
-beforeAll(() => (root = fs.mkdtempSync(join(tmpdir(), 'bad-input-'))));
-afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+const scratch = scratchFolder('bad-input-');
 afterEach(() => jest.restoreAllMocks());
 
 let count = 0;
 /** Creates the case's files in a folder of its own; returns the folder. */
 function materialize(files: Record<string, Entry>): string {
-  const folder = join(root, `case-${++count}`);
+  const folder = join(scratch.path, `case-${++count}`);
   fs.mkdirSync(folder);
   for (const [path, entry] of Object.entries(files)) {
     const full = join(folder, path);
@@ -1271,7 +1010,7 @@ test('the suite holds at least 90 distinct bad inputs', () => {
     EVERY_COMMAND.length +
     NEW_FORMATS.length +
     INVALID_POLICIES.length +
-    CLOUD_RUN.length +
+    NON_ENFORCING_SHAPES.length +
     CLOUD_RUN_BODIES.length +
     TRUST_CHAIN.length +
     BAD_ARGUMENTS.length;
@@ -1313,7 +1052,7 @@ describe('diff and graph: what the trust chain needs is read whole', () => {
 });
 
 describe('lint: Cloud Run resources that do not enforce are errors, never clean', () => {
-  test.each(CLOUD_RUN)('%s', (_, type, body, code) => {
+  test.each(NON_ENFORCING_SHAPES)('%s', (_, type, body, code) => {
     const folder = materialize({ 'in.tf.json': withResources({ [type]: { r: body } }) });
     const result = run(['lint', join(folder, 'in.tf.json'), '--json']);
     expect(result.stderr).toEqual([]);
@@ -1444,8 +1183,8 @@ describe('export: what can help, when it cannot choose', () => {
   const two = JSON.stringify({
     resource: {
       google_binary_authorization_policy: {
-        a: { project: 'project-a', default_admission_rule: RULE },
-        b: { project: 'project-b', default_admission_rule: RULE },
+        a: { project: 'project-a', default_admission_rule: DENY_RULE },
+        b: { project: 'project-b', default_admission_rule: DENY_RULE },
       },
     },
   });
@@ -1491,7 +1230,7 @@ describe('export: what can help, when it cannot choose', () => {
     ],
     [
       'an evaluation mode ALWAYS_DENYX (was exported, exit 0)',
-      policyDoc({ default_admission_rule: { ...RULE, evaluation_mode: 'ALWAYS_DENYX' } }),
+      policyDoc({ default_admission_rule: { ...DENY_RULE, evaluation_mode: 'ALWAYS_DENYX' } }),
       '"ALWAYS_DENYX" is not one of',
     ],
     ['a policy with no project', policyDoc({ project: undefined }), 'the policy names no project'],
@@ -1546,21 +1285,22 @@ describe('internal errors: one line, the stack trace only with --debug', () => {
 describe('control characters never reach the terminal raw', () => {
   // A resource name, a pattern and a stack name that try to forge a row "… ALLOW yes" or hide text.
   const evil = 'p\n' + 'secure  google_binary_authorization_policy.x  gcr.io/evil/app  ALLOW  yes\u001b[8m\u202e';
-  const doc = JSON.stringify({
-    resource: {
-      google_binary_authorization_policy: {
-        [evil]: {
-          project: 'my-project',
-          default_admission_rule: RULE,
-          admission_whitelist_patterns: [{ name_pattern: `gcr.io/my-project/x\u2028@*\u0085` }],
+  const doc = JSON.stringify(
+    policyJson(
+      {
+        project: 'my-project',
+        default_admission_rule: DENY_RULE,
+        admission_whitelist_patterns: [{ name_pattern: `gcr.io/my-project/x\u2028@*\u0085` }],
+      },
+      {
+        google_binary_authorization_attestor: { ['a\r\u0007']: { project: 'p\u061c', name: 'n\u200b' } },
+        google_cloud_run_v2_service: {
+          [`s\u001b]0;title\u0007`]: { binary_authorization: { use_default: '\u202etrue' } },
         },
       },
-      google_binary_authorization_attestor: { ['a\r\u0007']: { project: 'p\u061c', name: 'n\u200b' } },
-      google_cloud_run_v2_service: {
-        [`s\u001b]0;title\u0007`]: { binary_authorization: { use_default: '\u202etrue' } },
-      },
-    },
-  });
+      evil,
+    ),
+  );
 
   test.each<[string, (input: string) => string[]]>([
     ['summary', (input) => ['summary', input]],
@@ -1621,7 +1361,7 @@ describe('the command, as a child process', () => {
         'export',
         join(
           materialize({
-            'in.tf.json': policyDoc({ default_admission_rule: { ...RULE, require_attestations_by: [1] } }),
+            'in.tf.json': policyDoc({ default_admission_rule: { ...DENY_RULE, require_attestations_by: [1] } }),
           }),
           'in.tf.json',
         ),

@@ -132,96 +132,82 @@ const MULTI_TENANT_PATTERNS = [
   'registry.gitlab.com/**',
 ];
 
+/** A case of addAllowlistPattern on a fresh policy, given anything as the pattern. */
+const addingPattern = (what: string, pattern: unknown, error: RegExp): Case => [
+  what,
+  (s) => policy(s).addAllowlistPattern(any(pattern)),
+  error,
+];
+
+/** A case of a fresh policy given anything as its allowlistPatterns. */
+const withPatterns = (what: string, patterns: unknown, error: RegExp): Case => [
+  what,
+  (s) => policy(s, { allowlistPatterns: patterns }),
+  error,
+];
+
 const PATTERN_CASES: Case[] = [
-  ...MULTI_TENANT_PATTERNS.map((p): Case => [
-    `addAllowlistPattern(${JSON.stringify(p)}): registry-wide on a multi-tenant registry`,
-    (s) => policy(s).addAllowlistPattern(p),
-    new RegExp(
-      `^\\[stack/Policy\\] invalid 'pattern' ${JSON.stringify(p).replace(/[.*]/g, '\\$&')}: ".*" is shared by many owners.*admits anyone's images; name the (project|namespace) before the wildcard`,
+  ...MULTI_TENANT_PATTERNS.map((p) =>
+    addingPattern(
+      `addAllowlistPattern(${JSON.stringify(p)}): registry-wide on a multi-tenant registry`,
+      p,
+      new RegExp(
+        `^\\[stack/Policy\\] invalid 'pattern' ${JSON.stringify(p).replace(/[.*]/g, '\\$&')}: ".*" is shared by many owners.*admits anyone's images; name the (project|namespace) before the wildcard`,
+      ),
     ),
-  ]),
-  ...['docker.io/**', 'gcr.io/**', 'us-docker.pkg.dev/*'].map((p): Case => [
-    `allowlistPatterns [${JSON.stringify(p)}]: registry-wide on a multi-tenant registry`,
-    (s) => policy(s, { allowlistPatterns: [p] }),
-    /^\[stack\/Policy\] invalid 'allowlistPatterns' ".*": ".*" is shared by many owners/,
-  ]),
-  [
+  ),
+  ...['docker.io/**', 'gcr.io/**', 'us-docker.pkg.dev/*'].map((p) =>
+    withPatterns(
+      `allowlistPatterns [${JSON.stringify(p)}]: registry-wide on a multi-tenant registry`,
+      [p],
+      /^\[stack\/Policy\] invalid 'allowlistPatterns' ".*": ".*" is shared by many owners/,
+    ),
+  ),
+  addingPattern(
     'a digest of 32 hex digits',
-    (s) => policy(s).addAllowlistPattern(`gcr.io/p-proj/app@sha256:${'a'.repeat(32)}`),
+    `gcr.io/p-proj/app@sha256:${'a'.repeat(32)}`,
     /invalid 'pattern' .*: after "@" a pattern has either "\*" .* "sha256:" and 64 lowercase hex digits/,
-  ],
-  [
-    'an uppercase digest',
-    (s) => policy(s).addAllowlistPattern(`gcr.io/p-proj/app@sha256:${'A'.repeat(64)}`),
-    /64 lowercase hex digits/,
-  ],
-  [
-    'an md5 digest',
-    (s) => policy(s).addAllowlistPattern(`gcr.io/p-proj/app@md5:${'a'.repeat(32)}`),
-    /64 lowercase hex digits/,
-  ],
-  [
-    'a sha512 digest',
-    (s) => policy(s).addAllowlistPattern(`gcr.io/p-proj/app@sha512:${'a'.repeat(128)}`),
-    /64 lowercase hex digits/,
-  ],
-  [
-    'a digest of 65 hex digits',
-    (s) => policy(s).addAllowlistPattern(`gcr.io/p-proj/app@sha256:${'a'.repeat(65)}`),
-    /64 lowercase hex digits/,
-  ],
-  [
+  ),
+  addingPattern('an uppercase digest', `gcr.io/p-proj/app@sha256:${'A'.repeat(64)}`, /64 lowercase hex digits/),
+  addingPattern('an md5 digest', `gcr.io/p-proj/app@md5:${'a'.repeat(32)}`, /64 lowercase hex digits/),
+  addingPattern('a sha512 digest', `gcr.io/p-proj/app@sha512:${'a'.repeat(128)}`, /64 lowercase hex digits/),
+  addingPattern('a digest of 65 hex digits', `gcr.io/p-proj/app@sha256:${'a'.repeat(65)}`, /64 lowercase hex digits/),
+  addingPattern(
     'a pattern of "**" alone',
-    (s) => policy(s).addAllowlistPattern('**'),
+    '**',
     /invalid 'pattern' "\*\*": .*wildcards alone would admit every image\); write one like "us-docker/,
-  ],
-  [
-    'a pattern of "*" alone',
-    (s) => policy(s).addAllowlistPattern('*'),
-    /invalid 'pattern' "\*": .*wildcards alone would admit every image/,
-  ],
-  [
+  ),
+  addingPattern('a pattern of "*" alone', '*', /invalid 'pattern' "\*": .*wildcards alone would admit every image/),
+  addingPattern(
     '"gcr.io*" suggests no registry-wide pattern',
-    (s) => policy(s).addAllowlistPattern('gcr.io*'),
+    'gcr.io*',
     /invalid 'pattern' "gcr.io\*": a wildcard may stand only after the "registry\/" part; write one like "us-docker/,
-  ],
-  ['a tag', (s) => policy(s).addAllowlistPattern('gcr.io/p-proj/app:latest'), /Cloud Run does not accept tags/],
-  [
-    'a number',
-    (s) => policy(s).addAllowlistPattern(any(5)),
-    /^\[stack\/Policy\] invalid 'pattern' 5: expected a string$/,
-  ],
-  ['null', (s) => policy(s).addAllowlistPattern(any(null)), /invalid 'pattern' null: expected a string/],
-  [
-    'undefined',
-    (s) => policy(s).addAllowlistPattern(any(undefined)),
-    /invalid 'pattern' \(not set\): expected a string/,
-  ],
-  [
+  ),
+  addingPattern('a tag', 'gcr.io/p-proj/app:latest', /Cloud Run does not accept tags/),
+  addingPattern('a number', 5, /^\[stack\/Policy\] invalid 'pattern' 5: expected a string$/),
+  addingPattern('null', null, /invalid 'pattern' null: expected a string/),
+  addingPattern('undefined', undefined, /invalid 'pattern' \(not set\): expected a string/),
+  addingPattern(
     'an object',
-    (s) => policy(s).addAllowlistPattern(any({ namePattern: 'gcr.io/p-proj/**' })),
+    { namePattern: 'gcr.io/p-proj/**' },
     /invalid 'pattern' \{"namePattern":"gcr.io\/p-proj\/\*\*"\}: expected a string/,
-  ],
-  [
+  ),
+  withPatterns(
     'a pattern list that is a string',
-    (s) => policy(s, { allowlistPatterns: 'gcr.io/p-proj/**' }),
+    'gcr.io/p-proj/**',
     /invalid 'allowlistPatterns' "gcr.io\/p-proj\/\*\*": expected an array/,
-  ],
-  [
-    'a pattern list holding a number',
-    (s) => policy(s, { allowlistPatterns: [7] }),
-    /invalid 'allowlistPatterns' 7: expected a string/,
-  ],
-  [
+  ),
+  withPatterns('a pattern list holding a number', [7], /invalid 'allowlistPatterns' 7: expected a string/),
+  addingPattern(
     'a pattern with a newline, escaped in the message',
-    (s) => policy(s).addAllowlistPattern('gcr.io/p-proj/app\n@*'),
+    'gcr.io/p-proj/app\n@*',
     /invalid 'pattern' "gcr.io\/p-proj\/app\\n@\*": a pattern cannot contain white space/,
-  ],
-  [
+  ),
+  addingPattern(
     'a pattern with a bidi override, escaped in the message',
-    (s) => policy(s).addAllowlistPattern('gcr.io/p-proj/\u202eapp@*'),
+    'gcr.io/p-proj/\u202eapp@*',
     /invalid 'pattern' "gcr.io\/p-proj\/\\u202eapp@\*"/,
-  ],
+  ),
 ];
 
 const POLICY_CASES: Case[] = [

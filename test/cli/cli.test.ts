@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
@@ -12,21 +11,20 @@ import {
   DeploymentPath,
   EnforcementMode,
 } from '../../src';
-import { ROOT, runCliText, spawnCli } from '../support';
+import { DENY_RULE, policyJson, ROOT, runCliText, scratchFolder, spawnCli } from '../support';
 
 const D = `sha256:${'e'.repeat(64)}`;
 const FN = `us-central1-docker.pkg.dev/my-project/gcf-artifacts/fn@${D}`;
 const OTHER = `gcr.io/someone-else/app@${D}`;
 
-let dir: string;
+const scratch = scratchFolder('binauthz-cli-');
 /** A cdktf.out folder with two stacks: "secure" (lint-clean, with the Cloud Run guardrail) and "risky". */
 let out: string;
 /** One cdk.tf.json whose policy needs attestations and has an allowlist pattern known only at apply. */
 let single: string;
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'binauthz-cli-'));
-  out = join(dir, 'cdktf.out');
+  out = join(scratch.path, 'cdktf.out');
   const app = new App({ outdir: out });
 
   const secure = new TerraformStack(app, 'secure');
@@ -65,18 +63,11 @@ beforeAll(() => {
     ]),
     allowlistPatterns: ['gcr.io/attested-project/base@*', pattern.stringValue],
   });
-  mkdirSync(join(dir, 'single'));
-  single = join(dir, 'single', 'cdk.tf.json');
-  writeFileSync(single, Testing.synth(stack));
+  single = scratch.file('single/cdk.tf.json', Testing.synth(stack));
 
-  writeFileSync(join(dir, 'broken.json'), '{"resource": ');
-  writeFileSync(
-    join(dir, 'empty.tf.json'),
-    JSON.stringify({ resource: { google_storage_bucket: { b: { name: 'b' } } } }),
-  );
+  scratch.file('broken.json', '{"resource": ');
+  scratch.file('empty.tf.json', { resource: { google_storage_bucket: { b: { name: 'b' } } } });
 });
-
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the command in-process. */
 const run = runCliText;
@@ -105,7 +96,7 @@ describe('the command, as a child process', () => {
   });
 
   test('exit 2: a missing input, on one line and without a stack trace', () => {
-    const missing = join(dir, 'nope.json');
+    const missing = join(scratch.path, 'nope.json');
     const { code, stdout, stderr } = spawn('check', missing, '--image', FN);
     expect(stdout).toBe('');
     expect(stderr).toBe(`cdktf-gcp-binauthz: ${missing}: no such file or folder\n`);
@@ -167,8 +158,7 @@ describe('check', () => {
     const doc = JSON.parse(readFileSync(single, 'utf8'));
     const [name] = Object.keys(doc.resource.google_binary_authorization_policy);
     doc.resource.google_binary_authorization_policy[name].admission_whitelist_patterns = [];
-    const file = join(dir, 'attested.tf.json');
-    writeFileSync(file, JSON.stringify(doc));
+    const file = scratch.file('attested.tf.json', doc);
     const { code, stdout } = run('check', file, '--image', `gcr.io/attested-project/app@${D}`);
     expect(stdout).toMatch(
       /REQUIRE_ATTESTATION +no +.*requires attestations by projects\/sec-project\/attestors\/built-by-ci/,
@@ -178,7 +168,7 @@ describe('check', () => {
   });
 
   test('a folder holding one cdk.tf.json works too', () => {
-    expect(run('check', join(dir, 'single'), '--image', `gcr.io/attested-project/base@${D}`).code).toBe(0);
+    expect(run('check', join(scratch.path, 'single'), '--image', `gcr.io/attested-project/base@${D}`).code).toBe(0);
   });
 });
 
@@ -262,24 +252,30 @@ describe('bad input: one line naming the input, exit 2', () => {
   test.each([
     [
       'a missing file',
-      () => ['check', join(dir, 'missing.tf.json'), '--image', FN],
-      () => `${join(dir, 'missing.tf.json')}: no such file or folder`,
+      () => ['check', join(scratch.path, 'missing.tf.json'), '--image', FN],
+      () => `${join(scratch.path, 'missing.tf.json')}: no such file or folder`,
     ],
-    ['invalid JSON', () => ['lint', join(dir, 'broken.json')], () => `${join(dir, 'broken.json')}: not valid JSON (`],
+    [
+      'invalid JSON',
+      () => ['lint', join(scratch.path, 'broken.json')],
+      () => `${join(scratch.path, 'broken.json')}: not valid JSON (`,
+    ],
     [
       'JSON with no policy (check)',
-      () => ['check', join(dir, 'empty.tf.json'), '--image', FN],
-      () => `${join(dir, 'empty.tf.json')}: no google_binary_authorization_policy in ${join(dir, 'empty.tf.json')}`,
+      () => ['check', join(scratch.path, 'empty.tf.json'), '--image', FN],
+      () =>
+        `${join(scratch.path, 'empty.tf.json')}: no google_binary_authorization_policy in ${join(scratch.path, 'empty.tf.json')}`,
     ],
     [
       'JSON with no policy (export)',
-      () => ['export', join(dir, 'empty.tf.json'), '--format', 'gcloud-yaml'],
-      () => `${join(dir, 'empty.tf.json')}: no google_binary_authorization_policy in`,
+      () => ['export', join(scratch.path, 'empty.tf.json'), '--format', 'gcloud-yaml'],
+      () => `${join(scratch.path, 'empty.tf.json')}: no google_binary_authorization_policy in`,
     ],
     [
       'JSON with neither policy nor Cloud Run resource (lint)',
-      () => ['lint', join(dir, 'empty.tf.json')],
-      () => `${join(dir, 'empty.tf.json')}: no google_binary_authorization_policy and no Cloud Run resource in`,
+      () => ['lint', join(scratch.path, 'empty.tf.json')],
+      () =>
+        `${join(scratch.path, 'empty.tf.json')}: no google_binary_authorization_policy and no Cloud Run resource in`,
     ],
     [
       'JSON with no Cloud Run workload (check without --image)',
@@ -306,19 +302,9 @@ describe('bad input: one line naming the input, exit 2', () => {
   });
 
   test('a policy with an invalid evaluation mode, on check', () => {
-    const file = join(dir, 'invalid-mode.tf.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        resource: {
-          google_binary_authorization_policy: {
-            p: {
-              project: 'p',
-              default_admission_rule: { evaluation_mode: 'NEVER', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' },
-            },
-          },
-        },
-      }),
+    const file = scratch.file(
+      'invalid-mode.tf.json',
+      policyJson({ project: 'p', default_admission_rule: { ...DENY_RULE, evaluation_mode: 'NEVER' } }),
     );
     expect(run('check', file, '--image', FN)).toEqual({
       code: 2,

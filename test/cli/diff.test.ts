@@ -3,8 +3,7 @@
  * Terraform JSON, and on the plan fixture test/fixtures/review/plan.json (made from Terraform's "JSON Output
  * Format": updates, a replacement, deletes, a create, a no-op, a value known after apply, a module).
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { copyFileSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { Aspects, Testing } from 'cdktf';
 import {
@@ -16,20 +15,13 @@ import {
   RequireBinaryAuthorization,
   RequirementMode,
 } from '../../src';
-import { newStack, ROOT, runCli } from '../support';
+import { DENY_RULE, inFolder, newStack, policyJson, ROOT, runCli, scratchFolder } from '../support';
 import { v2Service } from '../support/workloads';
 
 const PLAN = 'test/fixtures/review/plan.json';
 
-let dir: string;
-beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'diff-'))));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, content: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-}
+const scratch = scratchFolder('diff-');
+const file = scratch.file;
 
 /** `diff --json` as `kind subject: what` lines, and the exit code. */
 function changes(...inputs: string[]): { code: number; lines: string[] } {
@@ -79,37 +71,24 @@ describe('diff of one plan: its two sides', () => {
   });
 
   test("the README's Markdown is the command's output", () => {
-    copyFileSync(join(ROOT, PLAN), join(dir, 'plan.json'));
-    const previous = process.cwd();
-    process.chdir(dir);
-    let output: string[];
-    try {
-      const result = runCli('diff', 'plan.json', '--markdown');
-      expect(result.code).toBe(1);
-      output = result.stdout;
-    } finally {
-      process.chdir(previous);
-    }
+    copyFileSync(join(ROOT, PLAN), join(scratch.path, 'plan.json'));
+    const result = inFolder(scratch.path, () => runCli('diff', 'plan.json', '--markdown'));
+    expect(result.code).toBe(1);
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const block = /\$ npx cdktf-gcp-binauthz diff plan.json --markdown\n```\n\n```markdown\n([\s\S]*?)\n```\n/.exec(
       readme,
     );
-    expect(block?.[1]).toBe(output.join('\n'));
+    expect(block?.[1]).toBe(result.stdout.join('\n'));
   });
 });
 
 describe('diff of two inputs', () => {
-  const policy = (patterns: string[]) => ({
-    resource: {
-      google_binary_authorization_policy: {
-        p: {
-          project: 'app-project',
-          default_admission_rule: { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' },
-          admission_whitelist_patterns: patterns.map((name_pattern) => ({ name_pattern })),
-        },
-      },
-    },
-  });
+  const policy = (patterns: string[]) =>
+    policyJson({
+      project: 'app-project',
+      default_admission_rule: DENY_RULE,
+      admission_whitelist_patterns: patterns.map((name_pattern) => ({ name_pattern })),
+    });
 
   test('identical inputs: "no change", exit 0', () => {
     const a = file('same.tf.json', policy(['gcr.io/app-project/**']));
@@ -181,23 +160,20 @@ describe('diff of two inputs', () => {
 describe('--markdown cannot be injected into', () => {
   const evil = 'x`](https://evil.example)<img src=x onerror=alert(1)> | @admins **boom**\n# heading';
   test('every value read from the input is a code span; nothing else from it reaches the comment', () => {
-    const doc = (patterns: string[]) => ({
-      resource: {
-        google_binary_authorization_policy: {
-          [evil]: {
-            project: 'app-project',
-            default_admission_rule: {
-              evaluation_mode: 'ALWAYS_DENY',
-              enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG',
-            },
-            admission_whitelist_patterns: patterns.map((name_pattern) => ({ name_pattern })),
+    const doc = (patterns: string[]) =>
+      policyJson(
+        {
+          project: 'app-project',
+          default_admission_rule: DENY_RULE,
+          admission_whitelist_patterns: patterns.map((name_pattern) => ({ name_pattern })),
+        },
+        {
+          google_cloud_run_v2_service: {
+            [evil]: { project: 'app-project', template: { containers: [{ image: 'gcr.io/a/b@*' }] } },
           },
         },
-        google_cloud_run_v2_service: {
-          [evil]: { project: 'app-project', template: { containers: [{ image: 'gcr.io/a/b@*' }] } },
-        },
-      },
-    });
+        evil,
+      );
     const a = file('evil-a.tf.json', { resource: { ...doc([]).resource, google_cloud_run_v2_service: {} } });
     const b = file('evil-b.tf.json', doc([`gcr.io/${evil}/**`]));
     const { code, stdout } = runCli('diff', a, b, '--markdown');

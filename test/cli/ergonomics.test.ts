@@ -1,24 +1,21 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { App } from 'cdktf';
 import { BinaryAuthorizationPolicy } from '../../src';
 import { main } from '../../src/cli/main';
 import { wantsColour } from '../../src/cli/output';
-import { newStack, ROOT, runCli, spawnCli } from '../support';
+import { newStack, ROOT, runCli, scratchFolder, spawnCli } from '../support';
 
 const PLAN = join(ROOT, 'test', 'fixtures', 'gate', 'plan.json');
 const STATE = join(ROOT, 'test', 'fixtures', 'gate', 'state.json');
 const POLICY = join(ROOT, 'test', 'fixtures', 'gate', 'policy.yaml');
 const ESC = '\u001b[';
 
-let dir: string;
-beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'ergonomics-'))));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const scratch = scratchFolder('ergonomics-');
 
 /** A cdktf.out folder with the stacks "first" and "second", each with a policy. */
 function twoStacks(): string {
-  const outdir = join(dir, 'cdktf.out');
+  const outdir = join(scratch.path, 'cdktf.out');
   const app = new App({ outdir });
   for (const [id, project] of [
     ['first', 'first-project'],
@@ -124,12 +121,10 @@ describe('the command line feels like the tools around it', () => {
     });
 
     test('a value from the input can never hold a live colour code, coloured or not', () => {
-      const file = join(dir, 'forged.tf.json');
       const service = { name: 's', location: 'us-central1', template: { containers: [{ image: 'gcr.io/p/a:1' }] } };
-      writeFileSync(
-        file,
-        JSON.stringify({ resource: { google_cloud_run_v2_service: { 'x\u001b[32mALLOW\u001b[0m': service } } }),
-      );
+      const file = scratch.file('forged.tf.json', {
+        resource: { google_cloud_run_v2_service: { 'x\u001b[32mALLOW\u001b[0m': service } },
+      });
       const { code, text } = run(true, 'lint', file);
       expect(code).toBe(1);
       expect(text).toContain('x\\u001b[32mALLOW');

@@ -10,14 +10,13 @@
  * - services-plan.json: services only, whose project's policy lives elsewhere (policy.yaml, as
  *   `gcloud container binauthz policy export` prints it).
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
 import { Cloudfunctions2Function } from '@cdktf/provider-google/lib/cloudfunctions2-function';
 import { Aspects, TerraformHclModule, Testing } from 'cdktf';
 import { AdmissionRule, BinaryAuthorizationPolicy, RequireBinaryAuthorization, RequirementMode } from '../../src';
-import { newStack, ROOT, runCliText } from '../support';
+import { newStack, ROOT, runCliText, scratchFolder } from '../support';
 
 const FIXTURES = 'test/fixtures/gate';
 const PLAN = `${FIXTURES}/plan.json`;
@@ -39,16 +38,8 @@ function decisions(stdout: string): string[] {
   );
 }
 
-let dir: string;
-beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'gate-'))));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Writes a file in the test's folder; returns its path. */
-function file(name: string, content: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-}
+const scratch = scratchFolder('gate-');
+const file = scratch.file;
 
 describe('check on a plan: every workload, in modules two levels deep', () => {
   test('the table', () => {
@@ -239,39 +230,39 @@ describe('every command on every input format', () => {
     ]);
   });
 
-  test.each([
-    [PLAN, ['--address', 'this']],
-    [PLAN, ['--address', 'module.platform.module.binauthz.google_binary_authorization_policy.this']],
-    [STATE, []],
-  ])('export %s %j: the policy, from inside its modules', (input, options) => {
-    const { code, stdout } = run('export', input, '--format', 'gcloud-yaml', ...options);
-    expect(stdout.split('\n')).toEqual([
-      'admissionWhitelistPatterns:',
-      '- namePattern: "us-docker.pkg.dev/app-project/containers/**"',
-      '- namePattern: "us-central1-docker.pkg.dev/app-project/gcf-artifacts/**"',
-      '- namePattern: "us-docker.pkg.dev/cloudrun/container/hello@*"',
-      'defaultAdmissionRule:',
-      '  enforcementMode: "ENFORCED_BLOCK_AND_AUDIT_LOG"',
-      '  evaluationMode: "ALWAYS_DENY"',
-      'description: "deny all but our repositories"',
-      'globalPolicyEvaluationMode: "ENABLE"',
-      'name: "projects/app-project/policy"',
-    ]);
-    expect(code).toBe(0);
-  });
+  /** The policy of app-project in plan.json and state.json, as export writes it. */
+  const APP_POLICY = [
+    'admissionWhitelistPatterns:',
+    '- namePattern: "us-docker.pkg.dev/app-project/containers/**"',
+    '- namePattern: "us-central1-docker.pkg.dev/app-project/gcf-artifacts/**"',
+    '- namePattern: "us-docker.pkg.dev/cloudrun/container/hello@*"',
+    'defaultAdmissionRule:',
+    '  enforcementMode: "ENFORCED_BLOCK_AND_AUDIT_LOG"',
+    '  evaluationMode: "ALWAYS_DENY"',
+    'description: "deny all but our repositories"',
+    'globalPolicyEvaluationMode: "ENABLE"',
+    'name: "projects/app-project/policy"',
+  ];
+  /** The live policy of policy.yaml, written as gcloud imports it (its etag and updateTime dropped). */
+  const LIVE_POLICY = [
+    'admissionWhitelistPatterns:',
+    '- namePattern: "us-docker.pkg.dev/app-project/containers/**"',
+    '- namePattern: "us-central1-docker.pkg.dev/app-project/gcf-artifacts/**"',
+    'defaultAdmissionRule:',
+    '  enforcementMode: "ENFORCED_BLOCK_AND_AUDIT_LOG"',
+    '  evaluationMode: "ALWAYS_DENY"',
+    'globalPolicyEvaluationMode: "ENABLE"',
+    'name: "projects/app-project/policy"',
+  ];
 
-  test('export of a policy YAML writes it as gcloud imports it (etag and updateTime dropped)', () => {
-    const { code, stdout } = run('export', POLICY, '--format', 'gcloud-yaml');
-    expect(stdout.split('\n')).toEqual([
-      'admissionWhitelistPatterns:',
-      '- namePattern: "us-docker.pkg.dev/app-project/containers/**"',
-      '- namePattern: "us-central1-docker.pkg.dev/app-project/gcf-artifacts/**"',
-      'defaultAdmissionRule:',
-      '  enforcementMode: "ENFORCED_BLOCK_AND_AUDIT_LOG"',
-      '  evaluationMode: "ALWAYS_DENY"',
-      'globalPolicyEvaluationMode: "ENABLE"',
-      'name: "projects/app-project/policy"',
-    ]);
+  test.each([
+    [PLAN, ['--address', 'this'], APP_POLICY],
+    [PLAN, ['--address', 'module.platform.module.binauthz.google_binary_authorization_policy.this'], APP_POLICY],
+    [STATE, [], APP_POLICY],
+    [POLICY, [], LIVE_POLICY],
+  ])('export %s %j: the policy, from inside its modules or as gcloud imports it', (input, options, yaml) => {
+    const { code, stdout } = run('export', input, '--format', 'gcloud-yaml', ...options);
+    expect(stdout.split('\n')).toEqual(yaml);
     expect(code).toBe(0);
   });
 
@@ -414,19 +405,12 @@ describe('cdk.tf.json: exemptions, functions, source deploys, modules', () => {
   });
 
   test('a cdktf project folder: the output folder its cdktf.json names', () => {
-    const project = join(dir, 'project');
-    mkdirSync(join(project, 'out', 'stacks', 'app'), { recursive: true });
-    writeFileSync(
-      join(project, 'cdktf.json'),
-      JSON.stringify({ language: 'typescript', app: 'npx ts-node main.ts', output: 'out' }),
-    );
-    copyFileSync(
-      synthesized(
-        'project.tf.json',
-        (stack) => void service(stack, 'svc').putBinaryAuthorization({ useDefault: true }),
-      ),
-      join(project, 'out', 'stacks', 'app', 'cdk.tf.json'),
-    );
+    const project = join(scratch.path, 'project');
+    file('project/cdktf.json', { language: 'typescript', app: 'npx ts-node main.ts', output: 'out' });
+    const synth = synthesized('project.tf.json', (stack) => {
+      service(stack, 'svc').putBinaryAuthorization({ useDefault: true });
+    });
+    file('project/out/stacks/app/cdk.tf.json', readFileSync(synth, 'utf8'));
     const { code, stdout } = run('check', project, '--json');
     expect(decisions(stdout)).toEqual(['google_cloud_run_v2_service.svc template.containers[0] ALLOW admitted']);
     expect(JSON.parse(stdout).results[0].stack).toBe('app');

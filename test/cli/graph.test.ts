@@ -2,22 +2,13 @@
  * graph: the trust chain of an input as Mermaid (checked with the validator of the subset it writes,
  * test/support/mermaid.ts) or DOT; the examples' graphs as snapshots; names that try to inject graph syntax.
  */
-import { readdirSync, readFileSync, rmSync, writeFileSync, mkdtempSync, existsSync } from 'fs';
-import { tmpdir } from 'os';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { join } from 'path';
-import { EXAMPLES, mermaidProblems, ROOT, runCli, synthesizeExample } from '../support';
+import { DENY_RULE, EXAMPLES, mermaidProblems, ROOT, runCli, scratchFolder, synthesizeExample } from '../support';
 
 const examples = readdirSync(EXAMPLES).filter((name) => existsSync(join(EXAMPLES, name, 'main.ts')));
 
-let dir: string;
-beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'graph-'))));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, content: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-}
+const { file } = scratchFolder('graph-');
 
 describe.each(examples)('graph of examples/%s', (name) => {
   let out: string;
@@ -67,11 +58,11 @@ describe('the output does not depend on the order of the input', () => {
       google_binary_authorization_policy: {
         b: {
           project: 'b-project',
-          default_admission_rule: { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' },
+          default_admission_rule: DENY_RULE,
         },
         a: {
           project: 'a-project',
-          default_admission_rule: { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' },
+          default_admission_rule: DENY_RULE,
         },
       },
       google_kms_crypto_key_iam_member: {
@@ -150,7 +141,7 @@ describe('names cannot inject graph syntax', () => {
         [evil]: {
           project: 'app',
           admission_whitelist_patterns: [{ name_pattern: `gcr.io/${evil}/**` }],
-          default_admission_rule: { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' },
+          default_admission_rule: DENY_RULE,
         },
       },
       google_cloud_run_v2_service: {

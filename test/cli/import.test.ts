@@ -1,19 +1,14 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
+import { readFileSync } from 'fs';
 import { join } from 'path';
 import { readInputs } from '../../src/cli/input';
 import { policiesIn } from '../../src/cli/policies';
-import { ROOT, runCli } from '../support';
+import { ROOT, runCli, scratchFolder } from '../support';
 import { compileProblems, removePrograms, synthesize } from '../support/programs';
 
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'import');
 
-let dir: string;
-beforeAll(() => (dir = mkdtempSync(join(tmpdir(), 'import-'))));
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-  removePrograms();
-});
+const scratch = scratchFolder('import-');
+afterAll(() => removePrograms());
 
 /** The policy of an input as import and export must keep it: patterns as a set, rules, attestors, extras. */
 function policyOf(file: string) {
@@ -47,7 +42,7 @@ describe('import: the live policy as code', () => {
       // THEN the program compiles as a new app would compile it, and synthesizes the policy, adopted
       const name = fixture.replace(/\.yaml$/, '');
       expect(compileProblems(program, `import-${name}`)).toEqual([]);
-      const synthesized = join(dir, `${name}.tf.json`);
+      const synthesized = join(scratch.path, `${name}.tf.json`);
       const { json } = synthesize(program, `import-${name}`, synthesized);
       expect(json.import).toEqual([
         {
@@ -58,8 +53,7 @@ describe('import: the live policy as code', () => {
       // AND exported again it is the same policy
       const exported = runCli('export', synthesized);
       expect(exported.code).toBe(0);
-      const back = join(dir, `${name}.exported.yaml`);
-      writeFileSync(back, `${exported.stdout.join('\n')}\n`);
+      const back = scratch.file(`${name}.exported.yaml`, `${exported.stdout.join('\n')}\n`);
       expect(policyOf(back)).toEqual(policyOf(yaml));
     },
   );
@@ -105,15 +99,14 @@ describe('import: the live policy as code', () => {
   });
 
   test('any input with one policy will do, and an input without one is exit 2 in one line', () => {
-    const synthesized = join(dir, 'again.tf.json');
+    const synthesized = join(scratch.path, 'again.tf.json');
     synthesize(
       `${runCli('import', join(FIXTURES, 'default-gke.yaml')).stdout.join('\n')}\n`,
       'import-again',
       synthesized,
     );
     expect(runCli('import', synthesized).code).toBe(0);
-    const empty = join(dir, 'empty.tf.json');
-    writeFileSync(empty, JSON.stringify({ resource: { google_storage_bucket: { b: { name: 'b' } } } }));
+    const empty = scratch.file('empty.tf.json', { resource: { google_storage_bucket: { b: { name: 'b' } } } });
     const { code, stdout, stderr } = runCli('import', empty);
     expect({ code, stdout, lines: stderr.length }).toEqual({ code: 2, stdout: [], lines: 1 });
     expect(stderr[0]).toMatch(/no google_binary_authorization_policy/);

@@ -1,5 +1,6 @@
 import { codeSpan, markdownOf, markdownProse } from '../../src/cli/markdown';
 import { joinQuoted, q } from '../../src/core/quoted';
+import { testReturns } from '../support';
 
 describe('Quoted', () => {
   test('interpolated strings are values; interpolated sentences keep their prose', () => {
@@ -13,16 +14,14 @@ describe('Quoted', () => {
 });
 
 describe('Markdown', () => {
-  test.each([
+  testReturns('codeSpan', codeSpan, [
     ['plain', '` plain `'],
     ['a`b', '`` a`b ``'],
     ['``x```', '```` ``x``` ````'],
     ['`edge`', '`` `edge` ``'],
     ['line\nbreak', '` line\\nbreak `'],
     ['', '`  `'],
-  ])('codeSpan(%j) is %s', (value, span) => {
-    expect(codeSpan(value)).toBe(span);
-  });
+  ]);
 
   test('prose: the characters that open inline Markdown or HTML are escaped', () => {
     expect(markdownProse('a *b* _c_ [d](e) <f> | ~g~ & `h` !i \\')).toBe(

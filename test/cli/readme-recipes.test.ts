@@ -4,10 +4,9 @@
  * example for cdktf; the plan fixtures and the policy YAML fixture where terraform and gcloud would write
  * plan.json and policy.yaml, as neither is installed here), and the output the README shows is the output.
  */
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { copyFileSync, readFileSync } from 'fs';
 import { join } from 'path';
-import { ROOT, runCliText, synthesizeExample } from '../support';
+import { inFolder, ROOT, runCliText, scratchFolder, synthesizeExample } from '../support';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const SECTION = README.slice(
@@ -45,20 +44,8 @@ function argsOf(command: string): string[] {
     .split(/\s+/);
 }
 
-/** Runs `run` in `folder`, as a pipeline would run the recipe there. */
-function inFolder<T>(folder: string, run: () => T): T {
-  const previous = process.cwd();
-  process.chdir(folder);
-  try {
-    return run();
-  } finally {
-    process.chdir(previous);
-  }
-}
-
-let dir: string;
-beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'recipe-'))));
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+/** Where each recipe runs: a folder of its own. */
+const scratch = scratchFolder('recipe-', { each: true });
 
 test('the section has the three recipes', () => {
   expect([...SECTION.matchAll(/\n### (.*)\n/g)].map((m) => m[1])).toEqual([
@@ -76,8 +63,8 @@ test('with cdktf: synth, then lint and check cdktf.out', () => {
     'npx cdktf-gcp-binauthz check cdktf.out',
   ]);
   // `cdktf synth` of examples/deploy-side, the example the README shows.
-  synthesizeExample('deploy-side', join(dir, 'cdktf.out'));
-  inFolder(dir, () => {
+  synthesizeExample('deploy-side', join(scratch.path, 'cdktf.out'));
+  inFolder(scratch.path, () => {
     expect(runCliText(...argsOf(commands[1])).code).toBe(0);
     const check = runCliText(...argsOf(commands[2]));
     expect(check.code).toBe(0);
@@ -94,8 +81,8 @@ test('with Terraform: plan, show -json, check plan.json (the plan fixture for wh
     'npx cdktf-gcp-binauthz check plan.json',
     'terraform apply plan.tfplan',
   ]);
-  copyFileSync(join(ROOT, 'test/fixtures/gate/plan.json'), join(dir, 'plan.json'));
-  inFolder(dir, () => {
+  copyFileSync(join(ROOT, 'test/fixtures/gate/plan.json'), join(scratch.path, 'plan.json'));
+  inFolder(scratch.path, () => {
     expect(runCliText(...argsOf(commands[2])).code).toBe(1);
     // The README shows the rows through jq: workload, container, decision.
     const [{ command, output }] = shown;
@@ -116,9 +103,9 @@ test('against the live policy: policy export, check plan.json --policy policy.ya
     'npx cdktf-gcp-binauthz check plan.json --policy policy.yaml',
   ]);
   // A plan of services whose project's policy is managed elsewhere, and that policy as gcloud exports it.
-  copyFileSync(join(ROOT, 'test/fixtures/gate/services-plan.json'), join(dir, 'plan.json'));
-  copyFileSync(join(ROOT, 'test/fixtures/gate/policy.yaml'), join(dir, 'policy.yaml'));
-  inFolder(dir, () => {
+  copyFileSync(join(ROOT, 'test/fixtures/gate/services-plan.json'), join(scratch.path, 'plan.json'));
+  copyFileSync(join(ROOT, 'test/fixtures/gate/policy.yaml'), join(scratch.path, 'policy.yaml'));
+  inFolder(scratch.path, () => {
     const check = runCliText(...argsOf(commands[1]));
     expect(check.code).toBe(0);
     expect(shown.map((s) => s.command)).toEqual([commands[1]]);

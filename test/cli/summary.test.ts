@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
-import { runCli } from '../support';
+import { policyJson, runCli, scratchFolder } from '../support';
 
 function run(...argv: string[]): { code: number; out: string[]; err: string[] } {
   const { code, stdout, stderr } = runCli(...argv);
@@ -9,32 +7,24 @@ function run(...argv: string[]): { code: number; out: string[]; err: string[] } 
 }
 
 describe('summary', () => {
-  let dir: string;
-  beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'summary-'))));
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const scratch = scratchFolder('summary-', { each: true });
 
   test('reads any Terraform JSON file, including hand-written ones with interpolations', () => {
-    const file = join(dir, 'main.tf.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        resource: {
-          google_binary_authorization_policy: {
-            policy: {
-              project: '${var.project}',
-              default_admission_rule: [
-                {
-                  evaluation_mode: 'REQUIRE_ATTESTATION',
-                  enforcement_mode: 'DRYRUN_AUDIT_LOG_ONLY',
-                  require_attestations_by: ['projects/sec-project/attestors/prod'],
-                },
-              ],
-              admission_whitelist_patterns: [{ name_pattern: 'gcr.io/my-project/app@*' }],
-            },
-          },
-          google_binary_authorization_attestor: { prod: { project: 'sec-project', name: 'prod' } },
+    const policy = {
+      project: '${var.project}',
+      default_admission_rule: [
+        {
+          evaluation_mode: 'REQUIRE_ATTESTATION',
+          enforcement_mode: 'DRYRUN_AUDIT_LOG_ONLY',
+          require_attestations_by: ['projects/sec-project/attestors/prod'],
         },
-      }),
+      ],
+      admission_whitelist_patterns: [{ name_pattern: 'gcr.io/my-project/app@*' }],
+    };
+    const attestor = { prod: { project: 'sec-project', name: 'prod' } };
+    const file = scratch.file(
+      'main.tf.json',
+      policyJson(policy, { google_binary_authorization_attestor: attestor }, 'policy'),
     );
     const { code, out, err } = run('summary', file);
     expect(err).toEqual([]);
@@ -54,25 +44,21 @@ describe('summary', () => {
   });
 
   test.each([
-    ['a missing file', () => ['summary', join(dir, 'nope.json')], /nope.json: no such file or folder/],
-    [
-      'invalid JSON',
-      () => (writeFileSync(join(dir, 'bad.tf.json'), '{'), ['summary', join(dir, 'bad.tf.json')]),
-      /bad.tf.json: not valid JSON/,
-    ],
+    ['a missing file', () => ['summary', join(scratch.path, 'nope.json')], /nope.json: no such file or folder/],
+    ['invalid JSON', () => ['summary', scratch.file('bad.tf.json', '{')], /bad.tf.json: not valid JSON/],
     [
       'JSON with no policy',
-      () => (writeFileSync(join(dir, 'x.tf.json'), '{"resource":{}}'), ['summary', dir]),
+      () => (scratch.file('x.tf.json', '{"resource":{}}'), ['summary', scratch.path]),
       /no google_binary_authorization_policy in/,
     ],
     [
       'a folder with no Terraform JSON',
-      () => ['summary', dir],
+      () => ['summary', scratch.path],
       /no cdk.tf.json, \*.tf.json or stacks\/\*\/cdk.tf.json in this folder/,
     ],
     ['no input', () => ['summary'], /summary takes one input/],
-    ['an unknown command', () => ['frobnicate', dir], /unknown command "frobnicate"/],
-    ['an unknown option', () => ['summary', dir, '--nope'], /Unknown option '--nope'/],
+    ['an unknown command', () => ['frobnicate', scratch.path], /unknown command "frobnicate"/],
+    ['an unknown option', () => ['summary', scratch.path, '--nope'], /Unknown option '--nope'/],
   ])('exits 2 with one line on %s', (_what, argv, message) => {
     const { code, out, err } = run(...argv());
     expect(code).toBe(2);

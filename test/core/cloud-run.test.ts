@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   CLOUD_RUN_RESOURCE_TYPES,
   checkNamedPolicy,
+  CloudRunWiring,
   Enforcement,
   parseRepositoryName,
   readBinauthz,
@@ -9,6 +10,18 @@ import {
 
 /** Terraform JSON marks values known only at apply time with `${…}`. */
 const isExpression = (v: unknown) => typeof v === 'string' && v.includes('${');
+
+/** A row of what readBinauthz reads: what it is, the attributes, the enforcement, and the codes of the problems. */
+type Row = [what: string, attributes: Record<string, unknown>, enforcement: Enforcement, codes: string[]];
+
+/** The test of a row: what readBinauthz reads from the attributes of a resource of this wiring. */
+const readsAs =
+  (wiring: CloudRunWiring) =>
+  (_: string, attributes: Record<string, unknown>, enforcement: Enforcement, codes: string[]): void => {
+    const setting = readBinauthz(wiring, attributes, isExpression);
+    expect(setting.enforcement).toBe(enforcement);
+    expect(setting.problems.map((p) => p.code)).toStrictEqual(codes);
+  };
 
 describe('core/cloud-run', () => {
   test('knows the five resource types Cloud Run deploys', () => {
@@ -23,7 +36,7 @@ describe('core/cloud-run', () => {
 
   describe('readBinauthz, v2 block', () => {
     const POLICY = 'projects/my-project/platforms/cloudRun/policies/strict';
-    test.each<[string, Record<string, unknown>, Enforcement, string[]]>([
+    test.each<Row>([
       ['no block', {}, 'missing', []],
       ['empty block', { binary_authorization: {} }, 'missing', []],
       ['use_default true', { binary_authorization: { use_default: true } }, 'enforced', []],
@@ -55,14 +68,10 @@ describe('core/cloud-run', () => {
         'enforced',
         [],
       ],
-    ])('%s', (_, attributes, enforcement, codes) => {
-      const setting = readBinauthz('v2-block', attributes, isExpression);
-      expect(setting.enforcement).toBe(enforcement);
-      expect(setting.problems.map((p) => p.code)).toStrictEqual(codes);
-    });
+    ])('%s', readsAs('v2-block'));
 
     // Fail closed: only an interpolation is unknown; a shape that does not enforce is never unknown or enforced.
-    test.each<[string, Record<string, unknown>, Enforcement, string[]]>([
+    test.each<Row>([
       ['an empty list (Terraform JSON for no block)', { binary_authorization: [] }, 'missing', []],
       ['null', { binary_authorization: null }, 'missing', []],
       ['use_default null', { binary_authorization: { use_default: null } }, 'missing', []],
@@ -99,17 +108,13 @@ describe('core/cloud-run', () => {
         'enforced',
         ['invalid-type'],
       ],
-    ])('%s', (_, attributes, enforcement, codes) => {
-      const setting = readBinauthz('v2-block', attributes, isExpression);
-      expect(setting.enforcement).toBe(enforcement);
-      expect(setting.problems.map((p) => p.code)).toStrictEqual(codes);
-    });
+    ])('%s', readsAs('v2-block'));
   });
 
   describe('readBinauthz, v1 annotation', () => {
     const KEY = 'run.googleapis.com/binary-authorization';
     const BREAKGLASS = 'run.googleapis.com/binary-authorization-breakglass';
-    test.each<[string, Record<string, unknown>, Enforcement, string[]]>([
+    test.each<Row>([
       ['no metadata', {}, 'missing', []],
       ['other annotations only', { metadata: { annotations: { a: 'b' } } }, 'missing', []],
       ['default', { metadata: { annotations: { [KEY]: 'default' } } }, 'enforced', []],
@@ -147,15 +152,11 @@ describe('core/cloud-run', () => {
         'enforced',
         ['invalid-type'],
       ],
-    ])('%s', (_, attributes, enforcement, codes) => {
-      const setting = readBinauthz('v1-annotation', attributes, isExpression);
-      expect(setting.enforcement).toBe(enforcement);
-      expect(setting.problems.map((p) => p.code)).toStrictEqual(codes);
-    });
+    ])('%s', readsAs('v1-annotation'));
   });
 
   describe('readBinauthz, function', () => {
-    test.each<[string, Record<string, unknown>, Enforcement, string[]]>([
+    test.each<Row>([
       ['no service_config', {}, 'missing', []],
       ['service_config without the policy', { service_config: { max_instance_count: 1 } }, 'missing', []],
       ['default', { service_config: { binary_authorization_policy: 'default' } }, 'enforced', []],
@@ -180,11 +181,7 @@ describe('core/cloud-run', () => {
       ['the policy a number', { service_config: { binary_authorization_policy: 5 } }, 'invalid', ['invalid-type']],
       ['the policy an object', { service_config: { binary_authorization_policy: {} } }, 'invalid', ['invalid-type']],
       ['the policy true', { service_config: { binary_authorization_policy: true } }, 'invalid', ['invalid-type']],
-    ])('%s', (_, attributes, enforcement, codes) => {
-      const setting = readBinauthz('function-policy', attributes, isExpression);
-      expect(setting.enforcement).toBe(enforcement);
-      expect(setting.problems.map((p) => p.code)).toStrictEqual(codes);
-    });
+    ])('%s', readsAs('function-policy'));
   });
 
   test.each([

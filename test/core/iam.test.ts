@@ -1,16 +1,15 @@
 import { binauthzServiceAgent, checkEmail, checkIamMember, checkProjectNumber, checkRole } from '../../src/core/iam';
+import { testAccepts, testRefuses } from '../support';
 
 describe('checkIamMember', () => {
-  test.each([
-    ['serviceAccount:ci@my-project.iam.gserviceaccount.com'],
-    ['group:security@example.com'],
-    ['user:alice@example.com'],
-    ['domain:example.com'],
-    ['principal://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/p/subject/s'],
-    ['principalSet://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/p/*'],
-  ])('accepts %s', (member) => {
-    expect(checkIamMember(member)).toBeUndefined();
-  });
+  testAccepts(checkIamMember, [
+    'serviceAccount:ci@my-project.iam.gserviceaccount.com',
+    'group:security@example.com',
+    'user:alice@example.com',
+    'domain:example.com',
+    'principal://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/p/subject/s',
+    'principalSet://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/p/*',
+  ]);
 
   test.each([
     ['allUsers', /defeats them/],
@@ -35,15 +34,15 @@ describe('checkIamMember', () => {
 
 describe('checkEmail', () => {
   test('accepts an address', () => expect(checkEmail('a.b+c@sub.example.com')).toBeUndefined());
-  test.each([['a'], ['a@b'], ['a b@example.com'], ['user:a@example.com']])('refuses %j', (email) =>
-    expect(checkEmail(email)).toMatch(/an email looks like/),
-  );
+  testRefuses(checkEmail, ['a', 'a@b', 'a b@example.com', 'user:a@example.com'], /an email looks like/);
 });
 
 describe('checkProjectNumber', () => {
   test('accepts digits', () => expect(checkProjectNumber('123456789012')).toBeUndefined());
-  test.each([['my-project'], ['0123'], [''], ['12a'], ['-1']])('refuses %j', (n) =>
-    expect(checkProjectNumber(n)).toMatch(/a project number is all digits.*not the project id/),
+  testRefuses(
+    checkProjectNumber,
+    ['my-project', '0123', '', '12a', '-1'],
+    /a project number is all digits.*not the project id/,
   );
 });
 
@@ -54,24 +53,28 @@ describe('binauthzServiceAgent', () => {
 });
 
 describe('checkRole', () => {
-  test.each([
+  testAccepts(checkRole, [
     'roles/binaryauthorization.attestorsViewer',
     'roles/containeranalysis.notes.attacher',
     'projects/my-project/roles/attestationReader',
     'projects/example.com:my-project/roles/custom_role.v2',
     'organizations/123456789/roles/binauthzSigner',
-  ])('accepts %s', (role) => expect(checkRole(role)).toBeUndefined());
+  ]);
 
-  test.each([
-    '',
-    'binaryauthorization.attestorsViewer',
-    'roles/',
-    'roles/a b',
-    'role/binaryauthorization.attestorsViewer',
-    'projects/P/roles/x',
-    'projects/my-project/roles/ab',
-    'organizations/acme/roles/custom',
-    'folders/123/roles/custom',
-    'roles/binaryauthorization.attestorsViewer/',
-  ])('refuses %j', (role) => expect(checkRole(role)).toMatch(/a role looks like "roles\//));
+  testRefuses(
+    checkRole,
+    [
+      '',
+      'binaryauthorization.attestorsViewer',
+      'roles/',
+      'roles/a b',
+      'role/binaryauthorization.attestorsViewer',
+      'projects/P/roles/x',
+      'projects/my-project/roles/ab',
+      'organizations/acme/roles/custom',
+      'folders/123/roles/custom',
+      'roles/binaryauthorization.attestorsViewer/',
+    ],
+    /a role looks like "roles\//,
+  );
 });

@@ -27,27 +27,20 @@ import {
   PROVIDER_TEST_PGP_BODY,
   RSA_PKCS1_PUBLIC_KEY_PEM,
 } from '../fixtures/keys';
+import { testAccepts, testRefuses, testReturns } from '../support';
 
 describe('checkSignatureAlgorithm', () => {
-  test.each(BINAUTHZ_SIGNATURE_ALGORITHMS.map((a) => [a]))('accepts %s', (algorithm) => {
-    expect(checkSignatureAlgorithm(algorithm)).toBeUndefined();
-  });
+  testAccepts(checkSignatureAlgorithm, BINAUTHZ_SIGNATURE_ALGORITHMS);
 
-  test.each([
-    ['EC_SIGN_SECP256K1_SHA256'],
-    ['RSA_SIGN_RAW_PKCS1_2048'],
-    ['EC_SIGN_ED25519'],
-    ['ecdsa_p256_sha256'],
-    [''],
-  ])('refuses %j', (algorithm) => {
-    expect(checkSignatureAlgorithm(algorithm)).toMatch(/Binary Authorization accepts one of .*ECDSA_P256_SHA256/);
-  });
+  testRefuses(
+    checkSignatureAlgorithm,
+    ['EC_SIGN_SECP256K1_SHA256', 'RSA_SIGN_RAW_PKCS1_2048', 'EC_SIGN_ED25519', 'ecdsa_p256_sha256', ''],
+    /Binary Authorization accepts one of .*ECDSA_P256_SHA256/,
+  );
 });
 
 describe('checkKmsSigningAlgorithm', () => {
-  test.each(KMS_COMPATIBLE_ALGORITHMS.map((a) => [a]))('accepts %s', (algorithm) => {
-    expect(checkKmsSigningAlgorithm(algorithm)).toBeUndefined();
-  });
+  testAccepts(checkKmsSigningAlgorithm, KMS_COMPATIBLE_ALGORITHMS);
 
   test('every KMS-compatible algorithm is a Binary Authorization algorithm', () => {
     for (const algorithm of KMS_COMPATIBLE_ALGORITHMS) {
@@ -292,7 +285,7 @@ describe('signature algorithm names', () => {
     }
   });
 
-  test.each([
+  testReturns('binauthzAlgorithmName', binauthzAlgorithmName, [
     ['RSA_SIGN_PSS_2048_SHA256', 'RSA_PSS_2048_SHA256'],
     ['RSA_SIGN_PSS_3072_SHA256', 'RSA_PSS_3072_SHA256'],
     ['RSA_SIGN_PSS_4096_SHA256', 'RSA_PSS_4096_SHA256'],
@@ -305,9 +298,7 @@ describe('signature algorithm names', () => {
     ['RSA_PSS_2048_SHA256', 'RSA_PSS_2048_SHA256'],
     ['NOT_AN_ALGORITHM', 'NOT_AN_ALGORITHM'],
     ['constructor', 'constructor'],
-  ])('binauthzAlgorithmName(%s) is %s', (given, stored) => {
-    expect(binauthzAlgorithmName(given)).toBe(stored);
-  });
+  ]);
 
   test('every KMS-compatible algorithm has a Binary Authorization name, and back', () => {
     for (const algorithm of KMS_COMPATIBLE_ALGORITHMS) {
@@ -317,42 +308,30 @@ describe('signature algorithm names', () => {
     }
   });
 
-  test.each([
+  testReturns('kmsAlgorithmName', kmsAlgorithmName, [
     ['ECDSA_P256_SHA256', 'EC_SIGN_P256_SHA256'],
     ['RSA_PSS_4096_SHA512', 'RSA_SIGN_PSS_4096_SHA512'],
     ['EC_SIGN_P384_SHA384', 'EC_SIGN_P384_SHA384'],
     ['RSA_SIGN_PKCS1_2048_SHA256', 'RSA_SIGN_PKCS1_2048_SHA256'],
-  ])('kmsAlgorithmName(%s) is %s', (given, kms) => {
-    expect(kmsAlgorithmName(given)).toBe(kms);
-  });
+  ]);
 });
 
 describe('checkKeyUri', () => {
-  test.each([
-    ['ni:///sha-256;abc'],
-    ['//cloudkms.googleapis.com/v1/projects/p/x'],
-    ['https://keys.example.com/1'],
-    ['urn:key:1'],
-  ])('accepts %s', (id) => expect(checkKeyUri(id)).toBeUndefined());
+  testAccepts(checkKeyUri, [
+    'ni:///sha-256;abc',
+    '//cloudkms.googleapis.com/v1/projects/p/x',
+    'https://keys.example.com/1',
+    'urn:key:1',
+  ]);
 
-  test.each([['my key'], ['key-1'], ['/relative/path'], ['']])('refuses %j', (id) => {
-    expect(checkKeyUri(id)).toMatch(/must be a URI \(RFC 3986\)/);
-  });
+  testRefuses(checkKeyUri, ['my key', 'key-1', '/relative/path', ''], /must be a URI \(RFC 3986\)/);
 });
 
 describe('KMS ids and locations', () => {
-  test.each([['ring'], ['A_b-1'], ['x'.repeat(63)]])('accepts the id %s', (id) =>
-    expect(checkKmsId(id)).toBeUndefined(),
-  );
-  test.each([[''], ['x'.repeat(64)], ['a.b'], ['a/b']])('refuses the id %j', (id) =>
-    expect(checkKmsId(id)).toMatch(/1 to 63 letters/),
-  );
-  test.each([['global'], ['us'], ['europe-west4'], ['nam4']])('accepts the location %s', (l) =>
-    expect(checkKmsLocation(l)).toBeUndefined(),
-  );
-  test.each([['Global'], ['us_central1'], ['']])('refuses the location %j', (l) =>
-    expect(checkKmsLocation(l)).toMatch(/KMS location/),
-  );
+  testAccepts(checkKmsId, ['ring', 'A_b-1', 'x'.repeat(63)], 'accepts the id %s');
+  testRefuses(checkKmsId, ['', 'x'.repeat(64), 'a.b', 'a/b'], /1 to 63 letters/, 'refuses the id %j');
+  testAccepts(checkKmsLocation, ['global', 'us', 'europe-west4', 'nam4'], 'accepts the location %s');
+  testRefuses(checkKmsLocation, ['Global', 'us_central1', ''], /KMS location/, 'refuses the location %j');
 });
 
 describe('parseKmsKeyVersionName', () => {

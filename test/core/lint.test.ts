@@ -1,20 +1,17 @@
 import { hasCloudRunGuardrail, lintMissingGuardrail, lintPattern, lintTerraformJson } from '../../src/core/lint';
+import { DENY_RULE, policyJson } from '../support';
+import { NON_ENFORCING_SHAPES } from '../support/cloud-run-shapes';
 
 const D = `sha256:${'a'.repeat(64)}`;
 
+/** Terraform JSON holding one policy `p`: my-project's, denying, kept from destroy, changed by `body`. */
 function policyDoc(body: Record<string, unknown>): unknown {
-  return {
-    resource: {
-      google_binary_authorization_policy: {
-        p: {
-          project: 'my-project',
-          default_admission_rule: { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' },
-          lifecycle: { prevent_destroy: true },
-          ...body,
-        },
-      },
-    },
-  };
+  return policyJson({
+    project: 'my-project',
+    default_admission_rule: DENY_RULE,
+    lifecycle: { prevent_destroy: true },
+    ...body,
+  });
 }
 
 function codes(doc: unknown): string[] {
@@ -190,65 +187,7 @@ describe('lintTerraformJson: Cloud Run resources', () => {
 });
 
 describe('lintTerraformJson: Cloud Run resources in shapes that do not enforce', () => {
-  const KEY = 'run.googleapis.com/binary-authorization';
-  // Each of these passed lint before (exit 0, "known only at apply time"); only an interpolation is unknown.
-  test.each<[string, string, Record<string, unknown>, string]>([
-    ['v2: an empty list (no block)', 'google_cloud_run_v2_service', { binary_authorization: [] }, 'not-enforced'],
-    ['v2: null', 'google_cloud_run_v2_job', { binary_authorization: null }, 'not-enforced'],
-    ['v2: a number', 'google_cloud_run_v2_service', { binary_authorization: 1 }, 'invalid-binary-authorization'],
-    ['v2: true', 'google_cloud_run_v2_service', { binary_authorization: true }, 'invalid-binary-authorization'],
-    ['v2: a string', 'google_cloud_run_v2_worker_pool', { binary_authorization: 'on' }, 'invalid-binary-authorization'],
-    [
-      'v2: two blocks',
-      'google_cloud_run_v2_service',
-      { binary_authorization: [{ use_default: true }, { use_default: true }] },
-      'invalid-binary-authorization',
-    ],
-    [
-      'v2: use_default "true"',
-      'google_cloud_run_v2_service',
-      { binary_authorization: { use_default: 'true' } },
-      'invalid-binary-authorization',
-    ],
-    [
-      'v2: use_default 1',
-      'google_cloud_run_v2_service',
-      { binary_authorization: { use_default: 1 } },
-      'invalid-binary-authorization',
-    ],
-    ['v1: metadata an empty list', 'google_cloud_run_service', { metadata: [] }, 'not-enforced'],
-    ['v1: metadata a number', 'google_cloud_run_service', { metadata: 3 }, 'invalid-binary-authorization'],
-    [
-      'v1: annotations a list',
-      'google_cloud_run_service',
-      { metadata: { annotations: [{ [KEY]: 'default' }] } },
-      'invalid-binary-authorization',
-    ],
-    [
-      'v1: the annotation a boolean',
-      'google_cloud_run_service',
-      { metadata: { annotations: { [KEY]: true } } },
-      'invalid-binary-authorization',
-    ],
-    [
-      'function: service_config an empty list',
-      'google_cloudfunctions2_function',
-      { service_config: [] },
-      'not-enforced',
-    ],
-    [
-      'function: service_config a string',
-      'google_cloudfunctions2_function',
-      { service_config: 'default' },
-      'invalid-binary-authorization',
-    ],
-    [
-      'function: binary_authorization_policy 5',
-      'google_cloudfunctions2_function',
-      { service_config: { binary_authorization_policy: 5 } },
-      'invalid-binary-authorization',
-    ],
-  ])('%s is an error', (_, type, body, code) => {
+  test.each(NON_ENFORCING_SHAPES)('%s is an error', (_, type, body, code) => {
     const findings = lintTerraformJson({ resource: { [type]: { r: body } } });
     expect(findings.map((f) => `${f.severity} ${f.code} ${f.address}`)).toEqual([`error ${code} ${type}.r`]);
     expect(findings[0].message).not.toContain('known only at apply time');

@@ -10,16 +10,17 @@ import {
   parseNoteName,
   projectImagePath,
 } from '../../src/core/names';
+import { testAccepts, testRefuses } from '../support';
 
 describe('project ids', () => {
-  test.each([
+  testAccepts(checkProjectId, [
     'my-project',
     'abcdef',
     'a1-2-3-4',
     'p23456789012345678901234567890',
     'example.com:my-project',
     'corp.example.co.uk:prod-1',
-  ])('accepts %s', (id) => expect(checkProjectId(id)).toBeUndefined());
+  ]);
   test.each([
     ['too short', 'abcde'],
     ['too long', 'p234567890123456789012345678901'],
@@ -40,17 +41,18 @@ describe('project ids', () => {
 });
 
 describe('regions', () => {
-  test.each([
+  testAccepts(checkRegion, [
     'us-central1',
     'europe-west1',
     'europe-west10',
     'northamerica-northeast1',
     'me-central2',
     'africa-south1',
-  ])('accepts %s', (region) => expect(checkRegion(region)).toBeUndefined());
-  test.each(['US-CENTRAL1', 'us-central', 'uscentral1', 'us', 'europe', 'us-central1-a', '', 'us_central1'])(
-    'refuses %s',
-    (region) => expect(checkRegion(region)).toMatch(/a region looks like "us-central1"/),
+  ]);
+  testRefuses(
+    checkRegion,
+    ['US-CENTRAL1', 'us-central', 'uscentral1', 'us', 'europe', 'us-central1-a', '', 'us_central1'],
+    /a region looks like "us-central1"/,
   );
 });
 
@@ -63,9 +65,10 @@ describe('attestor and note names', () => {
     expect(checkResourceId('a'.repeat(101))).toBeDefined();
   });
 
-  test.each([['qa_2'], ['qa_2-note'], ['QA-Attestor-note'], ['a'.repeat(100)], ['2fa']])(
+  testAccepts(
+    checkResourceId,
+    ['qa_2', 'qa_2-note', 'QA-Attestor-note', 'a'.repeat(100), '2fa'],
     'accepts the fabric-style id %s as it is',
-    (id) => expect(checkResourceId(id)).toBeUndefined(),
   );
 
   test.each([['qa 2-note'], ['qa.2'], [''], ['_qa'], ['qa/2'], ['a'.repeat(96) + '-note']])('refuses the id %j', (id) =>
@@ -113,27 +116,33 @@ describe('attestor and note names', () => {
 });
 
 describe('cluster keys and organization policy parents', () => {
-  test.each(['us-central1-a.prod-cluster', 'europe-west1.dev', 'asia-east1-b.c1'])(
+  testAccepts(
+    checkClusterKey,
+    ['us-central1-a.prod-cluster', 'europe-west1.dev', 'asia-east1-b.c1'],
     'accepts the cluster key %s',
-    (key) => expect(checkClusterKey(key)).toBeUndefined(),
   );
-  test.each([
-    'prod-cluster',
-    'us-central1-a.Prod',
-    'us-central1-a.',
-    'us-central1-a.1cluster',
-    'us-central1-a.a-',
-    `us-central1-a.${'a'.repeat(41)}`,
-  ])('refuses the cluster key %s', (key) => expect(checkClusterKey(key)).toMatch(/LOCATION.CLUSTER_ID/));
-  test.each([
-    'projects/my-project',
-    'projects/123456',
-    'projects/example.com:my-project',
-    'folders/123',
-    'organizations/456',
-  ])('accepts the parent %s', (parent) => expect(checkOrgPolicyParent(parent)).toBeUndefined());
-  test.each(['project/my-project', 'projects/', 'projects/Bad', 'folders/x', 'organizations/1/x', ''])(
+  testRefuses(
+    checkClusterKey,
+    [
+      'prod-cluster',
+      'us-central1-a.Prod',
+      'us-central1-a.',
+      'us-central1-a.1cluster',
+      'us-central1-a.a-',
+      `us-central1-a.${'a'.repeat(41)}`,
+    ],
+    /LOCATION.CLUSTER_ID/,
+    'refuses the cluster key %s',
+  );
+  testAccepts(
+    checkOrgPolicyParent,
+    ['projects/my-project', 'projects/123456', 'projects/example.com:my-project', 'folders/123', 'organizations/456'],
+    'accepts the parent %s',
+  );
+  testRefuses(
+    checkOrgPolicyParent,
+    ['project/my-project', 'projects/', 'projects/Bad', 'folders/x', 'organizations/1/x', ''],
+    /a parent is/,
     'refuses the parent %j',
-    (parent) => expect(checkOrgPolicyParent(parent)).toMatch(/a parent is/),
   );
 });

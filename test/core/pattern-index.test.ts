@@ -26,24 +26,19 @@ const anyImage = fc.oneof(
 );
 
 describe('PatternIndex', () => {
-  test('firstMatch answers what testing every pattern with patternMatches answers', () => {
+  test.each([
+    ['firstMatch', 'patternMatches', (index: PatternIndex, image: string) => index.firstMatch(image), patternMatches],
+    [
+      'firstMatchForEveryDigest',
+      'patternMatchesEveryDigest',
+      (index: PatternIndex, name: string) => index.firstMatchForEveryDigest(name),
+      patternMatchesEveryDigest,
+    ],
+  ] as const)('%s answers what testing every pattern with %s answers', (_, __, indexed, matches) => {
     fc.assert(
       fc.property(fc.array(anyPattern, { maxLength: 12 }), anyImage, (patterns, image) => {
-        const index = new PatternIndex(patterns);
-        expect(index.firstMatch(image)).toBe(
-          linearFirst(patterns, (p) => patternMatches(parseAllowlistPattern(p), image)),
-        );
-      }),
-      { numRuns: 3000 },
-    );
-  });
-
-  test('firstMatchForEveryDigest answers what testing every pattern with patternMatchesEveryDigest answers', () => {
-    fc.assert(
-      fc.property(fc.array(anyPattern, { maxLength: 12 }), anyImage, (patterns, name) => {
-        const index = new PatternIndex(patterns);
-        expect(index.firstMatchForEveryDigest(name)).toBe(
-          linearFirst(patterns, (p) => patternMatchesEveryDigest(parseAllowlistPattern(p), name)),
+        expect(indexed(new PatternIndex(patterns), image)).toBe(
+          linearFirst(patterns, (p) => matches(parseAllowlistPattern(p), image)),
         );
       }),
       { numRuns: 3000 },

@@ -7,7 +7,7 @@ import { PatternIndex } from '../../src/core/pattern';
 import { policyYamlModel } from '../../src/core/policy-yaml';
 import { policiesOf, terraformJsonModel } from '../../src/core/terraform-json';
 import { planModel, stateModel } from '../../src/core/terraform-plan';
-import { policyModel } from '../support';
+import { DENY_RULE, policyModel } from '../support';
 
 const REPO = 'us-central1-docker.pkg.dev/p/gcf-artifacts';
 
@@ -126,7 +126,7 @@ describe('Terraform JSON: the provider project of each resource', () => {
       },
       google_binary_authorization_policy: {
         p: {
-          default_admission_rule: { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' },
+          default_admission_rule: DENY_RULE,
         },
       },
     },

@@ -7,8 +7,8 @@ import { reviewChange } from '../../src/core/review';
 import { terraformJsonModel } from '../../src/core/terraform-json';
 import { planModel } from '../../src/core/terraform-plan';
 import { trustViewOf } from '../../src/core/trust';
+import { DENY_RULE } from '../support';
 
-const RULE = { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' };
 const IMAGE = `gcr.io/app/a@sha256:${'a'.repeat(64)}`;
 const KEY = 'projects/sec/locations/global/keyRings/r/cryptoKeys/k';
 
@@ -18,7 +18,7 @@ type Resources = Record<string, Record<string, Record<string, unknown>>>;
 function doc(resources: Resources = {}, policy: Record<string, unknown> = {}): Resources {
   return {
     google_binary_authorization_policy: {
-      p: { project: 'app', default_admission_rule: RULE, lifecycle: { prevent_destroy: true }, ...policy },
+      p: { project: 'app', default_admission_rule: DENY_RULE, lifecycle: { prevent_destroy: true }, ...policy },
     },
     ...resources,
   };
@@ -107,7 +107,11 @@ describe('policies', () => {
 
   test('an attestor removed from the rule weakens, added strengthens', () => {
     const rule = (attestors: string[]) => ({
-      default_admission_rule: { ...RULE, evaluation_mode: 'REQUIRE_ATTESTATION', require_attestations_by: attestors },
+      default_admission_rule: {
+        ...DENY_RULE,
+        evaluation_mode: 'REQUIRE_ATTESTATION',
+        require_attestations_by: attestors,
+      },
     });
     bothWays(
       doc({}, rule(['projects/sec/attestors/a', 'projects/sec/attestors/b'])),
@@ -120,7 +124,7 @@ describe('policies', () => {
   test('a cluster rule that allows all weakens, removed strengthens', () => {
     const cluster = {
       cluster_admission_rules: [
-        { cluster: 'us-central1-a.c', evaluation_mode: 'ALWAYS_ALLOW', enforcement_mode: RULE.enforcement_mode },
+        { cluster: 'us-central1-a.c', evaluation_mode: 'ALWAYS_ALLOW', enforcement_mode: DENY_RULE.enforcement_mode },
       ],
     };
     bothWays(
@@ -161,8 +165,8 @@ describe('policies', () => {
     const two = {
       ...doc(),
       google_binary_authorization_policy: {
-        p: { project: 'app', default_admission_rule: RULE },
-        q: { project: 'app', default_admission_rule: RULE },
+        p: { project: 'app', default_admission_rule: DENY_RULE },
+        q: { project: 'app', default_admission_rule: DENY_RULE },
       },
     };
     expect(review(doc(), two)[0]).toMatch(/^weakening policy of project app: the policy: 2 policies for the project/);
@@ -241,8 +245,11 @@ describe('workloads', () => {
   test("a move to a project whose policy admits more: weakening, with the policy's change; to a stricter one: neutral", () => {
     const two = (project: string, open: boolean) => ({
       google_binary_authorization_policy: {
-        p: { project: 'app', default_admission_rule: RULE },
-        q: { project: 'open', default_admission_rule: open ? { ...RULE, evaluation_mode: 'ALWAYS_ALLOW' } : RULE },
+        p: { project: 'app', default_admission_rule: DENY_RULE },
+        q: {
+          project: 'open',
+          default_admission_rule: open ? { ...DENY_RULE, evaluation_mode: 'ALWAYS_ALLOW' } : DENY_RULE,
+        },
       },
       google_cloud_run_v2_service: { s: service({ use_default: true }, { project }) },
     });
@@ -437,7 +444,7 @@ describe('a plan: both sides from resource_changes', () => {
       ],
     });
   }
-  const policy = { project: 'app', default_admission_rule: [RULE] };
+  const policy = { project: 'app', default_admission_rule: [DENY_RULE] };
   const reviewPlan = (m: InputModel) =>
     reviewChange(
       [{ view: trustViewOf({ ...m, resources: m.prior!.resources }) }],
@@ -464,7 +471,7 @@ describe('a plan: both sides from resource_changes', () => {
   test('an update whose value is known only after apply: weakening', () => {
     const m = plan(['update'], policy, {
       ...policy,
-      default_admission_rule: [{ ...RULE, evaluation_mode: KNOWN_AFTER_APPLY }],
+      default_admission_rule: [{ ...DENY_RULE, evaluation_mode: KNOWN_AFTER_APPLY }],
     });
     expect(reviewPlan(m)[0]).toMatch(/^weakening the default rule evaluation mode: .*cannot be judged until apply/);
   });

@@ -7,15 +7,11 @@ import {
   TerraformJsonError,
   terraformJsonModel,
 } from '../../src/core/terraform-json';
+import { DENY_RULE, policyJson } from '../support';
 
-const RULE = { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' };
-
+/** Terraform JSON holding one policy `p` of my-project that denies, with `body` on top. */
 function policyDoc(body: Record<string, unknown>): unknown {
-  return {
-    resource: {
-      google_binary_authorization_policy: { p: { project: 'my-project', default_admission_rule: RULE, ...body } },
-    },
-  };
+  return policyJson({ project: 'my-project', default_admission_rule: DENY_RULE, ...body });
 }
 
 function nested(depth: number, bottom: unknown): unknown {
@@ -30,9 +26,9 @@ describe('policiesFromTerraformJson: the shapes Terraform JSON allows', () => {
   test('blocks as objects or lists of one, null as not set', () => {
     const [found] = policiesFromTerraformJson(
       policyDoc({
-        default_admission_rule: [{ ...RULE, require_attestations_by: null }],
+        default_admission_rule: [{ ...DENY_RULE, require_attestations_by: null }],
         admission_whitelist_patterns: [{ name_pattern: 'gcr.io/p/a@*' }, { name_pattern: '${var.p}' }],
-        cluster_admission_rules: { cluster: 'us-central1-a.prod', ...RULE },
+        cluster_admission_rules: { cluster: 'us-central1-a.prod', ...DENY_RULE },
         lifecycle: [{ prevent_destroy: true }],
         description: null,
       }),
@@ -66,7 +62,7 @@ describe('policiesFromTerraformJson: the shapes Terraform JSON allows', () => {
       policyDoc({
         project: '${var.project}',
         default_admission_rule: {
-          ...RULE,
+          ...DENY_RULE,
           evaluation_mode: 'REQUIRE_ATTESTATION',
           require_attestations_by: '${var.a}',
         },
@@ -142,7 +138,7 @@ describe('policiesFromTerraformJson: values of the wrong type are errors naming 
     ],
     [
       'a body that is a list of lists',
-      { resource: { google_binary_authorization_policy: { p: [[RULE]] } } },
+      { resource: { google_binary_authorization_policy: { p: [[DENY_RULE]] } } },
       "google_binary_authorization_policy.p must be an object (the resource's attributes), got: [[{…}]]",
     ],
     [
@@ -163,7 +159,7 @@ describe('policiesFromTerraformJson: values of the wrong type are errors naming 
     ],
     [
       'two default rules',
-      policyDoc({ default_admission_rule: [RULE, RULE] }),
+      policyDoc({ default_admission_rule: [DENY_RULE, DENY_RULE] }),
       `${P}: default_admission_rule must be a single block, got: [{"evaluation_mode": "ALWAYS_DENY", "enforcement_mode": "ENF`,
     ],
     [
@@ -173,12 +169,12 @@ describe('policiesFromTerraformJson: values of the wrong type are errors naming 
     ],
     [
       'evaluation_mode a number',
-      policyDoc({ default_admission_rule: { ...RULE, evaluation_mode: 5 } }),
+      policyDoc({ default_admission_rule: { ...DENY_RULE, evaluation_mode: 5 } }),
       `${P}: default_admission_rule.evaluation_mode must be a string (ALWAYS_ALLOW, ALWAYS_DENY or REQUIRE_ATTESTATION), got: 5`,
     ],
     [
       'evaluation_mode nested 20,000 levels deep',
-      policyDoc({ default_admission_rule: { ...RULE, evaluation_mode: nested(20_000, 'ALWAYS_DENY') } }),
+      policyDoc({ default_admission_rule: { ...DENY_RULE, evaluation_mode: nested(20_000, 'ALWAYS_DENY') } }),
       `${P}: default_admission_rule.evaluation_mode must be a string (ALWAYS_ALLOW, ALWAYS_DENY or REQUIRE_ATTESTATION), got: [[[…]]]`,
     ],
     [
@@ -188,17 +184,17 @@ describe('policiesFromTerraformJson: values of the wrong type are errors naming 
     ],
     [
       'enforcement_mode a boolean',
-      policyDoc({ default_admission_rule: { ...RULE, enforcement_mode: true } }),
+      policyDoc({ default_admission_rule: { ...DENY_RULE, enforcement_mode: true } }),
       `${P}: default_admission_rule.enforcement_mode must be a string (ENFORCED_BLOCK_AND_AUDIT_LOG or DRYRUN_AUDIT_LOG_ONLY), got: true`,
     ],
     [
       'require_attestations_by [1]',
-      policyDoc({ default_admission_rule: { ...RULE, require_attestations_by: [1] } }),
+      policyDoc({ default_admission_rule: { ...DENY_RULE, require_attestations_by: [1] } }),
       `${P}: default_admission_rule.require_attestations_by[0] must be a string (attestor names like "projects/P/attestors/N"), got: 1`,
     ],
     [
       'require_attestations_by a plain string',
-      policyDoc({ default_admission_rule: { ...RULE, require_attestations_by: 'projects/p/attestors/a' } }),
+      policyDoc({ default_admission_rule: { ...DENY_RULE, require_attestations_by: 'projects/p/attestors/a' } }),
       `${P}: default_admission_rule.require_attestations_by must be a list of strings (attestor names like "projects/P/attestors/N"), got: "projects/p/attestors/a"`,
     ],
     [
@@ -223,15 +219,15 @@ describe('policiesFromTerraformJson: values of the wrong type are errors naming 
     ],
     [
       'a cluster rule without cluster',
-      policyDoc({ cluster_admission_rules: [RULE] }),
+      policyDoc({ cluster_admission_rules: [DENY_RULE] }),
       `${P}: cluster_admission_rules[0].cluster is not set; it must be a cluster key like "us-central1-a.prod-cluster"`,
     ],
     [
       'two rules for one cluster',
       policyDoc({
         cluster_admission_rules: [
-          { ...RULE, cluster: 'us-central1-a.c' },
-          { ...RULE, cluster: 'us-central1-a.c' },
+          { ...DENY_RULE, cluster: 'us-central1-a.c' },
+          { ...DENY_RULE, cluster: 'us-central1-a.c' },
         ],
       }),
       `${P}: cluster_admission_rules[1].cluster "us-central1-a.c" has two rules; keep one rule per cluster`,

@@ -1,8 +1,9 @@
 import { describeValue } from '../../src/core/display';
 import { escapeControlCharacters } from '../../src/core/text';
+import { testReturns } from '../support';
 
 describe('escapeControlCharacters', () => {
-  test.each([
+  testReturns('escapeControlCharacters', escapeControlCharacters, [
     ['plain text', 'plain text'],
     ['a\nb', 'a\\nb'],
     ['a\r\nb\tc', 'a\\r\\nb\\tc'],
@@ -18,9 +19,7 @@ describe('escapeControlCharacters', () => {
     ['lone \ud800', 'lone \\ud800'],
     ['accents é ü 日本 stay', 'accents é ü 日本 stay'],
     ['a backslash \\n stays', 'a backslash \\n stays'],
-  ])('%j', (text, expected) => {
-    expect(escapeControlCharacters(text)).toBe(expected);
-  });
+  ]);
 
   test('escaping twice changes nothing', () => {
     const once = escapeControlCharacters('x\n\u202e\x1by');
@@ -34,7 +33,7 @@ describe('escapeControlCharacters', () => {
 });
 
 describe('describeValue', () => {
-  test.each<[unknown, string]>([
+  testReturns('describeValue', describeValue, [
     ['text', '"text"'],
     [5, '5'],
     [true, 'true'],
@@ -49,9 +48,7 @@ describe('describeValue', () => {
     [{ a: { b: { c: 1 } } }, '{"a": {"b": {…}}}'],
     ['new\nline', '"new\\nline"'],
     ['\u202e', '"\\u202e"'],
-  ])('%j', (value, expected) => {
-    expect(describeValue(value)).toBe(expected);
-  });
+  ]);
 
   test('shortens long values', () => {
     const shown = describeValue('x'.repeat(10_000));

@@ -1,14 +1,15 @@
 /**
  * The one test toolkit: stacks, synthesis (the names say whether validations run), accessors of the
- * synthesized JSON, annotations, a core policy model builder, and the command line run in-process or as
- * a child process.
+ * synthesized JSON, annotations, hand-written Terraform JSON, a core policy model builder, tables of a pure
+ * function's answers and of a check's verdicts, the command line run in-process or as a child process, and a
+ * scratch folder for the inputs a test writes.
  */
 // The types of cdktf's jest matchers (Testing.setupJest() in test/setup.ts installs them).
 import 'cdktf/lib/testing/adapters/jest';
 import { spawnSync } from 'child_process';
-import { mkdtempSync } from 'fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join, resolve } from 'path';
+import { dirname, join, resolve } from 'path';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { AnnotationMetadataEntryType, App, TerraformStack, Testing } from 'cdktf';
 import { IConstruct } from 'constructs';
@@ -80,6 +81,21 @@ export function policyPatterns(json: any): string[] {
   );
 }
 
+/** The default rule of most hand-written Terraform JSON in the tests: ALWAYS_DENY, enforced. */
+export const DENY_RULE = { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' };
+
+/**
+ * Hand-written Terraform JSON (an object, as JSON.parse gives it): one google_binary_authorization_policy `name`
+ * with these attributes, beside `others` (more resources, by type).
+ */
+export function policyJson(
+  attributes: Record<string, unknown>,
+  others: Record<string, unknown> = {},
+  name = 'p',
+): { resource: Record<string, any> } {
+  return { resource: { google_binary_authorization_policy: { [name]: attributes }, ...others } };
+}
+
 /** The messages of the annotations of one level on a construct. */
 export function annotationsOf(construct: IConstruct, level: AnnotationMetadataEntryType): string[] {
   return construct.node.metadata.filter((m) => m.type === level).map((m) => m.data as string);
@@ -140,6 +156,24 @@ export function ruleModel(
     enforcementMode: enforcementMode as EnforcementModeValue,
     requireAttestationsBy,
   };
+}
+
+/** One test per row of a table of inputs and what the pure function `fn`, named `name`, returns for each. */
+export function testReturns<I, O>(name: string, fn: (input: I) => O, rows: Array<[input: I, output: O]>): void {
+  test.each<[I, O]>(rows)(`${name}(%j) is %j`, (input, output) => expect(fn(input)).toStrictEqual(output));
+}
+
+/** A check of a value, as the core has them: nothing when the value is good, else what is wrong with it. */
+export type Check = (value: string) => string | undefined;
+
+/** One test per value that `check` accepts (finds nothing wrong with). */
+export function testAccepts(check: Check, values: readonly string[], title = 'accepts %j'): void {
+  test.each(values)(title, (value) => expect(check(value)).toBeUndefined());
+}
+
+/** One test per value that `check` refuses, saying what `message` matches. */
+export function testRefuses(check: Check, values: readonly string[], message: RegExp, title = 'refuses %j'): void {
+  test.each(values)(title, (value) => expect(check(value)).toMatch(message));
 }
 
 /** What a run of the command line printed, line by line, and its exit code. */
@@ -204,6 +238,51 @@ export function spawnCli(argv: string[], options: SpawnOptions = {}): CliProcess
 export function runCliText(...argv: string[]): { code: number; stdout: string; stderr: string } {
   const { code, stdout, stderr } = runCli(...argv);
   return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+}
+
+/** A folder of a test file's own, in the system's temporary folder, for the inputs its tests write. */
+export interface ScratchFolder {
+  /** The folder's path; there is a folder only while the tests run (read it in a test or a hook). */
+  readonly path: string;
+  /** Writes a file below the folder (a string as it is, anything else as JSON), making its folders; returns its path. */
+  file(name: string, content: unknown): string;
+}
+
+/**
+ * A scratch folder, made before the file's tests (`each`: before each test) and removed after them. Call it
+ * at the top of a file or a `describe`, before the hooks that use it.
+ */
+export function scratchFolder(prefix: string, options: { each?: boolean } = {}): ScratchFolder {
+  let current: string | undefined;
+  const [setUp, tearDown] = options.each ? [beforeEach, afterEach] : [beforeAll, afterAll];
+  setUp(() => (current = mkdtempSync(join(tmpdir(), prefix))));
+  tearDown(() => rmSync(folder.path, { recursive: true, force: true }));
+  const folder: ScratchFolder = {
+    get path() {
+      if (current === undefined) {
+        throw new Error(`the scratch folder ${prefix}… is made when the tests begin`);
+      }
+      return current;
+    },
+    file: (name, content) => {
+      const path = join(folder.path, name);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+      return path;
+    },
+  };
+  return folder;
+}
+
+/** Runs `run` with `folder` as the working folder, as a pipeline would run a command there; returns what it returns. */
+export function inFolder<T>(folder: string, run: () => T): T {
+  const previous = process.cwd();
+  process.chdir(folder);
+  try {
+    return run();
+  } finally {
+    process.chdir(previous);
+  }
 }
 
 /** The example apps' folder. */

@@ -10,6 +10,7 @@ import {
   Cloudfunctions2Function,
   Cloudfunctions2FunctionConfig,
 } from '@cdktf/provider-google/lib/cloudfunctions2-function';
+import { StorageBucket, StorageBucketConfig } from '@cdktf/provider-google/lib/storage-bucket';
 import { Construct } from 'constructs';
 
 /** The image the workloads run unless a test gives one. */
@@ -61,7 +62,7 @@ export function v1Service(scope: Construct, id: string, annotations?: Record<str
   });
 }
 
-/** A `google_cloudfunctions2_function` built from source. */
+/** A `google_cloudfunctions2_function` built from source; a `buildConfig` in `props` is merged into the default one. */
 export function gcfFunction(
   scope: Construct,
   id: string,
@@ -70,22 +71,28 @@ export function gcfFunction(
   return new Cloudfunctions2Function(scope, id, {
     name: id,
     location: 'us-central1',
-    buildConfig: { runtime: 'nodejs20', entryPoint: 'handler' },
     ...props,
+    buildConfig: { runtime: 'nodejs20', entryPoint: 'handler', ...props.buildConfig },
   });
 }
 
-/** A source-deployed `google_cloud_run_v2_service` (with a `build_config`), running the usual placeholder. */
+/**
+ * A source-deployed `google_cloud_run_v2_service` (with a `build_config`; a `buildConfig` in `props` is merged into
+ * the default one), running the usual placeholder.
+ */
 export function sourceService(
   scope: Construct,
   id: string,
   props: Partial<CloudRunV2ServiceConfig> = {},
 ): CloudRunV2Service {
-  return new CloudRunV2Service(scope, id, {
-    name: id,
-    location: 'us-central1',
-    buildConfig: { sourceLocation: 'gs://my-bucket/source.zip', functionTarget: 'handler' },
+  return v2Service(scope, id, undefined, {
     template: { containers: [{ image: 'us-docker.pkg.dev/cloudrun/container/hello' }] },
     ...props,
+    buildConfig: { sourceLocation: 'gs://my-bucket/source.zip', functionTarget: 'handler', ...props.buildConfig },
   });
+}
+
+/** A `google_storage_bucket` "bucket": a resource that Cloud Run does not deploy. */
+export function bucket(scope: Construct, props: Partial<StorageBucketConfig> = {}): StorageBucket {
+  return new StorageBucket(scope, 'bucket', { name: 'b', location: 'US', ...props });
 }
