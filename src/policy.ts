@@ -423,7 +423,9 @@ export class BinaryAuthorizationPolicy extends Construct {
   private addAllowlistPatternFor(property: string, pattern: string): void {
     const parsed = this.checkPattern(property, pattern);
     if (parsed !== undefined && !this.patterns.has(pattern)) {
-      this.warnAbout(lintParsedPattern(this.node.path, parsed));
+      // The warning is attached to this construct, so the finding needs no address (and `node.path`, a
+      // walk to the root, would cost more than the check itself for a long allowlist).
+      this.warnAbout(lintParsedPattern('', parsed));
     }
     this.patterns.add(pattern);
   }
