@@ -6,11 +6,10 @@ import { AdmissionRule, EnforcementMode, EvaluationMode } from './admission-rule
 import { DEFAULT_REPOSITORY, repositoryPattern } from './core/deployment-path';
 import { CompiledPolicy, compilePolicy, evaluateCompiled } from './core/evaluate';
 import { parseImageReference } from './core/image';
-import { lintParsedPattern, NO_PREVENT_DESTROY, ruleFindings, RuleFinding } from './core/lint';
 import { checkClusterKey, checkProjectId, checkRegion } from './core/names';
 import { AllowlistPattern, parseAllowlistPattern } from './core/pattern';
-import { checkAttestorCount, checkRequiredAttestors, PolicyModel, RuleModel } from './core/policy';
-import { isInterpolated } from './core/terraform-json';
+import { checkAttestorCount, checkRequiredAttestors, isInterpolated, PolicyModel, RuleModel } from './core/policy';
+import { lintParsedPattern, NO_PREVENT_DESTROY, ruleFindings, RuleFinding } from './core/policy-findings';
 import { DeploymentPath, DeploymentPathOptions } from './deployment-path';
 import { checkConstruct } from './private/aspect-placement';
 import {

@@ -6,7 +6,7 @@ import { compilePolicy, evaluateCompiled, EvaluationResult } from '../core/evalu
 import { GatePolicy, GateRow, hiddenModuleRow, judgeWorkload, PolicyLookup, workloadsOf } from '../core/gate';
 import { parseImageReference } from '../core/image';
 import { isUnknownValue, KNOWN_AFTER_APPLY, POLICY_TYPE } from '../core/model';
-import { isInterpolated } from '../core/terraform-json';
+import { isInterpolated } from '../core/policy';
 
 /** One image judged by one policy (`check --image` alone). */
 export interface CheckResult extends EvaluationResult {

@@ -1,7 +1,8 @@
 import { InputError, readInputs, selectStack } from './input';
 import { choosePolicy, policiesIn, requireValidPolicy } from './policies';
+import { isInterpolated } from '../core/policy';
 import { policyYaml, unknownPolicyValues } from '../core/policy-yaml';
-import { isInterpolated, PROVIDER_DEFAULT_PROJECT } from '../core/terraform-json';
+import { PROVIDER_DEFAULT_PROJECT } from '../core/terraform-json';
 
 /**
  * The input's one policy as `gcloud container binauthz policy import` YAML. With several policies,

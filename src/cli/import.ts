@@ -1,8 +1,9 @@
 import { GeneratedProgram, Language, policyProgram } from './codegen';
 import { readInputs, selectStack, InputError } from './input';
 import { choosePolicy, policiesIn, requireValidPolicy } from './policies';
+import { isInterpolated } from '../core/policy';
 import { unknownPolicyValues } from '../core/policy-yaml';
-import { isInterpolated, PROVIDER_DEFAULT_PROJECT } from '../core/terraform-json';
+import { PROVIDER_DEFAULT_PROJECT } from '../core/terraform-json';
 
 /** The languages `import` writes, by the name `--language` takes. */
 export const LANGUAGES: readonly Language[] = ['typescript', 'python'];

@@ -1,14 +1,8 @@
 import { inFile, InputError, readInputs, selectStack } from './input';
 import { Colour, Line } from './output';
 import { table } from './table';
-import {
-  Finding,
-  hasCloudRunGuardrailIn,
-  hasLintSubjectsIn,
-  lintMissingGuardrailIn,
-  lintModel,
-  Severity,
-} from '../core/lint';
+import { hasCloudRunGuardrailIn, hasLintSubjectsIn, lintMissingGuardrailIn, lintModel } from '../core/lint';
+import { Finding, Severity } from '../core/policy-findings';
 
 /** A finding, with the stack and file it was found in. */
 export interface LocatedFinding extends Finding {

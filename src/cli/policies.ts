@@ -1,7 +1,8 @@
 import { inFile, InputError, InputFile } from './input';
 import { InputFormat } from '../core/model';
+import { isInterpolated } from '../core/policy';
 import { policyProblems } from '../core/policy-check';
-import { FoundPolicy, isInterpolated, policiesOf } from '../core/terraform-json';
+import { FoundPolicy, policiesOf } from '../core/terraform-json';
 
 /** A policy found in an input, with the stack and file it came from. */
 export interface LocatedPolicy extends FoundPolicy {

@@ -18,6 +18,14 @@ export function isOneOf<T extends string>(values: readonly T[], value: unknown):
   return (values as readonly unknown[]).includes(value);
 }
 
+/**
+ * Whether a value of a policy is known only at apply time: a Terraform interpolation (it holds `${`), as
+ * Terraform JSON, plans and the constructs' unresolved values show it.
+ */
+export function isInterpolated(value: string): boolean {
+  return value.includes('${');
+}
+
 /** An admission rule. */
 export interface RuleModel {
   readonly evaluationMode: EvaluationModeValue;

@@ -22,7 +22,7 @@ import {
   POLICY_TYPE,
   ResourceInstance,
 } from './model';
-import { EnforcementModeValue, EvaluationModeValue, PolicyModel, RuleModel } from './policy';
+import { EnforcementModeValue, EvaluationModeValue, isInterpolated, PolicyModel, RuleModel } from './policy';
 
 /** A policy found in Terraform JSON, with where it was found. */
 export interface FoundPolicy {
@@ -63,11 +63,6 @@ export const PROVIDER_DEFAULT_PROJECT = '(provider default project)';
  * interpolated list produces: known only at apply time (it contains `${`).
  */
 export const DYNAMIC_PATTERNS = '${dynamic admission_whitelist_patterns}';
-
-/** Whether a value from Terraform JSON is known only at apply time. */
-export function isInterpolated(value: string): boolean {
-  return value.includes('${');
-}
 
 /**
  * The `google_binary_authorization_policy` resources of a Terraform JSON document.

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { compilePolicy, evaluate, evaluateCompiled } from '../../src/core/evaluate';
-import { PolicyModel } from '../../src/core/policy';
-import { isInterpolated } from '../../src/core/terraform-json';
+import { PolicyModel, isInterpolated } from '../../src/core/policy';
 import { policyModel } from '../support';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;

@@ -2,8 +2,7 @@ import fc from 'fast-check';
 import { evaluate } from '../../src/core/evaluate';
 import { parseImageReference } from '../../src/core/image';
 import { parseAllowlistPattern } from '../../src/core/pattern';
-import { PolicyModel } from '../../src/core/policy';
-import { isInterpolated } from '../../src/core/terraform-json';
+import { PolicyModel, isInterpolated } from '../../src/core/policy';
 import { policyModel } from '../support';
 import { candidatePattern, component, digest, image, registry, validPattern } from '../support/arbitraries';
 

@@ -1,6 +1,5 @@
 import { evaluate, PolicyModelError } from '../../src/core/evaluate';
-import { EnforcementModeValue, PolicyModel } from '../../src/core/policy';
-import { isInterpolated } from '../../src/core/terraform-json';
+import { EnforcementModeValue, PolicyModel, isInterpolated } from '../../src/core/policy';
 import { policyModel } from '../support';
 
 const D1 = `sha256:${'a'.repeat(64)}`;

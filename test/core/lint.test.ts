@@ -1,4 +1,5 @@
-import { hasCloudRunGuardrail, lintMissingGuardrail, lintPattern, lintTerraformJson } from '../../src/core/lint';
+import { hasCloudRunGuardrail, lintMissingGuardrail, lintTerraformJson } from '../../src/core/lint';
+import { lintPattern } from '../../src/core/policy-findings';
 import { DENY_RULE, policyJson } from '../support';
 import { NON_ENFORCING_SHAPES } from '../support/cloud-run-shapes';
 

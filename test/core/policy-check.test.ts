@@ -1,6 +1,5 @@
-import { PolicyModel, RuleModel } from '../../src/core/policy';
+import { PolicyModel, RuleModel, isInterpolated } from '../../src/core/policy';
 import { policyProblems, ruleProblems } from '../../src/core/policy-check';
-import { isInterpolated } from '../../src/core/terraform-json';
 import { ruleModel } from '../support';
 
 const rule = ruleModel;

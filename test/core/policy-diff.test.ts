@@ -1,5 +1,5 @@
+import { isInterpolated } from '../../src/core/policy';
 import { diffPolicies, PolicyChange, PolicyVersion } from '../../src/core/policy-diff';
-import { isInterpolated } from '../../src/core/terraform-json';
 import { ModelOptions, policyModel, ruleModel } from '../support';
 
 const A = 'projects/sec-project/attestors/a';

@@ -1,6 +1,5 @@
-import { PolicyModel } from '../../src/core/policy';
+import { PolicyModel, isInterpolated } from '../../src/core/policy';
 import { policyYaml, unknownPolicyValues } from '../../src/core/policy-yaml';
-import { isInterpolated } from '../../src/core/terraform-json';
 
 const model: PolicyModel = {
   project: 'my-project',
