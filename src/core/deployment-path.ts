@@ -34,6 +34,12 @@ export function repositoryPath(region: string, projectPath: string, repository: 
   return `${region}-docker.pkg.dev/${projectPath}/${repository}`;
 }
 
+/** The resource types whose images may be built from source (see `sourceBuildOf`): no other type ever is. */
+export const SOURCE_BUILD_RESOURCE_TYPES: ReadonlySet<string> = new Set([
+  'google_cloudfunctions2_function',
+  'google_cloud_run_v2_service',
+]);
+
 /** A resource whose images are built from source, and the attribute that may name a repository of its own. */
 export interface SourceBuild {
   /** The deployment path whose build writes the images. */
@@ -56,6 +62,9 @@ export interface SourceBuild {
  * judge as unknown.
  */
 export function sourceBuildOf(resourceType: string, attributes: Record<string, unknown>): SourceBuild | undefined {
+  if (!SOURCE_BUILD_RESOURCE_TYPES.has(resourceType)) {
+    return undefined;
+  }
   const block = singleBlock(attributes.build_config);
   const isBlock = typeof block === 'object' && block !== null && !Array.isArray(block);
   const field = (key: string): unknown => {

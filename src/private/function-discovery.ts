@@ -8,6 +8,7 @@ import {
   dockerRepositoryOf,
   imageUriRepositoryOf,
   repositoryPattern,
+  SOURCE_BUILD_RESOURCE_TYPES,
   sourceBuildOf,
 } from '../core/deployment-path';
 import { checkProjectId, checkRegion, projectImagePath } from '../core/names';
@@ -81,6 +82,9 @@ function functionPatternOf(
   target: DiscoveryTarget,
   providerProjectOf: ProviderProjectOf,
 ): string | undefined {
+  if (!SOURCE_BUILD_RESOURCE_TYPES.has(node.terraformResourceType)) {
+    return undefined; // not a Cloud Run function: reading its attributes would cost a render of each resource
+  }
   const attributes = terraformAttributes(node);
   const build = sourceBuildOf(node.terraformResourceType, attributes);
   if (build === undefined) {

@@ -1,5 +1,11 @@
 import { looksLikeYaml } from '../../src/cli/yaml-text';
-import { dockerRepositoryOf, imageUriRepositoryOf, sourceBuildOf } from '../../src/core/deployment-path';
+import { CLOUD_RUN_RESOURCE_TYPES } from '../../src/core/cloud-run';
+import {
+  dockerRepositoryOf,
+  imageUriRepositoryOf,
+  SOURCE_BUILD_RESOURCE_TYPES,
+  sourceBuildOf,
+} from '../../src/core/deployment-path';
 import { compilePolicy, evaluateRepository } from '../../src/core/evaluate';
 import { judgeWorkload, PolicyLookup, workloadsOf } from '../../src/core/gate';
 import { detectJsonFormat, exemptionOf, KNOWN_AFTER_APPLY, ModelError } from '../../src/core/model';
@@ -56,6 +62,12 @@ describe('the repository a build writes to', () => {
   test('a service without build_config, and other types, are not builds', () => {
     expect(sourceBuildOf('google_cloud_run_v2_service', { build_config: [] })).toBeUndefined();
     expect(sourceBuildOf('google_cloud_run_v2_job', { build_config: {} })).toBeUndefined();
+  });
+
+  test('SOURCE_BUILD_RESOURCE_TYPES (what discovery reads) are exactly the types that can be builds', () => {
+    const types = [...Object.keys(CLOUD_RUN_RESOURCE_TYPES), 'google_storage_bucket', 'google_cloudfunctions_function'];
+    const builds = types.filter((type) => sourceBuildOf(type, { build_config: {} }) !== undefined);
+    expect(builds.sort()).toEqual([...SOURCE_BUILD_RESOURCE_TYPES].sort());
   });
 
   test('docker_repository and image_uri name their repository; anything else says why not', () => {
