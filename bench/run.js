@@ -13,7 +13,7 @@
  * 5. The command line on a Terraform plan: `check plan.json` on generated plans of 5,000 and 50,000
  *    resources (bench/plan.js), and the command line's own module load.
  *
- * Options: BENCH_RUNS (default 9) runs per variant of the typical stack and module load; the scale
+ * Options: BENCH_RUNS (default 15) runs per variant of the typical stack and module load; the scale
  * series use 5 runs (3 at their largest size); BENCH_QUICK=1 for a smoke test (2 runs, smaller series).
  */
 const { spawnSync } = require('child_process');
@@ -23,7 +23,7 @@ const path = require('path');
 const { assertEquivalent, counts, readStack } = require('./compare');
 
 const QUICK = process.env.BENCH_QUICK === '1';
-const RUNS = Number(process.env.BENCH_RUNS || (QUICK ? 2 : 9));
+const RUNS = Number(process.env.BENCH_RUNS || (QUICK ? 2 : 15));
 const SCALE_RUNS = QUICK ? 2 : 5;
 const LARGEST_RUNS = QUICK ? 1 : 3;
 

@@ -1,5 +1,5 @@
 import { BinaryAuthorizationPolicy as PolicyResource } from '@cdktf/provider-google/lib/binary-authorization-policy';
-import { dependable, Lazy, TerraformResource, TerraformStack, Token } from 'cdktf';
+import { dependable, IResolveContext, Lazy, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AdmissionDecision, AdmissionVerdict } from './admission-decision';
 import { AdmissionRule, EnforcementMode, EvaluationMode } from './admission-rule';
@@ -132,6 +132,8 @@ export class BinaryAuthorizationPolicy extends Construct {
 
   private readonly resource: PolicyResource;
   private readonly patterns = new Set<string>();
+  /** Whether a pattern added holds a token (its value is known only at apply time). */
+  private hasTokenPattern = false;
   private readonly functionScopes: IConstruct[] = [];
   private readonly clusterRules = new Map<string, RuleModel>();
   private readonly dependencies = new Set<TerraformResource>();
@@ -174,20 +176,7 @@ export class BinaryAuthorizationPolicy extends Construct {
         requireAttestationsBy: defaultRule.requireAttestationsBy.length ? defaultRule.requireAttestationsBy : undefined,
       },
       admissionWhitelistPatterns: Lazy.anyValue(
-        {
-          produce: (context) => {
-            // Patterns with tokens (a function's `${var.region}`) are distinct strings until resolved.
-            // Only those need resolving: a literal resolves to itself (resolving them all cost more than the rest of
-            // rendering for a long allowlist).
-            const seen = new Set<string>();
-            const patterns = this.allowlistPatterns.filter((p) => {
-              const resolved: unknown = Token.isUnresolved(p) ? context.resolve(p) : p;
-              const key = typeof resolved === 'string' ? resolved : `\0${JSON.stringify(resolved)}`;
-              return seen.has(key) ? false : (seen.add(key), true);
-            });
-            return patterns.length ? patterns.map((p) => ({ name_pattern: p })) : undefined;
-          },
-        },
+        { produce: (context) => this.renderAllowlist(context) },
         { omitEmptyArray: true },
       ),
       clusterAdmissionRules: Lazy.anyValue({ produce: () => this.renderClusterRules() }, { omitEmptyArray: true }),
@@ -219,7 +208,7 @@ export class BinaryAuthorizationPolicy extends Construct {
    * The allowlist patterns, in the order they are rendered.
    */
   public get allowlistPatterns(): string[] {
-    return [...new Set([...this.patterns, ...this.discoveredFunctionPatterns().patterns])];
+    return this.withDiscovered(this.discoveredFunctionPatterns().patterns);
   }
 
   /**
@@ -398,6 +387,28 @@ export class BinaryAuthorizationPolicy extends Construct {
     };
   }
 
+  /** The patterns added, then those discovered that are not among them. */
+  private withDiscovered(discovered: string[]): string[] {
+    return discovered.length ? [...new Set([...this.patterns, ...discovered])] : [...this.patterns];
+  }
+
+  private renderAllowlist(context: IResolveContext): Array<{ name_pattern: string }> | undefined {
+    const discovered = this.discoveredFunctionPatterns().patterns;
+    let patterns = this.withDiscovered(discovered);
+    // Patterns with tokens (a function's `${var.region}`) are distinct strings until resolved, so only they can
+    // repeat a pattern once resolved. A literal resolves to itself: resolving or even testing every literal cost
+    // more than the rest of rendering for a long allowlist.
+    if (this.hasTokenPattern || discovered.some((p) => Token.isUnresolved(p))) {
+      const seen = new Set<string>();
+      patterns = patterns.filter((p) => {
+        const resolved: unknown = Token.isUnresolved(p) ? context.resolve(p) : p;
+        const key = typeof resolved === 'string' ? resolved : `\0${JSON.stringify(resolved)}`;
+        return seen.has(key) ? false : (seen.add(key), true);
+      });
+    }
+    return patterns.length ? patterns.map((p) => ({ name_pattern: p })) : undefined;
+  }
+
   private discoveredFunctionPatterns(): DiscoveredPatterns {
     return discoverFunctionPatterns(this.functionScopes, {
       project: this.project,
@@ -421,7 +432,9 @@ export class BinaryAuthorizationPolicy extends Construct {
 
   private addAllowlistPatternFor(property: string, pattern: string): void {
     const parsed = this.checkPattern(property, pattern);
-    if (parsed !== undefined && !this.patterns.has(pattern)) {
+    if (parsed === undefined) {
+      this.hasTokenPattern = true;
+    } else if (!this.patterns.has(pattern)) {
       // The warning is attached to this construct, so the finding needs no address (and `node.path`, a
       // walk to the root, would cost more than the check itself for a long allowlist).
       this.warnAbout(lintParsedPattern('', parsed));

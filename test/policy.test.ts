@@ -193,6 +193,20 @@ describe('BinaryAuthorizationPolicy', () => {
         { name_pattern: '${var.pattern}' },
       ]);
     });
+
+    test('a token pattern added twice is rendered once (each read of a variable is a different string)', () => {
+      const stack = newStack();
+      const pattern = new TerraformVariable(stack, 'pattern', { type: 'string' });
+      const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+      policy.addAllowlistPattern('gcr.io/my-project/app@*');
+      policy.addAllowlistPattern(pattern.stringValue);
+      policy.addAllowlistPattern(pattern.stringValue);
+      expect(policy.allowlistPatterns).toHaveLength(3);
+      expect(onlyPolicy(synthValidated(stack)).admission_whitelist_patterns).toEqual([
+        { name_pattern: 'gcr.io/my-project/app@*' },
+        { name_pattern: '${var.pattern}' },
+      ]);
+    });
   });
 
   describe('admission rules', () => {
