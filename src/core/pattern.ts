@@ -343,7 +343,19 @@ function checkPath(registry: string, rest: string, wildcard: PatternWildcard): P
       },
     ];
   }
-  return wildcard === '*' || wildcard === '**' ? checkTenant(registry, full) : [];
+  if (wildcard === '*' || wildcard === '**') {
+    return checkTenant(registry, full);
+  }
+  // Where anyone pushes any name, only a digest names a known image.
+  return at < 0 && tenantKindOf(registry) === 'anyone' ? [anyonePushes(registry)] : [];
+}
+
+/** The problem of a pattern not pinned to a digest on a registry where anyone pushes any name. */
+function anyonePushes(registry: string): PatternProblem {
+  return {
+    code: 'multi-tenant-registry',
+    message: `anyone can push any name to "${registry}", without an account, so a pattern there admits anyone's images unless it is pinned to a digest, like "${registry}/NAME@sha256:…"`,
+  };
 }
 
 /**
@@ -355,6 +367,9 @@ function checkTenant(registry: string, directories: string[]): PatternProblem[] 
   const tenant = tenantSegments(registry, directories.join('/'));
   if (kind === undefined || tenant === undefined || directories.length >= tenant) {
     return [];
+  }
+  if (kind === 'anyone') {
+    return [anyonePushes(registry)];
   }
   const owners =
     kind === 'project'

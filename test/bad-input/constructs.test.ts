@@ -130,6 +130,9 @@ const MULTI_TENANT_PATTERNS = [
   'quay.io/*',
   'public.ecr.aws/**',
   'registry.gitlab.com/**',
+  'cgr.dev/**',
+  'us.icr.io/*',
+  'iad.ocir.io/**',
 ];
 
 /** A case of addAllowlistPattern on a fresh policy, given anything as the pattern. */
@@ -154,6 +157,13 @@ const PATTERN_CASES: Case[] = [
       new RegExp(
         `^\\[stack/Policy\\] invalid 'pattern' ${JSON.stringify(p).replace(/[.*]/g, '\\$&')}: ".*" is shared by many owners.*admits anyone's images; name the (project|namespace) before the wildcard`,
       ),
+    ),
+  ),
+  ...['ttl.sh/acme/app@*', 'ttl.sh/acme/**'].map((p) =>
+    addingPattern(
+      `addAllowlistPattern(${JSON.stringify(p)}): not pinned to a digest where anyone pushes any name`,
+      p,
+      /^\[stack\/Policy\] invalid 'pattern' "ttl\.sh\/.*": anyone can push any name to "ttl\.sh".*pinned to a digest/,
     ),
   ),
   ...['docker.io/**', 'gcr.io/**', 'us-docker.pkg.dev/*'].map((p) =>
