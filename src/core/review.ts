@@ -716,6 +716,12 @@ function guardrailChanges(before: GuardrailView | undefined, after: GuardrailVie
     });
   } else if (r1 < r0) {
     changes.push({ kind: 'strengthening', what, reason: q`${after!.reason} (was: ${before.reason})` });
+  } else if (after!.state === 'off' && after!.reason !== before.reason) {
+    changes.push({
+      kind: 'neutral',
+      what,
+      reason: q`still restricts nothing: ${after!.reason} (was: ${before.reason})`,
+    });
   }
   if (after!.state !== 'off' && before.state !== 'off') {
     for (const value of after!.allowedValues.filter((v) => !before.allowedValues.includes(v))) {

@@ -111,7 +111,12 @@ export interface AttestorView {
   readonly keys: AttestorKey[];
 }
 
-/** How strongly an organization policy on `constraints/run.allowedBinaryAuthorizationPolicies` holds. */
+/**
+ * How strongly an organization policy on `constraints/run.allowedBinaryAuthorizationPolicies` holds (see
+ * `readSpec`, the one definition): `enforced` is guarded (Cloud Run must use an allowed policy, wherever
+ * the organization policy applies); `dry-run` and `off` guarantee nothing (`off`: it allows all, is
+ * reset, inherits, is conditional, …); `unknown` is known only after apply.
+ */
 export type GuardrailState = 'enforced' | 'dry-run' | 'off' | 'unknown';
 
 /** The Cloud Run guardrail: an organization policy on `constraints/run.allowedBinaryAuthorizationPolicies`. */
@@ -119,7 +124,7 @@ export interface GuardrailView {
   readonly address: string;
   /** Its name, `PARENT/policies/run.allowedBinaryAuthorizationPolicies`. */
   readonly name: string;
-  /** Whether it is enforced, only in dry run, or lets every policy (and none) through. */
+  /** Whether it is guarded (`enforced`), only in dry run, guarantees nothing (`off`), or is known only after apply. */
   readonly state: GuardrailState;
   /** The Binary Authorization policies it allows (`default` is the project's own). */
   readonly allowedValues: string[];
@@ -488,9 +493,8 @@ function isGuardrail(resource: ResourceInstance): boolean {
 }
 
 /**
- * How strongly the guardrail holds: `spec` with rules that allow only listed values is enforced; only a
- * `dry_run_spec` is a dry run; a spec that allows all, resets to Google's default (no constraint) or has no
- * rules is off; a value known only after apply is unknown.
+ * How strongly the guardrail holds: its `spec` as `readSpec` reads it; when the spec does not guarantee it,
+ * a `dry_run_spec` that would is a dry run; a value known only after apply is unknown.
  */
 function guardrailOf(resource: ResourceInstance): GuardrailView {
   const name = resource.values.name as string;
@@ -522,68 +526,128 @@ function guardrailOf(resource: ResourceInstance): GuardrailView {
   return view('off', read?.reason ?? 'it has no spec: Cloud Run may use any policy, or none');
 }
 
-function readSpec(
-  resource: ResourceInstance,
-  spec: Record<string, unknown>,
-  where: string,
-): { state: GuardrailState; reason: string; allowedValues: string[] } {
-  if (isUnknownValue(spec.reset) || isUnknownValue(spec.rules)) {
-    return { state: 'unknown', reason: `its ${where} is known only at apply time`, allowedValues: [] };
+/** What a spec (or one of its rules) guarantees. */
+interface SpecReading {
+  readonly state: GuardrailState;
+  readonly reason: string;
+  readonly allowedValues: string[];
+}
+
+/**
+ * What the guardrail guarantees, decided here and only here (`diff`, `graph` and every other reader take
+ * it from `trustViewOf`). A spec of the list constraint `constraints/run.allowedBinaryAuthorizationPolicies`
+ * is `enforced` (guarded: Cloud Run must use one of `allowedValues`, wherever the policy applies) when
+ * it is not reset, does not inherit from its parent, and has rules, every one of them unconditional and
+ * restricting to a list: `values.allowed_values` (less its `denied_values`), or `deny_all`.
+ *
+ * Anything else guarantees nothing, `off` with the reason: `reset` (Google's default: any policy, or none);
+ * no rules; `allow_all`; `denied_values` without `allowed_values` (every policy but those); a rule that sets
+ * no values; a `condition` (which rule applies then depends on tags, which are not in the input); `inherit_from_parent` (the parent's values are merged in, and the parent is not in the input: it
+ * may allow more); `enforce` (boolean constraints only). A value known only at apply time is `unknown`.
+ */
+function readSpec(resource: ResourceInstance, spec: Record<string, unknown>, where: string): SpecReading {
+  const notGuarded = (reason: string): SpecReading => ({ state: 'off', reason, allowedValues: [] });
+  const unknown = (what: string): SpecReading => ({
+    state: 'unknown',
+    reason: `its ${what} known only at apply time`,
+    allowedValues: [],
+  });
+  if ([spec.reset, spec.rules, spec.inherit_from_parent].some(isUnknownValue)) {
+    return unknown(`${where} is`);
   }
-  if (spec.reset === true) {
-    return {
-      state: 'off',
-      reason: `its ${where} resets the constraint to Google's default: Cloud Run may use any policy, or none`,
-      allowedValues: [],
-    };
+  if (spec.reset === true || spec.reset === 'true') {
+    return notGuarded(`its ${where} resets the constraint to Google's default: Cloud Run may use any policy, or none`);
+  }
+  if (spec.inherit_from_parent === true || spec.inherit_from_parent === 'true') {
+    return notGuarded(
+      `its ${where} inherits from the parent (inherit_from_parent), whose allowed values are merged in and are not in the input: Cloud Run may use whatever the parent allows`,
+    );
   }
   const rules =
     spec.rules === undefined || spec.rules === null ? [] : Array.isArray(spec.rules) ? spec.rules : [spec.rules];
   if (rules.length === 0) {
-    return {
-      state: 'off',
-      reason: `its ${where} has no rules: Cloud Run may use any policy, or none`,
-      allowedValues: [],
-    };
+    return notGuarded(`its ${where} has no rules: Cloud Run may use any policy, or none`);
   }
   const allowed: string[] = [];
   for (const [i, rule] of rules.entries()) {
     if (!isPlainObject(rule)) {
       throw new ModelError(`${resource.address}: ${where}.rules[${i}] must be a block, got: ${describeValue(rule)}`);
     }
-    if ([rule.allow_all, rule.enforce, rule.deny_all].some(isUnknownValue)) {
-      return { state: 'unknown', reason: `its ${where}.rules[${i}] is known only at apply time`, allowedValues: [] };
+    const read = readRule(resource, rule, `${where}.rules[${i}]`);
+    if (read.state !== 'enforced') {
+      return read;
     }
-    if (rule.allow_all === 'TRUE' || rule.allow_all === true) {
-      return {
-        state: 'off',
-        reason: `its ${where}.rules[${i}] allows all: Cloud Run may use any policy, or none`,
-        allowedValues: [],
-      };
-    }
-    const values = singleBlockOf(resource, rule, 'values', `${where}.rules[${i}].values`);
-    if (typeof values === 'string') {
-      return {
-        state: 'unknown',
-        reason: `its ${where}.rules[${i}].values are known only at apply time`,
-        allowedValues: [],
-      };
-    }
-    const list = values?.allowed_values;
-    if (typeof list === 'string' && isUnknownValue(list)) {
-      return {
-        state: 'unknown',
-        reason: `its ${where}.rules[${i}].values.allowed_values are known only at apply time`,
-        allowedValues: [],
-      };
-    }
-    if (Array.isArray(list)) {
-      allowed.push(...list.map(String));
-    }
+    allowed.push(...read.allowedValues);
   }
   return {
     state: 'enforced',
     reason: `Cloud Run must use one of: ${allowed.join(', ') || '(none)'}`,
     allowedValues: allowed,
   };
+}
+
+/** One rule of a spec, by `readSpec`'s definition: `enforced` with the values it allows, or why not. */
+function readRule(resource: ResourceInstance, rule: Record<string, unknown>, where: string): SpecReading {
+  const notGuarded = (reason: string): SpecReading => ({
+    state: 'off',
+    reason: `its ${where} ${reason}`,
+    allowedValues: [],
+  });
+  const isTrue = (value: unknown) => value === true || value === 'TRUE' || value === 'true';
+  const set = (value: unknown) => value !== undefined && value !== null;
+  if ([rule.allow_all, rule.deny_all, rule.enforce, rule.condition].some(isUnknownValue)) {
+    return { state: 'unknown', reason: `its ${where} is known only at apply time`, allowedValues: [] };
+  }
+  if (set(rule.condition)) {
+    const condition = singleBlockOf(resource, rule, 'condition', `${where}.condition`);
+    const expression = typeof condition === 'object' ? condition.expression : condition;
+    return notGuarded(
+      `is conditional (${typeof expression === 'string' ? expression : describeValue(expression)}): which rule applies depends on tags the input does not hold, so that Cloud Run must use an allowed policy everywhere cannot be told`,
+    );
+  }
+  if (set(rule.enforce)) {
+    return notGuarded(
+      `sets enforce (${describeValue(rule.enforce)}), which only boolean constraints take: what it does to this list constraint cannot be told`,
+    );
+  }
+  if (isTrue(rule.allow_all)) {
+    return notGuarded('allows all: Cloud Run may use any policy, or none');
+  }
+  const values = singleBlockOf(resource, rule, 'values', `${where}.values`);
+  if (typeof values === 'string') {
+    return { state: 'unknown', reason: `its ${where}.values are known only at apply time`, allowedValues: [] };
+  }
+  const listOf = (key: string): string[] | undefined => {
+    const list = values?.[key];
+    if (list === undefined || list === null) {
+      return [];
+    }
+    if (!Array.isArray(list) || list.some((v) => typeof v !== 'string')) {
+      if (isUnknownValue(list)) {
+        return undefined;
+      }
+      throw new ModelError(
+        `${resource.address}: ${where}.values.${key} must be a list of strings, got: ${describeValue(list)}`,
+      );
+    }
+    return list.some(isUnknownValue) ? undefined : (list as string[]);
+  };
+  const [allowedValues, deniedValues] = [listOf('allowed_values'), listOf('denied_values')];
+  if (allowedValues === undefined || deniedValues === undefined) {
+    return { state: 'unknown', reason: `its ${where}.values are known only at apply time`, allowedValues: [] };
+  }
+  if (allowedValues.length > 0) {
+    return {
+      state: 'enforced',
+      reason: '',
+      allowedValues: allowedValues.filter((v) => !deniedValues.includes(v)),
+    };
+  }
+  if (deniedValues.length > 0) {
+    return notGuarded(`denies only ${deniedValues.join(', ')}: Cloud Run may use any other policy, or none`);
+  }
+  if (isTrue(rule.deny_all)) {
+    return { state: 'enforced', reason: '', allowedValues: [] };
+  }
+  return notGuarded('sets no allowed values (nor deny_all): it restricts nothing that can be told');
 }

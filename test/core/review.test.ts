@@ -411,6 +411,97 @@ describe('the Cloud Run guardrail', () => {
   });
 });
 
+describe('the Cloud Run guardrail: what it guarantees (one definition, every shape)', () => {
+  const guardrail = (spec: Record<string, unknown>) => ({
+    google_org_policy_policy: {
+      g: { name: 'projects/app/policies/run.allowedBinaryAuthorizationPolicies', spec },
+    },
+  });
+  const guarded = doc(guardrail({ rules: [{ values: { allowed_values: ['default'] } }] }));
+  const condition = { expression: "resource.matchTag('123/env', 'prod')" };
+  const shapes: Array<[string, Record<string, unknown>, RegExp]> = [
+    ['denied values only', { rules: [{ values: { denied_values: ['default'] } }] }, /denies only default/],
+    [
+      'inherit from the parent',
+      { inherit_from_parent: true, rules: [{ values: { allowed_values: ['default'] } }] },
+      /inherits from the parent/,
+    ],
+    [
+      'a condition on the only rule',
+      { rules: [{ values: { allowed_values: ['default'] }, condition }] },
+      /rules\[0\] is conditional \(resource.matchTag/,
+    ],
+    [
+      'a conditional allow-all beside the rule',
+      { rules: [{ values: { allowed_values: ['default'] } }, { allow_all: 'TRUE', condition }] },
+      /rules\[1\] is conditional/,
+    ],
+    ['reset', { reset: true, rules: [{ values: { allowed_values: ['default'] } }] }, /resets the constraint/],
+    ['allow all', { rules: [{ allow_all: 'TRUE' }] }, /allows all/],
+    ['a rule with no values', { rules: [{ values: {} }] }, /sets no allowed values/],
+    ['enforce (boolean constraints only)', { rules: [{ enforce: 'FALSE' }] }, /sets enforce/],
+  ];
+
+  test.each(shapes)('%s: from guarded weakens, back strengthens', (_, spec, reason) => {
+    const after = doc(guardrail(spec));
+    const [there] = review(guarded, after);
+    expect(there).toMatch(/^weakening guardrail .*: no longer restricts the policies Cloud Run uses: /);
+    expect(there).toMatch(reason);
+    expect(review(after, guarded)).toEqual([
+      expect.stringMatching(/^strengthening guardrail .*must use one of: default \(was: /),
+    ]);
+  });
+
+  test.each(shapes)('%s: the trust view says off, with the reason', (_, spec, reason) => {
+    const [view] = trustViewOf(model(guardrail(spec))).guardrails;
+    expect(view).toMatchObject({ state: 'off', allowedValues: [] });
+    expect(view.reason).toMatch(reason);
+  });
+
+  test('guarded: allowed values (less the denied ones), deny_all, several unconditional rules', () => {
+    const state = (spec: Record<string, unknown>) => trustViewOf(model(guardrail(spec))).guardrails[0];
+    expect(state({ rules: [{ values: { allowed_values: ['default', 'x'], denied_values: ['x'] } }] })).toMatchObject({
+      state: 'enforced',
+      allowedValues: ['default'],
+    });
+    expect(state({ rules: [{ deny_all: 'TRUE' }] })).toMatchObject({ state: 'enforced', allowedValues: [] });
+    expect(
+      state({ inherit_from_parent: false, rules: [{ values: { allowed_values: ['default'] } }, { deny_all: 'TRUE' }] }),
+    ).toMatchObject({ state: 'enforced', allowedValues: ['default'] });
+  });
+
+  test('values known only at apply time are unknown: weakening from guarded', () => {
+    for (const spec of [
+      { inherit_from_parent: '${var.inherit}', rules: [{ values: { allowed_values: ['default'] } }] },
+      { rules: [{ values: { allowed_values: ['default'] }, condition: '${var.condition}' }] },
+      { rules: [{ values: { denied_values: '${var.denied}' } }] },
+      { rules: [{ values: { allowed_values: ['${var.allowed}'] } }] },
+    ]) {
+      expect(trustViewOf(model(guardrail(spec))).guardrails[0].state).toBe('unknown');
+      expect(review(guarded, doc(guardrail(spec)))).toEqual([
+        expect.stringMatching(/^weakening guardrail .*cannot be judged until apply/),
+      ]);
+    }
+  });
+
+  test('from one shape that guarantees nothing to another: neutral, with both reasons', () => {
+    expect(
+      review(
+        doc(guardrail({ rules: [{ allow_all: 'TRUE' }] })),
+        doc(guardrail({ rules: [{ values: { denied_values: ['default'] } }] })),
+      ),
+    ).toEqual([
+      expect.stringMatching(/^neutral guardrail .*still restricts nothing: .*denies only default.*\(was: .*allows all/),
+    ]);
+  });
+
+  test('values of the wrong type are an input error naming the place', () => {
+    expect(() => trustViewOf(model(guardrail({ rules: [{ values: { denied_values: 'default' } }] })))).toThrow(
+      'google_org_policy_policy.g: spec.rules[0].values.denied_values must be a list of strings, got: "default"',
+    );
+  });
+});
+
 describe('a plan: both sides from resource_changes', () => {
   /** A plan with one policy change of the given actions. */
   function plan(actions: string[], before: unknown, after: unknown): InputModel {
