@@ -594,12 +594,13 @@ function readRule(resource: ResourceInstance, rule: Record<string, unknown>, whe
     allowedValues: [],
   });
   const isTrue = (value: unknown) => value === true || value === 'TRUE' || value === 'true';
-  const set = (value: unknown) => value !== undefined && value !== null;
+  // Plans and state write an unset attribute as null or "", an absent block as [].
+  const set = (value: unknown) => value !== undefined && value !== null && value !== '';
   if ([rule.allow_all, rule.deny_all, rule.enforce, rule.condition].some(isUnknownValue)) {
     return { state: 'unknown', reason: `its ${where} is known only at apply time`, allowedValues: [] };
   }
-  if (set(rule.condition)) {
-    const condition = singleBlockOf(resource, rule, 'condition', `${where}.condition`);
+  const condition = singleBlockOf(resource, rule, 'condition', `${where}.condition`);
+  if (condition !== undefined) {
     const expression = typeof condition === 'object' ? condition.expression : condition;
     return notGuarded(
       `is conditional (${typeof expression === 'string' ? expression : describeValue(expression)}): which rule applies depends on tags the input does not hold, so that Cloud Run must use an allowed policy everywhere cannot be told`,

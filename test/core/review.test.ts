@@ -258,7 +258,7 @@ describe('workloads', () => {
     ]);
     expect(review(two('app', false), two('open', false))[0]).toMatch(/^neutral .*admits nothing that app's did not/);
     expect(review(two('app', false), { ...two('nowhere', false) })[0]).toMatch(
-      /^weakening .*to nowhere, whose policy is not in the input/,
+      /^weakening .*moves from project app to nowhere: no policy for project nowhere in the input/,
     );
   });
 });
@@ -465,6 +465,21 @@ describe('the Cloud Run guardrail: what it guarantees (one definition, every sha
       allowedValues: ['default'],
     });
     expect(state({ rules: [{ deny_all: 'TRUE' }] })).toMatchObject({ state: 'enforced', allowedValues: [] });
+    // As plans and state write it: unset attributes null or "", absent blocks [].
+    const written = {
+      rules: [
+        {
+          values: [{ allowed_values: ['default'], denied_values: null }],
+          allow_all: '',
+          deny_all: null,
+          enforce: '',
+          condition: [],
+        },
+      ],
+      inherit_from_parent: null,
+      reset: null,
+    };
+    expect(state(written)).toMatchObject({ state: 'enforced', allowedValues: ['default'] });
     expect(
       state({ inherit_from_parent: false, rules: [{ values: { allowed_values: ['default'] } }, { deny_all: 'TRUE' }] }),
     ).toMatchObject({ state: 'enforced', allowedValues: ['default'] });
