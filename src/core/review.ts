@@ -37,7 +37,11 @@ export interface ReviewChange {
 
 /** One input of a side of the review. */
 export interface ReviewInput {
-  /** What its workloads' addresses are qualified with (the stack, when a side has several); none by default. */
+  /**
+   * The stack it is (a `cdktf.out` stack, or the file name): a workload is matched across sides by stack
+   * and address (else by address alone, when that is unambiguous), and named with its stack when its side
+   * has several inputs; none by default.
+   */
   readonly stack?: string;
   /** What it holds. */
   readonly view: TrustView;
@@ -66,7 +70,7 @@ export function reviewChange(
   const notes: string[] = [];
   const changes = [
     ...reviewPolicies(before, after, actions, notes),
-    ...reviewWorkloads(before, after),
+    ...reviewWorkloads(before, after, notes),
     ...reviewAttestors(before, after),
     ...reviewGrants(before, after),
     ...reviewGuardrails(before, after),
@@ -281,63 +285,114 @@ function stateOf(workload: Workload): WorkloadState {
   return { standing: 'enforced', detail: '', text: q`it enforces the project's policy` };
 }
 
-/** A workload with what the review needs of its side: the policies of that side, by project. */
+/** A workload with what the review needs of its side: its stack, its label, the policies of that side. */
 interface SidedWorkload {
   readonly workload: Workload;
+  /** The stack it is in, if the input says. */
+  readonly stack?: string;
+  /** How the review names it: its address, qualified with its stack when its side has several inputs. */
+  readonly label: string;
   readonly policies: FoundPolicy[];
 }
 
-function reviewWorkloads(before: readonly ReviewInput[], after: readonly ReviewInput[]): ReviewChange[] {
-  const byKey = (side: readonly ReviewInput[]) => {
-    const policies = side.flatMap((i) => i.view.policies);
-    const map = new Map<string, SidedWorkload>();
-    for (const input of side) {
-      for (const workload of input.view.workloads) {
-        map.set(input.stack === undefined ? workload.address : `${input.stack}: ${workload.address}`, {
-          workload,
-          policies,
-        });
-      }
-    }
-    return map;
+function sidedWorkloads(side: readonly ReviewInput[]): SidedWorkload[] {
+  const policies = side.flatMap((i) => i.view.policies);
+  return side.flatMap(({ stack, view }) =>
+    view.workloads.map((workload) => ({
+      workload,
+      stack,
+      label: side.length > 1 && stack !== undefined ? `${stack}: ${workload.address}` : workload.address,
+      policies,
+    })),
+  );
+}
+
+/**
+ * The workloads of the after side, each with the one it was in the before side (`undefined`: added): the
+ * same address in the same stack; else the same address, when it is the only one left of that address on
+ * each side (a single file against a `cdktf.out`, a stack renamed). An address left in several stacks on
+ * either side cannot be paired: its workloads are compared as removed and added, and a note says so.
+ */
+function pairWorkloads(
+  was: readonly SidedWorkload[],
+  is: readonly SidedWorkload[],
+  notes: string[],
+): Map<SidedWorkload, SidedWorkload | undefined> {
+  const pairs = new Map<SidedWorkload, SidedWorkload | undefined>(is.map((a) => [a, undefined]));
+  const left = new Set(was);
+  const pair = (a: SidedWorkload, b: SidedWorkload) => {
+    pairs.set(a, b);
+    left.delete(b);
   };
-  const [was, is] = [byKey(before), byKey(after)];
+  for (const a of is) {
+    const b = [...left].find((o) => o.stack === a.stack && o.workload.address === a.workload.address);
+    if (b !== undefined) {
+      pair(a, b);
+    }
+  }
+  const unpaired = is.filter((a) => pairs.get(a) === undefined);
+  const ambiguous = new Set<string>();
+  for (const a of unpaired) {
+    const address = a.workload.address;
+    const before = [...left].filter((o) => o.workload.address === address);
+    const after = unpaired.filter((o) => o.workload.address === address);
+    if (before.length === 1 && after.length === 1) {
+      pair(a, before[0]);
+    } else if (before.length > 0) {
+      ambiguous.add(address);
+    }
+  }
+  for (const address of ambiguous) {
+    notes.push(
+      `workload ${address}: in several stacks, and not in the same stack on both sides, so which is which cannot be told; compared as removed and added`,
+    );
+  }
+  return pairs;
+}
+
+function reviewWorkloads(
+  before: readonly ReviewInput[],
+  after: readonly ReviewInput[],
+  notes: string[],
+): ReviewChange[] {
+  const [was, is] = [sidedWorkloads(before), sidedWorkloads(after)];
+  const pairs = pairWorkloads(was, is, notes);
   const changes: ReviewChange[] = [];
   // Added and changed, in the after input's order; then removed, in the before input's.
-  for (const [key, a] of is) {
-    const subject = q`workload ${key}`;
-    const b = was.get(key);
-    const found = b === undefined ? addedWorkload(a.workload) : changedWorkload(b, a);
+  for (const [a, b] of pairs) {
+    const subject = q`workload ${a.label}`;
+    const found = b === undefined ? addedWorkload(a) : changedWorkload(b, a);
     changes.push(...found.map((c) => ({ subject, ...c })));
   }
-  for (const [key, b] of was) {
-    if (!is.has(key)) {
-      const state = stateOf(b.workload);
-      changes.push({
-        subject: q`workload ${key}`,
-        ...(state.standing === 'enforced'
-          ? { kind: 'neutral', what: q`the workload`, reason: q`removed` }
-          : {
-              kind: 'strengthening',
-              what: q`the workload`,
-              reason: q`removed: it did not enforce the project's policy (${state.text})`,
-            }),
-      });
-    }
+  const paired = new Set(pairs.values());
+  for (const b of was.filter((w) => !paired.has(w))) {
+    const state = stateOf(b.workload);
+    changes.push({
+      subject: q`workload ${b.label}`,
+      ...(state.standing === 'enforced'
+        ? { kind: 'neutral', what: q`the workload`, reason: q`removed` }
+        : {
+            kind: 'strengthening',
+            what: q`the workload`,
+            reason: q`removed: it did not enforce the project's policy (${state.text})`,
+          }),
+    });
   }
   return changes;
 }
 
-function addedWorkload(workload: Workload): PolicyChange[] {
+function addedWorkload(added: SidedWorkload): PolicyChange[] {
+  const { workload } = added;
   const state = stateOf(workload);
   const what = q`the workload`;
   const changes: PolicyChange[] = [];
   if (state.standing === 'enforced') {
-    changes.push({
-      kind: 'neutral',
-      what,
-      reason: q`added, enforcing the policy of project ${workload.project ?? '(unknown)'}`,
-    });
+    const judged = judgingPolicy(added);
+    changes.push(
+      typeof judged === 'string'
+        ? { kind: 'neutral', what, reason: q`added, enforcing the policy of project ${judged}` }
+        : { kind: 'weakening', what, reason: q`added: ${judged}` },
+    );
   } else {
     changes.push({
       kind: 'weakening',
@@ -352,6 +407,29 @@ function addedWorkload(workload: Workload): PolicyChange[] {
     changes.push(exemptionAdded(workload.exemption));
   }
   return changes;
+}
+
+/**
+ * The project whose one policy judges a workload, in its side's input; or, when there is no such policy,
+ * why what it admits cannot be told (a reason to weaken by).
+ */
+function judgingPolicy(w: SidedWorkload): string | Quoted {
+  const project = w.workload.project;
+  if (project === undefined || afterApply(project)) {
+    return q`the project it runs in is not known (set project on the resource or its provider), so the policy that judges it cannot be judged`;
+  }
+  const found = policiesIn(w.policies, project);
+  if (found.length === 0) {
+    return q`no policy for project ${project} in the input: the project may fall back to Google's allow-all default, which admits every image; pass its policy (export it) to compare`;
+  }
+  return found.length === 1
+    ? project
+    : q`project ${project} has ${String(found.length)} policies in the input, so which one judges it cannot be told`;
+}
+
+/** The policies of `project` among `policies`. */
+function policiesIn(policies: readonly FoundPolicy[], project: string | undefined): FoundPolicy[] {
+  return policies.filter((p) => project !== undefined && sameKey(p.policy.project, project));
 }
 
 function exemptionAdded(reason: string): PolicyChange {
@@ -429,31 +507,13 @@ function projectMove(before: SidedWorkload, after: SidedWorkload): PolicyChange[
     return [];
   }
   const what = q`project`;
-  if (p1 === undefined || afterApply(p1)) {
-    return [
-      {
-        kind: 'weakening',
-        what,
-        reason: q`the project it runs in is not known (set project on the resource or its provider), so the policy that judges it cannot be judged`,
-      },
-    ];
-  }
   const from = p0 ?? '(unknown)';
-  const policyIn = (policies: FoundPolicy[], project: string | undefined) =>
-    policies.filter((p) => project !== undefined && sameKey(p.policy.project, project));
-  const [was, is] = [policyIn(before.policies, p0), policyIn(after.policies, p1)];
-  if (is.length !== 1) {
-    return [
-      {
-        kind: 'weakening',
-        what,
-        reason:
-          is.length === 0
-            ? q`moves from project ${from} to ${p1}, whose policy is not in the input: Google's default policy admits every image; pass the policy (export it) to compare`
-            : q`moves from project ${from} to ${p1}, which has ${String(is.length)} policies in the input, so which one judges it cannot be told`,
-      },
-    ];
+  const judged = judgingPolicy(after);
+  if (typeof judged !== 'string') {
+    const known = p1 !== undefined && !afterApply(p1);
+    return [{ kind: 'weakening', what, reason: known ? q`moves from project ${from} to ${p1}: ${judged}` : judged }];
   }
+  const [was, is] = [policiesIn(before.policies, p0), policiesIn(after.policies, judged)];
   const version = (p: FoundPolicy): PolicyVersion => ({ model: p.policy });
   const compared = diffPolicies(was.length === 1 ? version(was[0]) : undefined, version(is[0]), isUnknownValue);
   const weaker = compared.filter((c) => c.kind === 'weakening');
@@ -462,7 +522,7 @@ function projectMove(before: SidedWorkload, after: SidedWorkload): PolicyChange[
       {
         kind: 'weakening',
         what,
-        reason: q`moves from project ${from}, whose policy is not in the input, to ${p1}: what it admitted before cannot be compared`,
+        reason: q`moves from project ${from}, whose policy is not in the input, to ${judged}: what it admitted before cannot be compared`,
       },
     ];
   }
@@ -472,7 +532,7 @@ function projectMove(before: SidedWorkload, after: SidedWorkload): PolicyChange[
       {
         kind: 'weakening',
         what,
-        reason: q`moves from project ${from} to ${p1}, whose policy admits more: ${weaker[0].what}: ${weaker[0].reason}${more}`,
+        reason: q`moves from project ${from} to ${judged}, whose policy admits more: ${weaker[0].what}: ${weaker[0].reason}${more}`,
         example: weaker[0].example,
       },
     ];
@@ -481,7 +541,7 @@ function projectMove(before: SidedWorkload, after: SidedWorkload): PolicyChange[
     {
       kind: 'neutral',
       what,
-      reason: q`moves from project ${from} to ${p1}, whose policy admits nothing that ${from}'s did not`,
+      reason: q`moves from project ${from} to ${judged}, whose policy admits nothing that ${from}'s did not`,
     },
   ];
 }
