@@ -20,7 +20,7 @@ import { isUnknownValue, KNOWN_AFTER_APPLY } from './model';
 import { ChangeKind, diffPolicies, PolicyChange, PolicyVersion } from './policy-diff';
 import { joinQuoted, q, Quoted } from './quoted';
 import { FoundPolicy } from './terraform-json';
-import { AttestorView, GuardrailState, GuardrailView, sameKey, SigningGrant, TrustView } from './trust';
+import { AttestorView, grantCovers, GuardrailState, GuardrailView, sameKey, SigningGrant, TrustView } from './trust';
 
 /** One classified difference, and what it is about. */
 export interface ReviewChange {
@@ -625,7 +625,38 @@ function attestorChanges(before: AttestorView | undefined, after: AttestorView |
 // --- signing grants ------------------------------------------------------------------------------
 
 function grantKey(g: SigningGrant): string {
-  return [g.on, g.target, g.role, g.member, g.condition ?? ''].join('\n');
+  return [g.on, g.scope, g.target, g.role, g.member, g.condition ?? ''].join('\n');
+}
+
+/** How the review names what an IAM resource is on. */
+const SCOPE_NOUNS: Record<SigningGrant['scope'], Quoted> = {
+  note: q`note`,
+  key: q`key`,
+  'key-ring': q`key ring`,
+  project: q`project`,
+  folder: q`folder`,
+  organization: q`organization`,
+};
+
+/** Whether a grant is above the note or key: on a key ring, project, folder or organization. */
+function above(g: SigningGrant): boolean {
+  return g.scope !== 'note' && g.scope !== 'key';
+}
+
+/** What a grant reaches: `this` (or `the`) note or key, or every key or note below what it is on. */
+function reach(g: SigningGrant, article: Quoted = q`this`): Quoted {
+  const noun = g.on === 'key' ? q`key` : q`note`;
+  switch (g.scope) {
+    case 'note':
+    case 'key':
+      return q`${article} ${noun}`;
+    case 'key-ring':
+      return q`every key in the key ring`;
+    case 'project':
+      return q`every ${noun} in the project`;
+    default:
+      return q`every ${noun} in every project under the ${SCOPE_NOUNS[g.scope]}`;
+  }
 }
 
 function reviewGrants(before: readonly ReviewInput[], after: readonly ReviewInput[]): ReviewChange[] {
@@ -634,19 +665,17 @@ function reviewGrants(before: readonly ReviewInput[], after: readonly ReviewInpu
   const attestors = [...after, ...before].flatMap((i) => i.view.attestors);
   const has = (list: SigningGrant[], g: SigningGrant) => list.some((o) => sameKey(grantKey(o), grantKey(g)));
   const changes: ReviewChange[] = [];
-  const subjectOf = (g: SigningGrant) => (g.on === 'key' ? q`key ${g.target}` : q`note ${g.target}`);
+  const subjectOf = (g: SigningGrant) => q`${SCOPE_NOUNS[g.scope]} ${g.target}`;
   for (const g of is.filter((added) => !has(was, added))) {
     changes.push({ subject: subjectOf(g), kind: 'weakening', what: grantWhat(g), reason: grantAdded(g, attestors) });
   }
   for (const g of was.filter((removed) => !has(is, removed))) {
+    const verb = g.on === 'key' ? q`sign with` : q`attach attestations to`;
     changes.push({
       subject: subjectOf(g),
       kind: 'strengthening',
       what: grantWhat(g),
-      reason:
-        g.power === 'signs'
-          ? q`removed: ${g.member} may no longer ${g.on === 'key' ? q`sign with the key` : q`attach attestations to the note`}`
-          : q`removed`,
+      reason: g.power === 'signs' ? q`removed: ${g.member} may no longer ${verb} ${reach(g, q`the`)}` : q`removed`,
     });
   }
   // Authoritative IAM that appears or goes: what it means beyond its members.
@@ -687,8 +716,8 @@ function grantAdded(g: SigningGrant, attestors: AttestorView[]): Quoted {
       attestors
         .filter((a) =>
           g.on === 'key'
-            ? a.keys.some((k) => k.kmsKey !== undefined && sameKey(k.kmsKey, g.target))
-            : sameKey(a.note, g.target),
+            ? a.keys.some((k) => k.kmsKey !== undefined && grantCovers(g, k.kmsKey) === true)
+            : grantCovers(g, a.note) === true,
         )
         .map((a) => a.name),
     ),
@@ -701,23 +730,28 @@ function grantAdded(g: SigningGrant, attestors: AttestorView[]): Quoted {
           names.map((n) => q`${n}`),
           ', ',
         )})`;
+  const inherited = above(g)
+    ? q` (a grant on a ${SCOPE_NOUNS[g.scope]} applies to every ${g.on === 'key' ? q`key` : q`note`} below it)`
+    : q``;
   if (isUnknownValue(g.member) || isUnknownValue(g.role)) {
     return q`a grant whose member or role is known only at apply time${of}: who may sign cannot be judged until apply`;
   }
   switch (g.power) {
     case 'signs':
       return g.on === 'key'
-        ? q`${g.member} may now sign with this key${of}: with a grant on the note too, it can attest images`
-        : q`${g.member} may now attach attestations to this note${of}: with the key, it can attest images`;
+        ? q`${g.member} may now sign with ${reach(g)}${of}: with a grant on the note too, it can attest images${inherited}`
+        : q`${g.member} may now attach attestations to ${reach(g)}${of}: with the key, it can attest images${inherited}`;
     case 'may-grant':
-      return q`${g.member} may now grant anyone (itself included) signing on this ${g.on === 'key' ? q`key` : q`note`}${of}`;
+      return q`${g.member} may now grant anyone (itself included) signing on ${reach(g)}${of}${inherited}`;
     case 'unknown':
-      return q`${g.role} is a custom role, whose permissions this command cannot see: it may include signing${of}`;
+      return above(g)
+        ? q`${g.role} is a custom role, whose permissions this command cannot see: it may include signing or attaching attestations, on every key and note below the ${SCOPE_NOUNS[g.scope]}${of}`
+        : q`${g.role} is a custom role, whose permissions this command cannot see: it may include signing${of}`;
   }
 }
 
 function authoritativeText(g: SigningGrant): Quoted {
-  const on = g.on === 'key' ? q`key` : q`note`;
+  const on = SCOPE_NOUNS[g.scope];
   return g.type.endsWith('_policy')
     ? q`an authoritative IAM policy: on apply it replaces the ${on}'s whole IAM policy, removing every grant made elsewhere (other _iam_member resources, other configurations, the console, the Binary Authorization service agent's), and it fights with any other IAM resource on the ${on}: each apply overwrites the other`
     : q`an authoritative binding: on apply it makes its members the only holders of ${g.role} on the ${on}, removing every member granted elsewhere, and it fights with any _iam_member of that role: each apply overwrites the other`;

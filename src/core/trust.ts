@@ -29,6 +29,7 @@ import {
   ResourceInstance,
   SIGNING_IAM_TYPES,
   SigningIamType,
+  SigningScope,
 } from './model';
 import { FoundPolicy, policiesOf, PROVIDER_DEFAULT_PROJECT } from './terraform-json';
 
@@ -38,18 +39,28 @@ export type SigningPower = 'signs' | 'may-grant' | 'unknown';
 /**
  * The predefined roles that let a member attest: on a note, attach occurrences (attestations) to it; on a
  * Cloud KMS key, sign with it; and the roles that may grant those to anyone (`setIamPolicy` on the
- * resource). A custom role, or a role known only at apply time, may hold any permission: `unknown`.
+ * resource). The same on a key ring, project, folder or organization, for every key and note below it.
+ * A custom role, or a role known only at apply time, may hold any permission: `unknown`.
+ *
+ * `roles/containeranalysis.editor` holds `containeranalysis.notes.attachOccurrence` (Google's IAM role
+ * reference, Artifact Analysis roles). UNCONFIRMED: whether the basic role `roles/editor` holds
+ * `cloudkms.cryptoKeyVersions.useToSign` and `containeranalysis.notes.attachOccurrence` (the reference
+ * pages read did not say); counted as signing, to fail closed. `roles/owner` may grant itself anything
+ * (`setIamPolicy`), whether or not it signs.
  */
 const SIGNING_ROLES: Record<'note' | 'key', Record<string, SigningPower>> = {
   note: {
     'roles/containeranalysis.notes.attacher': 'signs',
+    'roles/containeranalysis.editor': 'signs',
     'roles/containeranalysis.admin': 'signs',
+    'roles/editor': 'signs',
     'roles/owner': 'may-grant',
   },
   key: {
     'roles/cloudkms.signer': 'signs',
     'roles/cloudkms.signerVerifier': 'signs',
     'roles/cloudkms.cryptoOperator': 'signs',
+    'roles/editor': 'signs',
     'roles/cloudkms.admin': 'may-grant',
     'roles/owner': 'may-grant',
   },
@@ -63,15 +74,23 @@ export function signingPowerOf(on: 'note' | 'key', role: string): SigningPower |
   return role.startsWith('roles/') && !isUnknownValue(role) ? undefined : 'unknown';
 }
 
-/** One member granted a signing role (`signingPowerOf`) on a note or a key, by one IAM resource. */
+/**
+ * One member granted a signing role (`signingPowerOf`) on a note or a key, or above them (a key ring, a
+ * project, a folder, an organization: on every key or note below), by one IAM resource.
+ */
 export interface SigningGrant {
   /** The IAM resource's address. */
   readonly address: string;
   /** Its type. */
   readonly type: SigningIamType;
-  /** Whether the role is on a note or a key. */
+  /** Whether the role is on notes or keys. */
   readonly on: 'note' | 'key';
-  /** The note (`projects/P/notes/N`) or key (`projects/P/locations/L/keyRings/R/cryptoKeys/K`), or the value as written. */
+  /** What the IAM resource is on: the note or key itself, or a key ring, project, folder or organization above. */
+  readonly scope: SigningScope;
+  /**
+   * The note (`projects/P/notes/N`), key (`projects/P/locations/L/keyRings/R/cryptoKeys/K`), key ring
+   * (`projects/P/locations/L/keyRings/R`), project id, folder id or organization id; or the value as written.
+   */
   readonly target: string;
   /** The role. */
   readonly role: string;
@@ -370,21 +389,32 @@ function keyOf(value: string): AttestorKey {
   return { identity: value, label: value };
 }
 
+/** What the attribute naming an IAM resource's target must be, by scope. */
+const TARGET_EXPECTED: Record<SigningScope, string> = {
+  note: 'the note, "projects/P/notes/N" or its name',
+  key: 'the key, "projects/P/locations/L/keyRings/R/cryptoKeys/K"',
+  'key-ring': 'the key ring, "projects/P/locations/L/keyRings/R"',
+  project: 'a project id',
+  folder: 'a folder, "folders/N"',
+  organization: 'an organization id',
+};
+
 function grantsOf(resource: ResourceInstance, resolver: Resolver): SigningGrant[] {
   const type = resource.type as SigningIamType;
-  const { on, form } = SIGNING_IAM_TYPES[type];
+  const { on, form, scope, attribute } = SIGNING_IAM_TYPES[type];
   const at = new Values(resource);
-  const raw =
-    on === 'note'
-      ? at.requiredString('note', 'the note, "projects/P/notes/N" or its name')
-      : at.requiredString('crypto_key_id', 'the key, "projects/P/locations/L/keyRings/R/cryptoKeys/K"');
-  const resolved = resolver.resolve(raw);
+  const resolved = resolver.resolve(at.requiredString(attribute, TARGET_EXPECTED[scope]));
   const project = at.optionalString('project', 'a project id') ?? resource.providerProject;
-  const target = on === 'note' ? noteNameOf(resolved, project) : keyNameOf(resolved);
-  const base = { address: resource.address, type, on, target, authoritative: form !== 'member' };
-  const grant = (role: string, member: string, condition?: string): SigningGrant | undefined => {
-    const power = signingPowerOf(on, role);
-    return power === undefined ? undefined : { ...base, role, member, condition, power };
+  const target = targetNameOf(scope, resolved, project);
+  const base = { address: resource.address, type, scope, target, authoritative: form !== 'member' };
+  const ons: ReadonlyArray<'note' | 'key'> = on === 'any' ? ['key', 'note'] : [on];
+  const grant = (role: string, member: string, condition?: string): SigningGrant[] => {
+    const found = ons.flatMap((o) => {
+      const power = signingPowerOf(o, role);
+      return power === undefined ? [] : [{ ...base, on: o, role, member, condition, power }];
+    });
+    // A role whose permissions cannot be seen: one grant says it, not one for keys and one for notes.
+    return found.every((g) => g.power === 'unknown') ? found.slice(0, 1) : found;
   };
   const conditionOf = (holder: Record<string, unknown>, where: string): string | undefined => {
     const condition = singleBlockOf(resource, holder, 'condition', where);
@@ -399,11 +429,11 @@ function grantsOf(resource: ResourceInstance, resolver: Resolver): SigningGrant[
     }
     return expression;
   };
-  const grants: Array<SigningGrant | undefined> = [];
+  const grants: SigningGrant[] = [];
   switch (form) {
     case 'member':
       grants.push(
-        grant(
+        ...grant(
           at.requiredString('role', 'a role like "roles/cloudkms.signerVerifier"'),
           at.requiredString('member', 'a member like "serviceAccount:…"'),
           conditionOf(resource.values, 'condition'),
@@ -414,7 +444,7 @@ function grantsOf(resource: ResourceInstance, resolver: Resolver): SigningGrant[
       const role = at.requiredString('role', 'a role like "roles/cloudkms.signerVerifier"');
       const condition = conditionOf(resource.values, 'condition');
       for (const member of membersOf(resource, resource.values.members, 'members')) {
-        grants.push(grant(role, member, condition));
+        grants.push(...grant(role, member, condition));
       }
       break;
     }
@@ -424,7 +454,7 @@ function grantsOf(resource: ResourceInstance, resolver: Resolver): SigningGrant[
       );
       break;
   }
-  return grants.filter((g): g is SigningGrant => g !== undefined);
+  return grants;
 }
 
 /** The members of a binding: a list of strings, or one value known only at apply time. */
@@ -445,11 +475,11 @@ function policyDataOf(
   resource: ResourceInstance,
   data: string,
   conditionOf: (holder: Record<string, unknown>, where: string) => string | undefined,
-  grant: (role: string, member: string, condition?: string) => SigningGrant | undefined,
-): Array<SigningGrant | undefined> {
+  grant: (role: string, member: string, condition?: string) => SigningGrant[],
+): SigningGrant[] {
   if (isUnknownValue(data)) {
     // Which roles and members: known only at apply time.
-    return [grant(data, data)];
+    return grant(data, data);
   }
   let policy: unknown;
   try {
@@ -470,8 +500,51 @@ function policyDataOf(
     }
     const role = binding.role;
     const condition = conditionOf(binding, `${where}.condition`);
-    return membersOf(resource, binding.members, `${where}.members`).map((m) => grant(role, m, condition));
+    return membersOf(resource, binding.members, `${where}.members`).flatMap((m) => grant(role, m, condition));
   });
+}
+
+/** `projects/P/locations/L/keyRings/R`. */
+const KEY_RING_NAME = /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+$/;
+/** The provider's short form of a key ring id, `P/L/R`. */
+const KEY_RING_SHORT = /^([^/$]+)\/([^/$]+)\/([^/$]+)$/;
+
+/** The name of what an IAM resource is on: a note's, key's or key ring's full name, a project, folder or organization id. */
+function targetNameOf(scope: SigningScope, value: string, project: string | undefined): string {
+  switch (scope) {
+    case 'note':
+      return noteNameOf(value, project);
+    case 'key':
+      return keyNameOf(value);
+    case 'key-ring': {
+      const short = KEY_RING_NAME.test(value) ? undefined : KEY_RING_SHORT.exec(value);
+      return short ? `projects/${short[1]}/locations/${short[2]}/keyRings/${short[3]}` : value;
+    }
+    case 'project':
+      return value.replace(/^projects\//, '');
+    case 'folder':
+      return value.replace(/^folders\//, '');
+    case 'organization':
+      return value.replace(/^organizations\//, '');
+  }
+}
+
+/**
+ * Whether a grant covers a note or key (its full name): it is on it, or on the key ring or project that
+ * holds it. A folder or an organization may hold any project: `undefined`, not known.
+ */
+export function grantCovers(g: SigningGrant, name: string): boolean | undefined {
+  switch (g.scope) {
+    case 'note':
+    case 'key':
+      return sameKey(g.target, name);
+    case 'key-ring':
+      return !isUnknownValue(g.target) && name.startsWith(`${g.target}/cryptoKeys/`);
+    case 'project':
+      return !isUnknownValue(g.target) && name.startsWith(`projects/${g.target}/`);
+    default:
+      return undefined;
+  }
 }
 
 /** A key's full name: `projects/P/locations/L/keyRings/R/cryptoKeys/K`, from itself or the short form `P/L/R/K`. */
