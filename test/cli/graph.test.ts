@@ -4,7 +4,16 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { join } from 'path';
-import { DENY_RULE, EXAMPLES, mermaidProblems, ROOT, runCli, scratchFolder, synthesizeExample } from '../support';
+import {
+  DENY_RULE,
+  EXAMPLES,
+  kmsAttestorJson,
+  mermaidProblems,
+  ROOT,
+  runCli,
+  scratchFolder,
+  synthesizeExample,
+} from '../support';
 
 const examples = readdirSync(EXAMPLES).filter((name) => existsSync(join(EXAMPLES, name, 'main.ts')));
 
@@ -230,16 +239,7 @@ describe('signing grants above the key or note', () => {
     const key = 'projects/sec/locations/global/keyRings/r/cryptoKeys/k';
     const doc = {
       resource: {
-        google_binary_authorization_attestor: {
-          a: {
-            project: 'sec',
-            name: 'a',
-            attestation_authority_note: {
-              note_reference: 'projects/sec/notes/n',
-              public_keys: [{ id: `//cloudkms.googleapis.com/v1/${key}/cryptoKeyVersions/1` }],
-            },
-          },
-        },
+        ...kmsAttestorJson([key]),
         google_kms_key_ring_iam_member: {
           r: { key_ring_id: 'sec/global/r', role: 'roles/cloudkms.signer', member: 'user:r@example.com' },
         },

@@ -7,7 +7,7 @@ import { reviewChange } from '../../src/core/review';
 import { terraformJsonModel } from '../../src/core/terraform-json';
 import { planModel } from '../../src/core/terraform-plan';
 import { trustViewOf } from '../../src/core/trust';
-import { DENY_RULE } from '../support';
+import { DENY_RULE, kmsAttestorJson } from '../support';
 
 const IMAGE = `gcr.io/app/a@sha256:${'a'.repeat(64)}`;
 const KEY = 'projects/sec/locations/global/keyRings/r/cryptoKeys/k';
@@ -264,18 +264,7 @@ describe('workloads', () => {
 });
 
 describe('attestors, keys and signing grants', () => {
-  const attestor = (keys: string[], note = 'projects/sec/notes/n') => ({
-    google_binary_authorization_attestor: {
-      a: {
-        project: 'sec',
-        name: 'a',
-        attestation_authority_note: {
-          note_reference: note,
-          public_keys: keys.map((k) => ({ id: `//cloudkms.googleapis.com/v1/${k}/cryptoKeyVersions/1` })),
-        },
-      },
-    },
-  });
+  const attestor = kmsAttestorJson;
 
   test('a key added weakens (a new key can sign), removed strengthens', () => {
     bothWays(
@@ -373,18 +362,7 @@ describe('attestors, keys and signing grants', () => {
 });
 
 describe('signing grants above the key or the note: key ring, project, folder, organization', () => {
-  const attestor = {
-    google_binary_authorization_attestor: {
-      a: {
-        project: 'sec',
-        name: 'a',
-        attestation_authority_note: {
-          note_reference: 'projects/sec/notes/n',
-          public_keys: [{ id: `//cloudkms.googleapis.com/v1/${KEY}/cryptoKeyVersions/1` }],
-        },
-      },
-    },
-  };
+  const attestor = kmsAttestorJson([KEY]);
   const member = (type: string, target: Record<string, string>, role: string) => ({
     [type]: { g: { ...target, role, member: 'user:eve@example.com' } },
   });
