@@ -176,8 +176,18 @@ export function trustViewOf(model: InputModel): TrustView {
     grants: model.resources
       .filter((r) => Object.prototype.hasOwnProperty.call(SIGNING_IAM_TYPES, r.type))
       .flatMap((r) => grantsOf(r, resolver)),
-    guardrails: model.resources.filter(isGuardrail).map(guardrailOf),
+    guardrails: guardrailsOf(model),
   };
+}
+
+/**
+ * The Cloud Run guardrails of an input, each with what it guarantees (`readSpec`, the one definition):
+ * every reader of the guardrail's state takes it from here.
+ *
+ * @throws ModelError when a guardrail has a value of the wrong type
+ */
+export function guardrailsOf(model: InputModel): GuardrailView[] {
+  return model.resources.filter(isGuardrail).map(guardrailOf);
 }
 
 /**
