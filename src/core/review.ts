@@ -6,10 +6,13 @@
  * - each project's policy (`policy-diff.ts`: patterns by containment, with an example image; rule and
  *   enforcement modes; attestors; cluster rules; `prevent_destroy`; removal), and for a plan the policies
  *   it deletes or replaces;
- * - each Cloud Run workload: whether it enforces, break-glass, named policies, exemptions, a move to a
- *   project whose policy is weaker;
- * - each attestor's keys and note, the members granted signing roles on notes and keys, authoritative IAM;
- * - the organization policy that makes Cloud Run use the project's policy.
+ * - each Cloud Run workload (matched by stack and address, else by address when unambiguous): whether it
+ *   enforces, break-glass, named policies, exemptions, a move to a project whose policy is weaker, or
+ *   one added in (or moved to) a project whose policy is not in the input;
+ * - each attestor's keys and note, the members granted signing roles on notes and keys or above them (key
+ *   rings, projects, folders, organizations), authoritative IAM;
+ * - the organization policy that makes Cloud Run use the project's policy: guarded or not, as `trust.ts`
+ *   defines it once (`readSpec`); from guarded to anything else weakens, the reverse strengthens.
  *
  * Fail closed: a value known only at apply time that could change the answer is weakening ("cannot be
  * judged until apply"), never neutral.
