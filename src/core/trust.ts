@@ -1,8 +1,9 @@
 /**
  * The trust chain of an input, read from the reader model: who may sign (members granted a signing role
- * on a note or a Cloud KMS key), the keys, the attestors that trust them, the policies that require the
- * attestors, the Cloud Run workloads that enforce the policies, and the organization policy that makes
- * Cloud Run use them. Written once, for `diff` (what a change adds to it) and `graph` (a picture of it).
+ * on a note or a Cloud KMS key, or on the key ring, project, folder or organization above it), the keys,
+ * the attestors that trust them, the policies that require the attestors, the Cloud Run workloads that
+ * enforce the policies, and the organization policy that makes Cloud Run use them. Written once, for
+ * `diff` (what a change adds to it) and `graph` (a picture of it).
  *
  * Resources refer to each other by name, or in Terraform JSON by reference (`${google_kms_crypto_key.K.id}`,
  * `${data.google_kms_crypto_key_version.V.id}`): each reference is resolved to the name it stands for when
