@@ -69,14 +69,14 @@ function requireSomething(before: ReviewInput[], after: ReviewInput[], inputs: s
     0;
   if (!before.some(holds) && !after.some(holds)) {
     throw new InputError(
-      `${inputs}: nothing to compare: no policy, attestor, signing grant on a note or key, Cloud Run guardrail or Cloud Run workload in either`,
+      `${inputs}: nothing to compare: no policy, attestor, signing grant (on a note or key, or above them), Cloud Run guardrail or Cloud Run workload in either`,
     );
   }
 }
 
 /**
- * One side of the review: the trust chain of each file, its workloads qualified with the stack when the
- * side has several. Checked as `check` checks: policies that cannot be used as they stand, and module
+ * One side of the review: the trust chain of each file, with its stack (by which the review matches
+ * workloads across sides, whatever the number of stacks on each). Checked as `check` checks: policies that cannot be used as they stand, and module
  * calls (whose resources cannot be seen), are input errors.
  */
 function sideOf(files: InputFile[]): ReviewInput[] {
@@ -87,10 +87,7 @@ function sideOf(files: InputFile[]): ReviewInput[] {
     );
   }
   policiesFound(files).forEach(requireValidPolicy);
-  return files.map(({ stack, file, model }) => ({
-    stack: files.length > 1 ? stack : undefined,
-    view: inFile(file, () => trustViewOf(model)),
-  }));
+  return files.map(({ stack, file, model }) => ({ stack, view: inFile(file, () => trustViewOf(model)) }));
 }
 
 /** How many changes of each kind. */

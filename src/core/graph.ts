@@ -1,9 +1,10 @@
 /**
- * A picture of the trust chain (`trust.ts`): who may sign (members granted signing roles on keys and notes)
- * → the keys → the attestors that trust them → the policies that require the attestors (per project, with
- * the default rule and the allowlist) → the Cloud Run workloads they judge. Workloads that do not enforce,
- * or bypass the policy with break-glass, stand out. Nodes are grouped by project, so that an edge from one
- * project to another is seen crossing.
+ * A picture of the trust chain (`trust.ts`): who may sign (members granted signing roles on keys and
+ * notes, or on the key ring, project, folder or organization above them) → the keys → the attestors that
+ * trust them → the policies that require the attestors (per project, with the default rule and the
+ * allowlist) → the Cloud Run workloads they judge. Workloads that do not enforce, or bypass the policy
+ * with break-glass, stand out. Nodes are grouped by project, so that an edge from one project to another
+ * is seen crossing.
  *
  * Rendered as Mermaid (`flowchart`, which GitHub and GitLab draw in Markdown) or DOT (Graphviz). The output
  * is deterministic (nodes and edges sorted), so it can be committed and diffed. Node ids are derived (the
@@ -11,13 +12,13 @@
  * name can end a label or write graph syntax.
  */
 import { Workload } from './gate';
-import { isUnknownValue } from './model';
+import { isUnknownValue, SigningScope } from './model';
 import { FoundPolicy } from './terraform-json';
 import { escapeControlCharacters } from './text';
-import { sameKey, TrustView } from './trust';
+import { grantCovers, sameKey, TrustView } from './trust';
 
 /** The kinds of nodes, in the order the chain reads. */
-const KINDS = ['signer', 'key', 'note', 'attestor', 'policy', 'workload'] as const;
+const KINDS = ['signer', 'scope', 'key', 'note', 'attestor', 'policy', 'workload'] as const;
 type NodeKind = (typeof KINDS)[number];
 
 /** One node: its kind, what identifies it, its label lines and its project. */
@@ -74,6 +75,28 @@ export function trustGraph(views: readonly TrustView[]): TrustGraph {
   for (const g of views.flatMap((v) => v.grants)) {
     const signer = node('signer', g.member, [g.member], projectOfMember(g.member));
     const does = g.power === 'signs' ? (g.on === 'key' ? 'signs' : 'attaches attestations') : 'may grant signing';
+    if (g.scope !== 'key' && g.scope !== 'note') {
+      // A grant above the key or note: on every one below, drawn to what the input shows of them.
+      const scope = node(
+        'scope',
+        `${g.scope}\n${g.target}`,
+        [
+          `${SCOPE_LABELS[g.scope]} ${g.target}`,
+          `a grant here reaches every ${g.scope === 'key-ring' ? 'key in it' : 'key and note below'}`,
+        ],
+        g.scope === 'project' ? g.target : g.scope === 'key-ring' ? projectOfName(g.target) : undefined,
+      );
+      edge(signer, scope, g.on === 'key' ? `${does}: ${g.role}` : `${does} to its notes: ${g.role}`);
+      for (const a of attestors) {
+        if (g.on === 'note' && grantCovers(g, a.note) === true) {
+          edge(scope, node('attestor', a.name, [], a.project), 'holds its note');
+        }
+        for (const k of a.keys.filter((key) => g.on === 'key' && key.kmsKey && grantCovers(g, key.kmsKey) === true)) {
+          edge(scope, node('key', k.kmsKey!, [], projectOfName(k.kmsKey!)), 'holds');
+        }
+      }
+      continue;
+    }
     const label = g.on === 'key' ? `${does}: ${g.role}` : `${does} to its note: ${g.role}`;
     if (g.on === 'key') {
       edge(signer, node('key', g.target, [`key ${g.target}`], projectOfName(g.target)), label);
@@ -120,6 +143,14 @@ export function trustGraph(views: readonly TrustView[]): TrustGraph {
   }
   return ordered(nodes, edges);
 }
+
+/** How the graph names what a grant above the key or note is on. */
+const SCOPE_LABELS: Record<Exclude<SigningScope, 'key' | 'note'>, string> = {
+  'key-ring': 'key ring',
+  project: 'project',
+  folder: 'folder',
+  organization: 'organization',
+};
 
 /** Why a workload stands out, or `undefined` when it enforces its project's policy. */
 function standingOf(w: Workload): string | undefined {

@@ -42,24 +42,47 @@ export const CRYPTO_KEY_TYPE = 'google_kms_crypto_key';
 export const KEY_VERSION_DATA_TYPE = 'google_kms_crypto_key_version';
 
 /**
- * The IAM resource types of notes and Cloud KMS keys, on which signing roles are granted: whoever may
- * attach occurrences to an attestor's note and sign with its key can attest images.
+ * The IAM resource types on which signing roles may be granted, with what each grants on, its form and
+ * the attribute that names its target: whoever may attach occurrences to an attestor's note and sign
+ * with its key can attest images. A grant on a key ring applies to every key in it; on a project, folder
+ * or organization, to every key and note below it (Cloud KMS and IAM inherit down the hierarchy), so the
+ * role decides which (`on: 'any'`).
+ *
+ * Cost: the readers keep every resource of these types, and a configuration may hold many project IAM
+ * members of roles that have nothing to do with signing; the readers cannot filter by role, so those are
+ * kept, and the trust view drops them (`signingPowerOf`). `google_project_iam_member_remove` removes a
+ * grant, so it is not among them.
  */
 export const SIGNING_IAM_TYPES = {
-  google_container_analysis_note_iam_member: { on: 'note', form: 'member' },
-  google_container_analysis_note_iam_binding: { on: 'note', form: 'binding' },
-  google_container_analysis_note_iam_policy: { on: 'note', form: 'policy' },
-  google_kms_crypto_key_iam_member: { on: 'key', form: 'member' },
-  google_kms_crypto_key_iam_binding: { on: 'key', form: 'binding' },
-  google_kms_crypto_key_iam_policy: { on: 'key', form: 'policy' },
+  google_container_analysis_note_iam_member: { on: 'note', form: 'member', scope: 'note', attribute: 'note' },
+  google_container_analysis_note_iam_binding: { on: 'note', form: 'binding', scope: 'note', attribute: 'note' },
+  google_container_analysis_note_iam_policy: { on: 'note', form: 'policy', scope: 'note', attribute: 'note' },
+  google_kms_crypto_key_iam_member: { on: 'key', form: 'member', scope: 'key', attribute: 'crypto_key_id' },
+  google_kms_crypto_key_iam_binding: { on: 'key', form: 'binding', scope: 'key', attribute: 'crypto_key_id' },
+  google_kms_crypto_key_iam_policy: { on: 'key', form: 'policy', scope: 'key', attribute: 'crypto_key_id' },
+  google_kms_key_ring_iam_member: { on: 'key', form: 'member', scope: 'key-ring', attribute: 'key_ring_id' },
+  google_kms_key_ring_iam_binding: { on: 'key', form: 'binding', scope: 'key-ring', attribute: 'key_ring_id' },
+  google_kms_key_ring_iam_policy: { on: 'key', form: 'policy', scope: 'key-ring', attribute: 'key_ring_id' },
+  google_project_iam_member: { on: 'any', form: 'member', scope: 'project', attribute: 'project' },
+  google_project_iam_binding: { on: 'any', form: 'binding', scope: 'project', attribute: 'project' },
+  google_project_iam_policy: { on: 'any', form: 'policy', scope: 'project', attribute: 'project' },
+  google_folder_iam_member: { on: 'any', form: 'member', scope: 'folder', attribute: 'folder' },
+  google_folder_iam_binding: { on: 'any', form: 'binding', scope: 'folder', attribute: 'folder' },
+  google_folder_iam_policy: { on: 'any', form: 'policy', scope: 'folder', attribute: 'folder' },
+  google_organization_iam_member: { on: 'any', form: 'member', scope: 'organization', attribute: 'org_id' },
+  google_organization_iam_binding: { on: 'any', form: 'binding', scope: 'organization', attribute: 'org_id' },
+  google_organization_iam_policy: { on: 'any', form: 'policy', scope: 'organization', attribute: 'org_id' },
 } as const;
-/** An IAM resource type of a note or a key. */
+/** An IAM resource type on which signing roles may be granted. */
 export type SigningIamType = keyof typeof SIGNING_IAM_TYPES;
+/** What an IAM resource grants on: a note, a key, or a key ring, project, folder or organization above them. */
+export type SigningScope = (typeof SIGNING_IAM_TYPES)[SigningIamType]['scope'];
 
 /**
  * The resource types the readers keep: the policy, attestors and what they trust (notes, keys, their key
- * rings, the IAM on notes and keys), organization policies and Cloud Run's. A handful of resources in any
- * configuration, so a plan of many thousands of resources still costs little beyond its parsing.
+ * rings, the IAM on them and above them: `SIGNING_IAM_TYPES`), organization policies and Cloud Run's. A
+ * handful of resources in most configurations (project IAM members may be more: see `SIGNING_IAM_TYPES`),
+ * so a plan of many thousands of resources still costs little beyond its parsing.
  */
 export const MODEL_RESOURCE_TYPES: ReadonlySet<string> = new Set([
   POLICY_TYPE,

@@ -6,10 +6,13 @@
  * - each project's policy (`policy-diff.ts`: patterns by containment, with an example image; rule and
  *   enforcement modes; attestors; cluster rules; `prevent_destroy`; removal), and for a plan the policies
  *   it deletes or replaces;
- * - each Cloud Run workload: whether it enforces, break-glass, named policies, exemptions, a move to a
- *   project whose policy is weaker;
- * - each attestor's keys and note, the members granted signing roles on notes and keys, authoritative IAM;
- * - the organization policy that makes Cloud Run use the project's policy.
+ * - each Cloud Run workload (matched by stack and address, else by address when unambiguous): whether it
+ *   enforces, break-glass, named policies, exemptions, a move to a project whose policy is weaker, or
+ *   one added in (or moved to) a project whose policy is not in the input;
+ * - each attestor's keys and note, the members granted signing roles on notes and keys or above them (key
+ *   rings, projects, folders, organizations), authoritative IAM;
+ * - the organization policy that makes Cloud Run use the project's policy: guarded or not, as `trust.ts`
+ *   defines it once (`readSpec`); from guarded to anything else weakens, the reverse strengthens.
  *
  * Fail closed: a value known only at apply time that could change the answer is weakening ("cannot be
  * judged until apply"), never neutral.
@@ -20,7 +23,7 @@ import { isUnknownValue, KNOWN_AFTER_APPLY } from './model';
 import { ChangeKind, diffPolicies, PolicyChange, PolicyVersion } from './policy-diff';
 import { joinQuoted, q, Quoted } from './quoted';
 import { FoundPolicy } from './terraform-json';
-import { AttestorView, GuardrailState, GuardrailView, sameKey, SigningGrant, TrustView } from './trust';
+import { AttestorView, grantCovers, GuardrailState, GuardrailView, sameKey, SigningGrant, TrustView } from './trust';
 
 /** One classified difference, and what it is about. */
 export interface ReviewChange {
@@ -37,7 +40,11 @@ export interface ReviewChange {
 
 /** One input of a side of the review. */
 export interface ReviewInput {
-  /** What its workloads' addresses are qualified with (the stack, when a side has several); none by default. */
+  /**
+   * The stack it is (a `cdktf.out` stack, or the file name): a workload is matched across sides by stack
+   * and address (else by address alone, when that is unambiguous), and named with its stack when its side
+   * has several inputs; none by default.
+   */
   readonly stack?: string;
   /** What it holds. */
   readonly view: TrustView;
@@ -66,7 +73,7 @@ export function reviewChange(
   const notes: string[] = [];
   const changes = [
     ...reviewPolicies(before, after, actions, notes),
-    ...reviewWorkloads(before, after),
+    ...reviewWorkloads(before, after, notes),
     ...reviewAttestors(before, after),
     ...reviewGrants(before, after),
     ...reviewGuardrails(before, after),
@@ -281,63 +288,114 @@ function stateOf(workload: Workload): WorkloadState {
   return { standing: 'enforced', detail: '', text: q`it enforces the project's policy` };
 }
 
-/** A workload with what the review needs of its side: the policies of that side, by project. */
+/** A workload with what the review needs of its side: its stack, its label, the policies of that side. */
 interface SidedWorkload {
   readonly workload: Workload;
+  /** The stack it is in, if the input says. */
+  readonly stack?: string;
+  /** How the review names it: its address, qualified with its stack when its side has several inputs. */
+  readonly label: string;
   readonly policies: FoundPolicy[];
 }
 
-function reviewWorkloads(before: readonly ReviewInput[], after: readonly ReviewInput[]): ReviewChange[] {
-  const byKey = (side: readonly ReviewInput[]) => {
-    const policies = side.flatMap((i) => i.view.policies);
-    const map = new Map<string, SidedWorkload>();
-    for (const input of side) {
-      for (const workload of input.view.workloads) {
-        map.set(input.stack === undefined ? workload.address : `${input.stack}: ${workload.address}`, {
-          workload,
-          policies,
-        });
-      }
-    }
-    return map;
+function sidedWorkloads(side: readonly ReviewInput[]): SidedWorkload[] {
+  const policies = side.flatMap((i) => i.view.policies);
+  return side.flatMap(({ stack, view }) =>
+    view.workloads.map((workload) => ({
+      workload,
+      stack,
+      label: side.length > 1 && stack !== undefined ? `${stack}: ${workload.address}` : workload.address,
+      policies,
+    })),
+  );
+}
+
+/**
+ * The workloads of the after side, each with the one it was in the before side (`undefined`: added): the
+ * same address in the same stack; else the same address, when it is the only one left of that address on
+ * each side (a single file against a `cdktf.out`, a stack renamed). An address left in several stacks on
+ * either side cannot be paired: its workloads are compared as removed and added, and a note says so.
+ */
+function pairWorkloads(
+  was: readonly SidedWorkload[],
+  is: readonly SidedWorkload[],
+  notes: string[],
+): Map<SidedWorkload, SidedWorkload | undefined> {
+  const pairs = new Map<SidedWorkload, SidedWorkload | undefined>(is.map((a) => [a, undefined]));
+  const left = new Set(was);
+  const pair = (a: SidedWorkload, b: SidedWorkload) => {
+    pairs.set(a, b);
+    left.delete(b);
   };
-  const [was, is] = [byKey(before), byKey(after)];
+  for (const a of is) {
+    const b = [...left].find((o) => o.stack === a.stack && o.workload.address === a.workload.address);
+    if (b !== undefined) {
+      pair(a, b);
+    }
+  }
+  const unpaired = is.filter((a) => pairs.get(a) === undefined);
+  const ambiguous = new Set<string>();
+  for (const a of unpaired) {
+    const address = a.workload.address;
+    const before = [...left].filter((o) => o.workload.address === address);
+    const after = unpaired.filter((o) => o.workload.address === address);
+    if (before.length === 1 && after.length === 1) {
+      pair(a, before[0]);
+    } else if (before.length > 0) {
+      ambiguous.add(address);
+    }
+  }
+  for (const address of ambiguous) {
+    notes.push(
+      `workload ${address}: in several stacks, and not in the same stack on both sides, so which is which cannot be told; compared as removed and added`,
+    );
+  }
+  return pairs;
+}
+
+function reviewWorkloads(
+  before: readonly ReviewInput[],
+  after: readonly ReviewInput[],
+  notes: string[],
+): ReviewChange[] {
+  const [was, is] = [sidedWorkloads(before), sidedWorkloads(after)];
+  const pairs = pairWorkloads(was, is, notes);
   const changes: ReviewChange[] = [];
   // Added and changed, in the after input's order; then removed, in the before input's.
-  for (const [key, a] of is) {
-    const subject = q`workload ${key}`;
-    const b = was.get(key);
-    const found = b === undefined ? addedWorkload(a.workload) : changedWorkload(b, a);
+  for (const [a, b] of pairs) {
+    const subject = q`workload ${a.label}`;
+    const found = b === undefined ? addedWorkload(a) : changedWorkload(b, a);
     changes.push(...found.map((c) => ({ subject, ...c })));
   }
-  for (const [key, b] of was) {
-    if (!is.has(key)) {
-      const state = stateOf(b.workload);
-      changes.push({
-        subject: q`workload ${key}`,
-        ...(state.standing === 'enforced'
-          ? { kind: 'neutral', what: q`the workload`, reason: q`removed` }
-          : {
-              kind: 'strengthening',
-              what: q`the workload`,
-              reason: q`removed: it did not enforce the project's policy (${state.text})`,
-            }),
-      });
-    }
+  const paired = new Set(pairs.values());
+  for (const b of was.filter((w) => !paired.has(w))) {
+    const state = stateOf(b.workload);
+    changes.push({
+      subject: q`workload ${b.label}`,
+      ...(state.standing === 'enforced'
+        ? { kind: 'neutral', what: q`the workload`, reason: q`removed` }
+        : {
+            kind: 'strengthening',
+            what: q`the workload`,
+            reason: q`removed: it did not enforce the project's policy (${state.text})`,
+          }),
+    });
   }
   return changes;
 }
 
-function addedWorkload(workload: Workload): PolicyChange[] {
+function addedWorkload(added: SidedWorkload): PolicyChange[] {
+  const { workload } = added;
   const state = stateOf(workload);
   const what = q`the workload`;
   const changes: PolicyChange[] = [];
   if (state.standing === 'enforced') {
-    changes.push({
-      kind: 'neutral',
-      what,
-      reason: q`added, enforcing the policy of project ${workload.project ?? '(unknown)'}`,
-    });
+    const judged = judgingPolicy(added);
+    changes.push(
+      typeof judged === 'string'
+        ? { kind: 'neutral', what, reason: q`added, enforcing the policy of project ${judged}` }
+        : { kind: 'weakening', what, reason: q`added: ${judged}` },
+    );
   } else {
     changes.push({
       kind: 'weakening',
@@ -352,6 +410,29 @@ function addedWorkload(workload: Workload): PolicyChange[] {
     changes.push(exemptionAdded(workload.exemption));
   }
   return changes;
+}
+
+/**
+ * The project whose one policy judges a workload, in its side's input; or, when there is no such policy,
+ * why what it admits cannot be told (a reason to weaken by).
+ */
+function judgingPolicy(w: SidedWorkload): string | Quoted {
+  const project = w.workload.project;
+  if (project === undefined || afterApply(project)) {
+    return q`the project it runs in is not known (set project on the resource or its provider), so the policy that judges it cannot be judged`;
+  }
+  const found = policiesIn(w.policies, project);
+  if (found.length === 0) {
+    return q`no policy for project ${project} in the input: the project may fall back to Google's allow-all default, which admits every image; pass its policy (export it) to compare`;
+  }
+  return found.length === 1
+    ? project
+    : q`project ${project} has ${String(found.length)} policies in the input, so which one judges it cannot be told`;
+}
+
+/** The policies of `project` among `policies`. */
+function policiesIn(policies: readonly FoundPolicy[], project: string | undefined): FoundPolicy[] {
+  return policies.filter((p) => project !== undefined && sameKey(p.policy.project, project));
 }
 
 function exemptionAdded(reason: string): PolicyChange {
@@ -429,31 +510,13 @@ function projectMove(before: SidedWorkload, after: SidedWorkload): PolicyChange[
     return [];
   }
   const what = q`project`;
-  if (p1 === undefined || afterApply(p1)) {
-    return [
-      {
-        kind: 'weakening',
-        what,
-        reason: q`the project it runs in is not known (set project on the resource or its provider), so the policy that judges it cannot be judged`,
-      },
-    ];
-  }
   const from = p0 ?? '(unknown)';
-  const policyIn = (policies: FoundPolicy[], project: string | undefined) =>
-    policies.filter((p) => project !== undefined && sameKey(p.policy.project, project));
-  const [was, is] = [policyIn(before.policies, p0), policyIn(after.policies, p1)];
-  if (is.length !== 1) {
-    return [
-      {
-        kind: 'weakening',
-        what,
-        reason:
-          is.length === 0
-            ? q`moves from project ${from} to ${p1}, whose policy is not in the input: Google's default policy admits every image; pass the policy (export it) to compare`
-            : q`moves from project ${from} to ${p1}, which has ${String(is.length)} policies in the input, so which one judges it cannot be told`,
-      },
-    ];
+  const judged = judgingPolicy(after);
+  if (typeof judged !== 'string') {
+    const known = p1 !== undefined && !afterApply(p1);
+    return [{ kind: 'weakening', what, reason: known ? q`moves from project ${from} to ${p1}: ${judged}` : judged }];
   }
+  const [was, is] = [policiesIn(before.policies, p0), policiesIn(after.policies, judged)];
   const version = (p: FoundPolicy): PolicyVersion => ({ model: p.policy });
   const compared = diffPolicies(was.length === 1 ? version(was[0]) : undefined, version(is[0]), isUnknownValue);
   const weaker = compared.filter((c) => c.kind === 'weakening');
@@ -462,7 +525,7 @@ function projectMove(before: SidedWorkload, after: SidedWorkload): PolicyChange[
       {
         kind: 'weakening',
         what,
-        reason: q`moves from project ${from}, whose policy is not in the input, to ${p1}: what it admitted before cannot be compared`,
+        reason: q`moves from project ${from}, whose policy is not in the input, to ${judged}: what it admitted before cannot be compared`,
       },
     ];
   }
@@ -472,7 +535,7 @@ function projectMove(before: SidedWorkload, after: SidedWorkload): PolicyChange[
       {
         kind: 'weakening',
         what,
-        reason: q`moves from project ${from} to ${p1}, whose policy admits more: ${weaker[0].what}: ${weaker[0].reason}${more}`,
+        reason: q`moves from project ${from} to ${judged}, whose policy admits more: ${weaker[0].what}: ${weaker[0].reason}${more}`,
         example: weaker[0].example,
       },
     ];
@@ -481,7 +544,7 @@ function projectMove(before: SidedWorkload, after: SidedWorkload): PolicyChange[
     {
       kind: 'neutral',
       what,
-      reason: q`moves from project ${from} to ${p1}, whose policy admits nothing that ${from}'s did not`,
+      reason: q`moves from project ${from} to ${judged}, whose policy admits nothing that ${from}'s did not`,
     },
   ];
 }
@@ -565,7 +628,38 @@ function attestorChanges(before: AttestorView | undefined, after: AttestorView |
 // --- signing grants ------------------------------------------------------------------------------
 
 function grantKey(g: SigningGrant): string {
-  return [g.on, g.target, g.role, g.member, g.condition ?? ''].join('\n');
+  return [g.on, g.scope, g.target, g.role, g.member, g.condition ?? ''].join('\n');
+}
+
+/** How the review names what an IAM resource is on. */
+const SCOPE_NOUNS: Record<SigningGrant['scope'], Quoted> = {
+  note: q`note`,
+  key: q`key`,
+  'key-ring': q`key ring`,
+  project: q`project`,
+  folder: q`folder`,
+  organization: q`organization`,
+};
+
+/** Whether a grant is above the note or key: on a key ring, project, folder or organization. */
+function above(g: SigningGrant): boolean {
+  return g.scope !== 'note' && g.scope !== 'key';
+}
+
+/** What a grant reaches: `this` (or `the`) note or key, or every key or note below what it is on. */
+function reach(g: SigningGrant, article: Quoted = q`this`): Quoted {
+  const noun = g.on === 'key' ? q`key` : q`note`;
+  switch (g.scope) {
+    case 'note':
+    case 'key':
+      return q`${article} ${noun}`;
+    case 'key-ring':
+      return q`every key in the key ring`;
+    case 'project':
+      return q`every ${noun} in the project`;
+    default:
+      return q`every ${noun} in every project under the ${SCOPE_NOUNS[g.scope]}`;
+  }
 }
 
 function reviewGrants(before: readonly ReviewInput[], after: readonly ReviewInput[]): ReviewChange[] {
@@ -574,19 +668,17 @@ function reviewGrants(before: readonly ReviewInput[], after: readonly ReviewInpu
   const attestors = [...after, ...before].flatMap((i) => i.view.attestors);
   const has = (list: SigningGrant[], g: SigningGrant) => list.some((o) => sameKey(grantKey(o), grantKey(g)));
   const changes: ReviewChange[] = [];
-  const subjectOf = (g: SigningGrant) => (g.on === 'key' ? q`key ${g.target}` : q`note ${g.target}`);
+  const subjectOf = (g: SigningGrant) => q`${SCOPE_NOUNS[g.scope]} ${g.target}`;
   for (const g of is.filter((added) => !has(was, added))) {
     changes.push({ subject: subjectOf(g), kind: 'weakening', what: grantWhat(g), reason: grantAdded(g, attestors) });
   }
   for (const g of was.filter((removed) => !has(is, removed))) {
+    const verb = g.on === 'key' ? q`sign with` : q`attach attestations to`;
     changes.push({
       subject: subjectOf(g),
       kind: 'strengthening',
       what: grantWhat(g),
-      reason:
-        g.power === 'signs'
-          ? q`removed: ${g.member} may no longer ${g.on === 'key' ? q`sign with the key` : q`attach attestations to the note`}`
-          : q`removed`,
+      reason: g.power === 'signs' ? q`removed: ${g.member} may no longer ${verb} ${reach(g, q`the`)}` : q`removed`,
     });
   }
   // Authoritative IAM that appears or goes: what it means beyond its members.
@@ -627,8 +719,8 @@ function grantAdded(g: SigningGrant, attestors: AttestorView[]): Quoted {
       attestors
         .filter((a) =>
           g.on === 'key'
-            ? a.keys.some((k) => k.kmsKey !== undefined && sameKey(k.kmsKey, g.target))
-            : sameKey(a.note, g.target),
+            ? a.keys.some((k) => k.kmsKey !== undefined && grantCovers(g, k.kmsKey) === true)
+            : grantCovers(g, a.note) === true,
         )
         .map((a) => a.name),
     ),
@@ -641,23 +733,28 @@ function grantAdded(g: SigningGrant, attestors: AttestorView[]): Quoted {
           names.map((n) => q`${n}`),
           ', ',
         )})`;
+  const inherited = above(g)
+    ? q` (a grant on a ${SCOPE_NOUNS[g.scope]} applies to every ${g.on === 'key' ? q`key` : q`note`} below it)`
+    : q``;
   if (isUnknownValue(g.member) || isUnknownValue(g.role)) {
     return q`a grant whose member or role is known only at apply time${of}: who may sign cannot be judged until apply`;
   }
   switch (g.power) {
     case 'signs':
       return g.on === 'key'
-        ? q`${g.member} may now sign with this key${of}: with a grant on the note too, it can attest images`
-        : q`${g.member} may now attach attestations to this note${of}: with the key, it can attest images`;
+        ? q`${g.member} may now sign with ${reach(g)}${of}: with a grant on the note too, it can attest images${inherited}`
+        : q`${g.member} may now attach attestations to ${reach(g)}${of}: with the key, it can attest images${inherited}`;
     case 'may-grant':
-      return q`${g.member} may now grant anyone (itself included) signing on this ${g.on === 'key' ? q`key` : q`note`}${of}`;
+      return q`${g.member} may now grant anyone (itself included) signing on ${reach(g)}${of}${inherited}`;
     case 'unknown':
-      return q`${g.role} is a custom role, whose permissions this command cannot see: it may include signing${of}`;
+      return above(g)
+        ? q`${g.role} is a custom role, whose permissions this command cannot see: it may include signing or attaching attestations, on every key and note below the ${SCOPE_NOUNS[g.scope]}${of}`
+        : q`${g.role} is a custom role, whose permissions this command cannot see: it may include signing${of}`;
   }
 }
 
 function authoritativeText(g: SigningGrant): Quoted {
-  const on = g.on === 'key' ? q`key` : q`note`;
+  const on = SCOPE_NOUNS[g.scope];
   return g.type.endsWith('_policy')
     ? q`an authoritative IAM policy: on apply it replaces the ${on}'s whole IAM policy, removing every grant made elsewhere (other _iam_member resources, other configurations, the console, the Binary Authorization service agent's), and it fights with any other IAM resource on the ${on}: each apply overwrites the other`
     : q`an authoritative binding: on apply it makes its members the only holders of ${g.role} on the ${on}, removing every member granted elsewhere, and it fights with any _iam_member of that role: each apply overwrites the other`;
@@ -716,6 +813,12 @@ function guardrailChanges(before: GuardrailView | undefined, after: GuardrailVie
     });
   } else if (r1 < r0) {
     changes.push({ kind: 'strengthening', what, reason: q`${after!.reason} (was: ${before.reason})` });
+  } else if (after!.state === 'off' && after!.reason !== before.reason) {
+    changes.push({
+      kind: 'neutral',
+      what,
+      reason: q`still restricts nothing: ${after!.reason} (was: ${before.reason})`,
+    });
   }
   if (after!.state !== 'off' && before.state !== 'off') {
     for (const value of after!.allowedValues.filter((v) => !before.allowedValues.includes(v))) {

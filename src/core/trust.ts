@@ -1,8 +1,9 @@
 /**
  * The trust chain of an input, read from the reader model: who may sign (members granted a signing role
- * on a note or a Cloud KMS key), the keys, the attestors that trust them, the policies that require the
- * attestors, the Cloud Run workloads that enforce the policies, and the organization policy that makes
- * Cloud Run use them. Written once, for `diff` (what a change adds to it) and `graph` (a picture of it).
+ * on a note or a Cloud KMS key, or on the key ring, project, folder or organization above it), the keys,
+ * the attestors that trust them, the policies that require the attestors, the Cloud Run workloads that
+ * enforce the policies, and the organization policy that makes Cloud Run use them. Written once, for
+ * `diff` (what a change adds to it) and `graph` (a picture of it).
  *
  * Resources refer to each other by name, or in Terraform JSON by reference (`${google_kms_crypto_key.K.id}`,
  * `${data.google_kms_crypto_key_version.V.id}`): each reference is resolved to the name it stands for when
@@ -29,6 +30,7 @@ import {
   ResourceInstance,
   SIGNING_IAM_TYPES,
   SigningIamType,
+  SigningScope,
 } from './model';
 import { FoundPolicy, policiesOf, PROVIDER_DEFAULT_PROJECT } from './terraform-json';
 
@@ -38,18 +40,28 @@ export type SigningPower = 'signs' | 'may-grant' | 'unknown';
 /**
  * The predefined roles that let a member attest: on a note, attach occurrences (attestations) to it; on a
  * Cloud KMS key, sign with it; and the roles that may grant those to anyone (`setIamPolicy` on the
- * resource). A custom role, or a role known only at apply time, may hold any permission: `unknown`.
+ * resource). The same on a key ring, project, folder or organization, for every key and note below it.
+ * A custom role, or a role known only at apply time, may hold any permission: `unknown`.
+ *
+ * `roles/containeranalysis.editor` holds `containeranalysis.notes.attachOccurrence` (Google's IAM role
+ * reference, Artifact Analysis roles). UNCONFIRMED: whether the basic role `roles/editor` holds
+ * `cloudkms.cryptoKeyVersions.useToSign` and `containeranalysis.notes.attachOccurrence` (the reference
+ * pages read did not say); counted as signing, to fail closed. `roles/owner` may grant itself anything
+ * (`setIamPolicy`), whether or not it signs.
  */
 const SIGNING_ROLES: Record<'note' | 'key', Record<string, SigningPower>> = {
   note: {
     'roles/containeranalysis.notes.attacher': 'signs',
+    'roles/containeranalysis.editor': 'signs',
     'roles/containeranalysis.admin': 'signs',
+    'roles/editor': 'signs',
     'roles/owner': 'may-grant',
   },
   key: {
     'roles/cloudkms.signer': 'signs',
     'roles/cloudkms.signerVerifier': 'signs',
     'roles/cloudkms.cryptoOperator': 'signs',
+    'roles/editor': 'signs',
     'roles/cloudkms.admin': 'may-grant',
     'roles/owner': 'may-grant',
   },
@@ -63,15 +75,23 @@ export function signingPowerOf(on: 'note' | 'key', role: string): SigningPower |
   return role.startsWith('roles/') && !isUnknownValue(role) ? undefined : 'unknown';
 }
 
-/** One member granted a signing role (`signingPowerOf`) on a note or a key, by one IAM resource. */
+/**
+ * One member granted a signing role (`signingPowerOf`) on a note or a key, or above them (a key ring, a
+ * project, a folder, an organization: on every key or note below), by one IAM resource.
+ */
 export interface SigningGrant {
   /** The IAM resource's address. */
   readonly address: string;
   /** Its type. */
   readonly type: SigningIamType;
-  /** Whether the role is on a note or a key. */
+  /** Whether the role is on notes or keys. */
   readonly on: 'note' | 'key';
-  /** The note (`projects/P/notes/N`) or key (`projects/P/locations/L/keyRings/R/cryptoKeys/K`), or the value as written. */
+  /** What the IAM resource is on: the note or key itself, or a key ring, project, folder or organization above. */
+  readonly scope: SigningScope;
+  /**
+   * The note (`projects/P/notes/N`), key (`projects/P/locations/L/keyRings/R/cryptoKeys/K`), key ring
+   * (`projects/P/locations/L/keyRings/R`), project id, folder id or organization id; or the value as written.
+   */
   readonly target: string;
   /** The role. */
   readonly role: string;
@@ -111,7 +131,12 @@ export interface AttestorView {
   readonly keys: AttestorKey[];
 }
 
-/** How strongly an organization policy on `constraints/run.allowedBinaryAuthorizationPolicies` holds. */
+/**
+ * How strongly an organization policy on `constraints/run.allowedBinaryAuthorizationPolicies` holds (see
+ * `readSpec`, the one definition): `enforced` is guarded (Cloud Run must use an allowed policy, wherever
+ * the organization policy applies); `dry-run` and `off` guarantee nothing (`off`: it allows all, is
+ * reset, inherits, is conditional, …); `unknown` is known only after apply.
+ */
 export type GuardrailState = 'enforced' | 'dry-run' | 'off' | 'unknown';
 
 /** The Cloud Run guardrail: an organization policy on `constraints/run.allowedBinaryAuthorizationPolicies`. */
@@ -119,7 +144,7 @@ export interface GuardrailView {
   readonly address: string;
   /** Its name, `PARENT/policies/run.allowedBinaryAuthorizationPolicies`. */
   readonly name: string;
-  /** Whether it is enforced, only in dry run, or lets every policy (and none) through. */
+  /** Whether it is guarded (`enforced`), only in dry run, guarantees nothing (`off`), or is known only after apply. */
   readonly state: GuardrailState;
   /** The Binary Authorization policies it allows (`default` is the project's own). */
   readonly allowedValues: string[];
@@ -152,8 +177,18 @@ export function trustViewOf(model: InputModel): TrustView {
     grants: model.resources
       .filter((r) => Object.prototype.hasOwnProperty.call(SIGNING_IAM_TYPES, r.type))
       .flatMap((r) => grantsOf(r, resolver)),
-    guardrails: model.resources.filter(isGuardrail).map(guardrailOf),
+    guardrails: guardrailsOf(model),
   };
+}
+
+/**
+ * The Cloud Run guardrails of an input, each with what it guarantees (`readSpec`, the one definition):
+ * every reader of the guardrail's state takes it from here.
+ *
+ * @throws ModelError when a guardrail has a value of the wrong type
+ */
+export function guardrailsOf(model: InputModel): GuardrailView[] {
+  return model.resources.filter(isGuardrail).map(guardrailOf);
 }
 
 /**
@@ -365,21 +400,32 @@ function keyOf(value: string): AttestorKey {
   return { identity: value, label: value };
 }
 
+/** What the attribute naming an IAM resource's target must be, by scope. */
+const TARGET_EXPECTED: Record<SigningScope, string> = {
+  note: 'the note, "projects/P/notes/N" or its name',
+  key: 'the key, "projects/P/locations/L/keyRings/R/cryptoKeys/K"',
+  'key-ring': 'the key ring, "projects/P/locations/L/keyRings/R"',
+  project: 'a project id',
+  folder: 'a folder, "folders/N"',
+  organization: 'an organization id',
+};
+
 function grantsOf(resource: ResourceInstance, resolver: Resolver): SigningGrant[] {
   const type = resource.type as SigningIamType;
-  const { on, form } = SIGNING_IAM_TYPES[type];
+  const { on, form, scope, attribute } = SIGNING_IAM_TYPES[type];
   const at = new Values(resource);
-  const raw =
-    on === 'note'
-      ? at.requiredString('note', 'the note, "projects/P/notes/N" or its name')
-      : at.requiredString('crypto_key_id', 'the key, "projects/P/locations/L/keyRings/R/cryptoKeys/K"');
-  const resolved = resolver.resolve(raw);
+  const resolved = resolver.resolve(at.requiredString(attribute, TARGET_EXPECTED[scope]));
   const project = at.optionalString('project', 'a project id') ?? resource.providerProject;
-  const target = on === 'note' ? noteNameOf(resolved, project) : keyNameOf(resolved);
-  const base = { address: resource.address, type, on, target, authoritative: form !== 'member' };
-  const grant = (role: string, member: string, condition?: string): SigningGrant | undefined => {
-    const power = signingPowerOf(on, role);
-    return power === undefined ? undefined : { ...base, role, member, condition, power };
+  const target = targetNameOf(scope, resolved, project);
+  const base = { address: resource.address, type, scope, target, authoritative: form !== 'member' };
+  const ons: ReadonlyArray<'note' | 'key'> = on === 'any' ? ['key', 'note'] : [on];
+  const grant = (role: string, member: string, condition?: string): SigningGrant[] => {
+    const found = ons.flatMap((o) => {
+      const power = signingPowerOf(o, role);
+      return power === undefined ? [] : [{ ...base, on: o, role, member, condition, power }];
+    });
+    // A role whose permissions cannot be seen: one grant says it, not one for keys and one for notes.
+    return found.every((g) => g.power === 'unknown') ? found.slice(0, 1) : found;
   };
   const conditionOf = (holder: Record<string, unknown>, where: string): string | undefined => {
     const condition = singleBlockOf(resource, holder, 'condition', where);
@@ -394,11 +440,11 @@ function grantsOf(resource: ResourceInstance, resolver: Resolver): SigningGrant[
     }
     return expression;
   };
-  const grants: Array<SigningGrant | undefined> = [];
+  const grants: SigningGrant[] = [];
   switch (form) {
     case 'member':
       grants.push(
-        grant(
+        ...grant(
           at.requiredString('role', 'a role like "roles/cloudkms.signerVerifier"'),
           at.requiredString('member', 'a member like "serviceAccount:…"'),
           conditionOf(resource.values, 'condition'),
@@ -409,7 +455,7 @@ function grantsOf(resource: ResourceInstance, resolver: Resolver): SigningGrant[
       const role = at.requiredString('role', 'a role like "roles/cloudkms.signerVerifier"');
       const condition = conditionOf(resource.values, 'condition');
       for (const member of membersOf(resource, resource.values.members, 'members')) {
-        grants.push(grant(role, member, condition));
+        grants.push(...grant(role, member, condition));
       }
       break;
     }
@@ -419,7 +465,7 @@ function grantsOf(resource: ResourceInstance, resolver: Resolver): SigningGrant[
       );
       break;
   }
-  return grants.filter((g): g is SigningGrant => g !== undefined);
+  return grants;
 }
 
 /** The members of a binding: a list of strings, or one value known only at apply time. */
@@ -440,11 +486,11 @@ function policyDataOf(
   resource: ResourceInstance,
   data: string,
   conditionOf: (holder: Record<string, unknown>, where: string) => string | undefined,
-  grant: (role: string, member: string, condition?: string) => SigningGrant | undefined,
-): Array<SigningGrant | undefined> {
+  grant: (role: string, member: string, condition?: string) => SigningGrant[],
+): SigningGrant[] {
   if (isUnknownValue(data)) {
     // Which roles and members: known only at apply time.
-    return [grant(data, data)];
+    return grant(data, data);
   }
   let policy: unknown;
   try {
@@ -465,8 +511,51 @@ function policyDataOf(
     }
     const role = binding.role;
     const condition = conditionOf(binding, `${where}.condition`);
-    return membersOf(resource, binding.members, `${where}.members`).map((m) => grant(role, m, condition));
+    return membersOf(resource, binding.members, `${where}.members`).flatMap((m) => grant(role, m, condition));
   });
+}
+
+/** `projects/P/locations/L/keyRings/R`. */
+const KEY_RING_NAME = /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+$/;
+/** The provider's short form of a key ring id, `P/L/R`. */
+const KEY_RING_SHORT = /^([^/$]+)\/([^/$]+)\/([^/$]+)$/;
+
+/** The name of what an IAM resource is on: a note's, key's or key ring's full name, a project, folder or organization id. */
+function targetNameOf(scope: SigningScope, value: string, project: string | undefined): string {
+  switch (scope) {
+    case 'note':
+      return noteNameOf(value, project);
+    case 'key':
+      return keyNameOf(value);
+    case 'key-ring': {
+      const short = KEY_RING_NAME.test(value) ? undefined : KEY_RING_SHORT.exec(value);
+      return short ? `projects/${short[1]}/locations/${short[2]}/keyRings/${short[3]}` : value;
+    }
+    case 'project':
+      return value.replace(/^projects\//, '');
+    case 'folder':
+      return value.replace(/^folders\//, '');
+    case 'organization':
+      return value.replace(/^organizations\//, '');
+  }
+}
+
+/**
+ * Whether a grant covers a note or key (its full name): it is on it, or on the key ring or project that
+ * holds it. A folder or an organization may hold any project: `undefined`, not known.
+ */
+export function grantCovers(g: SigningGrant, name: string): boolean | undefined {
+  switch (g.scope) {
+    case 'note':
+    case 'key':
+      return sameKey(g.target, name);
+    case 'key-ring':
+      return !isUnknownValue(g.target) && name.startsWith(`${g.target}/cryptoKeys/`);
+    case 'project':
+      return !isUnknownValue(g.target) && name.startsWith(`projects/${g.target}/`);
+    default:
+      return undefined;
+  }
 }
 
 /** A key's full name: `projects/P/locations/L/keyRings/R/cryptoKeys/K`, from itself or the short form `P/L/R/K`. */
@@ -488,9 +577,8 @@ function isGuardrail(resource: ResourceInstance): boolean {
 }
 
 /**
- * How strongly the guardrail holds: `spec` with rules that allow only listed values is enforced; only a
- * `dry_run_spec` is a dry run; a spec that allows all, resets to Google's default (no constraint) or has no
- * rules is off; a value known only after apply is unknown.
+ * How strongly the guardrail holds: its `spec` as `readSpec` reads it; when the spec does not guarantee it,
+ * a `dry_run_spec` that would is a dry run; a value known only after apply is unknown.
  */
 function guardrailOf(resource: ResourceInstance): GuardrailView {
   const name = resource.values.name as string;
@@ -522,68 +610,129 @@ function guardrailOf(resource: ResourceInstance): GuardrailView {
   return view('off', read?.reason ?? 'it has no spec: Cloud Run may use any policy, or none');
 }
 
-function readSpec(
-  resource: ResourceInstance,
-  spec: Record<string, unknown>,
-  where: string,
-): { state: GuardrailState; reason: string; allowedValues: string[] } {
-  if (isUnknownValue(spec.reset) || isUnknownValue(spec.rules)) {
-    return { state: 'unknown', reason: `its ${where} is known only at apply time`, allowedValues: [] };
+/** What a spec (or one of its rules) guarantees. */
+interface SpecReading {
+  readonly state: GuardrailState;
+  readonly reason: string;
+  readonly allowedValues: string[];
+}
+
+/**
+ * What the guardrail guarantees, decided here and only here (`diff`, `graph` and every other reader take
+ * it from `trustViewOf`). A spec of the list constraint `constraints/run.allowedBinaryAuthorizationPolicies`
+ * is `enforced` (guarded: Cloud Run must use one of `allowedValues`, wherever the policy applies) when
+ * it is not reset, does not inherit from its parent, and has rules, every one of them unconditional and
+ * restricting to a list: `values.allowed_values` (less its `denied_values`), or `deny_all`.
+ *
+ * Anything else guarantees nothing, `off` with the reason: `reset` (Google's default: any policy, or none);
+ * no rules; `allow_all`; `denied_values` without `allowed_values` (every policy but those); a rule that sets
+ * no values; a `condition` (which rule applies then depends on tags, which are not in the input); `inherit_from_parent` (the parent's values are merged in, and the parent is not in the input: it
+ * may allow more); `enforce` (boolean constraints only). A value known only at apply time is `unknown`.
+ */
+function readSpec(resource: ResourceInstance, spec: Record<string, unknown>, where: string): SpecReading {
+  const notGuarded = (reason: string): SpecReading => ({ state: 'off', reason, allowedValues: [] });
+  const unknown = (what: string): SpecReading => ({
+    state: 'unknown',
+    reason: `its ${what} known only at apply time`,
+    allowedValues: [],
+  });
+  if ([spec.reset, spec.rules, spec.inherit_from_parent].some(isUnknownValue)) {
+    return unknown(`${where} is`);
   }
-  if (spec.reset === true) {
-    return {
-      state: 'off',
-      reason: `its ${where} resets the constraint to Google's default: Cloud Run may use any policy, or none`,
-      allowedValues: [],
-    };
+  if (spec.reset === true || spec.reset === 'true') {
+    return notGuarded(`its ${where} resets the constraint to Google's default: Cloud Run may use any policy, or none`);
+  }
+  if (spec.inherit_from_parent === true || spec.inherit_from_parent === 'true') {
+    return notGuarded(
+      `its ${where} inherits from the parent (inherit_from_parent), whose allowed values are merged in and are not in the input: Cloud Run may use whatever the parent allows`,
+    );
   }
   const rules =
     spec.rules === undefined || spec.rules === null ? [] : Array.isArray(spec.rules) ? spec.rules : [spec.rules];
   if (rules.length === 0) {
-    return {
-      state: 'off',
-      reason: `its ${where} has no rules: Cloud Run may use any policy, or none`,
-      allowedValues: [],
-    };
+    return notGuarded(`its ${where} has no rules: Cloud Run may use any policy, or none`);
   }
   const allowed: string[] = [];
   for (const [i, rule] of rules.entries()) {
     if (!isPlainObject(rule)) {
       throw new ModelError(`${resource.address}: ${where}.rules[${i}] must be a block, got: ${describeValue(rule)}`);
     }
-    if ([rule.allow_all, rule.enforce, rule.deny_all].some(isUnknownValue)) {
-      return { state: 'unknown', reason: `its ${where}.rules[${i}] is known only at apply time`, allowedValues: [] };
+    const read = readRule(resource, rule, `${where}.rules[${i}]`);
+    if (read.state !== 'enforced') {
+      return read;
     }
-    if (rule.allow_all === 'TRUE' || rule.allow_all === true) {
-      return {
-        state: 'off',
-        reason: `its ${where}.rules[${i}] allows all: Cloud Run may use any policy, or none`,
-        allowedValues: [],
-      };
-    }
-    const values = singleBlockOf(resource, rule, 'values', `${where}.rules[${i}].values`);
-    if (typeof values === 'string') {
-      return {
-        state: 'unknown',
-        reason: `its ${where}.rules[${i}].values are known only at apply time`,
-        allowedValues: [],
-      };
-    }
-    const list = values?.allowed_values;
-    if (typeof list === 'string' && isUnknownValue(list)) {
-      return {
-        state: 'unknown',
-        reason: `its ${where}.rules[${i}].values.allowed_values are known only at apply time`,
-        allowedValues: [],
-      };
-    }
-    if (Array.isArray(list)) {
-      allowed.push(...list.map(String));
-    }
+    allowed.push(...read.allowedValues);
   }
   return {
     state: 'enforced',
     reason: `Cloud Run must use one of: ${allowed.join(', ') || '(none)'}`,
     allowedValues: allowed,
   };
+}
+
+/** One rule of a spec, by `readSpec`'s definition: `enforced` with the values it allows, or why not. */
+function readRule(resource: ResourceInstance, rule: Record<string, unknown>, where: string): SpecReading {
+  const notGuarded = (reason: string): SpecReading => ({
+    state: 'off',
+    reason: `its ${where} ${reason}`,
+    allowedValues: [],
+  });
+  const isTrue = (value: unknown) => value === true || value === 'TRUE' || value === 'true';
+  // Plans and state write an unset attribute as null or "", an absent block as [].
+  const set = (value: unknown) => value !== undefined && value !== null && value !== '';
+  if ([rule.allow_all, rule.deny_all, rule.enforce, rule.condition].some(isUnknownValue)) {
+    return { state: 'unknown', reason: `its ${where} is known only at apply time`, allowedValues: [] };
+  }
+  const condition = singleBlockOf(resource, rule, 'condition', `${where}.condition`);
+  if (condition !== undefined) {
+    const expression = typeof condition === 'object' ? condition.expression : condition;
+    return notGuarded(
+      `is conditional (${typeof expression === 'string' ? expression : describeValue(expression)}): which rule applies depends on tags the input does not hold, so that Cloud Run must use an allowed policy everywhere cannot be told`,
+    );
+  }
+  if (set(rule.enforce)) {
+    return notGuarded(
+      `sets enforce (${describeValue(rule.enforce)}), which only boolean constraints take: what it does to this list constraint cannot be told`,
+    );
+  }
+  if (isTrue(rule.allow_all)) {
+    return notGuarded('allows all: Cloud Run may use any policy, or none');
+  }
+  const values = singleBlockOf(resource, rule, 'values', `${where}.values`);
+  if (typeof values === 'string') {
+    return { state: 'unknown', reason: `its ${where}.values are known only at apply time`, allowedValues: [] };
+  }
+  const listOf = (key: string): string[] | undefined => {
+    const list = values?.[key];
+    if (list === undefined || list === null) {
+      return [];
+    }
+    if (!Array.isArray(list) || list.some((v) => typeof v !== 'string')) {
+      if (isUnknownValue(list)) {
+        return undefined;
+      }
+      throw new ModelError(
+        `${resource.address}: ${where}.values.${key} must be a list of strings, got: ${describeValue(list)}`,
+      );
+    }
+    return list.some(isUnknownValue) ? undefined : (list as string[]);
+  };
+  const [allowedValues, deniedValues] = [listOf('allowed_values'), listOf('denied_values')];
+  if (allowedValues === undefined || deniedValues === undefined) {
+    return { state: 'unknown', reason: `its ${where}.values are known only at apply time`, allowedValues: [] };
+  }
+  if (allowedValues.length > 0) {
+    return {
+      state: 'enforced',
+      reason: '',
+      allowedValues: allowedValues.filter((v) => !deniedValues.includes(v)),
+    };
+  }
+  if (deniedValues.length > 0) {
+    return notGuarded(`denies only ${deniedValues.join(', ')}: Cloud Run may use any other policy, or none`);
+  }
+  if (isTrue(rule.deny_all)) {
+    return { state: 'enforced', reason: '', allowedValues: [] };
+  }
+  return notGuarded('sets no allowed values (nor deny_all): it restricts nothing that can be told');
 }

@@ -212,3 +212,90 @@ describe('bad uses', () => {
     expect(runCli('diff', PLAN, PLAN, PLAN).stderr[0]).toContain('diff takes two inputs (before and after');
   });
 });
+
+describe('diff of workloads across stacks: matched whatever the number of stacks on each side', () => {
+  const enforcing = (project: string) => ({
+    project,
+    location: 'europe-west1',
+    template: { containers: [{ image: 'gcr.io/p1/app:1' }] },
+    binary_authorization: { use_default: true },
+  });
+  /** Terraform JSON: a policy of project p1, and a service `svc` in `project`. */
+  const stack = (project: string) =>
+    policyJson(
+      { project: 'p1', default_admission_rule: DENY_RULE },
+      { google_cloud_run_v2_service: { svc: enforcing(project) } },
+    );
+  const unrelated = { resource: { google_storage_bucket: { x: { name: 'x' } } } };
+  /** A cdktf.out folder holding these stacks. */
+  const out = (name: string, stacks: Record<string, unknown>) => {
+    Object.entries(stacks).forEach(([s, content]) => file(`${name}/stacks/${s}/cdk.tf.json`, content));
+    return join(scratch.path, name);
+  };
+
+  test('one stack against two: a move to a project with no policy weakens, both orders', () => {
+    const one = out('one', { app: stack('p1') });
+    const two = out('two', { app: stack('p2'), other: unrelated });
+    const moved = 'weakening workload app: google_cloud_run_v2_service.svc: project';
+    expect(changes(one, two)).toEqual({ code: 1, lines: [moved] });
+    expect(changes(two, one)).toEqual({
+      code: 1,
+      lines: ['weakening workload google_cloud_run_v2_service.svc: project'],
+    });
+    const reason = runCli('diff', one, two).stdout.join('\n');
+    expect(reason).toContain(
+      "moves from project p1 to p2: no policy for project p2 in the input: the project may fall back to Google's allow-all default",
+    );
+  });
+
+  test('an unchanged workload in a side of one stack and a side of two: no change, both orders', () => {
+    const one = out('same1', { app: stack('p1') });
+    const two = out('same2', { app: stack('p1'), other: unrelated });
+    expect(changes(one, two)).toEqual({ code: 0, lines: [] });
+    expect(changes(two, one)).toEqual({ code: 0, lines: [] });
+  });
+
+  test('a single file against a cdktf.out, and a stack renamed: matched by address', () => {
+    const single = file('single.tf.json', stack('p1'));
+    const renamed = out('renamed', { api: stack('p2'), other: unrelated });
+    expect(changes(single, renamed).lines).toEqual([
+      'weakening workload api: google_cloud_run_v2_service.svc: project',
+    ]);
+    expect(changes(renamed, single).lines).toEqual(['weakening workload google_cloud_run_v2_service.svc: project']);
+  });
+
+  test('the same address in two stacks, not in the same stack on the other side: removed and added, with a note', () => {
+    const single = file('single2.tf.json', stack('p1'));
+    const both = out('both', {
+      a: stack('p1'),
+      b: { resource: { google_cloud_run_v2_service: { svc: enforcing('p2') } } },
+    });
+    const { code, stdout } = runCli('diff', single, both, '--json');
+    const json = JSON.parse(stdout.join('\n'));
+    expect(code).toBe(1);
+    expect(json.changes.map((c: any) => `${c.kind} ${c.subject}: ${c.reason}`)).toEqual([
+      expect.stringMatching(/^weakening workload b: google_cloud_run_v2_service.svc: added: no policy for project p2/),
+      'neutral workload a: google_cloud_run_v2_service.svc: added, enforcing the policy of project p1',
+      'neutral workload google_cloud_run_v2_service.svc: removed',
+    ]);
+    expect(json.notes).toContainEqual(
+      expect.stringMatching(
+        /^workload google_cloud_run_v2_service.svc: in several stacks.*compared as removed and added/,
+      ),
+    );
+  });
+
+  test('an added workload whose project has no policy in the after side weakens; with one, neutral', () => {
+    const before = file('nothing.tf.json', policyJson({ project: 'p1', default_admission_rule: DENY_RULE }));
+    const inP1 = file('in-p1.tf.json', stack('p1'));
+    const inP2 = file('in-p2.tf.json', stack('p2'));
+    expect(changes(before, inP1)).toEqual({
+      code: 0,
+      lines: ['neutral workload google_cloud_run_v2_service.svc: the workload'],
+    });
+    expect(changes(before, inP2)).toEqual({
+      code: 1,
+      lines: ['weakening workload google_cloud_run_v2_service.svc: the workload'],
+    });
+  });
+});

@@ -4,7 +4,16 @@
  */
 import { existsSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { join } from 'path';
-import { DENY_RULE, EXAMPLES, mermaidProblems, ROOT, runCli, scratchFolder, synthesizeExample } from '../support';
+import {
+  DENY_RULE,
+  EXAMPLES,
+  kmsAttestorJson,
+  mermaidProblems,
+  ROOT,
+  runCli,
+  scratchFolder,
+  synthesizeExample,
+} from '../support';
 
 const examples = readdirSync(EXAMPLES).filter((name) => existsSync(join(EXAMPLES, name, 'main.ts')));
 
@@ -222,5 +231,44 @@ describe('the validator of the subset rejects broken output', () => {
   ])('%s', (_, i, line, message) => {
     const problems = mermaidProblems(broken(i, line));
     expect(problems.join('\n')).toContain(message);
+  });
+});
+
+describe('signing grants above the key or note', () => {
+  test('a key ring, project and folder grant are drawn, with what they hold in the input', () => {
+    const key = 'projects/sec/locations/global/keyRings/r/cryptoKeys/k';
+    const doc = {
+      resource: {
+        ...kmsAttestorJson([key]),
+        google_kms_key_ring_iam_member: {
+          r: { key_ring_id: 'sec/global/r', role: 'roles/cloudkms.signer', member: 'user:r@example.com' },
+        },
+        google_project_iam_member: {
+          p: { project: 'sec', role: 'roles/containeranalysis.notes.attacher', member: 'user:p@example.com' },
+          viewer: { project: 'sec', role: 'roles/viewer', member: 'user:v@example.com' },
+        },
+        google_folder_iam_member: {
+          f: { folder: 'folders/9', role: 'roles/cloudkms.signer', member: 'user:f@example.com' },
+        },
+      },
+    };
+    const { code, stdout } = runCli('graph', file('above.tf.json', doc));
+    const text = stdout.join('\n');
+    expect(code).toBe(0);
+    expect(mermaidProblems(text)).toEqual([]);
+    expect(stdout.filter((l) => l.includes('scope') || l.includes('signer'))).toEqual([
+      '    scope2["key ring projects/sec/locations/global/keyRings/r<br>a grant here reaches every key in it"]',
+      '    scope3["project sec<br>a grant here reaches every key and note below"]',
+      '  signer1["user:f@example.com"]',
+      '  signer2["user:p@example.com"]',
+      '  signer3["user:r@example.com"]',
+      '  scope1["folder 9<br>a grant here reaches every key and note below"]',
+      '  signer1 -->|signs: roles/cloudkms.signer| scope1',
+      '  signer2 -->|attaches attestations to its notes: roles/containeranalysis.notes.attacher| scope3',
+      '  signer3 -->|signs: roles/cloudkms.signer| scope2',
+      '  scope2 -->|holds| key1',
+      '  scope3 -->|holds its note| attestor1',
+    ]);
+    expect(text).not.toContain('user:v@example.com');
   });
 });

@@ -7,7 +7,7 @@ import { reviewChange } from '../../src/core/review';
 import { terraformJsonModel } from '../../src/core/terraform-json';
 import { planModel } from '../../src/core/terraform-plan';
 import { trustViewOf } from '../../src/core/trust';
-import { DENY_RULE } from '../support';
+import { DENY_RULE, kmsAttestorJson } from '../support';
 
 const IMAGE = `gcr.io/app/a@sha256:${'a'.repeat(64)}`;
 const KEY = 'projects/sec/locations/global/keyRings/r/cryptoKeys/k';
@@ -258,24 +258,13 @@ describe('workloads', () => {
     ]);
     expect(review(two('app', false), two('open', false))[0]).toMatch(/^neutral .*admits nothing that app's did not/);
     expect(review(two('app', false), { ...two('nowhere', false) })[0]).toMatch(
-      /^weakening .*to nowhere, whose policy is not in the input/,
+      /^weakening .*moves from project app to nowhere: no policy for project nowhere in the input/,
     );
   });
 });
 
 describe('attestors, keys and signing grants', () => {
-  const attestor = (keys: string[], note = 'projects/sec/notes/n') => ({
-    google_binary_authorization_attestor: {
-      a: {
-        project: 'sec',
-        name: 'a',
-        attestation_authority_note: {
-          note_reference: note,
-          public_keys: keys.map((k) => ({ id: `//cloudkms.googleapis.com/v1/${k}/cryptoKeyVersions/1` })),
-        },
-      },
-    },
-  });
+  const attestor = kmsAttestorJson;
 
   test('a key added weakens (a new key can sign), removed strengthens', () => {
     bothWays(
@@ -372,6 +361,146 @@ describe('attestors, keys and signing grants', () => {
   });
 });
 
+describe('signing grants above the key or the note: key ring, project, folder, organization', () => {
+  const attestor = kmsAttestorJson([KEY]);
+  const member = (type: string, target: Record<string, string>, role: string) => ({
+    [type]: { g: { ...target, role, member: 'user:eve@example.com' } },
+  });
+  const levels: Array<[string, Resources, RegExp, RegExp]> = [
+    [
+      'key ring (full name)',
+      member(
+        'google_kms_key_ring_iam_member',
+        { key_ring_id: 'projects/sec/locations/global/keyRings/r' },
+        'roles/cloudkms.signer',
+      ),
+      /^weakening key ring projects\/sec\/locations\/global\/keyRings\/r: roles\/cloudkms.signer for user:eve@example.com: user:eve@example.com may now sign with every key in the key ring \(the key of projects\/sec\/attestors\/a\).*\(a grant on a key ring applies to every key below it\)$/,
+      /^strengthening key ring .*: removed: user:eve@example.com may no longer sign with every key in the key ring$/,
+    ],
+    [
+      'key ring (short form)',
+      member('google_kms_key_ring_iam_member', { key_ring_id: 'sec/global/r' }, 'roles/cloudkms.signerVerifier'),
+      /^weakening key ring projects\/sec\/locations\/global\/keyRings\/r: .*\(the key of projects\/sec\/attestors\/a\)/,
+      /^strengthening key ring projects\/sec\/locations\/global\/keyRings\/r: /,
+    ],
+    [
+      'project, signing',
+      member('google_project_iam_member', { project: 'sec' }, 'roles/cloudkms.cryptoOperator'),
+      /^weakening project sec: .* may now sign with every key in the project \(the key of projects\/sec\/attestors\/a\).*\(a grant on a project applies to every key below it\)$/,
+      /^strengthening project sec: .*may no longer sign with every key in the project$/,
+    ],
+    [
+      'project, attaching',
+      member('google_project_iam_member', { project: 'projects/sec' }, 'roles/containeranalysis.notes.attacher'),
+      /^weakening project sec: .* may now attach attestations to every note in the project \(the note of projects\/sec\/attestors\/a\).*\(a grant on a project applies to every note below it\)$/,
+      /^strengthening project sec: .*may no longer attach attestations to every note in the project$/,
+    ],
+    [
+      'folder',
+      member('google_folder_iam_member', { folder: 'folders/123' }, 'roles/cloudkms.signer'),
+      /^weakening folder 123: .* may now sign with every key in every project under the folder: .*\(a grant on a folder applies to every key below it\)$/,
+      /^strengthening folder 123: /,
+    ],
+    [
+      'organization',
+      member('google_organization_iam_member', { org_id: '456' }, 'roles/containeranalysis.notes.attacher'),
+      /^weakening organization 456: .* may now attach attestations to every note in every project under the organization/,
+      /^strengthening organization 456: /,
+    ],
+  ];
+
+  test.each(levels)('%s: added weakens, removed strengthens', (_, grant, there, back) => {
+    expect(review(doc(attestor), doc({ ...attestor, ...grant }))).toEqual([expect.stringMatching(there)]);
+    expect(review(doc({ ...attestor, ...grant }), doc(attestor))).toEqual([expect.stringMatching(back)]);
+  });
+
+  test('roles/editor (UNCONFIRMED, counted) signs and attaches; roles/owner may grant both; both weaken', () => {
+    const editor = review(
+      doc(attestor),
+      doc({ ...attestor, ...member('google_project_iam_member', { project: 'sec' }, 'roles/editor') }),
+    );
+    expect(editor).toEqual([
+      expect.stringMatching(/^weakening project sec: roles\/editor .* may now sign with every key in the project/),
+      expect.stringMatching(
+        /^weakening project sec: roles\/editor .* may now attach attestations to every note in the project/,
+      ),
+    ]);
+    const owner = review(doc(), doc(member('google_organization_iam_member', { org_id: '456' }, 'roles/owner')));
+    expect(owner).toEqual([
+      expect.stringMatching(
+        /^weakening organization 456: roles\/owner .* may now grant anyone \(itself included\) signing on every key/,
+      ),
+      expect.stringMatching(
+        /^weakening organization 456: roles\/owner .* may now grant anyone \(itself included\) signing on every note/,
+      ),
+    ]);
+  });
+
+  test('a project role without signing is no change; a custom role is one weakening row, not two', () => {
+    expect(review(doc(), doc(member('google_project_iam_member', { project: 'sec' }, 'roles/viewer')))).toEqual([]);
+    expect(
+      review(doc(), doc(member('google_project_iam_member', { project: 'sec' }, 'organizations/1/roles/x'))),
+    ).toEqual([
+      expect.stringMatching(
+        /^weakening project sec: organizations\/1\/roles\/x .*custom role.*may include signing or attaching attestations, on every key and note below the project$/,
+      ),
+    ]);
+  });
+
+  test('binding and policy forms: the signing members weaken, and the authoritative resource says what it means', () => {
+    const binding = {
+      google_project_iam_binding: {
+        b: { project: 'sec', role: 'roles/cloudkms.signer', members: ['user:a@example.com', 'user:b@example.com'] },
+      },
+    };
+    expect(review(doc(), doc(binding))).toEqual([
+      expect.stringMatching(/^weakening project sec: roles\/cloudkms.signer for user:a@example.com/),
+      expect.stringMatching(/^weakening project sec: roles\/cloudkms.signer for user:b@example.com/),
+      expect.stringMatching(
+        /^neutral project sec: google_project_iam_binding.b: an authoritative binding: .* on the project/,
+      ),
+    ]);
+    const policy = {
+      google_folder_iam_policy: {
+        p: {
+          folder: 'folders/9',
+          policy_data: JSON.stringify({
+            bindings: [
+              { role: 'roles/viewer', members: ['user:v@example.com'] },
+              { role: 'roles/containeranalysis.notes.attacher', members: ['user:c@example.com'] },
+            ],
+          }),
+        },
+      },
+    };
+    expect(review(doc(), doc(policy))).toEqual([
+      expect.stringMatching(/^weakening folder 9: roles\/containeranalysis.notes.attacher for user:c@example.com/),
+      expect.stringMatching(
+        /^neutral folder 9: google_folder_iam_policy.p: an authoritative IAM policy: on apply it replaces the folder's whole IAM policy/,
+      ),
+    ]);
+    // A binding without its members is an input error naming the place, never "no change".
+    expect(() =>
+      trustViewOf(model(member('google_kms_key_ring_iam_binding', { key_ring_id: 'x' }, 'roles/cloudkms.admin'))),
+    ).toThrow(/^google_kms_key_ring_iam_binding.g: members must be a list of members/);
+  });
+
+  test('google_project_iam_member_remove grants nothing: not read', () => {
+    expect(
+      review(doc(), doc(member('google_project_iam_member_remove', { project: 'sec' }, 'roles/cloudkms.signer'))),
+    ).toEqual([]);
+  });
+
+  test('the same grant moved from the key to the project is a change: the new one weakens', () => {
+    const onKey = member('google_kms_crypto_key_iam_member', { crypto_key_id: KEY }, 'roles/cloudkms.signer');
+    const onProject = member('google_project_iam_member', { project: 'sec' }, 'roles/cloudkms.signer');
+    expect(review(doc({ ...attestor, ...onKey }), doc({ ...attestor, ...onProject }))).toEqual([
+      expect.stringMatching(/^weakening project sec: /),
+      expect.stringMatching(/^strengthening key /),
+    ]);
+  });
+});
+
 describe('the Cloud Run guardrail', () => {
   const guardrail = (body: Record<string, unknown>) => ({
     google_org_policy_policy: { g: { name: 'folders/1/policies/run.allowedBinaryAuthorizationPolicies', ...body } },
@@ -407,6 +536,112 @@ describe('the Cloud Run guardrail', () => {
     const more = { rules: [{ values: { allowed_values: ['default', 'projects/app/platforms/cloudRun/policies/p'] } }] };
     expect(review(doc(guardrail({ spec })), doc(guardrail({ spec: more })))[0]).toMatch(
       /^weakening .*allowed value projects\/app\/platforms\/cloudRun\/policies\/p: added/,
+    );
+  });
+});
+
+describe('the Cloud Run guardrail: what it guarantees (one definition, every shape)', () => {
+  const guardrail = (spec: Record<string, unknown>) => ({
+    google_org_policy_policy: {
+      g: { name: 'projects/app/policies/run.allowedBinaryAuthorizationPolicies', spec },
+    },
+  });
+  const guarded = doc(guardrail({ rules: [{ values: { allowed_values: ['default'] } }] }));
+  const condition = { expression: "resource.matchTag('123/env', 'prod')" };
+  const shapes: Array<[string, Record<string, unknown>, RegExp]> = [
+    ['denied values only', { rules: [{ values: { denied_values: ['default'] } }] }, /denies only default/],
+    [
+      'inherit from the parent',
+      { inherit_from_parent: true, rules: [{ values: { allowed_values: ['default'] } }] },
+      /inherits from the parent/,
+    ],
+    [
+      'a condition on the only rule',
+      { rules: [{ values: { allowed_values: ['default'] }, condition }] },
+      /rules\[0\] is conditional \(resource.matchTag/,
+    ],
+    [
+      'a conditional allow-all beside the rule',
+      { rules: [{ values: { allowed_values: ['default'] } }, { allow_all: 'TRUE', condition }] },
+      /rules\[1\] is conditional/,
+    ],
+    ['reset', { reset: true, rules: [{ values: { allowed_values: ['default'] } }] }, /resets the constraint/],
+    ['allow all', { rules: [{ allow_all: 'TRUE' }] }, /allows all/],
+    ['a rule with no values', { rules: [{ values: {} }] }, /sets no allowed values/],
+    ['enforce (boolean constraints only)', { rules: [{ enforce: 'FALSE' }] }, /sets enforce/],
+  ];
+
+  test.each(shapes)('%s: from guarded weakens, back strengthens', (_, spec, reason) => {
+    const after = doc(guardrail(spec));
+    const [there] = review(guarded, after);
+    expect(there).toMatch(/^weakening guardrail .*: no longer restricts the policies Cloud Run uses: /);
+    expect(there).toMatch(reason);
+    expect(review(after, guarded)).toEqual([
+      expect.stringMatching(/^strengthening guardrail .*must use one of: default \(was: /),
+    ]);
+  });
+
+  test.each(shapes)('%s: the trust view says off, with the reason', (_, spec, reason) => {
+    const [view] = trustViewOf(model(guardrail(spec))).guardrails;
+    expect(view).toMatchObject({ state: 'off', allowedValues: [] });
+    expect(view.reason).toMatch(reason);
+  });
+
+  test('guarded: allowed values (less the denied ones), deny_all, several unconditional rules', () => {
+    const state = (spec: Record<string, unknown>) => trustViewOf(model(guardrail(spec))).guardrails[0];
+    expect(state({ rules: [{ values: { allowed_values: ['default', 'x'], denied_values: ['x'] } }] })).toMatchObject({
+      state: 'enforced',
+      allowedValues: ['default'],
+    });
+    expect(state({ rules: [{ deny_all: 'TRUE' }] })).toMatchObject({ state: 'enforced', allowedValues: [] });
+    // As plans and state write it: unset attributes null or "", absent blocks [].
+    const written = {
+      rules: [
+        {
+          values: [{ allowed_values: ['default'], denied_values: null }],
+          allow_all: '',
+          deny_all: null,
+          enforce: '',
+          condition: [],
+        },
+      ],
+      inherit_from_parent: null,
+      reset: null,
+    };
+    expect(state(written)).toMatchObject({ state: 'enforced', allowedValues: ['default'] });
+    expect(
+      state({ inherit_from_parent: false, rules: [{ values: { allowed_values: ['default'] } }, { deny_all: 'TRUE' }] }),
+    ).toMatchObject({ state: 'enforced', allowedValues: ['default'] });
+  });
+
+  test('values known only at apply time are unknown: weakening from guarded', () => {
+    for (const spec of [
+      { inherit_from_parent: '${var.inherit}', rules: [{ values: { allowed_values: ['default'] } }] },
+      { rules: [{ values: { allowed_values: ['default'] }, condition: '${var.condition}' }] },
+      { rules: [{ values: { denied_values: '${var.denied}' } }] },
+      { rules: [{ values: { allowed_values: ['${var.allowed}'] } }] },
+    ]) {
+      expect(trustViewOf(model(guardrail(spec))).guardrails[0].state).toBe('unknown');
+      expect(review(guarded, doc(guardrail(spec)))).toEqual([
+        expect.stringMatching(/^weakening guardrail .*cannot be judged until apply/),
+      ]);
+    }
+  });
+
+  test('from one shape that guarantees nothing to another: neutral, with both reasons', () => {
+    expect(
+      review(
+        doc(guardrail({ rules: [{ allow_all: 'TRUE' }] })),
+        doc(guardrail({ rules: [{ values: { denied_values: ['default'] } }] })),
+      ),
+    ).toEqual([
+      expect.stringMatching(/^neutral guardrail .*still restricts nothing: .*denies only default.*\(was: .*allows all/),
+    ]);
+  });
+
+  test('values of the wrong type are an input error naming the place', () => {
+    expect(() => trustViewOf(model(guardrail({ rules: [{ values: { denied_values: 'default' } }] })))).toThrow(
+      'google_org_policy_policy.g: spec.rules[0].values.denied_values must be a list of strings, got: "default"',
     );
   });
 });

@@ -96,6 +96,25 @@ export function policyJson(
   return { resource: { google_binary_authorization_policy: { [name]: attributes }, ...others } };
 }
 
+/**
+ * Hand-written Terraform JSON resources (by type): attestor `a` of project `sec`, reading note `note`, trusting
+ * version 1 of each Cloud KMS key of `keys` (`projects/P/locations/L/keyRings/R/cryptoKeys/K`).
+ */
+export function kmsAttestorJson(keys: string[], note = 'projects/sec/notes/n'): Record<string, any> {
+  return {
+    google_binary_authorization_attestor: {
+      a: {
+        project: 'sec',
+        name: 'a',
+        attestation_authority_note: {
+          note_reference: note,
+          public_keys: keys.map((k) => ({ id: `//cloudkms.googleapis.com/v1/${k}/cryptoKeyVersions/1` })),
+        },
+      },
+    },
+  };
+}
+
 /** The messages of the annotations of one level on a construct. */
 export function annotationsOf(construct: IConstruct, level: AnnotationMetadataEntryType): string[] {
   return construct.node.metadata.filter((m) => m.type === level).map((m) => m.data as string);
