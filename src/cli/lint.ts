@@ -25,7 +25,7 @@ export function lint(input: string, stack: string | undefined): LocatedFinding[]
       `${input}: no google_binary_authorization_policy and no Cloud Run resource in ${files.map((f) => f.file).join(', ')}`,
     );
   }
-  const guarded = files.some((f) => hasCloudRunGuardrailIn(f.model));
+  const guarded = files.some((f) => inFile(f.file, () => hasCloudRunGuardrailIn(f.model)));
   const findings = files.flatMap(({ stack: name, file, model }) =>
     inFile(file, () => [...lintModel(model), ...(guarded ? [] : lintMissingGuardrailIn(model))]).map((f) => ({
       ...f,

@@ -12,11 +12,12 @@ import {
 } from './cloud-run';
 import { describeValue } from './display';
 import { FindingCode } from './findings';
-import { InputModel, isUnknownValue, ORG_POLICY_TYPE, POLICY_TYPE, ResourceInstance } from './model';
+import { InputModel, isUnknownValue, POLICY_TYPE, ResourceInstance } from './model';
 import { isInterpolated, RuleModel } from './policy';
 import { globalEvaluationModeProblem } from './policy-check';
 import { Finding, lintPattern, NO_PREVENT_DESTROY, ruleFindings, Severity } from './policy-findings';
 import { FoundPolicy, policiesOf, terraformJsonModel } from './terraform-json';
+import { guardrailsOf } from './trust';
 
 /** Whether an input holds anything this lint looks at (a policy, a Cloud Run resource, a deleted policy or a module call). */
 export function hasLintSubjectsIn(model: InputModel): boolean {
@@ -56,6 +57,7 @@ export function lintModel(model: InputModel): Finding[] {
       })),
     ...policiesOf(model).flatMap((p) => lintPolicy(p, preventDestroyKnown)),
     ...lintCloudRunResources(model.resources),
+    ...lintGuardrails(model),
   ];
 }
 
@@ -64,17 +66,38 @@ export function lintTerraformJson(doc: unknown): Finding[] {
   return lintModel(terraformJsonModel(doc));
 }
 
-/** Whether an input holds an organization policy on `constraints/run.allowedBinaryAuthorizationPolicies`. */
+/**
+ * Whether an input holds an organization policy on `constraints/run.allowedBinaryAuthorizationPolicies` that
+ * guarantees it (what the review calls guarded, `guardrailsOf`): one that is there but conditional,
+ * inherited, in dry run or denying values only does not count.
+ */
 export function hasCloudRunGuardrailIn(model: InputModel): boolean {
-  return model.resources.some(
-    (r) =>
-      r.type === ORG_POLICY_TYPE &&
-      typeof r.values.name === 'string' &&
-      r.values.name.endsWith(`/policies/${ALLOWED_POLICIES_CONSTRAINT}`),
-  );
+  return guardrailsOf(model).some((g) => g.state === 'enforced');
 }
 
-/** Whether a document holds an organization policy on `constraints/run.allowedBinaryAuthorizationPolicies`. */
+/** One finding per Cloud Run guardrail of an input that does not guarantee what it seems to, and why. */
+function lintGuardrails(model: InputModel): Finding[] {
+  return guardrailsOf(model)
+    .filter((g) => g.state !== 'enforced')
+    .map(
+      (g): Finding =>
+        g.state === 'unknown'
+          ? {
+              severity: 'info',
+              code: 'unknown-value',
+              address: g.address,
+              message: `the Cloud Run guardrail ${g.name} cannot be judged until apply: ${g.reason}`,
+            }
+          : {
+              severity: 'warning',
+              code: 'no-guardrail',
+              address: g.address,
+              message: `the Cloud Run guardrail ${g.name} does not require the project's policy of every Cloud Run service: ${g.reason}`,
+            },
+    );
+}
+
+/** Whether a document holds a guarding organization policy on `constraints/run.allowedBinaryAuthorizationPolicies`. */
 export function hasCloudRunGuardrail(doc: unknown): boolean {
   return hasCloudRunGuardrailIn(terraformJsonModel(doc));
 }

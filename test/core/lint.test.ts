@@ -205,14 +205,41 @@ describe('lintTerraformJson: Cloud Run resources in shapes that do not enforce',
 });
 
 describe('the Cloud Run guardrail', () => {
-  const guardrail = (name: string) => ({
-    resource: { google_org_policy_policy: { g: { parent: 'folders/1', name } } },
+  const NAME = 'folders/1/policies/run.allowedBinaryAuthorizationPolicies';
+  const guardrail = (name: string, spec: unknown = { rules: [{ values: { allowed_values: ['default'] } }] }) => ({
+    resource: { google_org_policy_policy: { g: { parent: 'folders/1', name, spec } } },
   });
 
-  test('an organization policy on run.allowedBinaryAuthorizationPolicies is a guardrail', () => {
-    expect(hasCloudRunGuardrail(guardrail('folders/1/policies/run.allowedBinaryAuthorizationPolicies'))).toBe(true);
+  test('an organization policy that allows only the default policy on run.allowedBinaryAuthorizationPolicies is a guardrail', () => {
+    expect(hasCloudRunGuardrail(guardrail(NAME))).toBe(true);
+    expect(lintTerraformJson(guardrail(NAME))).toEqual([]);
     expect(hasCloudRunGuardrail(guardrail('folders/1/policies/compute.vmExternalIpAccess'))).toBe(false);
     expect(hasCloudRunGuardrail(policyDoc({}))).toBe(false);
+  });
+
+  test.each([
+    ['denied values only', { rules: [{ values: { denied_values: ['default'] } }] }],
+    ['a condition', { rules: [{ values: { allowed_values: ['default'] }, condition: { expression: 'true' } }] }],
+    ['inherited', { inherit_from_parent: true, rules: [{ values: { allowed_values: ['default'] } }] }],
+    ['allow all', { rules: [{ allow_all: 'TRUE' }] }],
+    ['no rules', {}],
+  ])('one that does not guarantee it (%s) is not a guardrail, and a warning says why', (_, spec) => {
+    expect(hasCloudRunGuardrail(guardrail(NAME, spec))).toBe(false);
+    expect(lintTerraformJson(guardrail(NAME, spec))).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'no-guardrail',
+        address: 'google_org_policy_policy.g',
+        message: expect.stringMatching(new RegExp(`^the Cloud Run guardrail ${NAME} does not require .*: its spec`)),
+      }),
+    ]);
+  });
+
+  test('one known only at apply time is information that it cannot be judged', () => {
+    expect(hasCloudRunGuardrail(guardrail(NAME, '${var.spec}'))).toBe(false);
+    expect(lintTerraformJson(guardrail(NAME, '${var.spec}'))).toEqual([
+      expect.objectContaining({ severity: 'info', code: 'unknown-value', message: expect.stringMatching(/until apply/) }),
+    ]);
   });
 
   test('without one, each policy gets an information finding, not an error', () => {
