@@ -79,21 +79,20 @@ export function hasCloudRunGuardrailIn(model: InputModel): boolean {
 function lintGuardrails(model: InputModel): Finding[] {
   return guardrailsOf(model)
     .filter((g) => g.state !== 'enforced')
-    .map(
-      (g): Finding =>
-        g.state === 'unknown'
-          ? {
-              severity: 'info',
-              code: 'unknown-value',
-              address: g.address,
-              message: `the Cloud Run guardrail ${g.name} cannot be judged until apply: ${g.reason}`,
-            }
-          : {
-              severity: 'warning',
-              code: 'no-guardrail',
-              address: g.address,
-              message: `the Cloud Run guardrail ${g.name} does not require the project's policy of every Cloud Run service: ${g.reason}`,
-            },
+    .map((g): Finding =>
+      g.state === 'unknown'
+        ? {
+            severity: 'info',
+            code: 'unknown-value',
+            address: g.address,
+            message: `the Cloud Run guardrail ${g.name} cannot be judged until apply: ${g.reason}`,
+          }
+        : {
+            severity: 'warning',
+            code: 'no-guardrail',
+            address: g.address,
+            message: `the Cloud Run guardrail ${g.name} does not require the project's policy of every Cloud Run service: ${g.reason}`,
+          },
     );
 }
 

@@ -238,7 +238,11 @@ describe('the Cloud Run guardrail', () => {
   test('one known only at apply time is information that it cannot be judged', () => {
     expect(hasCloudRunGuardrail(guardrail(NAME, '${var.spec}'))).toBe(false);
     expect(lintTerraformJson(guardrail(NAME, '${var.spec}'))).toEqual([
-      expect.objectContaining({ severity: 'info', code: 'unknown-value', message: expect.stringMatching(/until apply/) }),
+      expect.objectContaining({
+        severity: 'info',
+        code: 'unknown-value',
+        message: expect.stringMatching(/until apply/),
+      }),
     ]);
   });
 
