@@ -13,6 +13,9 @@ const CHECKED = new WeakSet<TerraformStack>();
  * added above any stack, to the App or a construct between it and the stacks: cdktf runs only the
  * aspects of a stack and of the constructs in it, so such an aspect would check nothing, silently.
  *
+ * A nested stack is not checked: cdktf runs the aspects of the outer stack (and of the constructs between
+ * the two) on the nested stack's constructs as well.
+ *
  * Every construct and helper of this library calls it, so the mistake is reported in any app that uses
  * the library for anything else than the aspect alone.
  */
@@ -24,6 +27,11 @@ export function checkAspectPlacement(scope: IConstruct): void {
   CHECKED.add(stack);
   stack.node.addValidation({
     validate: () => {
+      if (stackOf(stack.node.scope) !== undefined) {
+        // A nested stack: cdktf runs the aspects of the outer stack, and of the constructs between the two,
+        // on the nested stack's constructs too; the outer stack checks the levels above itself.
+        return [];
+      }
       for (let node = stack.node.scope; node !== undefined; node = node.node.scope) {
         if (Aspects.of(node).all.some((aspect) => (aspect as any)[REQUIRE_BINARY_AUTHORIZATION] === true)) {
           const where = node.node.path === '' ? 'the App' : `[${node.node.path}]`;
@@ -51,7 +59,7 @@ export function isConstruct(value: unknown): value is IConstruct {
   return Construct.isConstruct(value);
 }
 
-function stackOf(scope: IConstruct): TerraformStack | undefined {
+function stackOf(scope: IConstruct | undefined): TerraformStack | undefined {
   for (let node: IConstruct | undefined = scope; node !== undefined; node = node.node.scope) {
     if (TerraformStack.isStack(node)) {
       return node;

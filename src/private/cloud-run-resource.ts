@@ -1,4 +1,4 @@
-import { Annotations, TerraformProvider, TerraformResource, Token, Tokenization } from 'cdktf';
+import { Annotations, TerraformProvider, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { invalidProp } from './errors';
 import {
@@ -55,11 +55,16 @@ export function terraformAttributes(resource: TerraformResource | TerraformProvi
   return mergeOverrides(r.synthesizeAttributes(), r.rawOverrides ?? {});
 }
 
-/** cdktf's `deepMerge` semantics, without mutating either side. */
-function mergeOverrides(target: unknown, source: Record<string, unknown>): Record<string, unknown> {
-  const result: Record<string, unknown> =
-    typeof target === 'object' && target !== null && !Array.isArray(target) && !Tokenization.isResolvable(target)
-      ? { ...(target as Record<string, unknown>) }
+/**
+ * cdktf's `deepMerge` (`cdktf/lib/util.js`) semantics, without mutating either side: an object merges
+ * key by key, into an object or a list alike (`addOverride('template.containers.0.image', …)` merges
+ * into the first container), a list appends to a list, `undefined` deletes, anything else replaces.
+ */
+export function mergeOverrides(target: unknown, source: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = Array.isArray(target)
+    ? ([...target] as unknown as Record<string, unknown>)
+    : isMergeable(target)
+      ? { ...target }
       : {};
   for (const [key, value] of Object.entries(source)) {
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
@@ -75,6 +80,11 @@ function mergeOverrides(target: unknown, source: Record<string, unknown>): Recor
     }
   }
   return result;
+}
+
+/** A plain object (not a list, not a token) that overrides merge into. */
+export function isMergeable(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !Tokenization.isResolvable(value);
 }
 
 /** The resource's current Binary Authorization setting. */
@@ -147,4 +157,90 @@ export function markBreakglassValidation(resource: IConstruct): void {
 /** Whether `markBreakglassValidation` marked the resource. */
 export function hasBreakglassValidation(resource: IConstruct): boolean {
   return (resource as any)[BREAKGLASS] === true;
+}
+
+/**
+ * The attributes of a resource as its stack will synthesize them, once the app is defined (in a
+ * validation): cdktf's own rendering of the resource (`toTerraform()`: attributes, meta-arguments such as
+ * `lifecycle`, its overrides), with the stack-level override of `resource.TYPE.NAME` merged in, as
+ * `TerraformStack.toTerraform()` merges it. `undefined` when the resource is not synthesized (moved, or
+ * deleted by a stack-level override).
+ *
+ * Not for use while the app is being defined: `toTerraform()` fixes the resource's logical id.
+ */
+export function synthesizedAttributes(
+  resource: TerraformResource,
+  stackOverride: StackOverride,
+): Record<string, unknown> | undefined {
+  if (stackOverride.deleted) {
+    return undefined;
+  }
+  const rendered = (resource.toTerraform() as any).resource?.[resource.terraformResourceType]?.[
+    resource.friendlyUniqueId
+  ];
+  if (!isMergeable(rendered)) {
+    return undefined;
+  }
+  return stackOverride.value === undefined ? rendered : mergeOverrides(rendered, stackOverride.value);
+}
+
+/** What a stack-level override says about one resource (`resource.TYPE.NAME`). */
+export interface StackOverride {
+  /** Whether it deletes the resource (an override to `undefined`). */
+  readonly deleted: boolean;
+  /** What it merges into the resource, if anything. */
+  readonly value?: Record<string, unknown>;
+}
+
+/**
+ * The stack-level overrides (`stack.addOverride`) of a stack under `resource.TYPE`: resource name →
+ * override. `TerraformStack.toTerraform()` merges them into the synthesized JSON last; they are a private
+ * field of cdktf 0.21's `TerraformStack`, read here because the only public way to see them is to
+ * synthesize the whole stack a second time.
+ *
+ * @throws an error that says what cannot be read: an override that is not an object where a resource
+ * type or a resource stands (a token, a list), or a cdktf without the field
+ */
+export function stackOverridesOf(stack: TerraformStack, resourceType: string): Map<string, StackOverride> {
+  const raw = (stack as unknown as { rawOverrides?: unknown }).rawOverrides;
+  if (!isMergeable(raw)) {
+    throw new Error(
+      'the stack-level overrides cannot be read (TerraformStack.rawOverrides is not an object in this cdktf version), so what they change is unknown',
+    );
+  }
+  const overrides = new Map<string, StackOverride>();
+  const byType = overrideAt(raw, 'resource') ?? {};
+  const ofType = overrideAt(byType, resourceType, 'resource') ?? {};
+  if (ofType === DELETED) {
+    return overrides;
+  }
+  for (const name of Object.keys(ofType)) {
+    const value = overrideAt(ofType, name, `resource.${resourceType}`);
+    overrides.set(name, value === DELETED ? { deleted: true } : { deleted: false, value });
+  }
+  return overrides;
+}
+
+const DELETED = Object.freeze({}) as Record<string, unknown>;
+
+/** The override at `key` of `parent`: an object, `DELETED` (set to `undefined`), or absent; else throws. */
+function overrideAt(
+  parent: Record<string, unknown>,
+  key: string,
+  parentPath?: string,
+): Record<string, unknown> | undefined {
+  if (!Object.prototype.hasOwnProperty.call(parent, key)) {
+    return undefined;
+  }
+  const value = parent[key];
+  if (value === undefined) {
+    return DELETED;
+  }
+  if (!isMergeable(value)) {
+    const path = parentPath === undefined ? key : `${parentPath}.${key}`;
+    throw new Error(
+      `the stack-level override of "${path}" is not an object (${Token.isUnresolved(value) ? 'a value known only at apply time' : JSON.stringify(value)}), so what it deploys is unknown; override single attributes instead`,
+    );
+  }
+  return value;
 }
