@@ -234,7 +234,8 @@ describe('RequireBinaryAuthorization judges what the stack synthesizes', () => {
       v2Service(stack, 'outside');
       const inside = v2Service(team, 'inside', { useDefault: true });
       Aspects.of(team).add(verify());
-      Aspects.of(stack).add(on(inside, () => inside.addOverride('binary_authorization.use_default', false)));
+      // the resource's own aspect runs after the one it inherits from its parent
+      Aspects.of(inside).add(on(inside, () => inside.addOverride('binary_authorization.use_default', false)));
       expect(() => synthValidated(stack)).toThrow(/google_cloud_run_v2_service\.team_inside_[0-9A-F]+\] .*turned off/);
       const json = synthRaw(stack);
       expect(Object.keys(json.resource.google_cloud_run_v2_service)).toHaveLength(2);

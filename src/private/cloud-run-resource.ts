@@ -1,4 +1,12 @@
-import { Annotations, TerraformProvider, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
+import {
+  Annotations,
+  TerraformProvider,
+  TerraformResource,
+  TerraformResourceLifecycle,
+  TerraformStack,
+  Token,
+  Tokenization,
+} from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { invalidProp } from './errors';
 import {
@@ -39,8 +47,8 @@ export function asCloudRunResource(node: IConstruct): CloudRunResource | undefin
 }
 
 /**
- * The attributes the resource will synthesize, escape-hatch overrides included (snake_case keys;
- * unresolved values stay tokens; absent attributes may be `undefined`).
+ * The attributes the resource will synthesize, escape-hatch overrides and `lifecycle.ignore_changes`
+ * included (snake_case keys; unresolved values stay tokens; absent attributes may be `undefined`).
  *
  * Built from the resource's `synthesizeAttributes()` and `rawOverrides`, merged the way cdktf's
  * `toTerraform()` merges them, rather than by calling `toTerraform()`: that one also fixes the
@@ -52,7 +60,17 @@ export function terraformAttributes(resource: TerraformResource | TerraformProvi
     rawOverrides: Record<string, unknown>;
     synthesizeAttributes(): Record<string, unknown>;
   };
-  return mergeOverrides(r.synthesizeAttributes(), r.rawOverrides ?? {});
+  const attributes = r.synthesizeAttributes();
+  const lifecycle = TerraformResource.isTerraformResource(resource) ? resource.lifecycle : undefined;
+  return mergeOverrides(
+    lifecycle === undefined ? attributes : { ...attributes, lifecycle: lifecycleAttributes(lifecycle) },
+    r.rawOverrides ?? {},
+  );
+}
+
+/** The `lifecycle` block as Terraform JSON has it (the parts this library reads). */
+function lifecycleAttributes(lifecycle: TerraformResourceLifecycle): Record<string, unknown> {
+  return { ignore_changes: lifecycle.ignoreChanges };
 }
 
 /**
@@ -161,12 +179,12 @@ export function hasBreakglassValidation(resource: IConstruct): boolean {
 
 /**
  * The attributes of a resource as its stack will synthesize them, once the app is defined (in a
- * validation): cdktf's own rendering of the resource (`toTerraform()`: attributes, meta-arguments such as
- * `lifecycle`, its overrides), with the stack-level override of `resource.TYPE.NAME` merged in, as
- * `TerraformStack.toTerraform()` merges it. `undefined` when the resource is not synthesized (moved, or
- * deleted by a stack-level override).
+ * validation): its own attributes and overrides (`terraformAttributes`), with the stack-level override of
+ * `resource.TYPE.NAME` merged in last, as `TerraformStack.toTerraform()` merges it. `undefined` when a
+ * stack-level override deletes the resource.
  *
- * Not for use while the app is being defined: `toTerraform()` fixes the resource's logical id.
+ * Not for use while the app is being defined: the override is found by the resource's logical id, which
+ * reading fixes.
  */
 export function synthesizedAttributes(
   resource: TerraformResource,
@@ -175,13 +193,8 @@ export function synthesizedAttributes(
   if (stackOverride.deleted) {
     return undefined;
   }
-  const rendered = (resource.toTerraform() as any).resource?.[resource.terraformResourceType]?.[
-    resource.friendlyUniqueId
-  ];
-  if (!isMergeable(rendered)) {
-    return undefined;
-  }
-  return stackOverride.value === undefined ? rendered : mergeOverrides(rendered, stackOverride.value);
+  const own = terraformAttributes(resource);
+  return stackOverride.value === undefined ? own : mergeOverrides(own, stackOverride.value);
 }
 
 /** What a stack-level override says about one resource (`resource.TYPE.NAME`). */
