@@ -309,7 +309,10 @@ export class RequireBinaryAuthorization implements IAspect {
         }
       }
     };
-    walk(stack, stack.node.scopes.some((scope) => Aspects.of(scope).all.includes(this)));
+    walk(
+      stack,
+      stack.node.scopes.some((scope) => Aspects.of(scope).all.includes(this)),
+    );
     for (const [type, byName] of overrides) {
       for (const [name, override] of byName) {
         const address = `${type}.${name}`;
@@ -376,8 +379,7 @@ type Moment = 'visit' | 'changed' | 'unvisited';
 const FINAL_NOTES: Record<Exclude<Moment, 'visit'>, string> = {
   changed:
     '(in the synthesized configuration: a later aspect or a stack-level override changed the resource after RequireBinaryAuthorization visited it)',
-  unvisited:
-    '(RequireBinaryAuthorization never visited this resource: another aspect created it after the aspect ran)',
+  unvisited: '(RequireBinaryAuthorization never visited this resource: another aspect created it after the aspect ran)',
 };
 
 /** Whether a construct is a Terraform module call (`TerraformHclModule`, a generated module, any `TerraformModule`). */
@@ -407,7 +409,9 @@ function moduleError(node: IConstruct): string {
 function lifecycleErrors(resourceType: string, address: string, attributes: Record<string, unknown>): string[] {
   const lifecycle = singleBlock(attributes.lifecycle);
   const ignoreChanges =
-    typeof lifecycle === 'object' && lifecycle !== null ? (lifecycle as Record<string, unknown>).ignore_changes : undefined;
+    typeof lifecycle === 'object' && lifecycle !== null
+      ? (lifecycle as Record<string, unknown>).ignore_changes
+      : undefined;
   const entry = ignoredEnforcement(resourceType, ignoreChanges, isUnresolved);
   if (entry === undefined) {
     return [];
@@ -431,8 +435,14 @@ function settingWarnings(node: IConstruct, setting: BinauthzSetting): void {
       `Binary Authorization break-glass, set on the resource rather than with BinaryAuthorization.breakglass: ${describe(setting.breakglass)}`,
     );
   }
-  const policy = setting.wiring === 'v2-block' ? (setting.value as Record<string, unknown> | undefined)?.policy : undefined;
-  if (setting.enforcement === 'enforced' && typeof policy === 'string' && policy !== '' && setting.problems.length === 0) {
+  const policy =
+    setting.wiring === 'v2-block' ? (setting.value as Record<string, unknown> | undefined)?.policy : undefined;
+  if (
+    setting.enforcement === 'enforced' &&
+    typeof policy === 'string' &&
+    policy !== '' &&
+    setting.problems.length === 0
+  ) {
     addWarning(
       node,
       'named-policy',

@@ -135,8 +135,18 @@ describe('RequireBinaryAuthorization checkImages', () => {
 
   describe('images set by an override merge into the list, as cdktf merges them', () => {
     test.each([
-      ['by index', 'template.containers.0.image', 'docker.io/evil/x', /containers\[0\]\.image' "docker\.io\/evil\/x": .* denies this image/],
-      ['by index, the second container', 'template.containers.1.image', 'docker.io/evil/y', /containers\[1\]\.image' "docker\.io\/evil\/y": .* denies this image/],
+      [
+        'by index',
+        'template.containers.0.image',
+        'docker.io/evil/x',
+        /containers\[0\]\.image' "docker\.io\/evil\/x": .* denies this image/,
+      ],
+      [
+        'by index, the second container',
+        'template.containers.1.image',
+        'docker.io/evil/y',
+        /containers\[1\]\.image' "docker\.io\/evil\/y": .* denies this image/,
+      ],
     ])('%s', (_what, path, image, message) => {
       const { stack } = denyAll();
       const svc = service(stack, 'api', [TRUSTED, TRUSTED]);

@@ -16,6 +16,15 @@ function on(target: IConstruct, fn: () => void): IAspect {
   return { visit: (node) => (node === target ? fn() : undefined) };
 }
 
+/** An app with a stack `stack` and a stack `inner` nested in it (or in the construct `parentOf` makes in it). */
+function nestedStacks(parentOf: (outer: TerraformStack) => Construct = (outer) => outer) {
+  const app = Testing.app();
+  const outer = newStack({ app, project: 'my-project' });
+  const inner = new TerraformStack(parentOf(outer), 'inner');
+  new GoogleProvider(inner, 'google', { project: 'my-project' });
+  return { app, outer, inner };
+}
+
 describe('RequireBinaryAuthorization judges what the stack synthesizes', () => {
   describe('stack-level overrides', () => {
     test.each(MODES)('one that turns enforcement off is an error (%s)', (mode) => {
@@ -110,7 +119,9 @@ describe('RequireBinaryAuthorization judges what the stack synthesizes', () => {
       const token = new TerraformVariable(stack, 'v', { type: 'any' }).value;
       stack.addOverride(path, value === 'token' ? token : value);
       Aspects.of(stack).add(verify());
-      expect(() => synthValidated(stack)).toThrow(/the stack-level override of "resource\.google_cloud_run_v2_service.*" is not an object/);
+      expect(() => synthValidated(stack)).toThrow(
+        /the stack-level override of "resource\.google_cloud_run_v2_service.*" is not an object/,
+      );
     });
   });
 
@@ -159,7 +170,7 @@ describe('RequireBinaryAuthorization judges what the stack synthesizes', () => {
   });
 
   describe('lifecycle.ignore_changes', () => {
-    test.each([
+    test.each<[string, string[] | 'all']>([
       ['the block', ['binary_authorization']],
       ['use_default', ['binary_authorization[0].use_default']],
       ['all', 'all'],
@@ -196,7 +207,13 @@ describe('RequireBinaryAuthorization judges what the stack synthesizes', () => {
     test('other entries pass, and an exempt resource may ignore anything', () => {
       const stack = newStack({ project: 'my-project' });
       const service = v2Service(stack, 'Api', { useDefault: true });
-      service.lifecycle = { ignoreChanges: ['labels', 'template[0].containers[0].image', 'binary_authorization[0].breakglass_justification'] };
+      service.lifecycle = {
+        ignoreChanges: [
+          'labels',
+          'template[0].containers[0].image',
+          'binary_authorization[0].breakglass_justification',
+        ],
+      };
       const exempt = v2Service(stack, 'exempt');
       exempt.lifecycle = { ignoreChanges: 'all' };
       RequireBinaryAuthorization.exempt(exempt, 'legacy, SEC-9');
@@ -242,45 +259,35 @@ describe('RequireBinaryAuthorization judges what the stack synthesizes', () => {
     });
 
     test('an aspect on an outer stack judges a nested stack, which gets enforcement', () => {
-      const app = Testing.app();
-      const outer = newStack({ app, project: 'my-project' });
-      const inner = new TerraformStack(outer, 'inner');
-      new GoogleProvider(inner, 'google', { project: 'my-project' });
+      const { app, outer, inner } = nestedStacks();
       v2Service(inner, 'Inner');
       Aspects.of(outer).add(new RequireBinaryAuthorization());
       expect(() => app.synth()).not.toThrow();
-      expect(resourceOf(synthValidated(inner), 'google_cloud_run_v2_service', 'Inner').binary_authorization).toStrictEqual(
-        { use_default: true },
-      );
+      expect(
+        resourceOf(synthValidated(inner), 'google_cloud_run_v2_service', 'Inner').binary_authorization,
+      ).toStrictEqual({ use_default: true });
     });
 
-    test('VERIFY on an outer stack reports the nested stack\'s resources, not a misplaced aspect', () => {
-      const app = Testing.app();
-      const outer = newStack({ app, project: 'my-project' });
-      const inner = new TerraformStack(outer, 'inner');
-      new GoogleProvider(inner, 'google', { project: 'my-project' });
+    test("VERIFY on an outer stack reports the nested stack's resources, not a misplaced aspect", () => {
+      const { app, outer, inner } = nestedStacks();
       v2Service(inner, 'Inner');
       Aspects.of(outer).add(verify());
-      expect(() => app.synth()).toThrow(/\[stack\/inner\/Inner\] \[google_cloud_run_v2_service\.Inner\] invalid 'binary_authorization' \(not set\)/);
+      expect(() => app.synth()).toThrow(
+        /\[stack\/inner\/Inner\] \[google_cloud_run_v2_service\.Inner\] invalid 'binary_authorization' \(not set\)/,
+      );
       expect(() => app.synth()).not.toThrow(/above the stacks/);
     });
 
     test('an aspect on the App is still reported when the library is used only in a nested stack', () => {
-      const app = Testing.app();
-      const outer = newStack({ app, project: 'my-project' });
-      const inner = new TerraformStack(outer, 'inner');
-      new GoogleProvider(inner, 'google', { project: 'my-project' });
+      const { app, inner } = nestedStacks();
       RequireBinaryAuthorization.exempt(v2Service(inner, 'Inner'), 'demo');
       Aspects.of(app).add(verify());
       expect(() => app.synth()).toThrow(/\[stack\] RequireBinaryAuthorization was added to the App, above the stacks/);
     });
 
     test('an aspect on a construct between an outer and a nested stack runs, and is not reported', () => {
-      const app = Testing.app();
-      const outer = newStack({ app, project: 'my-project' });
-      const between = new Construct(outer, 'between');
-      const inner = new TerraformStack(between, 'inner');
-      new GoogleProvider(inner, 'google', { project: 'my-project' });
+      const { app, inner } = nestedStacks((o) => new Construct(o, 'between'));
+      const between = inner.node.scope!;
       v2Service(inner, 'Inner');
       Aspects.of(between).add(new RequireBinaryAuthorization());
       expect(() => app.synth()).not.toThrow();

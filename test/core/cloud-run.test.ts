@@ -301,7 +301,11 @@ describe('readBinauthz on any JSON (fail closed)', () => {
       ['google_cloud_run_v2_job', ['binary_authorization'], 'binary_authorization'],
       [V1, ['metadata'], 'metadata'],
       [V1, ['metadata[0].annotations'], 'metadata[0].annotations'],
-      [V1, ['metadata[0].annotations["run.googleapis.com/binary-authorization"]'], 'metadata[0].annotations["run.googleapis.com/binary-authorization"]'],
+      [
+        V1,
+        ['metadata[0].annotations["run.googleapis.com/binary-authorization"]'],
+        'metadata[0].annotations["run.googleapis.com/binary-authorization"]',
+      ],
       [V1, ['metadata[0].annotations["run.googleapis.com/ingress"]', 'metadata[0].labels'], undefined],
       [V1, ['binary_authorization'], undefined],
       [FN, ['service_config'], 'service_config'],
