@@ -282,14 +282,16 @@ export class RequireBinaryAuthorization implements IAspect {
   private finalCheck(stack: TerraformStack): string[] {
     const errors: string[] = [];
     const overrides = new Map<string, Map<string, StackOverride>>();
+    let moduleOverrides: Map<string, StackOverride>;
     try {
+      moduleOverrides = stackOverridesOf(stack, ['module']);
       for (const type of Object.keys(CLOUD_RUN_RESOURCE_TYPES)) {
-        overrides.set(type, stackOverridesOf(stack, type));
+        overrides.set(type, stackOverridesOf(stack, ['resource', type]));
       }
     } catch (e) {
       return [(e as Error).message];
     }
-    const held = new Set<string>();
+    const held = new Set<string>(); // the addresses of the Cloud Run resources and modules in the tree
     const walk = (node: IConstruct, inheritedScope: boolean): void => {
       const inScope = inheritedScope || Aspects.of(node).all.includes(this);
       const cloudRun = asCloudRunResource(node);
@@ -300,8 +302,11 @@ export class RequireBinaryAuthorization implements IAspect {
           const override = overrides.get(cloudRun.resourceType)?.get(cloudRun.resource.friendlyUniqueId);
           errors.push(...this.finalErrors(cloudRun, address, override ?? { deleted: false }));
         }
-      } else if (inScope && isModule(node) && RequireBinaryAuthorization.exemptionOf(node) === undefined) {
-        errors.push(moduleError(node));
+      } else if (isModule(node)) {
+        held.add(`module.${node.friendlyUniqueId}`);
+        if (inScope && RequireBinaryAuthorization.exemptionOf(node) === undefined) {
+          errors.push(moduleError(node));
+        }
       }
       for (const child of node.node.children) {
         if (!TerraformStack.isStack(child)) {
@@ -319,6 +324,13 @@ export class RequireBinaryAuthorization implements IAspect {
         if (!held.has(address) && override.value !== undefined) {
           errors.push(...this.overrideOnlyErrors(stack, type, address, override.value));
         }
+      }
+    }
+    for (const [name, override] of moduleOverrides) {
+      if (!held.has(`module.${name}`) && override.value !== undefined) {
+        errors.push(
+          `[module.${name}] a module call that exists only as a stack-level override, stack.addOverride('module.${name}', …): RequireBinaryAuthorization cannot verify what a module deploys, and no construct holds it to exempt; define it as a construct (TerraformHclModule) and exempt it if it deploys no Cloud Run workload`,
+        );
       }
     }
     return errors;
@@ -383,7 +395,7 @@ const FINAL_NOTES: Record<Exclude<Moment, 'visit'>, string> = {
 };
 
 /** Whether a construct is a Terraform module call (`TerraformHclModule`, a generated module, any `TerraformModule`). */
-function isModule(node: IConstruct): boolean {
+function isModule(node: IConstruct): node is TerraformElement {
   if (node instanceof TerraformModule) {
     return true;
   }

@@ -232,6 +232,25 @@ describe('RequireBinaryAuthorization judges what the stack synthesizes', () => {
       );
     });
 
+    test('a module call that only a stack-level override holds is an error', () => {
+      const stack = newStack({ project: 'my-project' });
+      const held = new TerraformHclModule(stack, 'held', { source: 'terraform-google-modules/network/google' });
+      RequireBinaryAuthorization.exempt(held, 'deploys only a VPC');
+      stack.addOverride('module.held.version', '9.0.0');
+      stack.addOverride('module.hidden', { source: 'GoogleCloudPlatform/cloud-run/google' });
+      Aspects.of(stack).add(verify());
+      let message = '';
+      try {
+        synthValidated(stack);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toMatch(
+        /\[module\.hidden\] a module call that exists only as a stack-level override, stack\.addOverride\('module\.hidden', …\): RequireBinaryAuthorization cannot verify what a module deploys/,
+      );
+      expect(message).not.toMatch(/module\.held/);
+    });
+
     test('an exempt module, or one out of scope, passes', () => {
       const stack = newStack({ project: 'my-project' });
       const inScope = new Construct(stack, 'checked');

@@ -206,15 +206,16 @@ export interface StackOverride {
 }
 
 /**
- * The stack-level overrides (`stack.addOverride`) of a stack under `resource.TYPE`: resource name →
- * override. `TerraformStack.toTerraform()` merges them into the synthesized JSON last; they are a private
- * field of cdktf 0.21's `TerraformStack`, read here because the only public way to see them is to
- * synthesize the whole stack a second time.
+ * The stack-level overrides (`stack.addOverride`) of a stack under a path, such as `resource.TYPE` or
+ * `module`: name → override. `TerraformStack.toTerraform()` merges them into the synthesized JSON last;
+ * they are a private field of cdktf 0.21's `TerraformStack`, read here because the only public way to see
+ * them is to synthesize the whole stack a second time.
  *
- * @throws an error that says what cannot be read: an override that is not an object where a resource
- * type or a resource stands (a token, a list), or a cdktf without the field
+ * @param path the blocks above the named ones, such as `['resource', 'google_cloud_run_v2_service']`
+ * @throws an error that says what cannot be read: an override that is not an object where a block or a
+ * named one stands (a token, a list), or a cdktf without the field
  */
-export function stackOverridesOf(stack: TerraformStack, resourceType: string): Map<string, StackOverride> {
+export function stackOverridesOf(stack: TerraformStack, path: readonly string[]): Map<string, StackOverride> {
   const raw = (stack as unknown as { rawOverrides?: unknown }).rawOverrides;
   if (!isMergeable(raw)) {
     throw new Error(
@@ -222,13 +223,16 @@ export function stackOverridesOf(stack: TerraformStack, resourceType: string): M
     );
   }
   const overrides = new Map<string, StackOverride>();
-  const byType = overrideAt(raw, 'resource') ?? {};
-  const ofType = overrideAt(byType, resourceType, 'resource') ?? {};
-  if (ofType === DELETED) {
-    return overrides;
+  let block: Record<string, unknown> = raw;
+  for (let i = 0; i < path.length; i++) {
+    const inner = overrideAt(block, path[i], path.slice(0, i).join('.'));
+    if (inner === undefined || inner === DELETED) {
+      return overrides;
+    }
+    block = inner;
   }
-  for (const name of Object.keys(ofType)) {
-    const value = overrideAt(ofType, name, `resource.${resourceType}`);
+  for (const name of Object.keys(block)) {
+    const value = overrideAt(block, name, path.join('.'));
     overrides.set(name, value === DELETED ? { deleted: true } : { deleted: false, value });
   }
   return overrides;
@@ -240,7 +244,7 @@ const DELETED = Object.freeze({}) as Record<string, unknown>;
 function overrideAt(
   parent: Record<string, unknown>,
   key: string,
-  parentPath?: string,
+  parentPath: string,
 ): Record<string, unknown> | undefined {
   if (!Object.prototype.hasOwnProperty.call(parent, key)) {
     return undefined;
@@ -250,7 +254,7 @@ function overrideAt(
     return DELETED;
   }
   if (!isMergeable(value)) {
-    const path = parentPath === undefined ? key : `${parentPath}.${key}`;
+    const path = parentPath === '' ? key : `${parentPath}.${key}`;
     throw new Error(
       `the stack-level override of "${path}" is not an object (${Token.isUnresolved(value) ? 'a value known only at apply time' : JSON.stringify(value)}), so what it deploys is unknown; override single attributes instead`,
     );
