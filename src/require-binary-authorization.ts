@@ -98,6 +98,13 @@ export interface RequireBinaryAuthorizationOptions {
  * cdktf CLI prints them) and as validations of the resource, so that `Testing.synth(stack, true)`
  * fails too.
  *
+ * What the stack synthesizes is judged again after every aspect has run (a validation of the stack):
+ * a later aspect or a stack-level override (`stack.addOverride('resource.TYPE.NAME…')`) that turns
+ * enforcement off, a Cloud Run resource created after the visit or held only by a stack-level override,
+ * a `lifecycle.ignore_changes` entry that covers the setting, and a module call in scope (whose
+ * resources cannot be seen) are errors. Break-glass set on a resource directly and a named platform
+ * policy are warnings (`binauthz:breakglass`, `binauthz:named-policy`).
+ *
  * Resources are recognized by their Terraform type, so resources from any copy or version of
  * `@cdktf/provider-google` are covered.
  *
