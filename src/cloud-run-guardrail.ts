@@ -5,6 +5,7 @@ import { checkOrgPolicyParent } from './core/names';
 import { checkConstruct } from './private/aspect-placement';
 import { checkLiteral, requireOptionalBoolean } from './private/errors';
 import { claimSingleton } from './private/singletons';
+import { addWarning } from './private/warnings';
 
 /** The parent a guardrail claims: a parent has one organization policy per constraint. */
 const GUARDRAIL_PARENT = Symbol.for('cdktf-gcp-binauthz.CloudRunBinaryAuthorizationGuardrail.parent');
@@ -23,7 +24,7 @@ export interface CloudRunBinaryAuthorizationGuardrailProps {
    * Only audit what would be refused, without refusing it: the rule is written as the policy's
    * `dry_run_spec` and no `spec` is set. Whether the Organization Policy Service supports dry run for
    * this (legacy, list) constraint is UNCONFIRMED; if it does not, the apply fails, and nothing is
-   * enforced either way.
+   * enforced either way. A guardrail in dry run is a synth warning (`binauthz:dry-run`).
    * @default false
    */
   readonly dryRun?: boolean;
@@ -61,6 +62,13 @@ export class CloudRunBinaryAuthorizationGuardrail extends Construct {
         `[${other}] already sets this organization policy for the same parent, and a parent has one policy per constraint (the second would overwrite the first); define the guardrail once`,
     );
     this.policyName = `${props.parent}/policies/${ALLOWED_POLICIES_CONSTRAINT}`;
+    if (props.dryRun === true) {
+      addWarning(
+        this,
+        'dry-run',
+        `the guardrail ${this.policyName} is in dry run: Cloud Run services and jobs without Binary Authorization are only audited, not refused; remove dryRun to enforce it`,
+      );
+    }
     const spec = { rules: [{ values: { allowedValues: ['default'] } }] };
     new OrgPolicyPolicy(this, 'Resource', {
       parent: props.parent,

@@ -1,15 +1,36 @@
-import { IAspect, TerraformResource } from 'cdktf';
+import {
+  Aspects,
+  IAspect,
+  TerraformDataSource,
+  TerraformElement,
+  TerraformModule,
+  TerraformResource,
+  TerraformStack,
+} from 'cdktf';
 import { IConstruct } from 'constructs';
-import { BINAUTHZ_ANNOTATION, BinauthzSetting, DEFAULT_POLICY_VALUE, enforcementFix } from './core/cloud-run';
+import {
+  BINAUTHZ_ANNOTATION,
+  BinauthzSetting,
+  CLOUD_RUN_RESOURCE_TYPES,
+  DEFAULT_POLICY_VALUE,
+  enforcementFix,
+  ignoredEnforcement,
+  readBinauthz,
+  singleBlock,
+} from './core/cloud-run';
 import { checkAspectPlacement, isConstruct, REQUIRE_BINARY_AUTHORIZATION } from './private/aspect-placement';
 import {
   asCloudRunResource,
   cloudRunResourceArgument,
   CloudRunResource,
   hasBreakglassValidation,
+  isUnresolved,
   readSetting,
   reportError,
   setAnnotation,
+  StackOverride,
+  stackOverridesOf,
+  synthesizedAttributes,
   terraformAddress,
 } from './private/cloud-run-resource';
 import { invalidProp, requireObject, requireOptionalBoolean, requireOptionalEnum, requireText } from './private/errors';
@@ -77,6 +98,13 @@ export interface RequireBinaryAuthorizationOptions {
  * cdktf CLI prints them) and as validations of the resource, so that `Testing.synth(stack, true)`
  * fails too.
  *
+ * What the stack synthesizes is judged again after every aspect has run (a validation of the stack):
+ * a later aspect or a stack-level override (`stack.addOverride('resource.TYPE.NAME…')`) that turns
+ * enforcement off, a Cloud Run resource created after the visit or held only by a stack-level override,
+ * a `lifecycle.ignore_changes` entry that covers the setting, and a module call in scope (whose
+ * resources cannot be seen) are errors. Break-glass set on a resource directly and a named platform
+ * policy are warnings (`binauthz:breakglass`, `binauthz:named-policy`).
+ *
  * Resources are recognized by their Terraform type, so resources from any copy or version of
  * `@cdktf/provider-google` are covered.
  *
@@ -101,7 +129,10 @@ export class RequireBinaryAuthorization implements IAspect {
    * `"//": { "binauthz": { "exempt": REASON } }` (a comment to Terraform), where the command line's
    * `lint` (a warning `exempt` instead of `not-enforced`) and `check` (`EXEMPT`, admitted and counted) read it.
    *
-   * @param scope the construct to exempt, with everything in it; a Terraform resource must be one that Cloud Run deploys
+   * The scope must be a stack or inside one: an exemption above the stacks (the App) would exempt every
+   * stack, and cdktf reports annotations only inside stacks, so it is refused.
+   *
+   * @param scope the construct to exempt, with everything in it (a stack or a construct inside one); a Terraform resource must be one that Cloud Run deploys
    * @param reason why these resources run without Binary Authorization
    */
   public static exempt(scope: IConstruct, reason: string): void {
@@ -123,6 +154,14 @@ export class RequireBinaryAuthorization implements IAspect {
       reason,
       'an exemption needs a written reason, such as "public demo without production data, ticket SEC-123"',
     );
+    if (stackOf(scope) === undefined) {
+      throw invalidProp(
+        where,
+        'scope',
+        scope.node.path === '' ? 'the App' : scope.node.path,
+        'an exemption must be inside a stack: an exemption above the stacks would exempt every stack, and cdktf reports its warning nowhere; exempt the stack or the constructs inside it',
+      );
+    }
     checkAspectPlacement(scope);
     scope.node.addMetadata(EXEMPT_METADATA, reason);
     addWarning(scope, 'exempt', `exempt from Binary Authorization (RequireBinaryAuthorization): ${reason}`);
@@ -135,6 +174,9 @@ export class RequireBinaryAuthorization implements IAspect {
    * @returns the reason, or `undefined` when it is not exempt
    */
   public static exemptionOf(construct: IConstruct): string | undefined {
+    if (!isConstruct(construct)) {
+      throw invalidProp('RequireBinaryAuthorization.exemptionOf', 'construct', construct, 'expected a construct');
+    }
     for (const scope of [...construct.node.scopes].reverse()) {
       const entries = scope.node.metadata.filter((m) => m.type === EXEMPT_METADATA);
       if (entries.length > 0) {
@@ -154,7 +196,10 @@ export class RequireBinaryAuthorization implements IAspect {
    */
   public readonly checkImages: boolean;
 
-  private readonly visited = new WeakSet<IConstruct>();
+  /** What the visit of each resource reported, so that the final check reports only what changed since. */
+  private readonly reported = new WeakMap<IConstruct, Visit>();
+  /** The stacks whose final check is registered. */
+  private readonly checkedStacks = new WeakSet<TerraformStack>();
   private readonly imageChecker = new ImageChecker();
 
   constructor(options: RequireBinaryAuthorizationOptions = {}) {
@@ -167,48 +212,270 @@ export class RequireBinaryAuthorization implements IAspect {
   }
 
   /**
-   * Applies or verifies enforcement on one construct, if it is a Cloud Run resource.
+   * Applies or verifies enforcement on one construct, if it is a Cloud Run resource, and registers the
+   * final check of its stack.
    */
   public visit(node: IConstruct): void {
+    this.registerFinalCheck(node);
     const cloudRun = asCloudRunResource(node);
-    if (!cloudRun || this.visited.has(node)) {
+    if (!cloudRun || this.reported.has(node)) {
       return;
     }
-    this.visited.add(node);
     checkAspectPlacement(node);
     const exemption = RequireBinaryAuthorization.exemptionOf(node);
-    const exempt = exemption !== undefined;
-    if (exempt) {
+    if (exemption !== undefined) {
       cloudRun.resource.addOverride('//.binauthz.exempt', exemption);
     }
     let setting = readSetting(cloudRun);
-    if (!exempt) {
-      if (setting.enforcement === 'missing' && this.mode === RequirementMode.APPLY) {
-        enforceDefaultPolicy(cloudRun);
-        setting = readSetting(cloudRun);
-      }
-      const problem = requirementProblem(setting, this.mode);
-      if (problem) {
-        reportError(
-          cloudRun.resource,
-          invalidProp(terraformAddress(cloudRun.resource), setting.property, setting.value, problem).message,
-        );
-      }
-      if (this.checkImages) {
-        this.imageChecker.check(cloudRun.resource);
-      }
+    if (exemption === undefined && setting.enforcement === 'missing' && this.mode === RequirementMode.APPLY) {
+      enforceDefaultPolicy(cloudRun);
+      setting = readSetting(cloudRun);
     }
-    const breakglassChecked = hasBreakglassValidation(node);
-    for (const p of setting.problems) {
-      if (p.code === 'breakglass-without-enforcement' && breakglassChecked) {
-        continue; // BinaryAuthorization.breakglass validates this resource itself
-      }
-      reportError(
-        cloudRun.resource,
-        invalidProp(terraformAddress(cloudRun.resource), p.property, p.value, p.message).message,
-      );
+    const address = terraformAddress(cloudRun.resource);
+    const messages = this.settingErrors(node, address, setting, exemption !== undefined, 'visit');
+    for (const message of messages) {
+      reportError(cloudRun.resource, message);
+    }
+    this.reported.set(node, { errors: messages, breakglass: setting.breakglass });
+    settingWarnings(node, setting);
+    if (exemption === undefined && this.checkImages) {
+      this.imageChecker.check(cloudRun.resource);
     }
   }
+
+  /**
+   * The errors of a setting: the requirement (unless exempt) and its inconsistencies.
+   *
+   * @param when `visit` when the aspect visits the resource; `changed` or `unvisited` in the final check
+   */
+  private settingErrors(
+    node: IConstruct,
+    address: string,
+    setting: BinauthzSetting,
+    exempt: boolean,
+    when: Moment,
+  ): string[] {
+    const problem = exempt ? undefined : requirementProblem(setting, this.mode, when);
+    const breakglassChecked = hasBreakglassValidation(node);
+    return [
+      ...(problem ? [invalidProp(address, setting.property, setting.value, problem).message] : []),
+      ...setting.problems
+        // BinaryAuthorization.breakglass validates this resource itself
+        .filter((p) => !(p.code === 'breakglass-without-enforcement' && breakglassChecked))
+        .map((p) => invalidProp(address, p.property, p.value, p.message).message),
+    ];
+  }
+
+  /**
+   * Registers, once per stack, the final check of the stack that holds the construct where this aspect
+   * was added (or of a stack it visits, such as a nested one).
+   */
+  private registerFinalCheck(node: IConstruct): void {
+    const stack = TerraformStack.isStack(node) ? node : Aspects.of(node).all.includes(this) ? stackOf(node) : undefined;
+    if (stack === undefined || this.checkedStacks.has(stack)) {
+      return;
+    }
+    this.checkedStacks.add(stack);
+    stack.node.addValidation({ validate: () => this.finalCheck(stack) });
+  }
+
+  /**
+   * Judges what the stack will actually synthesize, after every aspect and override: the resources in
+   * scope as they are then (a later aspect, a stack-level override or an ignore_changes may have changed
+   * them since the visit), the resources no visit saw (created by a later aspect), the Cloud Run
+   * resources that only the stack-level overrides hold, and the modules in scope. Reports only what the
+   * visit did not report already. Linear in the number of constructs.
+   */
+  private finalCheck(stack: TerraformStack): string[] {
+    const errors: string[] = [];
+    const overrides = new Map<string, Map<string, StackOverride>>();
+    let moduleOverrides: Map<string, StackOverride>;
+    try {
+      moduleOverrides = stackOverridesOf(stack, ['module']);
+      for (const type of Object.keys(CLOUD_RUN_RESOURCE_TYPES)) {
+        overrides.set(type, stackOverridesOf(stack, ['resource', type]));
+      }
+    } catch (e) {
+      return [(e as Error).message];
+    }
+    const held = new Set<string>(); // the addresses of the Cloud Run resources and modules in the tree
+    const walk = (node: IConstruct, inheritedScope: boolean): void => {
+      const inScope = inheritedScope || Aspects.of(node).all.includes(this);
+      const cloudRun = asCloudRunResource(node);
+      if (cloudRun) {
+        const address = terraformAddress(cloudRun.resource);
+        held.add(address);
+        if (inScope) {
+          const override = overrides.get(cloudRun.resourceType)?.get(cloudRun.resource.friendlyUniqueId);
+          errors.push(...this.finalErrors(cloudRun, address, override ?? { deleted: false }));
+        }
+      } else if (isModule(node)) {
+        held.add(`module.${node.friendlyUniqueId}`);
+        if (inScope && RequireBinaryAuthorization.exemptionOf(node) === undefined) {
+          errors.push(moduleError(node));
+        }
+      }
+      for (const child of node.node.children) {
+        if (!TerraformStack.isStack(child)) {
+          walk(child, inScope);
+        }
+      }
+    };
+    walk(
+      stack,
+      stack.node.scopes.some((scope) => Aspects.of(scope).all.includes(this)),
+    );
+    for (const [type, byName] of overrides) {
+      for (const [name, override] of byName) {
+        const address = `${type}.${name}`;
+        if (!held.has(address) && override.value !== undefined) {
+          errors.push(...this.overrideOnlyErrors(stack, type, address, override.value));
+        }
+      }
+    }
+    for (const [name, override] of moduleOverrides) {
+      if (!held.has(`module.${name}`) && override.value !== undefined) {
+        errors.push(
+          `[module.${name}] a module call that exists only as a stack-level override, stack.addOverride('module.${name}', …): RequireBinaryAuthorization cannot verify what a module deploys, and no construct holds it to exempt; define it as a construct (TerraformHclModule) and exempt it if it deploys no Cloud Run workload`,
+        );
+      }
+    }
+    return errors;
+  }
+
+  /** The final check of one resource in the construct tree. */
+  private finalErrors(cloudRun: CloudRunResource, address: string, override: StackOverride): string[] {
+    const attributes = synthesizedAttributes(cloudRun.resource, override);
+    if (attributes === undefined) {
+      return []; // not synthesized
+    }
+    const node = cloudRun.resource;
+    const setting = readBinauthz(cloudRun.wiring, attributes, isUnresolved);
+    const exempt = RequireBinaryAuthorization.exemptionOf(node) !== undefined;
+    const visit = this.reported.get(node);
+    if (visit === undefined || setting.breakglass !== visit.breakglass) {
+      settingWarnings(node, setting);
+    }
+    const when = visit === undefined ? 'unvisited' : 'changed';
+    const changed = this.settingErrors(node, address, setting, exempt, when)
+      .filter((e) => !(visit?.errors ?? []).includes(e))
+      .map((e) => `${e} ${FINAL_NOTES[when]}`);
+    return [...changed, ...(exempt ? [] : lifecycleErrors(cloudRun.resourceType, address, attributes))];
+  }
+
+  /** The final check of a Cloud Run resource that only the stack-level overrides hold. */
+  private overrideOnlyErrors(
+    stack: TerraformStack,
+    type: string,
+    address: string,
+    attributes: Record<string, unknown>,
+  ): string[] {
+    const setting = readBinauthz(CLOUD_RUN_RESOURCE_TYPES[type], attributes, isUnresolved);
+    settingWarnings(stack, setting);
+    const errors = [
+      ...this.settingErrors(stack, address, setting, false, 'unvisited'),
+      ...lifecycleErrors(type, address, attributes),
+    ];
+    return errors.map(
+      (e) =>
+        `${e} (the resource exists only as a stack-level override, stack.addOverride('resource.${address}', …), which no construct holds and which cannot be exempted; define it as a construct)`,
+    );
+  }
+}
+
+/** What the visit of a resource reported. */
+interface Visit {
+  /** The errors. */
+  readonly errors: readonly string[];
+  /** The break-glass justification it saw. */
+  readonly breakglass: unknown;
+}
+
+/** When a setting is judged. */
+type Moment = 'visit' | 'changed' | 'unvisited';
+
+/** Appended to the errors that the final check finds and the visit did not. */
+const FINAL_NOTES: Record<Exclude<Moment, 'visit'>, string> = {
+  changed:
+    '(in the synthesized configuration: a later aspect or a stack-level override changed the resource after RequireBinaryAuthorization visited it)',
+  unvisited: '(RequireBinaryAuthorization never visited this resource: another aspect created it after the aspect ran)',
+};
+
+/** Whether a construct is a Terraform module call (`TerraformHclModule`, a generated module, any `TerraformModule`). */
+function isModule(node: IConstruct): node is TerraformElement {
+  if (node instanceof TerraformModule) {
+    return true;
+  }
+  // A module of another copy of cdktf: an element, neither a resource nor a data source, with a source.
+  return (
+    TerraformElement.isTerraformElement(node) &&
+    !TerraformResource.isTerraformResource(node) &&
+    !TerraformDataSource.isTerraformDataSource(node) &&
+    typeof (node as unknown as { source?: unknown }).source === 'string'
+  );
+}
+
+function moduleError(node: IConstruct): string {
+  return invalidProp(
+    node,
+    'source',
+    (node as TerraformModule).source,
+    'RequireBinaryAuthorization cannot verify what a module deploys (its Cloud Run resources are not constructs); exempt it with RequireBinaryAuthorization.exempt(module, reason) if it deploys no Cloud Run workload or enforces Binary Authorization itself',
+  ).message;
+}
+
+/** The error of an ignore_changes entry that covers the enforcement setting, if any. */
+function lifecycleErrors(resourceType: string, address: string, attributes: Record<string, unknown>): string[] {
+  const lifecycle = singleBlock(attributes.lifecycle);
+  const ignoreChanges =
+    typeof lifecycle === 'object' && lifecycle !== null
+      ? (lifecycle as Record<string, unknown>).ignore_changes
+      : undefined;
+  const entry = ignoredEnforcement(resourceType, ignoreChanges, isUnresolved);
+  if (entry === undefined) {
+    return [];
+  }
+  return [
+    invalidProp(
+      address,
+      'lifecycle.ignore_changes',
+      entry,
+      `Terraform ignores changes to the Binary Authorization setting, so a service that exists keeps whatever it has, enforcing or not; remove ${JSON.stringify(entry)} from ignore_changes, ${EXEMPT_FIX}`,
+    ).message,
+  ];
+}
+
+/** The warnings of a setting that the aspect accepts: break-glass set directly, a named platform policy. */
+function settingWarnings(node: IConstruct, setting: BinauthzSetting): void {
+  if (setting.breakglass !== undefined && setting.breakglass !== '' && !hasBreakglassValidation(node)) {
+    addWarning(
+      node,
+      'breakglass',
+      `Binary Authorization break-glass, set on the resource rather than with BinaryAuthorization.breakglass: ${describe(setting.breakglass)}`,
+    );
+  }
+  const policy =
+    setting.wiring === 'v2-block' ? (setting.value as Record<string, unknown> | undefined)?.policy : undefined;
+  if (
+    setting.enforcement === 'enforced' &&
+    typeof policy === 'string' &&
+    policy !== '' &&
+    setting.problems.length === 0
+  ) {
+    addWarning(
+      node,
+      'named-policy',
+      `binary_authorization.policy names a platform policy (${policy}): RequireBinaryAuthorization does not check what it admits, and a CloudRunBinaryAuthorizationGuardrail (which allows only "default") refuses it; set use_default = true to use the project's policy`,
+    );
+  }
+}
+
+function describe(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+function stackOf(node: IConstruct): TerraformStack | undefined {
+  return [...node.node.scopes].reverse().find((scope): scope is TerraformStack => TerraformStack.isStack(scope));
 }
 
 /** The construct metadata type that holds an exemption's reason. */
@@ -217,15 +484,21 @@ const EXEMPT_METADATA = 'binauthz:exempt';
 const EXEMPT_FIX = 'or exempt the resource with RequireBinaryAuthorization.exempt(resource, reason)';
 
 /** Why a setting does not meet the requirement, or `undefined`. */
-function requirementProblem(setting: BinauthzSetting, mode: RequirementMode): string | undefined {
+function requirementProblem(setting: BinauthzSetting, mode: RequirementMode, when: Moment): string | undefined {
   const fix = enforcementFix(setting.wiring);
   switch (setting.enforcement) {
     case 'enforced':
       return undefined;
     case 'missing':
-      return mode === RequirementMode.VERIFY
-        ? `Binary Authorization is not enforced (RequirementMode.VERIFY); ${fix}, use RequirementMode.APPLY, ${EXEMPT_FIX}`
-        : undefined;
+      if (mode === RequirementMode.VERIFY) {
+        return `Binary Authorization is not enforced (RequirementMode.VERIFY); ${fix}, use RequirementMode.APPLY, ${EXEMPT_FIX}`;
+      }
+      if (when === 'visit') {
+        return undefined;
+      }
+      return when === 'changed'
+        ? `Binary Authorization is not enforced: it was removed after RequirementMode.APPLY turned it on; ${fix}, ${EXEMPT_FIX}`
+        : `Binary Authorization is not enforced, and RequirementMode.APPLY could not turn it on; ${fix}, ${EXEMPT_FIX}`;
     case 'off':
       return `Binary Authorization is turned off explicitly; ${fix}, ${EXEMPT_FIX}`;
     case 'unknown':

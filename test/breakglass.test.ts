@@ -132,4 +132,54 @@ describe('BinaryAuthorization.breakglass', () => {
       /^\[stack\/bucket\] invalid 'resource' "google_storage_bucket": expected a google_cloud_run_v2_service/,
     );
   });
+
+  describe('set directly, not through BinaryAuthorization.breakglass', () => {
+    test.each([RequirementMode.APPLY, RequirementMode.VERIFY])('is the same breakglass warning (%s)', (mode) => {
+      // GIVEN a v2 service through the L1's own props, one through an override and a v1 annotation
+      const stack = newStack({ project: 'my-project' });
+      const props = v2Service(stack, 'props', { useDefault: true, breakglassJustification: 'INC-1' });
+      const override = v2Job(stack, 'override');
+      override.addOverride('binary_authorization', { use_default: true, breakglass_justification: 'INC-2' });
+      const legacy = v1Service(stack, 'legacy', {
+        'run.googleapis.com/binary-authorization': 'default',
+        'run.googleapis.com/binary-authorization-breakglass': 'INC-3',
+      });
+      // WHEN
+      Aspects.of(stack).add(new RequireBinaryAuthorization({ mode }));
+      // THEN it passes, with a warning on each
+      expect(() => Testing.synth(stack, true)).not.toThrow();
+      expect(warningsOf(props)).toStrictEqual([
+        '[binauthz:breakglass] Binary Authorization break-glass, set on the resource rather than with BinaryAuthorization.breakglass: INC-1',
+      ]);
+      expect(warningsOf(override)).toStrictEqual([
+        '[binauthz:breakglass] Binary Authorization break-glass, set on the resource rather than with BinaryAuthorization.breakglass: INC-2',
+      ]);
+      expect(warningsOf(legacy)).toStrictEqual([
+        '[binauthz:breakglass] Binary Authorization break-glass, set on the resource rather than with BinaryAuthorization.breakglass: INC-3',
+      ]);
+    });
+
+    test('added by a later aspect, it is warned in the final check', () => {
+      const stack = newStack({ project: 'my-project' });
+      const service = v2Service(stack, 'service', { useDefault: true });
+      Aspects.of(stack).add(new RequireBinaryAuthorization({ mode: RequirementMode.VERIFY }));
+      Aspects.of(stack).add({
+        visit: (node) =>
+          node === service ? service.addOverride('binary_authorization.breakglass_justification', 'INC-4') : undefined,
+      });
+      expect(() => Testing.synth(stack, true)).not.toThrow();
+      expect(warningsOf(service)).toStrictEqual([
+        '[binauthz:breakglass] Binary Authorization break-glass, set on the resource rather than with BinaryAuthorization.breakglass: INC-4',
+      ]);
+    });
+
+    test('through BinaryAuthorization.breakglass, it is warned once', () => {
+      const stack = newStack({ project: 'my-project' });
+      const service = v2Service(stack, 'service');
+      BinaryAuthorization.breakglass(service, 'INC-5');
+      Aspects.of(stack).add(new RequireBinaryAuthorization());
+      Testing.synth(stack, true);
+      expect(warningsOf(service)).toStrictEqual(['[binauthz:breakglass] Binary Authorization break-glass: INC-5']);
+    });
+  });
 });

@@ -132,4 +132,36 @@ describe('RequireBinaryAuthorization checkImages', () => {
     service(stack, 'api', ['docker.io/library/nginx:1.25']);
     expect(() => Testing.synth(stack, true)).not.toThrow();
   });
+
+  describe('images set by an override merge into the list, as cdktf merges them', () => {
+    test.each([
+      [
+        'by index',
+        'template.containers.0.image',
+        'docker.io/evil/x',
+        /containers\[0\]\.image' "docker\.io\/evil\/x": .* denies this image/,
+      ],
+      [
+        'by index, the second container',
+        'template.containers.1.image',
+        'docker.io/evil/y',
+        /containers\[1\]\.image' "docker\.io\/evil\/y": .* denies this image/,
+      ],
+    ])('%s', (_what, path, image, message) => {
+      const { stack } = denyAll();
+      const svc = service(stack, 'api', [TRUSTED, TRUSTED]);
+      svc.addOverride(path, image);
+      expect(() => Testing.synth(stack, true)).toThrow(message);
+      const json = JSON.parse(Testing.synth(stack));
+      expect(JSON.stringify(json.resource.google_cloud_run_v2_service.api.template)).toContain(image);
+    });
+
+    test('an override that keeps the trusted image passes', () => {
+      const { stack } = denyAll();
+      const svc = service(stack, 'api', [TRUSTED]);
+      svc.addOverride('template.containers.0.name', 'main');
+      expect(() => Testing.synth(stack, true)).not.toThrow();
+      expect(errorsOf(svc)).toStrictEqual([]);
+    });
+  });
 });

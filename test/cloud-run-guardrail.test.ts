@@ -1,6 +1,6 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { CloudRunBinaryAuthorizationGuardrail } from '../src';
-import { bodiesOf, newStack, synthValidated } from './support';
+import { bodiesOf, newStack, synthValidated, warningsOf } from './support';
 
 const ORG_POLICY = 'google_org_policy_policy';
 
@@ -35,6 +35,16 @@ describe('CloudRunBinaryAuthorizationGuardrail', () => {
     const [body] = bodiesOf(synthValidated(stack), ORG_POLICY);
     expect(body.dry_run_spec).toEqual({ rules: [{ values: { allowed_values: ['default'] } }] });
     expect(body.spec).toBeUndefined();
+  });
+
+  test('a dry run is a warning; an enforced guardrail is not', () => {
+    const stack = newStack();
+    const dry = new CloudRunBinaryAuthorizationGuardrail(stack, 'Dry', { parent: 'folders/1', dryRun: true });
+    const enforced = new CloudRunBinaryAuthorizationGuardrail(stack, 'Enforced', { parent: 'folders/2' });
+    expect(warningsOf(dry)).toStrictEqual([
+      '[binauthz:dry-run] the guardrail folders/1/policies/run.allowedBinaryAuthorizationPolicies is in dry run: Cloud Run services and jobs without Binary Authorization are only audited, not refused; remove dryRun to enforce it',
+    ]);
+    expect(warningsOf(enforced)).toStrictEqual([]);
   });
 
   test('one guardrail per parent: other parents, and variables of other stacks, are fine', () => {

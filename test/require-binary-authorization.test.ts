@@ -2,7 +2,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
 import { Cloudfunctions2Function } from '@cdktf/provider-google/lib/cloudfunctions2-function';
-import { Aspects, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { App, Aspects, TerraformResource, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { Construct } from 'constructs';
 import { BinaryAuthorization, BinaryAuthorizationPolicy, RequireBinaryAuthorization, RequirementMode } from '../src';
 import { errorsOf, newStack, policyPatterns, resourceOf, synthRaw, warningsOf } from './support';
@@ -395,6 +395,32 @@ describe('RequireBinaryAuthorization', () => {
       );
     });
 
+    test.each([
+      ['the App', (app: App) => app, 'the App'],
+      ['a construct between the App and the stacks', (app: App) => new Construct(app, 'org'), 'org'],
+    ])('refuses %s: it would exempt every stack, and its warning is reported nowhere', (_what, scopeOf, shown) => {
+      const app = Testing.app();
+      const stack = newStack({ app, project: 'my-project' });
+      v2Service(stack, 'service');
+      expect(() => RequireBinaryAuthorization.exempt(scopeOf(app), 'legacy')).toThrow(
+        `[RequireBinaryAuthorization.exempt] invalid 'scope' "${shown}": an exemption must be inside a stack: an exemption above the stacks would exempt every stack, and cdktf reports its warning nowhere; exempt the stack or the constructs inside it`,
+      );
+    });
+
+    test('accepts a stack, and a stack nested in another', () => {
+      const stack = newStack({ project: 'my-project' });
+      const nested = new TerraformStack(stack, 'nested');
+      RequireBinaryAuthorization.exempt(stack, 'sandbox stack');
+      RequireBinaryAuthorization.exempt(nested, 'sandbox stack too');
+      expect(RequireBinaryAuthorization.exemptionOf(v2Service(nested, 'svc'))).toBe('sandbox stack too');
+    });
+
+    test('exemptionOf a value that is not a construct is a validation error', () => {
+      expect(() => RequireBinaryAuthorization.exemptionOf(undefined as any)).toThrow(
+        "[RequireBinaryAuthorization.exemptionOf] invalid 'construct' (not set): expected a construct",
+      );
+    });
+
     test('fails for a resource that Cloud Run does not deploy', () => {
       const notCloudRun = bucket(newStack({ project: 'my-project' }));
       expect(() => RequireBinaryAuthorization.exempt(notCloudRun, 'why not')).toThrow(
@@ -419,6 +445,20 @@ describe('RequireBinaryAuthorization', () => {
       expect(errorsOf(service)).toStrictEqual([
         '[google_cloud_run_v2_service.service] invalid \'binary_authorization.policy\' "projects/my-project/platforms/cloudRun/policies/p1": use_default (true) and policy are mutually exclusive in the Cloud Run API (the provider does not check it); set only one of them',
       ]);
+    });
+
+    test.each([RequirementMode.APPLY, RequirementMode.VERIFY])('a named platform policy is a warning (%s)', (mode) => {
+      const stack = newStack({ project: 'my-project' });
+      const service = v2Service(stack, 'service', {
+        policy: 'projects/other-project/platforms/cloudRun/policies/allow-all',
+      });
+      const enforcing = v2Service(stack, 'enforcing', { useDefault: true });
+      Aspects.of(stack).add(new RequireBinaryAuthorization({ mode }));
+      expect(() => Testing.synth(stack, true)).not.toThrow();
+      expect(warningsOf(service)).toStrictEqual([
+        '[binauthz:named-policy] binary_authorization.policy names a platform policy (projects/other-project/platforms/cloudRun/policies/allow-all): RequireBinaryAuthorization does not check what it admits, and a CloudRunBinaryAuthorizationGuardrail (which allows only "default") refuses it; set use_default = true to use the project\'s policy',
+      ]);
+      expect(warningsOf(enforcing)).toStrictEqual([]);
     });
 
     test('a v2 policy must be projects/P/platforms/cloudRun/policies/NAME', () => {

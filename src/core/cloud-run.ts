@@ -449,3 +449,84 @@ export function parseRepositoryName(name: string): RepositoryName {
   }
   return { project: match[1], location: match[2], repository: match[3] };
 }
+
+/**
+ * The attribute paths that hold a resource type's enforcement setting, as Terraform addresses them in
+ * `lifecycle.ignore_changes` (block indexes left out).
+ */
+const ENFORCEMENT_PATHS: Readonly<Record<CloudRunWiring, readonly (readonly string[])[]>> = {
+  'v2-block': [
+    ['binary_authorization', 'use_default'],
+    ['binary_authorization', 'policy'],
+  ],
+  'v1-annotation': [['metadata', 'annotations', BINAUTHZ_ANNOTATION]],
+  'function-policy': [['service_config', 'binary_authorization_policy']],
+};
+
+/** One step of an `ignore_changes` entry: `name`, `.name`, `[0]`, `.0`, `["key"]`. */
+const TRAVERSAL_STEP = /^(?:\.?([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]|\.(\d+)|\["((?:[^"\\]|\\.)*)"\])/;
+
+/**
+ * The steps of an `ignore_changes` entry such as `metadata[0].annotations["run.googleapis.com/x"]`,
+ * block indexes left out, or `undefined` when it is not an attribute reference this reader understands.
+ */
+function traversalSteps(entry: string): string[] | undefined {
+  const steps: string[] = [];
+  let rest = entry.trim();
+  while (rest !== '') {
+    const match = TRAVERSAL_STEP.exec(rest);
+    if (!match || (steps.length === 0 && match[1] === undefined) || (steps.length === 0 && rest.startsWith('.'))) {
+      return undefined;
+    }
+    if (match[1] !== undefined) {
+      steps.push(match[1]);
+    } else if (match[4] !== undefined) {
+      steps.push(match[4].replace(/\\(.)/g, '$1'));
+    }
+    rest = rest.slice(match[0].length);
+  }
+  return steps.length === 0 ? undefined : steps;
+}
+
+/**
+ * The `lifecycle.ignore_changes` entry that makes Terraform ignore changes to a Cloud Run resource's
+ * enforcement setting, or `undefined` when none does. Terraform then keeps what an existing resource
+ * has, so a configuration that turns enforcement on changes nothing on it.
+ *
+ * Fail closed: `all`, an entry that covers the setting or a block holding it (`binary_authorization`,
+ * `metadata[0].annotations`, `service_config`), an entry known only at apply time (`isUnknown`) and an
+ * entry this reader cannot parse are all returned; a list that is not a list of strings is returned whole,
+ * as JSON.
+ *
+ * @param resourceType the Terraform type, such as `google_cloud_run_v2_service`
+ * @param ignoreChanges the resource's `lifecycle.ignore_changes`: `"all"`, a list of entries, or absent
+ */
+export function ignoredEnforcement(
+  resourceType: string,
+  ignoreChanges: unknown,
+  isUnknown: (value: unknown) => boolean = () => false,
+): string | undefined {
+  const wiring = Object.prototype.hasOwnProperty.call(CLOUD_RUN_RESOURCE_TYPES, resourceType)
+    ? CLOUD_RUN_RESOURCE_TYPES[resourceType]
+    : undefined;
+  if (wiring === undefined || isNotSet(ignoreChanges)) {
+    return undefined;
+  }
+  if (!Array.isArray(ignoreChanges) || isUnknown(ignoreChanges)) {
+    return typeof ignoreChanges === 'string' ? ignoreChanges : JSON.stringify(ignoreChanges);
+  }
+  for (const entry of ignoreChanges) {
+    if (typeof entry !== 'string' || isUnknown(entry)) {
+      return typeof entry === 'string' ? entry : JSON.stringify(entry);
+    }
+    const steps = entry.trim() === 'all' ? [] : traversalSteps(entry);
+    if (steps === undefined || ENFORCEMENT_PATHS[wiring].some((path) => isPrefix(steps, path))) {
+      return entry;
+    }
+  }
+  return undefined;
+}
+
+function isPrefix(steps: readonly string[], path: readonly string[]): boolean {
+  return steps.length <= path.length && steps.every((step, i) => step === path[i]);
+}

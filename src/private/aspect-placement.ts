@@ -13,11 +13,14 @@ const CHECKED = new WeakSet<TerraformStack>();
  * added above any stack, to the App or a construct between it and the stacks: cdktf runs only the
  * aspects of a stack and of the constructs in it, so such an aspect would check nothing, silently.
  *
+ * For a nested stack, the outermost stack is checked: cdktf runs the aspects of the outer stack (and of the
+ * constructs between the two) on the nested stack's constructs as well.
+ *
  * Every construct and helper of this library calls it, so the mistake is reported in any app that uses
  * the library for anything else than the aspect alone.
  */
 export function checkAspectPlacement(scope: IConstruct): void {
-  const stack = stackOf(scope);
+  const stack = outermostStackOf(scope);
   if (stack === undefined || CHECKED.has(stack)) {
     return;
   }
@@ -51,11 +54,10 @@ export function isConstruct(value: unknown): value is IConstruct {
   return Construct.isConstruct(value);
 }
 
-function stackOf(scope: IConstruct): TerraformStack | undefined {
-  for (let node: IConstruct | undefined = scope; node !== undefined; node = node.node.scope) {
-    if (TerraformStack.isStack(node)) {
-      return node;
-    }
-  }
-  return undefined;
+/**
+ * The outermost stack that holds `scope`: cdktf runs the aspects of a stack, and of the constructs in it,
+ * on nested stacks too, so only the levels above the outermost stack are out of reach.
+ */
+function outermostStackOf(scope: IConstruct): TerraformStack | undefined {
+  return scope.node.scopes.find((node): node is TerraformStack => TerraformStack.isStack(node));
 }

@@ -1,4 +1,12 @@
-import { Annotations, TerraformProvider, TerraformResource, Token, Tokenization } from 'cdktf';
+import {
+  Annotations,
+  TerraformProvider,
+  TerraformResource,
+  TerraformResourceLifecycle,
+  TerraformStack,
+  Token,
+  Tokenization,
+} from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { invalidProp } from './errors';
 import {
@@ -39,8 +47,8 @@ export function asCloudRunResource(node: IConstruct): CloudRunResource | undefin
 }
 
 /**
- * The attributes the resource will synthesize, escape-hatch overrides included (snake_case keys;
- * unresolved values stay tokens; absent attributes may be `undefined`).
+ * The attributes the resource will synthesize, escape-hatch overrides and `lifecycle.ignore_changes`
+ * included (snake_case keys; unresolved values stay tokens; absent attributes may be `undefined`).
  *
  * Built from the resource's `synthesizeAttributes()` and `rawOverrides`, merged the way cdktf's
  * `toTerraform()` merges them, rather than by calling `toTerraform()`: that one also fixes the
@@ -52,14 +60,29 @@ export function terraformAttributes(resource: TerraformResource | TerraformProvi
     rawOverrides: Record<string, unknown>;
     synthesizeAttributes(): Record<string, unknown>;
   };
-  return mergeOverrides(r.synthesizeAttributes(), r.rawOverrides ?? {});
+  const attributes = r.synthesizeAttributes();
+  const lifecycle = TerraformResource.isTerraformResource(resource) ? resource.lifecycle : undefined;
+  return mergeOverrides(
+    lifecycle === undefined ? attributes : { ...attributes, lifecycle: lifecycleAttributes(lifecycle) },
+    r.rawOverrides ?? {},
+  );
 }
 
-/** cdktf's `deepMerge` semantics, without mutating either side. */
-function mergeOverrides(target: unknown, source: Record<string, unknown>): Record<string, unknown> {
-  const result: Record<string, unknown> =
-    typeof target === 'object' && target !== null && !Array.isArray(target) && !Tokenization.isResolvable(target)
-      ? { ...(target as Record<string, unknown>) }
+/** The `lifecycle` block as Terraform JSON has it (the parts this library reads). */
+function lifecycleAttributes(lifecycle: TerraformResourceLifecycle): Record<string, unknown> {
+  return { ignore_changes: lifecycle.ignoreChanges };
+}
+
+/**
+ * cdktf's `deepMerge` (`cdktf/lib/util.js`) semantics, without mutating either side: an object merges
+ * key by key, into an object or a list alike (`addOverride('template.containers.0.image', …)` merges
+ * into the first container), a list appends to a list, `undefined` deletes, anything else replaces.
+ */
+export function mergeOverrides(target: unknown, source: Record<string, unknown>): Record<string, unknown> {
+  const result: Record<string, unknown> = Array.isArray(target)
+    ? ([...target] as unknown as Record<string, unknown>)
+    : isMergeable(target)
+      ? { ...target }
       : {};
   for (const [key, value] of Object.entries(source)) {
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
@@ -75,6 +98,11 @@ function mergeOverrides(target: unknown, source: Record<string, unknown>): Recor
     }
   }
   return result;
+}
+
+/** A plain object (not a list, not a token) that overrides merge into. */
+export function isMergeable(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !Tokenization.isResolvable(value);
 }
 
 /** The resource's current Binary Authorization setting. */
@@ -147,4 +175,89 @@ export function markBreakglassValidation(resource: IConstruct): void {
 /** Whether `markBreakglassValidation` marked the resource. */
 export function hasBreakglassValidation(resource: IConstruct): boolean {
   return (resource as any)[BREAKGLASS] === true;
+}
+
+/**
+ * The attributes of a resource as its stack will synthesize them, once the app is defined (in a
+ * validation): its own attributes and overrides (`terraformAttributes`), with the stack-level override of
+ * `resource.TYPE.NAME` merged in last, as `TerraformStack.toTerraform()` merges it. `undefined` when a
+ * stack-level override deletes the resource.
+ *
+ * Not for use while the app is being defined: the override is found by the resource's logical id, which
+ * reading fixes.
+ */
+export function synthesizedAttributes(
+  resource: TerraformResource,
+  stackOverride: StackOverride,
+): Record<string, unknown> | undefined {
+  if (stackOverride.deleted) {
+    return undefined;
+  }
+  const own = terraformAttributes(resource);
+  return stackOverride.value === undefined ? own : mergeOverrides(own, stackOverride.value);
+}
+
+/** What a stack-level override says about one resource (`resource.TYPE.NAME`). */
+export interface StackOverride {
+  /** Whether it deletes the resource (an override to `undefined`). */
+  readonly deleted: boolean;
+  /** What it merges into the resource, if anything. */
+  readonly value?: Record<string, unknown>;
+}
+
+/**
+ * The stack-level overrides (`stack.addOverride`) of a stack under a path, such as `resource.TYPE` or
+ * `module`: name → override. `TerraformStack.toTerraform()` merges them into the synthesized JSON last;
+ * they are a private field of cdktf 0.21's `TerraformStack`, read here because the only public way to see
+ * them is to synthesize the whole stack a second time.
+ *
+ * @param path the blocks above the named ones, such as `['resource', 'google_cloud_run_v2_service']`
+ * @throws an error that says what cannot be read: an override that is not an object where a block or a
+ * named one stands (a token, a list), or a cdktf without the field
+ */
+export function stackOverridesOf(stack: TerraformStack, path: readonly string[]): Map<string, StackOverride> {
+  const raw = (stack as unknown as { rawOverrides?: unknown }).rawOverrides;
+  if (!isMergeable(raw)) {
+    throw new Error(
+      'the stack-level overrides cannot be read (TerraformStack.rawOverrides is not an object in this cdktf version), so what they change is unknown',
+    );
+  }
+  const overrides = new Map<string, StackOverride>();
+  let block: Record<string, unknown> = raw;
+  for (let i = 0; i < path.length; i++) {
+    const inner = overrideAt(block, path[i], path.slice(0, i).join('.'));
+    if (inner === undefined || inner === DELETED) {
+      return overrides;
+    }
+    block = inner;
+  }
+  for (const name of Object.keys(block)) {
+    const value = overrideAt(block, name, path.join('.'));
+    overrides.set(name, value === DELETED ? { deleted: true } : { deleted: false, value });
+  }
+  return overrides;
+}
+
+const DELETED = Object.freeze({}) as Record<string, unknown>;
+
+/** The override at `key` of `parent`: an object, `DELETED` (set to `undefined`), or absent; else throws. */
+function overrideAt(
+  parent: Record<string, unknown>,
+  key: string,
+  parentPath: string,
+): Record<string, unknown> | undefined {
+  if (!Object.prototype.hasOwnProperty.call(parent, key)) {
+    return undefined;
+  }
+  const value = parent[key];
+  if (value === undefined) {
+    return DELETED;
+  }
+  if (!isMergeable(value)) {
+    const path = parentPath === '' ? key : `${parentPath}.${key}`;
+    throw new Error(
+      `the stack-level override of "${path}" is not an object (${Token.isUnresolved(value) ? 'a value known only at apply time' : JSON.stringify(value)}), so what it deploys is unknown; override single attributes instead`,
+    );
+  }
+  return value;
 }

@@ -4,6 +4,7 @@ import {
   checkNamedPolicy,
   CloudRunWiring,
   Enforcement,
+  ignoredEnforcement,
   parseRepositoryName,
   readBinauthz,
 } from '../../src/core/cloud-run';
@@ -279,5 +280,47 @@ describe('readBinauthz on any JSON (fail closed)', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  describe('ignoredEnforcement: the ignore_changes entry that covers the setting', () => {
+    const V2 = 'google_cloud_run_v2_service';
+    const V1 = 'google_cloud_run_service';
+    const FN = 'google_cloudfunctions2_function';
+    test.each<[type: string, ignoreChanges: unknown, covering: string | undefined]>([
+      [V2, undefined, undefined],
+      [V2, null, undefined],
+      [V2, [], undefined],
+      [V2, 'all', 'all'],
+      [V2, ['all'], 'all'],
+      [V2, ['binary_authorization'], 'binary_authorization'],
+      [V2, ['labels', ' binary_authorization[0] '], ' binary_authorization[0] '],
+      [V2, ['binary_authorization.0.use_default'], 'binary_authorization.0.use_default'],
+      [V2, ['binary_authorization[0].policy'], 'binary_authorization[0].policy'],
+      [V2, ['binary_authorization[0].breakglass_justification'], undefined],
+      [V2, ['template[0].containers[0].image', 'labels'], undefined],
+      ['google_cloud_run_v2_job', ['binary_authorization'], 'binary_authorization'],
+      [V1, ['metadata'], 'metadata'],
+      [V1, ['metadata[0].annotations'], 'metadata[0].annotations'],
+      [
+        V1,
+        ['metadata[0].annotations["run.googleapis.com/binary-authorization"]'],
+        'metadata[0].annotations["run.googleapis.com/binary-authorization"]',
+      ],
+      [V1, ['metadata[0].annotations["run.googleapis.com/ingress"]', 'metadata[0].labels'], undefined],
+      [V1, ['binary_authorization'], undefined],
+      [FN, ['service_config'], 'service_config'],
+      [FN, ['service_config[0].binary_authorization_policy'], 'service_config[0].binary_authorization_policy'],
+      [FN, ['service_config[0].max_instance_count', 'build_config'], undefined],
+      // fail closed: what cannot be read is returned
+      [V2, ['${var.ignored}'], '${var.ignored}'],
+      [V2, '${var.ignored}', '${var.ignored}'],
+      [V2, ['not an address!'], 'not an address!'],
+      [V2, [5], '5'],
+      [V2, { binary_authorization: true }, '{"binary_authorization":true}'],
+      // not a Cloud Run resource
+      ['google_storage_bucket', 'all', undefined],
+    ])('%s %j: %j', (type, ignoreChanges, covering) => {
+      expect(ignoredEnforcement(type, ignoreChanges, isExpression)).toBe(covering);
+    });
   });
 });
