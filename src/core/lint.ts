@@ -16,7 +16,15 @@ import { InputModel, isUnknownValue, ORG_POLICY_TYPE, POLICY_TYPE, ResourceInsta
 import { isInterpolated, RuleModel } from './policy';
 import { globalEvaluationModeProblem } from './policy-check';
 import { Finding, lintPattern, NO_PREVENT_DESTROY, ruleFindings, Severity } from './policy-findings';
-import { FoundPolicy, policiesOf, terraformJsonModel } from './terraform-json';
+import { workloadIgnoredChange } from './gate';
+import {
+  FoundPolicy,
+  ignoredChangeOf,
+  instancesOf,
+  POLICY_ENFORCES,
+  policiesOf,
+  terraformJsonModel,
+} from './terraform-json';
 
 /** Whether an input holds anything this lint looks at (a policy, a Cloud Run resource, a deleted policy or a module call). */
 export function hasLintSubjectsIn(model: InputModel): boolean {
@@ -56,7 +64,46 @@ export function lintModel(model: InputModel): Finding[] {
       })),
     ...policiesOf(model).flatMap((p) => lintPolicy(p, preventDestroyKnown)),
     ...lintCloudRunResources(model.resources),
+    ...model.resources.flatMap(lintMetaArguments),
   ];
+}
+
+/**
+ * The findings for what Terraform JSON's meta-arguments leave open: instances known only at apply (`count`,
+ * `for_each`; an error for a policy or a guardrail, whose existence then is not known), and
+ * `lifecycle.ignore_changes` on what a policy or a workload enforces or deploys (an error: the live value
+ * may differ, so `check` cannot admit).
+ */
+function lintMetaArguments(resource: ResourceInstance): Finding[] {
+  const { address, type } = resource;
+  const findings: Finding[] = [];
+  const guards = type === POLICY_TYPE || isGuardrail(resource);
+  const meta = instancesOf(address, resource.values).metaArgument;
+  if (meta !== undefined) {
+    findings.push({
+      severity: guards ? 'error' : 'warning',
+      code: 'unknown-instances',
+      address,
+      message: guards
+        ? `${meta}: whether it exists (none: Google's allow-all default; several: each apply overwrites the others) is known only at apply, so check judges nothing by it; use no count, or a literal count of 0 or 1`
+        : `${meta}: how many instances, and their values, are known only at apply; each is judged as configured`,
+    });
+  }
+  const ignored =
+    type === POLICY_TYPE
+      ? ignoredChangeOf(resource.values, POLICY_ENFORCES)
+      : isCloudRun(resource)
+        ? workloadIgnoredChange(resource)
+        : undefined;
+  if (ignored !== undefined) {
+    findings.push({
+      severity: 'error',
+      code: 'ignore-changes',
+      address,
+      message: `lifecycle.ignore_changes ${describeValue(ignored)} keeps what it ${type === POLICY_TYPE ? 'enforces' : 'enforces or deploys'} as it is live, which may differ from the configuration, so check cannot admit by it; remove the entry`,
+    });
+  }
+  return findings;
 }
 
 /** Lints one Terraform JSON document. */
@@ -66,11 +113,14 @@ export function lintTerraformJson(doc: unknown): Finding[] {
 
 /** Whether an input holds an organization policy on `constraints/run.allowedBinaryAuthorizationPolicies`. */
 export function hasCloudRunGuardrailIn(model: InputModel): boolean {
-  return model.resources.some(
-    (r) =>
-      r.type === ORG_POLICY_TYPE &&
-      typeof r.values.name === 'string' &&
-      r.values.name.endsWith(`/policies/${ALLOWED_POLICIES_CONSTRAINT}`),
+  return model.resources.some(isGuardrail);
+}
+
+function isGuardrail(r: ResourceInstance): boolean {
+  return (
+    r.type === ORG_POLICY_TYPE &&
+    typeof r.values.name === 'string' &&
+    r.values.name.endsWith(`/policies/${ALLOWED_POLICIES_CONSTRAINT}`)
   );
 }
 
