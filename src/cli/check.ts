@@ -99,7 +99,11 @@ export function checkWorkloads(input: string, options: CheckOptions): WorkloadRe
       policiesFor: (project) =>
         policies
           .filter((p) => sameProject(p.stack, p.policy.project, stack, project))
-          .map((p): GatePolicy => ({ where: policyName(p, stack), compiled: compiled.get(p)!, unsettled: p.unsettled })),
+          .map((p): GatePolicy => ({
+            where: policyName(p, stack),
+            compiled: compiled.get(p)!,
+            unsettled: p.unsettled,
+          })),
       deletedPolicyOf: (project) => deleted.get(project),
     };
     const rows = [

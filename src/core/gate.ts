@@ -30,14 +30,7 @@ import {
 } from './deployment-path';
 import { describeValue } from './display';
 import { CompiledPolicy, DECISIONS, evaluateCompiled, evaluateRepository, EvaluationResult } from './evaluate';
-import {
-  InputModel,
-  isUnknownValue,
-  KNOWN_AFTER_APPLY,
-  ModelError,
-  projectOf,
-  ResourceInstance,
-} from './model';
+import { InputModel, isUnknownValue, KNOWN_AFTER_APPLY, ModelError, projectOf, ResourceInstance } from './model';
 import { ignoredChangeOf, instancesOf } from './terraform-json';
 import { containersPath, hasContainerImages, workloadImages } from './workloads';
 

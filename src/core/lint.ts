@@ -12,11 +12,11 @@ import {
 } from './cloud-run';
 import { describeValue } from './display';
 import { FindingCode } from './findings';
+import { workloadIgnoredChange } from './gate';
 import { InputModel, isUnknownValue, ORG_POLICY_TYPE, POLICY_TYPE, ResourceInstance } from './model';
 import { isInterpolated, RuleModel } from './policy';
 import { globalEvaluationModeProblem } from './policy-check';
 import { Finding, lintPattern, NO_PREVENT_DESTROY, ruleFindings, Severity } from './policy-findings';
-import { workloadIgnoredChange } from './gate';
 import {
   FoundPolicy,
   ignoredChangeOf,

@@ -138,7 +138,11 @@ export function terraformJsonModel(doc: unknown, providerDocs: unknown[] = [doc]
       if (instances.count === 0) {
         continue; // count = 0, or an empty for_each: Terraform creates no instance
       }
-      const values = withUnsettledGuardrail(address, type, withDynamicBlocks(address, body, DYNAMIC_JUDGED[type] ?? []));
+      const values = withUnsettledGuardrail(
+        address,
+        type,
+        withDynamicBlocks(address, body, DYNAMIC_JUDGED[type] ?? []),
+      );
       const isCloudRun = Object.prototype.hasOwnProperty.call(CLOUD_RUN_RESOURCE_TYPES, type);
       resources.push({
         address,
@@ -152,6 +156,9 @@ export function terraformJsonModel(doc: unknown, providerDocs: unknown[] = [doc]
   for (const type of MODEL_DATA_TYPES) {
     for (const [name, values] of resourcesOfType(doc, type, 'data')) {
       const address = `data.${type}.${name}`;
+      if (instancesOf(address, values).count === 0) {
+        continue;
+      }
       resources.push({
         address,
         type,
@@ -191,7 +198,8 @@ export function instancesOf(address: string, values: Record<string, unknown>): I
     throw new ModelError(`${address}: count and for_each are both set; Terraform refuses that, keep one`);
   }
   if (forEach !== undefined) {
-    const empty = (Array.isArray(forEach) && forEach.length === 0) || (isPlainObject(forEach) && Object.keys(forEach).length === 0);
+    const empty =
+      (Array.isArray(forEach) && forEach.length === 0) || (isPlainObject(forEach) && Object.keys(forEach).length === 0);
     return empty ? { count: 0 } : { metaArgument: `for_each = ${describeValue(forEach)}` };
   }
   if (count === undefined) {
@@ -225,19 +233,22 @@ function undecided(why: string): string {
 function unsettledBy(address: string, values: Record<string, unknown>, enforced: string[][]): string | undefined {
   const meta = instancesOf(address, values).metaArgument;
   if (meta !== undefined) {
-    return `known only at apply: ${meta} decides whether (and how often) ${address} exists`;
+    return `${meta}: whether (and how often) it exists is known only at apply`;
   }
   const entry = ignoredChangeOf(values, enforced);
   return entry === undefined
     ? undefined
-    : `not known from the configuration: lifecycle.ignore_changes ${describeValue(entry)} keeps the live value`;
+    : `lifecycle.ignore_changes ${describeValue(entry)} keeps the live value, which may differ from the configuration`;
 }
 
 /**
  * The first entry of a resource's `lifecycle.ignore_changes` (Terraform JSON; `ignoredChangeCovering`) that
  * covers one of `paths`, if any.
  */
-export function ignoredChangeOf(values: Record<string, unknown>, paths: ReadonlyArray<readonly string[]>): string | undefined {
+export function ignoredChangeOf(
+  values: Record<string, unknown>,
+  paths: ReadonlyArray<readonly string[]>,
+): string | undefined {
   const lifecycle = singleBlock(values.lifecycle);
   const ignore = isPlainObject(lifecycle) ? lifecycle.ignore_changes : undefined;
   return paths
@@ -259,7 +270,11 @@ export function policyUnsettled(resource: ResourceInstance): string | undefined 
 }
 
 /** A guardrail whose existence or spec the configuration does not decide has an unknown spec. */
-function withUnsettledGuardrail(address: string, type: string, values: Record<string, unknown>): Record<string, unknown> {
+function withUnsettledGuardrail(
+  address: string,
+  type: string,
+  values: Record<string, unknown>,
+): Record<string, unknown> {
   const why = type === ORG_POLICY_TYPE ? unsettledBy(address, values, [['spec'], ['dry_run_spec']]) : undefined;
   return why === undefined ? values : { ...values, spec: undecided(why), dry_run_spec: undefined };
 }
@@ -282,8 +297,14 @@ const DYNAMIC_JUDGED: Readonly<Record<string, readonly JudgedBlock[]>> = {
     { path: ['template', 'containers'], repeats: true },
     { path: ['build_config'] },
   ],
-  google_cloud_run_v2_job: [{ path: ['binary_authorization'] }, { path: ['template', 'template', 'containers'], repeats: true }],
-  google_cloud_run_v2_worker_pool: [{ path: ['binary_authorization'] }, { path: ['template', 'containers'], repeats: true }],
+  google_cloud_run_v2_job: [
+    { path: ['binary_authorization'] },
+    { path: ['template', 'template', 'containers'], repeats: true },
+  ],
+  google_cloud_run_v2_worker_pool: [
+    { path: ['binary_authorization'] },
+    { path: ['template', 'containers'], repeats: true },
+  ],
   google_cloud_run_service: [{ path: ['metadata'] }, { path: ['template', 'spec', 'containers'], repeats: true }],
   google_cloudfunctions2_function: [{ path: ['service_config'] }, { path: ['build_config'] }],
 };
