@@ -257,8 +257,11 @@ export function ignoredChangeOf(
     .find((e) => e !== undefined);
 }
 
-/** The attributes of a policy that Cloud Run's admission reads: its default rule and its allowlist. */
-export const POLICY_ENFORCES = [['default_admission_rule'], ['admission_whitelist_patterns']];
+/**
+ * The attributes of a policy that decide what Cloud Run admits in its project: its default rule, its
+ * allowlist, and its project (ignored, the live policy stays where it was).
+ */
+export const POLICY_ENFORCES = [['default_admission_rule'], ['admission_whitelist_patterns'], ['project']];
 
 /**
  * Whether the configuration does not tell what a policy enforces (see `unsettledBy`), and why: a policy

@@ -424,9 +424,21 @@ describe('dynamic blocks that the judgement reads', () => {
     );
   });
 
-  test('a dynamic guardrail spec: unknown, weakening', () => {
-    const after = doc({ guardrail: { spec: undefined, dynamic: { spec: { for_each: ['x'], content: {} } } } });
-    expect(diff(doc({ guardrail: {} }), after).changes).toEqual([expect.stringMatching(/^weakening guardrail /)]);
+  test.each([
+    ['spec', { spec: undefined, dynamic: { spec: { for_each: ['x'], content: {} } } }],
+    [
+      'rules, next to a static one',
+      {
+        spec: {
+          rules: [{ values: { allowed_values: ['default'] } }],
+          dynamic: { rules: { for_each: ['x'], content: { allow_all: 'TRUE' } } },
+        },
+      },
+    ],
+  ])('a dynamic guardrail %s: unknown, weakening', (_, guardrail) => {
+    expect(diff(doc({ guardrail: {} }), doc({ guardrail })).changes).toEqual([
+      expect.stringMatching(/^weakening guardrail .*known only at apply/),
+    ]);
   });
 });
 
@@ -525,6 +537,18 @@ describe('lifecycle.ignore_changes', () => {
       code: 1,
       findings: expect.arrayContaining([`ignore-changes error ${POLICY}.pol`]),
     });
+  });
+
+  test.each([['spec'], ['all']])('a guardrail ignoring %s: unknown, weakening', (entry) => {
+    const after = doc({ guardrail: { lifecycle: { ignore_changes: [entry] } } });
+    expect(diff(doc({ guardrail: {} }), after).changes).toEqual([
+      expect.stringMatching(/^weakening guardrail .*its spec is known only at apply time/),
+    ]);
+  });
+
+  test('a policy ignoring its project: it judges nothing', () => {
+    const after = doc({ policy: { lifecycle: { prevent_destroy: true, ignore_changes: ['project'] } } });
+    expectOneRowNotAdmitted(after, 'UNKNOWN', expect.stringContaining('lifecycle.ignore_changes "project"'));
   });
 
   test('a policy ignoring its description: judged as before', () => {
