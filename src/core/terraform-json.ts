@@ -295,6 +295,10 @@ interface JudgedBlock {
 const DYNAMIC_JUDGED: Readonly<Record<string, readonly JudgedBlock[]>> = {
   [POLICY_TYPE]: [{ path: ['default_admission_rule'] }, { path: ['admission_whitelist_patterns'], repeats: true }],
   [ORG_POLICY_TYPE]: [{ path: ['spec'] }, { path: ['spec', 'rules'] }, { path: ['dry_run_spec'] }],
+  [ATTESTOR_TYPE]: [
+    { path: ['attestation_authority_note'] },
+    { path: ['attestation_authority_note', 'public_keys'], repeats: true },
+  ],
   google_cloud_run_v2_service: [
     { path: ['binary_authorization'] },
     { path: ['template', 'containers'], repeats: true },

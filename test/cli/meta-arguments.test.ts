@@ -424,6 +424,22 @@ describe('dynamic blocks that the judgement reads', () => {
     );
   });
 
+  test('a dynamic key of an attestor: an added key known only at apply, weakening', () => {
+    const attestor = (note: object) => ({
+      google_binary_authorization_attestor: {
+        a: { name: 'a', project: 'p1', attestation_authority_note: { note_reference: 'n', ...note } },
+      },
+    });
+    const key = { id: 'k1', pkix_public_key: { public_key_pem: 'PEM', signature_algorithm: 'ECDSA_P256_SHA256' } };
+    const before = doc({ resources: attestor({ public_keys: [key] }) });
+    const after = doc({
+      resources: attestor({ public_keys: [key], dynamic: { public_keys: { for_each: '${var.keys}', content: {} } } }),
+    });
+    const reviewed = diff(before, after);
+    expect(reviewed.code).toBe(1);
+    expect(reviewed.changes).toEqual([expect.stringMatching(/^weakening attestor .*dynamic "public_keys"/)]);
+  });
+
   test.each([
     ['spec', { spec: undefined, dynamic: { spec: { for_each: ['x'], content: {} } } }],
     [
