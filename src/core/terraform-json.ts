@@ -7,6 +7,11 @@
  * resource address, the attribute and the value received; it is never skipped, guessed or passed on
  * as something else. Only interpolations (`${…}` strings) stand for values known only at apply time.
  * The readers never recurse on the input, so any depth of nesting is safe.
+ *
+ * What the configuration leaves open is never read as decided: a resource with `count = 0` (or an empty
+ * `for_each`) is left out; other instances known only at apply (`instancesOf`), `dynamic` blocks of what is
+ * judged (`withDynamicBlocks`), and `lifecycle.ignore_changes` on what a policy or guardrail enforces make
+ * those values unknown, with why; two provider configurations with one alias are an error.
  */
 import { CLOUD_RUN_RESOURCE_TYPES, singleBlock } from './cloud-run';
 import { describeValue } from './display';
