@@ -19,6 +19,7 @@ import { globalEvaluationModeProblem } from './policy-check';
 import { Finding, lintPattern, NO_PREVENT_DESTROY, ruleFindings, Severity } from './policy-findings';
 import {
   FoundPolicy,
+  GUARDRAIL_ENFORCES,
   ignoredChangeOf,
   instancesOf,
   POLICY_ENFORCES,
@@ -90,8 +91,8 @@ function lintMetaArguments(resource: ResourceInstance): Finding[] {
     });
   }
   const ignored =
-    type === POLICY_TYPE
-      ? ignoredChangeOf(resource.values, POLICY_ENFORCES)
+    type === POLICY_TYPE || isGuardrail(resource)
+      ? ignoredChangeOf(resource.values, type === POLICY_TYPE ? POLICY_ENFORCES : GUARDRAIL_ENFORCES)
       : isCloudRun(resource)
         ? workloadIgnoredChange(resource)
         : undefined;
@@ -100,7 +101,7 @@ function lintMetaArguments(resource: ResourceInstance): Finding[] {
       severity: 'error',
       code: 'ignore-changes',
       address,
-      message: `lifecycle.ignore_changes ${describeValue(ignored)} keeps what it ${type === POLICY_TYPE ? 'enforces' : 'enforces or deploys'} as it is live, which may differ from the configuration, so check cannot admit by it; remove the entry`,
+      message: `lifecycle.ignore_changes ${describeValue(ignored)} keeps what it ${isCloudRun(resource) ? 'enforces or deploys' : 'enforces'} as it is live, which may differ from the configuration, so check cannot admit by it; remove the entry`,
     });
   }
   return findings;

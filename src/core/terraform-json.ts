@@ -277,13 +277,16 @@ export function policyUnsettled(resource: ResourceInstance): string | undefined 
   return unsettledBy(resource.address, resource.values, POLICY_ENFORCES);
 }
 
+/** The attributes of an organization policy (the guardrail) that say what it enforces. */
+export const GUARDRAIL_ENFORCES = [['spec'], ['dry_run_spec']];
+
 /** A guardrail whose existence or spec the configuration does not decide has an unknown spec. */
 function withUnsettledGuardrail(
   address: string,
   type: string,
   values: Record<string, unknown>,
 ): Record<string, unknown> {
-  const why = type === ORG_POLICY_TYPE ? unsettledBy(address, values, [['spec'], ['dry_run_spec']]) : undefined;
+  const why = type === ORG_POLICY_TYPE ? unsettledBy(address, values, GUARDRAIL_ENFORCES) : undefined;
   return why === undefined ? values : { ...values, spec: undecided(why), dry_run_spec: undefined };
 }
 

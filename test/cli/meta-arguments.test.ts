@@ -560,6 +560,7 @@ describe('lifecycle.ignore_changes', () => {
     expect(diff(doc({ guardrail: {} }), after).changes).toEqual([
       expect.stringMatching(/^weakening guardrail .*its spec is known only at apply time/),
     ]);
+    expect(lint(after)).toMatchObject({ code: 1, findings: [`ignore-changes error ${GUARDRAIL}.gr`] });
   });
 
   test('a policy ignoring its project: it judges nothing', () => {
