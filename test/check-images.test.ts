@@ -1,7 +1,14 @@
 import { CloudRunService } from '@cdktf/provider-google/lib/cloud-run-service';
 import { CloudRunV2Job } from '@cdktf/provider-google/lib/cloud-run-v2-job';
 import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
-import { Aspects, TerraformStack, TerraformVariable, Testing, AnnotationMetadataEntryType } from 'cdktf';
+import {
+  Aspects,
+  TerraformIterator,
+  TerraformStack,
+  TerraformVariable,
+  Testing,
+  AnnotationMetadataEntryType,
+} from 'cdktf';
 import { Construct } from 'constructs';
 import {
   AdmissionRule,
@@ -163,5 +170,34 @@ describe('RequireBinaryAuthorization checkImages', () => {
       expect(() => Testing.synth(stack, true)).not.toThrow();
       expect(errorsOf(svc)).toStrictEqual([]);
     });
+  });
+});
+
+describe('RequireBinaryAuthorization checkImages: expressions of one instance', () => {
+  test('a policy and a service whose projects are each.key of their own for_each: not judged by each other', () => {
+    // GIVEN
+    const stack = newStack();
+    const policies = TerraformIterator.fromMap({ p1: 'x' });
+    const services = TerraformIterator.fromMap({ p2: 'y' });
+    new BinaryAuthorizationPolicy(stack, 'Policy', { project: policies.key });
+    const svc = service(stack, 'api', ['docker.io/library/nginx:1.25'], { forEach: services, project: services.key });
+    Aspects.of(stack).add(new RequireBinaryAuthorization({ checkImages: true }));
+    // WHEN
+    Testing.synth(stack, true);
+    // THEN: not denied by the other resource's policy; said to be unchecked
+    expect(errorsOf(svc)).toEqual([]);
+    expect(annotationsOf(svc, AnnotationMetadataEntryType.INFO)).toContainEqual(
+      expect.stringContaining('images not checked (checkImages): no policy for project'),
+    );
+  });
+
+  test('two reads of one variable are still one project', () => {
+    const stack = newStack();
+    const project = new TerraformVariable(stack, 'project', { type: 'string' });
+    new BinaryAuthorizationPolicy(stack, 'Policy', { project: project.stringValue });
+    const svc = service(stack, 'api', ['docker.io/library/nginx:1.25'], { project: project.stringValue });
+    Aspects.of(stack).add(new RequireBinaryAuthorization({ checkImages: true }));
+    expect(() => Testing.synth(stack, true)).toThrow(/the policy of project .* denies this image/);
+    expect(errorsOf(svc)).toHaveLength(1);
   });
 });

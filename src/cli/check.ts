@@ -6,7 +6,7 @@ import { compilePolicy, evaluateCompiled, EvaluationResult } from '../core/evalu
 import { GatePolicy, GateRow, hiddenModuleRow, judgeWorkload, PolicyLookup, workloadsOf } from '../core/gate';
 import { parseImageReference } from '../core/image';
 import { isUnknownValue, KNOWN_AFTER_APPLY, POLICY_TYPE } from '../core/model';
-import { isInterpolated } from '../core/policy';
+import { isInterpolated, sameExpression } from '../core/policy';
 
 /** One image judged by one policy (`check --image` alone). */
 export interface CheckResult extends EvaluationResult {
@@ -50,9 +50,25 @@ export function check(input: string, options: CheckOptions): CheckResult[] {
       file: p.file,
       policy: p.address,
       project: p.policy.project,
-      ...evaluateCompiled(compiled, image),
+      ...(unsettledEvaluation(p, image) ?? evaluateCompiled(compiled, image)),
     }));
   });
+}
+
+/** For a policy whose configuration does not tell what it enforces (`unsettled`): unknown, and why. */
+function unsettledEvaluation(policy: LocatedPolicy, image: string): EvaluationResult | undefined {
+  if (policy.unsettled === undefined) {
+    return undefined;
+  }
+  return {
+    image,
+    evaluatedAs: image,
+    decision: 'UNKNOWN',
+    admitted: false,
+    requiredAttestors: [],
+    unknownValues: [policy.unsettled],
+    reason: `the policy cannot be judged: ${policy.unsettled}`,
+  };
 }
 
 /** One row of the gate, with the stack and file of the workload. */
@@ -83,7 +99,11 @@ export function checkWorkloads(input: string, options: CheckOptions): WorkloadRe
       policiesFor: (project) =>
         policies
           .filter((p) => sameProject(p.stack, p.policy.project, stack, project))
-          .map((p): GatePolicy => ({ where: policyName(p, stack), compiled: compiled.get(p)! })),
+          .map((p): GatePolicy => ({
+            where: policyName(p, stack),
+            compiled: compiled.get(p)!,
+            unsettled: p.unsettled,
+          })),
       deletedPolicyOf: (project) => deleted.get(project),
     };
     const rows = [
@@ -94,7 +114,7 @@ export function checkWorkloads(input: string, options: CheckOptions): WorkloadRe
   }
   for (const p of policies) {
     for (const image of images) {
-      const evaluation = evaluateCompiled(compiled.get(p)!, image);
+      const evaluation = unsettledEvaluation(p, image) ?? evaluateCompiled(compiled.get(p)!, image);
       results.push({
         stack: p.stack,
         file: p.file,
@@ -161,14 +181,14 @@ function deletedPolicies(files: InputFile[], kept: LocatedPolicy[]): Map<string,
 
 /**
  * Whether a policy (in `policyStack`) is the policy of `project` (of a workload in `stack`): the same
- * literal project; or, in the same stack, the same interpolation (`${var.project}` twice is one value).
- * A value known only after apply is never the same as another.
+ * literal project; or, in the same stack, the same expression (`sameExpression`: `${var.project}` twice is
+ * one value, `${each.key}` twice is not). A value known only after apply is never the same as another.
  */
 function sameProject(policyStack: string, policyProject: string, stack: string, project: string): boolean {
-  if (policyProject !== project || project === KNOWN_AFTER_APPLY) {
-    return false;
+  if (!isUnknownValue(project)) {
+    return policyProject === project;
   }
-  return !isUnknownValue(project) || policyStack === stack;
+  return project !== KNOWN_AFTER_APPLY && policyStack === stack && sameExpression(policyProject, project);
 }
 
 /** How a row names a policy: its address, with its stack when that is not the workload's, or its policy file. */

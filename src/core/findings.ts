@@ -41,6 +41,10 @@ export const FINDING_CODES = [
   'policy-deleted',
   /** A module call of Terraform JSON hides its resources from a reader of the configuration that calls it. */
   'hidden-module',
+  /** A resource's `count` or `for_each` makes its instances known only at apply. */
+  'unknown-instances',
+  /** `lifecycle.ignore_changes` keeps what a resource enforces or deploys as it is live. */
+  'ignore-changes',
 ] as const;
 
 /** A finding code. */

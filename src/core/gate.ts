@@ -13,7 +13,13 @@
  * (`RequireBinaryAuthorization.exempt`) admits a workload that does not enforce, as a reviewed decision
  * shown as such; it never hides anything else.
  */
-import { BinauthzSetting, CLOUD_RUN_RESOURCE_TYPES, readBinauthz } from './cloud-run';
+import {
+  BINAUTHZ_ANNOTATION,
+  BinauthzSetting,
+  CLOUD_RUN_RESOURCE_TYPES,
+  CloudRunWiring,
+  readBinauthz,
+} from './cloud-run';
 import {
   DEFAULT_REPOSITORY,
   defaultRepositoryOf,
@@ -25,7 +31,8 @@ import {
 import { describeValue } from './display';
 import { CompiledPolicy, DECISIONS, evaluateCompiled, evaluateRepository, EvaluationResult } from './evaluate';
 import { InputModel, isUnknownValue, KNOWN_AFTER_APPLY, ModelError, projectOf, ResourceInstance } from './model';
-import { hasContainerImages, workloadImages } from './workloads';
+import { ignoredChangeOf, instancesOf } from './terraform-json';
+import { containersPath, hasContainerImages, workloadImages } from './workloads';
 
 /** Every decision of the gate: the evaluator's, and what stands before evaluating. */
 export const GATE_DECISIONS = [...DECISIONS, 'NOT_ENFORCED', 'NO_POLICY', 'EXEMPT'] as const;
@@ -58,7 +65,19 @@ export interface Workload {
   readonly exemption?: string;
   /** What it deploys, in order; never empty. */
   readonly deployables: Deployable[];
+  /**
+   * Its `count` or `for_each` as written, when it has instances known only at apply: each is judged as the
+   * configuration reads (a value that differs per instance, `each.value`, is an interpolation, so unknown).
+   */
+  readonly instances?: string;
 }
+
+/** Where each wiring's Binary Authorization setting is, for `lifecycle.ignore_changes`. */
+const SETTING_PATHS: Readonly<Record<CloudRunWiring, readonly string[]>> = {
+  'v2-block': ['binary_authorization'],
+  'v1-annotation': ['metadata', 'annotations', BINAUTHZ_ANNOTATION],
+  'function-policy': ['service_config', 'binary_authorization_policy'],
+};
 
 /**
  * The Cloud Run workloads of an input, in input order.
@@ -68,14 +87,67 @@ export interface Workload {
 export function workloadsOf(model: InputModel): Workload[] {
   return model.resources
     .filter((r) => Object.prototype.hasOwnProperty.call(CLOUD_RUN_RESOURCE_TYPES, r.type))
-    .map((r) => ({
-      address: r.address,
-      type: r.type,
-      project: projectOf(r),
-      setting: readBinauthz(CLOUD_RUN_RESOURCE_TYPES[r.type], r.values, isUnknownValue),
-      exemption: r.exemption,
-      deployables: deployablesOf(r),
-    }));
+    .map((r) => {
+      const paths = workloadPaths(r);
+      const setting = readBinauthz(CLOUD_RUN_RESOURCE_TYPES[r.type], r.values, isUnknownValue);
+      return {
+        address: r.address,
+        type: r.type,
+        project: projectOf(r),
+        setting: withIgnoredChange(setting, ignoredChangeOf(r.values, paths.setting)),
+        exemption: r.exemption,
+        deployables: deployablesOf(r).map((d) =>
+          withIgnoredImage(d, ignoredChangeOf(r.values, d.kind === 'image' ? paths.images : paths.build)),
+        ),
+        instances: instancesOf(r.address, r.values).metaArgument,
+      };
+    });
+}
+
+/**
+ * The attributes of a workload that say what it deploys and whether it enforces: its setting, its
+ * containers, its build.
+ */
+function workloadPaths(resource: ResourceInstance): { setting: string[][]; images: string[][]; build: string[][] } {
+  return {
+    setting: [[...SETTING_PATHS[CLOUD_RUN_RESOURCE_TYPES[resource.type]]]],
+    images: [[...(containersPath(resource.type) ?? [])]],
+    build: [['build_config']],
+  };
+}
+
+/**
+ * The first entry of a workload's `lifecycle.ignore_changes` that covers its setting, its images or its
+ * build: what is live may differ from its configuration.
+ */
+export function workloadIgnoredChange(resource: ResourceInstance): string | undefined {
+  const paths = workloadPaths(resource);
+  return ignoredChangeOf(resource.values, [...paths.setting, ...paths.images, ...paths.build]);
+}
+
+/** A setting that `lifecycle.ignore_changes` keeps as it is live: whether it enforces is not known. */
+function withIgnoredChange(setting: BinauthzSetting, entry: string | undefined): BinauthzSetting {
+  if (entry === undefined || setting.problems.some((p) => p.code !== 'breakglass-without-enforcement')) {
+    return setting;
+  }
+  return {
+    ...setting,
+    enforcement: 'unknown',
+    property: `${setting.property}: lifecycle.ignore_changes ${describeValue(entry)} keeps the live value, which may differ from the configuration`,
+  };
+}
+
+/** An image (or build) that `lifecycle.ignore_changes` keeps as it is live: what is deployed is not known. */
+function withIgnoredImage(deployable: Deployable, entry: string | undefined): Deployable {
+  if (entry === undefined) {
+    return deployable;
+  }
+  const configured = deployable.image === undefined ? '' : ` (configured: ${deployable.image})`;
+  return {
+    kind: deployable.kind,
+    container: deployable.container,
+    unknown: `lifecycle.ignore_changes ${describeValue(entry)} keeps what is deployed as it is live, so it may differ from the configuration${configured}`,
+  };
 }
 
 function deployablesOf(resource: ResourceInstance): Deployable[] {
@@ -177,6 +249,8 @@ export interface GatePolicy {
   readonly where: string;
   /** The policy, compiled. */
   readonly compiled: CompiledPolicy;
+  /** Why the configuration does not tell what the policy enforces, when it does not: it then judges nothing. */
+  readonly unsettled?: string;
 }
 
 /** The policies of each project, as the gate sees them. */
@@ -213,6 +287,14 @@ export interface GateRow {
 
 /** The rows of one workload: one per deployable and policy, or one per deployable saying why none judged it. */
 export function judgeWorkload(workload: Workload, lookup: PolicyLookup): GateRow[] {
+  const rows = judgeInstance(workload, lookup);
+  const instances = workload.instances;
+  return instances === undefined
+    ? rows
+    : rows.map((r) => ({ ...r, reason: `${r.reason} [${instances}: each instance judged as configured]` }));
+}
+
+function judgeInstance(workload: Workload, lookup: PolicyLookup): GateRow[] {
   const { setting, exemption, project } = workload;
   const rows = (decision: GateDecision, reason: string, admitted = false): GateRow[] =>
     workload.deployables.map((d) => ({
@@ -291,6 +373,9 @@ function judge(workload: Workload, deployable: Deployable, policy: GatePolicy): 
     reason,
     evaluation,
   });
+  if (policy.unsettled !== undefined) {
+    return row('UNKNOWN', false, `the policy cannot be judged: ${policy.unsettled}`);
+  }
   if (deployable.image === undefined) {
     return row('UNKNOWN', false, deployable.unknown ?? 'not known');
   }

@@ -12,12 +12,21 @@ import {
 } from './cloud-run';
 import { describeValue } from './display';
 import { FindingCode } from './findings';
+import { workloadIgnoredChange } from './gate';
 import { InputModel, isUnknownValue, POLICY_TYPE, ResourceInstance } from './model';
 import { isInterpolated, RuleModel } from './policy';
 import { globalEvaluationModeProblem } from './policy-check';
 import { Finding, lintPattern, NO_PREVENT_DESTROY, ruleFindings, Severity } from './policy-findings';
-import { FoundPolicy, policiesOf, terraformJsonModel } from './terraform-json';
-import { guardrailsOf } from './trust';
+import {
+  FoundPolicy,
+  GUARDRAIL_ENFORCES,
+  ignoredChangeOf,
+  instancesOf,
+  POLICY_ENFORCES,
+  policiesOf,
+  terraformJsonModel,
+} from './terraform-json';
+import { guardrailsOf, isGuardrail } from './trust';
 
 /** Whether an input holds anything this lint looks at (a policy, a Cloud Run resource, a deleted policy or a module call). */
 export function hasLintSubjectsIn(model: InputModel): boolean {
@@ -40,6 +49,7 @@ export function hasLintSubjects(doc: unknown): boolean {
  */
 export function lintModel(model: InputModel): Finding[] {
   const preventDestroyKnown = model.format === 'terraform-json';
+  const meta = model.resources.flatMap(lintMetaArguments);
   return [
     ...model.hiddenModules.map((module): Finding => ({
       severity: 'error',
@@ -57,8 +67,48 @@ export function lintModel(model: InputModel): Finding[] {
       })),
     ...policiesOf(model).flatMap((p) => lintPolicy(p, preventDestroyKnown)),
     ...lintCloudRunResources(model.resources),
-    ...lintGuardrails(model),
+    ...meta,
+    // A guardrail made unknown by a meta-argument has its finding above.
+    ...lintGuardrails(model).filter((f) => f.code !== 'unknown-value' || !meta.some((m) => m.address === f.address)),
   ];
+}
+
+/**
+ * The findings for what Terraform JSON's meta-arguments leave open: instances known only at apply (`count`,
+ * `for_each`; an error for a policy or a guardrail, whose existence then is not known), and
+ * `lifecycle.ignore_changes` on what a policy or a workload enforces or deploys (an error: the live value
+ * may differ, so `check` cannot admit).
+ */
+function lintMetaArguments(resource: ResourceInstance): Finding[] {
+  const { address, type } = resource;
+  const findings: Finding[] = [];
+  const guards = type === POLICY_TYPE || isGuardrail(resource);
+  const meta = instancesOf(address, resource.values).metaArgument;
+  if (meta !== undefined) {
+    findings.push({
+      severity: guards ? 'error' : 'warning',
+      code: 'unknown-instances',
+      address,
+      message: guards
+        ? `${meta}: whether it exists (none: Google's allow-all default; several: each apply overwrites the others) is known only at apply, so check judges nothing by it; use no count, or a literal count of 0 or 1`
+        : `${meta}: how many instances, and their values, are known only at apply; each is judged as configured`,
+    });
+  }
+  const ignored =
+    type === POLICY_TYPE || isGuardrail(resource)
+      ? ignoredChangeOf(resource.values, type === POLICY_TYPE ? POLICY_ENFORCES : GUARDRAIL_ENFORCES)
+      : isCloudRun(resource)
+        ? workloadIgnoredChange(resource)
+        : undefined;
+  if (ignored !== undefined) {
+    findings.push({
+      severity: 'error',
+      code: 'ignore-changes',
+      address,
+      message: `lifecycle.ignore_changes ${describeValue(ignored)} keeps what it ${isCloudRun(resource) ? 'enforces or deploys' : 'enforces'} as it is live, which may differ from the configuration, so check cannot admit by it; remove the entry`,
+    });
+  }
+  return findings;
 }
 
 /** Lints one Terraform JSON document. */

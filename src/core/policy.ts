@@ -26,6 +26,19 @@ export function isInterpolated(value: string): boolean {
   return value.includes('${');
 }
 
+/** A reference to a value of one instance of a resource: `each.key`, `each.value`, `count.index`, `self.…`. */
+const PER_INSTANCE = /(^|[^A-Za-z0-9_.-])(each|count|self)\./;
+
+/**
+ * Whether two interpolations of one Terraform configuration stand for the same value: the same expression
+ * (`${var.project}` twice), unless it references a value of one instance (`${each.key}`, `${count.index}`,
+ * `self.…`), which differs between two resources even when written alike. The one rule of "same expression"
+ * for the command line and the constructs.
+ */
+export function sameExpression(a: string, b: string): boolean {
+  return a === b && !PER_INSTANCE.test(a);
+}
+
 /** An admission rule. */
 export interface RuleModel {
   readonly evaluationMode: EvaluationModeValue;

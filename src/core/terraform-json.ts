@@ -7,18 +7,26 @@
  * resource address, the attribute and the value received; it is never skipped, guessed or passed on
  * as something else. Only interpolations (`${…}` strings) stand for values known only at apply time.
  * The readers never recurse on the input, so any depth of nesting is safe.
+ *
+ * What the configuration leaves open is never read as decided: a resource with `count = 0` (or an empty
+ * `for_each`) is left out; other instances known only at apply (`instancesOf`), `dynamic` blocks of what is
+ * judged (`withDynamicBlocks`), and `lifecycle.ignore_changes` on what a policy or guardrail enforces make
+ * those values unknown, with why; two provider configurations with one alias are an error.
  */
-import { CLOUD_RUN_RESOURCE_TYPES } from './cloud-run';
+import { CLOUD_RUN_RESOURCE_TYPES, singleBlock } from './cloud-run';
 import { describeValue } from './display';
+import { ignoredChangeCovering } from './lifecycle';
 import {
   ATTESTOR_TYPE,
   exemptionOf,
   InputModel,
   isPlainObject,
+  isUnknownValue,
   MODEL_DATA_TYPES,
   MODEL_RESOURCE_TYPES,
   ModelError,
   objectAt,
+  ORG_POLICY_TYPE,
   POLICY_TYPE,
   ResourceInstance,
 } from './model';
@@ -36,6 +44,11 @@ export interface FoundPolicy {
   readonly description?: string;
   /** The policy's `global_policy_evaluation_mode`, if set. */
   readonly globalPolicyEvaluationMode?: string;
+  /**
+   * Why the configuration does not tell what the policy enforces, when it does not (`policyUnsettled`): its
+   * default rule is then unknown, and it judges no workload.
+   */
+  readonly unsettled?: string;
 }
 
 /** An attestor found in Terraform JSON. */
@@ -121,10 +134,20 @@ export function attestorsOf(model: InputModel): FoundAttestor[] {
  */
 export function terraformJsonModel(doc: unknown, providerDocs: unknown[] = [doc]): InputModel {
   const providers = providerDocs.flatMap(googleProvidersOf);
+  requireDistinctProviders(providers);
   const resources: ResourceInstance[] = [];
   for (const type of MODEL_RESOURCE_TYPES) {
-    for (const [name, values] of resourcesOfType(doc, type)) {
+    for (const [name, body] of resourcesOfType(doc, type)) {
       const address = `${type}.${name}`;
+      const instances = instancesOf(address, body);
+      if (instances.count === 0) {
+        continue; // count = 0, or an empty for_each: Terraform creates no instance
+      }
+      const values = withUnsettledGuardrail(
+        address,
+        type,
+        withDynamicBlocks(address, body, DYNAMIC_JUDGED[type] ?? []),
+      );
       const isCloudRun = Object.prototype.hasOwnProperty.call(CLOUD_RUN_RESOURCE_TYPES, type);
       resources.push({
         address,
@@ -138,6 +161,9 @@ export function terraformJsonModel(doc: unknown, providerDocs: unknown[] = [doc]
   for (const type of MODEL_DATA_TYPES) {
     for (const [name, values] of resourcesOfType(doc, type, 'data')) {
       const address = `data.${type}.${name}`;
+      if (instancesOf(address, values).count === 0) {
+        continue;
+      }
       resources.push({
         address,
         type,
@@ -147,6 +173,194 @@ export function terraformJsonModel(doc: unknown, providerDocs: unknown[] = [doc]
     }
   }
   return { format: 'terraform-json', resources, deleted: [], hiddenModules: moduleCallsOf(doc) };
+}
+
+/**
+ * How many instances a resource's `count` or `for_each` meta-argument makes, as far as the configuration
+ * tells: `count` 0 or 1 (a number, or its text), an empty `for_each`, or neither (one instance).
+ */
+export interface Instances {
+  /** 0 or 1; `undefined` when how many is known only at apply (see `metaArgument`). */
+  readonly count?: 0 | 1;
+  /**
+   * The meta-argument as written (`count = 2`, `for_each = {"a": …}`), when the instances are known only at
+   * apply: an expression, several (each apply of one policy or guardrail overwrites the others), or any
+   * non-empty `for_each`.
+   */
+  readonly metaArgument?: string;
+}
+
+/**
+ * The instances of a resource of Terraform JSON (`count`, `for_each`). Plans and state list each instance,
+ * so their values hold neither: one instance.
+ *
+ * @throws TerraformJsonError for a `count` that is not a whole number (or an interpolation), or both meta-arguments
+ */
+export function instancesOf(address: string, values: Record<string, unknown>): Instances {
+  const at = new Attributes(address, values);
+  const [count, forEach] = [at.get('count'), at.get('for_each')];
+  if (count !== undefined && forEach !== undefined) {
+    throw new ModelError(`${address}: count and for_each are both set; Terraform refuses that, keep one`);
+  }
+  if (forEach !== undefined) {
+    const empty =
+      (Array.isArray(forEach) && forEach.length === 0) || (isPlainObject(forEach) && Object.keys(forEach).length === 0);
+    return empty ? { count: 0 } : { metaArgument: `for_each = ${describeValue(forEach)}` };
+  }
+  if (count === undefined) {
+    return { count: 1 };
+  }
+  const literal = typeof count === 'string' && /^\d+$/.test(count) ? Number(count) : count;
+  if (literal === 0 || literal === 1) {
+    return { count: literal };
+  }
+  if ((typeof literal === 'number' && Number.isInteger(literal) && literal > 1) || isUnknownValue(literal)) {
+    return { metaArgument: `count = ${describeValue(count)}` };
+  }
+  throw new ModelError(`${address}: count must be a whole number (or an expression), got: ${describeValue(count)}`);
+}
+
+/**
+ * Stands for a value the configuration does not decide, with why (it holds `${`, so every rule treats it as
+ * unknown, and messages that show it say why).
+ */
+function undecided(why: string): string {
+  return `\${${why}}`;
+}
+
+/**
+ * Why the configuration does not tell what a policy or a guardrail enforces, when it does not: whether (and
+ * how often) it exists is known only at apply (`count`, `for_each`), or `lifecycle.ignore_changes` leaves
+ * what it enforces as it is live.
+ *
+ * @param enforced the attributes that say what it enforces
+ */
+function unsettledBy(address: string, values: Record<string, unknown>, enforced: string[][]): string | undefined {
+  const meta = instancesOf(address, values).metaArgument;
+  if (meta !== undefined) {
+    return `${meta}: whether (and how often) it exists is known only at apply`;
+  }
+  const entry = ignoredChangeOf(values, enforced);
+  return entry === undefined
+    ? undefined
+    : `lifecycle.ignore_changes ${describeValue(entry)} keeps the live value, which may differ from the configuration`;
+}
+
+/**
+ * The first entry of a resource's `lifecycle.ignore_changes` (Terraform JSON; `ignoredChangeCovering`) that
+ * covers one of `paths`, if any.
+ */
+export function ignoredChangeOf(
+  values: Record<string, unknown>,
+  paths: ReadonlyArray<readonly string[]>,
+): string | undefined {
+  const lifecycle = singleBlock(values.lifecycle);
+  const ignore = isPlainObject(lifecycle) ? lifecycle.ignore_changes : undefined;
+  return paths
+    .filter((path) => path.length > 0)
+    .map((path) => ignoredChangeCovering(ignore, path))
+    .find((e) => e !== undefined);
+}
+
+/**
+ * The attributes of a policy that decide what Cloud Run admits in its project: its default rule, its
+ * allowlist, and its project (ignored, the live policy stays where it was).
+ */
+export const POLICY_ENFORCES = [['default_admission_rule'], ['admission_whitelist_patterns'], ['project']];
+
+/**
+ * Whether the configuration does not tell what a policy enforces (see `unsettledBy`), and why: a policy
+ * whose existence is known only at apply, or whose rule or allowlist `lifecycle.ignore_changes` keeps as
+ * it is live, cannot govern its project.
+ */
+export function policyUnsettled(resource: ResourceInstance): string | undefined {
+  return unsettledBy(resource.address, resource.values, POLICY_ENFORCES);
+}
+
+/** The attributes of an organization policy (the guardrail) that say what it enforces. */
+export const GUARDRAIL_ENFORCES = [['spec'], ['dry_run_spec']];
+
+/** A guardrail whose existence or spec the configuration does not decide has an unknown spec. */
+function withUnsettledGuardrail(
+  address: string,
+  type: string,
+  values: Record<string, unknown>,
+): Record<string, unknown> {
+  const why = type === ORG_POLICY_TYPE ? unsettledBy(address, values, GUARDRAIL_ENFORCES) : undefined;
+  return why === undefined ? values : { ...values, spec: undecided(why), dry_run_spec: undefined };
+}
+
+/** A block the judgement reads, and whether it repeats (then a dynamic block adds entries to it). */
+interface JudgedBlock {
+  readonly path: readonly string[];
+  readonly repeats?: boolean;
+}
+
+/**
+ * The blocks of each resource type whose content the judgement reads: a `dynamic` block for one of them
+ * (or for a block on the way to it) makes it known only at apply.
+ */
+const DYNAMIC_JUDGED: Readonly<Record<string, readonly JudgedBlock[]>> = {
+  [POLICY_TYPE]: [{ path: ['default_admission_rule'] }, { path: ['admission_whitelist_patterns'], repeats: true }],
+  [ORG_POLICY_TYPE]: [{ path: ['spec'] }, { path: ['spec', 'rules'] }, { path: ['dry_run_spec'] }],
+  [ATTESTOR_TYPE]: [
+    { path: ['attestation_authority_note'] },
+    { path: ['attestation_authority_note', 'public_keys'], repeats: true },
+  ],
+  google_cloud_run_v2_service: [
+    { path: ['binary_authorization'] },
+    { path: ['template', 'containers'], repeats: true },
+    { path: ['build_config'] },
+  ],
+  google_cloud_run_v2_job: [
+    { path: ['binary_authorization'] },
+    { path: ['template', 'template', 'containers'], repeats: true },
+  ],
+  google_cloud_run_v2_worker_pool: [
+    { path: ['binary_authorization'] },
+    { path: ['template', 'containers'], repeats: true },
+  ],
+  google_cloud_run_service: [{ path: ['metadata'] }, { path: ['template', 'spec', 'containers'], repeats: true }],
+  google_cloudfunctions2_function: [{ path: ['service_config'] }, { path: ['build_config'] }],
+};
+
+/**
+ * The values with the `dynamic` blocks that the judgement depends on made known only at apply: a dynamic
+ * block for a repeating block (containers, allowlist patterns) adds an entry known only at apply; for any
+ * other block (or a block on the way) it makes that block known only at apply. The input is not changed.
+ *
+ * @throws TerraformJsonError when a `dynamic` on the way is not a block
+ */
+function withDynamicBlocks(
+  address: string,
+  values: Record<string, unknown>,
+  judged: readonly JudgedBlock[],
+): Record<string, unknown> {
+  return judged.reduce((current, { path, repeats }) => {
+    const walk = (block: Record<string, unknown>, depth: number, where: string): Record<string, unknown> => {
+      const name = path[depth];
+      if (dynamicNames(address, block, where).has(name)) {
+        const marker = undecided(`dynamic "${name}"`);
+        if (repeats === true && depth === path.length - 1) {
+          const value = block[name];
+          const list = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
+          return { ...block, [name]: [...list, marker] };
+        }
+        return { ...block, [name]: marker };
+      }
+      const inner = singleBlock(block[name]);
+      if (depth === path.length - 1 || !isPlainObject(inner)) {
+        return block; // the readers say what is wrong with any other shape
+      }
+      return { ...block, [name]: walk(inner, depth + 1, `${where}${name}.`) };
+    };
+    return walk(current, 0, '');
+  }, values);
+}
+
+/** The names of the `dynamic` blocks of a block (`dynamic` is an object keyed by name, or a list of them). */
+function dynamicNames(address: string, block: Record<string, unknown>, where: string): Set<string> {
+  return new Set(new Attributes(address, block, where).blocks('dynamic').flatMap((d) => d.keys()));
 }
 
 /** A `provider "google"` (or `"google-beta"`) block of Terraform JSON. */
@@ -175,6 +389,22 @@ function googleProvidersOf(doc: unknown): ProviderBlock[] {
         project: at.optionalString('project', 'a project id'),
       };
     });
+  });
+}
+
+/**
+ * Refuses two configurations of one provider with the same alias (or both without): Terraform refuses them
+ * ("Duplicate provider configuration"), and which one deploys a resource cannot be told.
+ */
+function requireDistinctProviders(providers: ProviderBlock[]): void {
+  providers.forEach((p, i) => {
+    const twin = providers.findIndex((o) => o.name === p.name && o.alias === p.alias);
+    if (twin !== i) {
+      const which = p.alias === undefined ? 'without alias' : `with alias ${describeValue(p.alias)}`;
+      throw new ModelError(
+        `provider.${p.name}: two configurations ${which} (projects ${describeValue(providers[twin].project ?? null)} and ${describeValue(p.project ?? null)}); Terraform refuses a duplicate provider configuration: give each but one a distinct alias`,
+      );
+    }
   });
 }
 
@@ -258,8 +488,10 @@ export function resourcesOfType(
 function readPolicy(resource: ResourceInstance): FoundPolicy {
   const { address, values: body } = resource;
   const at = new Attributes(address, body);
-  const defaultRule = at.singleBlock('default_admission_rule');
-  if (defaultRule === undefined) {
+  const unsettled = policyUnsettled(resource);
+  const rawRule = at.get('default_admission_rule');
+  const defaultRule = isUnknownValue(rawRule) ? undefined : at.singleBlock('default_admission_rule');
+  if (defaultRule === undefined && !isUnknownValue(rawRule)) {
     throw new ModelError(
       `${address}: default_admission_rule is not set; the provider requires it (evaluation_mode and enforcement_mode)`,
     );
@@ -276,15 +508,18 @@ function readPolicy(resource: ResourceInstance): FoundPolicy {
     clusterRules[cluster] = readRule(rule);
   });
   const lifecycle = at.singleBlock('lifecycle');
-  const dynamicPatterns = at.blocks('dynamic').some((d) => d.get('admission_whitelist_patterns') !== undefined);
+  const rule = defaultRule === undefined ? unknownRule(rawRule as string) : readRule(defaultRule);
+  const patterns = readPatterns(at);
   return {
     address,
     policy: {
       project: at.optionalString('project', 'a project id') ?? resource.providerProject ?? PROVIDER_DEFAULT_PROJECT,
-      defaultAdmissionRule: readRule(defaultRule),
-      allowlistPatterns: readPatterns(at, dynamicPatterns),
+      // The rule that holds (this one, Google's allow-all default, or another instance's) is unknown.
+      defaultAdmissionRule: unsettled === undefined ? rule : unknownRule(undecided(unsettled)),
+      allowlistPatterns: patterns,
       clusterAdmissionRules: clusterRules,
     },
+    ...(unsettled === undefined ? {} : { unsettled }),
     preventDestroy: lifecycle?.optionalBoolean('prevent_destroy') === true,
     description: at.optionalString('description', 'a string'),
     globalPolicyEvaluationMode: at.optionalString('global_policy_evaluation_mode', '"ENABLE" or "DISABLE"'),
@@ -306,16 +541,28 @@ function readRule(rule: Attributes): RuleModel {
   };
 }
 
-/** The allowlist patterns; a dynamic block or an interpolated list adds `DYNAMIC_PATTERNS`, known only at apply time. */
-function readPatterns(at: Attributes, dynamic: boolean): string[] {
+/** A rule whose modes are known only at apply time (`value`, an interpolation). */
+function unknownRule(value: string): RuleModel {
+  return {
+    evaluationMode: value as EvaluationModeValue,
+    enforcementMode: value as EnforcementModeValue,
+    requireAttestationsBy: [],
+  };
+}
+
+/**
+ * The allowlist patterns; an interpolated list, or an entry known only at apply time (which a dynamic block
+ * adds, `withDynamicBlocks`), is `DYNAMIC_PATTERNS`.
+ */
+function readPatterns(at: Attributes): string[] {
   const value = at.get('admission_whitelist_patterns');
   if (typeof value === 'string' && isInterpolated(value)) {
     return [DYNAMIC_PATTERNS];
   }
   const patterns = at
-    .blocks('admission_whitelist_patterns')
+    .blocks('admission_whitelist_patterns', isUnknownValue)
     .map((b) => b.requiredString('name_pattern', 'an image pattern like "gcr.io/my-project/app@*"'));
-  return dynamic ? [...patterns, DYNAMIC_PATTERNS] : patterns;
+  return Array.isArray(value) && value.some(isUnknownValue) ? [...patterns, DYNAMIC_PATTERNS] : patterns;
 }
 
 /**
@@ -392,11 +639,23 @@ class Attributes {
     return list.length === 0 ? undefined : new Attributes(this.address, list[0], `${this.path}${key}.`);
   }
 
-  /** A nested block that may repeat: an object, or a list of objects. */
-  public blocks(key: string): Attributes[] {
+  /** The names of the attributes that are set. */
+  public keys(): string[] {
+    return Object.keys(this.values).filter((key) => this.get(key) !== undefined);
+  }
+
+  /**
+   * A nested block that may repeat: an object, or a list of objects.
+   *
+   * @param skip tells entries to leave out (such as values known only at apply time)
+   */
+  public blocks(key: string, skip: (entry: unknown) => boolean = () => false): Attributes[] {
     const value = this.get(key);
     const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-    return list.map((entry, i) => {
+    return list.flatMap((entry, i) => {
+      if (skip(entry)) {
+        return [];
+      }
       if (!isPlainObject(entry)) {
         return this.fail(Array.isArray(value) ? `${key}[${i}]` : key, 'a block (an object)', entry);
       }

@@ -567,7 +567,8 @@ function keyNameOf(value: string): string {
   return short ? `projects/${short[1]}/locations/${short[2]}/keyRings/${short[3]}/cryptoKeys/${short[4]}` : value;
 }
 
-function isGuardrail(resource: ResourceInstance): boolean {
+/** Whether a resource is an organization policy on `constraints/run.allowedBinaryAuthorizationPolicies`. */
+export function isGuardrail(resource: ResourceInstance): boolean {
   const name = resource.values.name;
   return (
     resource.type === ORG_POLICY_TYPE &&

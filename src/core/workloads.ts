@@ -16,6 +16,11 @@ const CONTAINER_BLOCKS: Readonly<Record<string, readonly string[]>> = {
   google_cloud_run_service: ['template', 'spec', 'containers'],
 };
 
+/** Where the containers of a workload type are (`['template', 'containers']`); `undefined` for a type without. */
+export function containersPath(resourceType: string): readonly string[] | undefined {
+  return CONTAINER_BLOCKS[resourceType];
+}
+
 /** Whether a resource type deploys container images that its configuration names. */
 export function hasContainerImages(resourceType: string): boolean {
   return Object.prototype.hasOwnProperty.call(CONTAINER_BLOCKS, resourceType);

@@ -1,6 +1,7 @@
 import { TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProp, terraformExpression } from './errors';
+import { sameExpression } from '../core/policy';
 
 /** What a construct claimed with `claimSingleton`. */
 interface Claim {
@@ -60,7 +61,8 @@ function claimOf(construct: IConstruct, kind: symbol): Claim | undefined {
 /**
  * Whether two values are the same: literals by their text; values known only at apply time are the same
  * when they stand for the same Terraform expression (two reads of one variable), and otherwise unknown
- * (`undefined`), as is a literal compared with such a value.
+ * (`undefined`), as is a literal compared with such a value. An expression that references a value of one
+ * instance (`${each.key}`) is never the same across two resources (`sameExpression`): unknown.
  */
 export function sameValue(scope: IConstruct, a: string, b: string): boolean | undefined {
   if (!Token.isUnresolved(a) && !Token.isUnresolved(b)) {
@@ -68,5 +70,5 @@ export function sameValue(scope: IConstruct, a: string, b: string): boolean | un
   }
   const expression = (value: string) => (Token.isUnresolved(value) ? terraformExpression(scope, value) : undefined);
   const [ea, eb] = [expression(a), expression(b)];
-  return ea !== undefined && ea === eb ? true : undefined;
+  return ea !== undefined && eb !== undefined && sameExpression(ea, eb) ? true : undefined;
 }

@@ -1,4 +1,4 @@
-import { PolicyModel, RuleModel, isInterpolated } from '../../src/core/policy';
+import { PolicyModel, RuleModel, isInterpolated, sameExpression } from '../../src/core/policy';
 import { policyProblems, ruleProblems } from '../../src/core/policy-check';
 import { ruleModel } from '../support';
 
@@ -70,5 +70,21 @@ describe('policyProblems', () => {
     expect(
       policyProblems(policy(rule('${var.m}', '${var.e}')), isInterpolated, { globalPolicyEvaluationMode: '${var.g}' }),
     ).toStrictEqual([]);
+  });
+});
+
+describe('sameExpression', () => {
+  test.each([
+    ['${var.project}', '${var.project}', true],
+    ['${var.project}', '${var.other}', false],
+    ['${local.count.x}', '${local.count.x}', true],
+    ['${var.each_project}', '${var.each_project}', true],
+    ['${each.key}', '${each.key}', false],
+    ['${each.value.project}', '${each.value.project}', false],
+    ['${var.projects[count.index]}', '${var.projects[count.index]}', false],
+    ['${self.project}', '${self.project}', false],
+    ['p-${each.key}', 'p-${each.key}', false],
+  ])('%s and %s: %s', (a, b, same) => {
+    expect(sameExpression(a, b)).toBe(same);
   });
 });

@@ -1,6 +1,7 @@
 import {
   attestorsFromTerraformJson,
   DYNAMIC_PATTERNS,
+  instancesOf,
   policiesFromTerraformJson,
   PROVIDER_DEFAULT_PROJECT,
   resourcesOfType,
@@ -313,5 +314,102 @@ describe('terraformJsonModel: data sources', () => {
     [{ data: { google_kms_crypto_key_version: { v: 'x' } } }, 'data.google_kms_crypto_key_version.v must be an object'],
   ])('a data block of the wrong shape is an error: %j', (doc, message) => {
     expect(() => terraformJsonModel(doc)).toThrow(message);
+  });
+});
+
+describe('instancesOf: count and for_each', () => {
+  const A = 'google_binary_authorization_policy.p';
+  test.each([
+    [{}, { count: 1 }],
+    [{ count: null }, { count: 1 }],
+    [{ count: 0 }, { count: 0 }],
+    [{ count: '0' }, { count: 0 }],
+    [{ count: 1 }, { count: 1 }],
+    [{ count: '1' }, { count: 1 }],
+    [{ for_each: {} }, { count: 0 }],
+    [{ for_each: [] }, { count: 0 }],
+    [{ count: 3 }, { metaArgument: 'count = 3' }],
+    [{ count: '3' }, { metaArgument: 'count = "3"' }],
+    [{ count: '${var.n}' }, { metaArgument: 'count = "${var.n}"' }],
+    [{ for_each: { a: 1 } }, { metaArgument: 'for_each = {"a": 1}' }],
+    [{ for_each: ['a'] }, { metaArgument: 'for_each = ["a"]' }],
+    [{ for_each: '${var.m}' }, { metaArgument: 'for_each = "${var.m}"' }],
+  ])('%j: %j', (values, expected) => {
+    expect(instancesOf(A, values)).toStrictEqual(expected);
+  });
+
+  test.each([
+    [{ count: -1 }, `${A}: count must be a whole number (or an expression), got: -1`],
+    [{ count: 0.5 }, `${A}: count must be a whole number (or an expression), got: 0.5`],
+    [{ count: true }, `${A}: count must be a whole number (or an expression), got: true`],
+    [{ count: 'x' }, `${A}: count must be a whole number (or an expression), got: "x"`],
+    [{ count: 1, for_each: {} }, `${A}: count and for_each are both set; Terraform refuses that, keep one`],
+  ])('%j: an error', (values, message) => {
+    expect(() => instancesOf(A, values)).toThrow(new TerraformJsonError(message));
+  });
+
+  test('the reader leaves out resources and data sources with no instance', () => {
+    const model = terraformJsonModel({
+      resource: { google_binary_authorization_attestor: { a: { name: 'a', count: 0 }, b: { name: 'b' } } },
+      data: { google_kms_crypto_key_version: { v: { crypto_key: 'k', for_each: {} } } },
+    });
+    expect(model.resources.map((r) => r.address)).toEqual(['google_binary_authorization_attestor.b']);
+  });
+});
+
+describe('terraformJsonModel: dynamic blocks of what is judged', () => {
+  test('a dynamic allowlist adds an unknown pattern after the static ones, as before', () => {
+    const [found] = policiesFromTerraformJson(
+      policyDoc({
+        admission_whitelist_patterns: [{ name_pattern: 'gcr.io/p/a@*' }],
+        dynamic: { admission_whitelist_patterns: { for_each: '${var.p}' } },
+      }),
+    );
+    expect(found.policy.allowlistPatterns).toStrictEqual(['gcr.io/p/a@*', DYNAMIC_PATTERNS]);
+  });
+
+  test('the input is not changed', () => {
+    const doc = policyDoc({ dynamic: { default_admission_rule: { for_each: ['x'] } } });
+    const before = JSON.stringify(doc);
+    const [found] = policiesFromTerraformJson(doc);
+    expect(found.policy.defaultAdmissionRule.evaluationMode).toBe('${dynamic "default_admission_rule"}');
+    expect(JSON.stringify(doc)).toBe(before);
+  });
+
+  test('a dynamic of the wrong shape inside a block is an error naming where', () => {
+    const doc = {
+      resource: {
+        google_cloud_run_v2_service: { s: { template: { containers: [{ image: 'i' }], dynamic: 'x' } } },
+      },
+    };
+    expect(() => terraformJsonModel(doc)).toThrow(
+      new TerraformJsonError('google_cloud_run_v2_service.s: template.dynamic must be a block (an object), got: "x"'),
+    );
+  });
+});
+
+describe('terraformJsonModel: provider configurations', () => {
+  const resource = { google_binary_authorization_attestor: { a: { name: 'a' } } };
+  test.each([
+    [{ google: [{ project: 'a' }, { project: 'b' }] }, 'provider.google: two configurations without alias'],
+    [{ google: [{ project: 'a' }, {}] }, 'provider.google: two configurations without alias (projects "a" and null)'],
+    [
+      {
+        'google-beta': [
+          { alias: 'x', project: 'a' },
+          { alias: 'x', project: 'b' },
+        ],
+      },
+      'provider.google-beta: two configurations with alias "x"',
+    ],
+  ])('%j: an error', (provider, message) => {
+    expect(() => terraformJsonModel({ provider, resource })).toThrow(message);
+  });
+
+  test('duplicates across the files of one module are errors too', () => {
+    const doc = { provider: { google: { project: 'a' } }, resource };
+    expect(() => terraformJsonModel(doc, [doc, { provider: { google: { project: 'b' } } }])).toThrow(
+      'two configurations without alias',
+    );
   });
 });
