@@ -605,6 +605,38 @@ const NEW_FORMATS: BadInput[] = [
     'unknown action "destroy"',
   ),
   inFile(
+    'a plan whose change planned_values does not hold',
+    planDoc((p) =>
+      p.resource_changes.push({
+        address: 'google_cloud_run_v2_service.evil',
+        mode: 'managed',
+        type: 'google_cloud_run_v2_service',
+        name: 'evil',
+        change: {
+          actions: ['create'],
+          before: null,
+          after: { template: [{ containers: [{ image: 'docker.io/x' }] }] },
+        },
+      }),
+    ),
+    '@/in.tf.json: resource_changes[1] (google_cloud_run_v2_service.evil): its actions ["create"] leave it in place, but planned_values does not hold it',
+  ),
+  inFile(
+    'a plan that deletes a policy planned_values still holds',
+    planDoc((p) => Object.assign(p.resource_changes[0].change, { actions: ['delete'], after: null })),
+    `@/in.tf.json: resource_changes[0] (module.m.${POLICY}): its actions ["delete"] remove it, but planned_values still holds it`,
+  ),
+  inFile(
+    'a plan whose change has no after',
+    planDoc((p) => (p.resource_changes[0].change.after = null)),
+    `@/in.tf.json: resource_changes[0] (module.m.${POLICY}): its actions ["create"] leave it in place, but its change has no "after"`,
+  ),
+  inFile(
+    'a plan whose change has no actions',
+    planDoc((p) => (p.resource_changes[0].change.actions = [])),
+    `@/in.tf.json: resource_changes[0].change.actions (module.m.${POLICY}) must be one of the lists Terraform writes`,
+  ),
+  inFile(
     'a plan resource whose type is a number',
     planDoc((p) => (p.planned_values.root_module.child_modules[0].resources[0].type = 5)),
     'planned_values.root_module.child_modules[0].resources[0].type must be a string, got: 5',
