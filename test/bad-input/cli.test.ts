@@ -1204,6 +1204,55 @@ describe('bad command lines: exit 2, one line', () => {
     expectOneLine(result, [`cdktf-gcp-binauthz: ${message}`]);
   });
 
+  test.each([
+    ['summary', 'stack'],
+    ['check', 'stack'],
+    ['lint', 'stack'],
+    ['export', 'stack'],
+    ['export', 'address'],
+    ['export', 'format'],
+    ['import', 'stack'],
+    ['import', 'address'],
+    ['import', 'language'],
+    ['graph', 'format'],
+  ])('%s: --%s given twice is refused, never the last one kept', (command, option) => {
+    const folder = materialize({ 'in.tf.json': policyDoc() });
+    const input = join(folder, 'in.tf.json');
+    const values =
+      option === 'language' ? ['typescript', 'python'] : option === 'format' ? ['dot', 'mermaid'] : ['a', 'b'];
+    const message = `cdktf-gcp-binauthz: --${option} given twice ("${values[0]}" and "${values[1]}"); it takes one value: run the command once for each (--help shows the usage)`;
+    expectOneLine(run([command, input, `--${option}`, values[0], `--${option}`, values[1]]), [message]);
+    expectOneLine(run([command, input, `--${option}=${values[0]}`, `--${option}=${values[1]}`]), [message]);
+  });
+
+  test('check --stack given twice on two stacks, one of them not enforcing: exit 2, not the clean one alone', () => {
+    const folder = materialize({
+      'stacks/a/cdk.tf.json': JSON.stringify({
+        resource: {
+          google_cloud_run_v2_service: {
+            s: { name: 's', location: 'l', template: { containers: [{ image: IMAGE }] } },
+          },
+        },
+      }),
+      'stacks/b/cdk.tf.json': policyDoc(),
+    });
+    expect(run(['check', folder]).code).toBe(1);
+    expectOneLine(run(['check', folder, '--stack', 'a', '--stack', 'b']), [
+      'cdktf-gcp-binauthz: --stack given twice ("a" and "b"); it takes one value: run the command once for each (--help shows the usage)',
+    ]);
+  });
+
+  test('--image takes several values', () => {
+    const folder = materialize({ 'in.tf.json': policyDoc() });
+    const input = join(folder, 'in.tf.json');
+    const result = run(['check', input, '--image', IMAGE, '--image', 'gcr.io/my-project/other:v1', '--json']);
+    expect(result.stderr).toEqual([]);
+    expect(JSON.parse(result.stdout.join('\n')).results.map((r: any) => r.image)).toEqual([
+      IMAGE,
+      'gcr.io/my-project/other:v1',
+    ]);
+  });
+
   test('no arguments at all prints the usage, exit 2', () => {
     const result = run([]);
     expect(result.stderr[0]).toMatch(/^usage: cdktf-gcp-binauthz <command>/);
