@@ -695,6 +695,51 @@ const NEW_FORMATS: BadInput[] = [
     `${YAML_POLICY}admissionWhitelistPatterns:\n- namePattern: {a: 1}\n`,
     'admissionWhitelistPatterns[0].namePattern must be a string',
   ),
+  // YAML has no interpolation: "${…}" is the literal text, invalid where a mode, a name or a pattern belongs.
+  ...(
+    [
+      [
+        'evaluation mode',
+        YAML_POLICY.replace('ALWAYS_DENY', '"${var.mode}"'),
+        'defaultAdmissionRule.evaluationMode must be ALWAYS_ALLOW, ALWAYS_DENY or REQUIRE_ATTESTATION, got: "${var.mode}"',
+      ],
+      [
+        'enforcement mode',
+        YAML_POLICY.replace('ENFORCED_BLOCK_AND_AUDIT_LOG', '${var.e}'),
+        'defaultAdmissionRule.enforcementMode must be ENFORCED_BLOCK_AND_AUDIT_LOG or DRYRUN_AUDIT_LOG_ONLY, got: "${var.e}"',
+      ],
+      [
+        'pattern',
+        `${YAML_POLICY}admissionWhitelistPatterns:\n- namePattern: gcr.io/\${var.p}/**\n`,
+        'admissionWhitelistPatterns[0].namePattern must be an image pattern, got: "gcr.io/${var.p}/**"',
+      ],
+      [
+        'project',
+        YAML_POLICY.replace('projects/my-project/policy', 'projects/${var.project}/policy'),
+        'name must be "projects/PROJECT_ID/policy", got: "projects/${var.project}/policy"',
+      ],
+      [
+        'cluster key',
+        `${YAML_POLICY}clusterAdmissionRules:\n  \${var.c}:\n    evaluationMode: ALWAYS_DENY\n    enforcementMode: ENFORCED_BLOCK_AND_AUDIT_LOG\n`,
+        'clusterAdmissionRules key "${var.c}" must be LOCATION.CLUSTER_ID, got: "${var.c}"',
+      ],
+      [
+        'global evaluation mode',
+        `${YAML_POLICY}globalPolicyEvaluationMode: \${var.g}\n`,
+        'globalPolicyEvaluationMode must be ENABLE or DISABLE, got: "${var.g}"',
+      ],
+    ] as const
+  ).map(([what, yaml, message]) =>
+    inFile(`a YAML policy with "\${" in its ${what}`, yaml, `@/in.tf.json: ${message}`, '(YAML has no interpolation'),
+  ),
+  inFile(
+    'a YAML policy with "${" in an attestor name',
+    YAML_POLICY.replace('ALWAYS_DENY', 'REQUIRE_ATTESTATION').replace(
+      'ENFORCED_BLOCK_AND_AUDIT_LOG\n',
+      'ENFORCED_BLOCK_AND_AUDIT_LOG\n  requireAttestationsBy:\n  - projects/my-project/attestors/${var.a}\n',
+    ),
+    '@/in.tf.json: defaultAdmissionRule.requireAttestationsBy[0] must be an attestor name like "projects/P/attestors/N", got: "projects/my-project/attestors/${var.a}"',
+  ),
   inFile(
     'a YAML policy with a key the format does not have',
     `${YAML_POLICY}defaultAdmisionRule: {}\n`,
