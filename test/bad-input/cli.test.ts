@@ -115,6 +115,12 @@ const EVERY_COMMAND: BadInput[] = [
   inFile('a byte order mark before valid JSON', `\ufeff${policyDoc()}`, '@/in.tf.json: starts with a byte order mark'),
   inFile('truncated JSON', policyDoc().slice(0, 40), '@/in.tf.json: not valid JSON ('),
   inFile('JSON followed by garbage', `${policyDoc()}}`, '@/in.tf.json: not valid JSON ('),
+  inFile(
+    'a YAML whose first line is indented',
+    '  name: projects/my-project/policy\n  defaultAdmissionRule: {}\n',
+    '@/in.tf.json: not valid JSON (',
+    '), nor a policy YAML as gcloud prints it (its first line that is not blank or a comment must be a key at the start of the line',
+  ),
   inFile('JSON with a comment', `// x\n${policyDoc()}`, '@/in.tf.json: not valid JSON'),
   inFile('JSON with a trailing comma', '{"resource": {},}', 'not valid JSON'),
   inFile(
@@ -993,6 +999,11 @@ const BAD_ARGUMENTS: Array<[string, string[], string]> = [
     'unknown --language "go"; the languages are typescript, python',
   ],
   ['help of an unknown command', ['deploy', '--help'], 'unknown command "deploy"'],
+  [
+    'standard input as "-"',
+    ['summary', '-'],
+    '-: no such file or folder; standard input is read as /dev/stdin (check /dev/stdin < plan.json)',
+  ],
   ['diff without input', ['diff'], 'diff takes two inputs (before and after'],
   ['diff with three inputs', ['diff', 'x', 'x', 'x'], 'diff takes two inputs (before and after'],
   ['diff with --stack', ['diff', 'x', 'x', '--stack', 's'], 'diff does not take --stack'],
