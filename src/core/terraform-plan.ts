@@ -16,9 +16,8 @@
  * version, a list where a module belongs, an `after_unknown` of the wrong shape, a resource without a
  * change) throws `ModelError` naming the place, never skipped. So does a plan whose two sides disagree
  * (see `checkConsistency`): a change that no part of the reader looks at is a change nobody judged. Only
- * the resources of
- * `MODEL_RESOURCE_TYPES` are kept, so a plan of many thousands of resources costs little beyond its
- * parsing. The walk over modules uses a list, not recursion; `after_unknown` is walked recursively, as
+ * the resources of `MODEL_RESOURCE_TYPES` are kept, so a plan of many thousands of resources costs little
+ * beyond its parsing. The walk over modules uses a list, not recursion; `after_unknown` is walked recursively, as
  * deep as the JSON reader allows (512 levels).
  */
 import { describeValue } from './display';
@@ -83,49 +82,43 @@ export function planModel(doc: Record<string, unknown>): InputModel {
   const changes = changesOf(doc.resource_changes);
   const configuration = configurationOf(doc.configuration);
   const resources: ResourceInstance[] = [];
-  const plannedAddresses = new Set<string>();
-  walkModules(
-    planned.root_module,
-    'planned_values.root_module',
-    (resource, where, modulePath) => {
-      const change = changes.byAddress.get(resource.address);
-      if (change === undefined) {
-        throw new ModelError(
-          `${where} (${resource.address}): resource_changes holds no change for it, so which of its values are known only after apply cannot be told; show the whole plan (terraform show -json PLANFILE)`,
+  const managed = walkModules(planned.root_module, 'planned_values.root_module', (resource, where, modulePath) => {
+    const change = changes.byAddress.get(resource.address);
+    if (change === undefined) {
+      throw new ModelError(
+        `${where} (${resource.address}): resource_changes holds no change for it, so which of its values are known only after apply cannot be told; show the whole plan (terraform show -json PLANFILE)`,
+      );
+    }
+    if (change.actions.join(',') === 'forget') {
+      // Terraform 1.7 to 1.15 list a forgotten resource here too, without values: it leaves the state.
+      if (Object.keys(resource.values).length > 0) {
+        throw inconsistent(
+          change,
+          'its actions ["forget"] remove it from the state, but planned_values gives it values',
         );
       }
-      if (change.actions.join(',') === 'forget') {
-        // Terraform 1.7 to 1.15 list a forgotten resource here too, without values: it leaves the state.
-        if (Object.keys(resource.values).length > 0) {
-          throw inconsistent(
-            change,
-            'its actions ["forget"] remove it from the state, but planned_values gives it values',
-          );
-        }
-        return;
+      return;
+    }
+    const values = withUnknowns(
+      resource.values,
+      change.afterUnknown,
+      `resource_changes[${change.index}].change.after_unknown`,
+    );
+    const config = configuration.resources.get(`${modulePath}${resource.type}.${resource.name}`);
+    for (const [type, block, attribute] of COMPUTED_DEFAULTS) {
+      if ((type === '*' || resource.type === type) && config !== undefined && !config.sets(block, attribute)) {
+        unsetUnknown(values, block, attribute);
       }
-      const values = withUnknowns(
-        resource.values,
-        change.afterUnknown,
-        `resource_changes[${change.index}].change.after_unknown`,
-      );
-      const config = configuration.resources.get(`${modulePath}${resource.type}.${resource.name}`);
-      for (const [type, block, attribute] of COMPUTED_DEFAULTS) {
-        if ((type === '*' || resource.type === type) && config !== undefined && !config.sets(block, attribute)) {
-          unsetUnknown(values, block, attribute);
-        }
-      }
-      const providerKey = config?.providerKey;
-      resources.push({
-        address: resource.address,
-        type: resource.type,
-        values,
-        providerProject: providerKey === undefined ? undefined : configuration.providerProjects.get(providerKey),
-      });
-    },
-    plannedAddresses,
-  );
-  checkConsistency(changes.byAddress, plannedAddresses);
+    }
+    const providerKey = config?.providerKey;
+    resources.push({
+      address: resource.address,
+      type: resource.type,
+      values,
+      providerProject: providerKey === undefined ? undefined : configuration.providerProjects.get(providerKey),
+    });
+  });
+  checkConsistency(changes.byAddress, managed);
   // The configuration (and so the provider) of a resource is the same before and after its change.
   const providerProjects = new Map(resources.map((r) => [r.address, r.providerProject]));
   const prior = {
@@ -176,15 +169,15 @@ interface PlannedResource {
 /**
  * Calls `visit` for every managed resource of `MODEL_RESOURCE_TYPES` in a module of a values
  * representation and its child modules, in document order, with the module's path without instance keys
- * (`module.a.module.b.`, as the configuration names it). Adds the address of every managed resource, of
- * any type, to `managedAddresses` when given.
+ * (`module.a.module.b.`, as the configuration names it). Returns the address of every managed resource,
+ * of any type.
  */
 function walkModules(
   root: unknown,
   rootWhere: string,
   visit: (resource: PlannedResource, where: string, modulePath: string) => void,
-  managedAddresses?: Set<string>,
-): void {
+): Set<string> {
+  const managedAddresses = new Set<string>();
   const pending: Array<{ module: unknown; where: string }> = [{ module: root, where: rootWhere }];
   while (pending.length > 0) {
     const { module, where } = pending.pop()!;
@@ -202,7 +195,7 @@ function walkModules(
         return;
       }
       const address = stringAt(resource.address, `${here}.address`);
-      managedAddresses?.add(address);
+      managedAddresses.add(address);
       if (!MODEL_RESOURCE_TYPES.has(type)) {
         return;
       }
@@ -222,6 +215,7 @@ function walkModules(
       pending.push({ module: children[i], where: `${where}.child_modules[${i}]` });
     }
   }
+  return managedAddresses;
 }
 
 /** `module.a["x"].module.b[0]` → `module.a.module.b`: a module instance's address without its instance keys. */
