@@ -521,7 +521,16 @@ describe('a plan whose resource_changes and planned_values disagree is refused',
   });
 
   test('the shapes Terraform writes are read: modules, count and for_each keys, replacements, deposed objects, data sources', () => {
-    const service = (address: string) => `${address}.${SERVICE}`;
+    const inModule = `module.m["k"].module.n[0].${SERVICE}.s`;
+    const deployed = [
+      `${SERVICE}.created`,
+      `${SERVICE}.same`,
+      `${SERVICE}.moved`,
+      `${SERVICE}.counted[0]`,
+      `${SERVICE}.keyed["a.b"]`,
+      `${SERVICE}.kept`,
+      inModule,
+    ];
     const model = planModel(
       planOf(
         [
@@ -534,34 +543,18 @@ describe('a plan whose resource_changes and planned_values disagree is refused',
           { address: `${SERVICE}.keyed["a.b"]`, actions: ['delete'], deposed: '00000001' },
           { address: `${SERVICE}.kept`, actions: ['create', 'forget'] },
           { address: `${SERVICE}.gone`, actions: ['no-op'], deposed: '00000002', before: null, after: null },
-          { address: service('module.m["k"].module.n[0]') + '.s', actions: ['update'] },
-          { address: service('module.m["j"].module.n[0]') + '.s', actions: ['delete'] },
+          { address: inModule, actions: ['update'] },
+          { address: `module.m["j"].module.n[0].${SERVICE}.s`, actions: ['delete'] },
           { address: 'data.google_project.p', actions: ['read'], mode: 'data' },
           { address: 'data.google_project.q', actions: ['no-op'], mode: 'data' },
         ],
-        [
-          `${SERVICE}.created`,
-          `${SERVICE}.same`,
-          `${SERVICE}.moved`,
-          `${SERVICE}.counted[0]`,
-          `${SERVICE}.keyed["a.b"]`,
-          `${SERVICE}.kept`,
-          service('module.m["k"].module.n[0]') + '.s',
-        ],
+        deployed,
       ),
     );
-    expect(model.resources.map((r) => r.address)).toEqual([
-      `${SERVICE}.created`,
-      `${SERVICE}.same`,
-      `${SERVICE}.moved`,
-      `${SERVICE}.counted[0]`,
-      `${SERVICE}.keyed["a.b"]`,
-      `${SERVICE}.kept`,
-      service('module.m["k"].module.n[0]') + '.s',
-    ]);
+    expect(model.resources.map((r) => r.address)).toEqual(deployed);
     expect(model.deleted.map((r) => r.address)).toEqual([
       `${SERVICE}.counted[1]`,
-      service('module.m["j"].module.n[0]') + '.s',
+      `module.m["j"].module.n[0].${SERVICE}.s`,
     ]);
   });
 
