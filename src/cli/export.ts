@@ -1,6 +1,5 @@
 import { InputError, readInputs, selectStack } from './input';
-import { choosePolicy, policiesIn, requireValidPolicy } from './policies';
-import { isInterpolated } from '../core/policy';
+import { choosePolicy, policiesIn, requireValidPolicy, unknownIn } from './policies';
 import { policyYaml, unknownPolicyValues } from '../core/policy-yaml';
 import { PROVIDER_DEFAULT_PROJECT } from '../core/terraform-json';
 
@@ -21,7 +20,7 @@ export function exportGcloudYaml(input: string, stack: string | undefined, addre
   }
   requireValidPolicy(found);
   const extras = { description: found.description, globalPolicyEvaluationMode: found.globalPolicyEvaluationMode };
-  const unknown = unknownPolicyValues(found.policy, extras, isInterpolated);
+  const unknown = unknownPolicyValues(found.policy, extras, unknownIn(found));
   if (unknown.length > 0) {
     throw new InputError(`${where}: values known only at apply time cannot be exported (${unknown.join('; ')})`);
   }

@@ -1,7 +1,6 @@
 import { GeneratedProgram, Language, policyProgram } from './codegen';
 import { readInputs, selectStack, InputError } from './input';
-import { choosePolicy, policiesIn, requireValidPolicy } from './policies';
-import { isInterpolated } from '../core/policy';
+import { choosePolicy, policiesIn, requireValidPolicy, unknownIn } from './policies';
 import { unknownPolicyValues } from '../core/policy-yaml';
 import { PROVIDER_DEFAULT_PROJECT } from '../core/terraform-json';
 
@@ -26,10 +25,16 @@ export function importProgram(
   }
   requireValidPolicy(found);
   const extras = { description: found.description, globalPolicyEvaluationMode: found.globalPolicyEvaluationMode };
-  const unknown = unknownPolicyValues(found.policy, extras, isInterpolated);
+  const unknown = unknownPolicyValues(found.policy, extras, unknownIn(found));
   if (unknown.length > 0) {
     throw new InputError(
       `${where}: values known only at apply time cannot be written into a program (${unknown.join('; ')})`,
+    );
+  }
+  if (found.description?.includes('${')) {
+    // Text to Google, but an interpolation to the Terraform the program writes.
+    throw new InputError(
+      `${where}: the description ${JSON.stringify(found.description)} holds "\${", which Terraform would read as an interpolation; write it as "$\${" in the program, or remove it from the description`,
     );
   }
   return policyProgram({ model: found.policy, ...extras }, language);

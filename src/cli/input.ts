@@ -211,6 +211,12 @@ function parseFile(file: string): { format: InputFormat; doc: unknown } {
     const doc = parseJsonText(text);
     return { format: detectJsonFormat(doc), doc };
   } catch (e) {
+    if (e instanceof JsonTextError && e.message.startsWith('not valid JSON') && !/^\s*[[{]/.test(text)) {
+      // Neither: say so, for a YAML that does not start as gcloud writes it (an indented first line).
+      throw new InputError(
+        `${file}: ${e.message}, nor a policy YAML as gcloud prints it (its first line that is not blank or a comment must be a key at the start of the line, like "name:", or ---)`,
+      );
+    }
     if (e instanceof JsonTextError || e instanceof YamlTextError || e instanceof ModelError) {
       throw new InputError(`${file}: ${e.message}`);
     }
@@ -294,7 +300,7 @@ function ioError(path: string, e: unknown): Error {
       return new InputError(
         isSymbolicLink(path)
           ? `${path}: cannot read: a symbolic link to ${JSON.stringify(readLink(path))}, which does not exist (ENOENT)`
-          : `${path}: no such file or folder`,
+          : `${path}: no such file or folder${path === '-' ? '; standard input is read as /dev/stdin (check /dev/stdin < plan.json)' : ''}`,
       );
     case 'ELOOP':
       return new InputError(`${path}: cannot read: a loop of symbolic links (ELOOP)`);

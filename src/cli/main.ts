@@ -128,6 +128,30 @@ const OPTIONS = {
   version: { type: 'boolean' },
 } as const;
 
+/**
+ * Refuses an option that takes one value given more than once: parseArgs would keep the last one, and
+ * `--stack a --stack b` would silently check only b.
+ */
+function refuseRepeatedValues(tokens: ReadonlyArray<{ kind: string; name?: string; value?: string }>): void {
+  const seen = new Map<string, string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name === undefined || !(token.name in OPTIONS)) {
+      continue;
+    }
+    const option: { type: string; multiple?: boolean } = OPTIONS[token.name as keyof typeof OPTIONS];
+    if (option.type !== 'string' || option.multiple === true) {
+      continue;
+    }
+    const first = seen.get(token.name);
+    if (first !== undefined) {
+      throw new UsageError(
+        `--${token.name} given twice (${JSON.stringify(first)} and ${JSON.stringify(token.value)}); it takes one value: run the command once for each`,
+      );
+    }
+    seen.set(token.name, token.value ?? '');
+  }
+}
+
 /** How many inputs each command takes, when it is not one. */
 const INPUT_COUNTS: Record<string, [number, number]> = { diff: [1, 2] };
 
@@ -193,7 +217,13 @@ function version(): string {
 }
 
 function run(argv: string[], print: (line: Line) => void, say: (line: string) => void, colour: boolean): number {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
+  const { values, positionals, tokens } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: OPTIONS,
+    tokens: true,
+  });
   const [command, input, ...extra] = positionals;
   const known = command !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, command);
   if (values.version) {
@@ -232,6 +262,7 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
   if (foreign !== undefined) {
     throw new UsageError(`${command} does not take --${foreign}`);
   }
+  refuseRepeatedValues(tokens);
   // JSON.stringify escapes the characters that would break a line; `print` escapes the rest.
   const printJson = (value: unknown) => JSON.stringify(value, undefined, 2).split('\n').forEach(print);
 

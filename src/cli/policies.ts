@@ -32,12 +32,21 @@ export function policiesIn(files: InputFile[], input: string): LocatedPolicy[] {
 }
 
 /**
+ * Whether a value of the policy is known only at apply time: a Terraform interpolation, except in a
+ * policy YAML, which has no interpolation (its reader refuses `${` where a mode, name or pattern
+ * belongs, and keeps it as text in the description).
+ */
+export function unknownIn(found: LocatedPolicy): (value: string) => boolean {
+  return found.format === 'policy-yaml' ? () => false : isInterpolated;
+}
+
+/**
  * Refuses a policy that cannot be used as it stands (`policyProblems`: a mode the API does not know,
  * attestors that do not fit the evaluation mode): an input error naming the file, the policy and the
  * first problem.
  */
 export function requireValidPolicy(found: LocatedPolicy): void {
-  const problems = policyProblems(found.policy, isInterpolated, found);
+  const problems = policyProblems(found.policy, unknownIn(found), found);
   if (problems.length > 0) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more; lint lists them all)` : '';
     throw new InputError(`${found.file}: ${found.address}: ${problems[0]}${more}`);

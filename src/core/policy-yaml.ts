@@ -104,7 +104,8 @@ const RULE_KEYS: ReadonlySet<string> = new Set(['evaluationMode', 'enforcementMo
  * Reads a policy YAML (parsed into plain values) as `gcloud container binauthz policy export` writes it
  * (Google's policy YAML reference) into the reader model: one `google_binary_authorization_policy` whose
  * address is the policy's name, `projects/PROJECT_ID/policy`. Every key and type is checked: an unknown key
- * or a value of the wrong type throws `ModelError` naming the key, never ignored.
+ * or a value of the wrong type throws `ModelError` naming the key, never ignored. Its values are literal:
+ * a `${` (an interpolation in Terraform) where a mode, name or pattern belongs throws too (`yamlLiteral`).
  */
 export function policyYamlModel(doc: unknown): InputModel {
   const policy = objectAt(doc, 'the document', 'a mapping (a policy (name, defaultAdmissionRule, …))');
@@ -115,7 +116,7 @@ export function policyYamlModel(doc: unknown): InputModel {
     );
   }
   checkKeys(policy, POLICY_KEYS, 'the policy');
-  const name = yamlString(policy.name, 'name', '"projects/PROJECT_ID/policy"');
+  const name = yamlLiteral(policy.name, 'name', '"projects/PROJECT_ID/policy"');
   const match = /^projects\/([^/]+)\/policy$/.exec(name);
   if (!match || checkProjectId(match[1]) !== undefined) {
     throw new ModelError(`name must be "projects/PROJECT_ID/policy", got: ${describeValue(name)}`);
@@ -128,7 +129,7 @@ export function policyYamlModel(doc: unknown): InputModel {
         const where = `admissionWhitelistPatterns[${i}]`;
         const pattern = objectAt(entry, where, 'a mapping ({namePattern: "gcr.io/my-project/app@*"})');
         checkKeys(pattern, new Set(['namePattern']), where);
-        return { name_pattern: yamlString(pattern.namePattern, `${where}.namePattern`, 'an image pattern') };
+        return { name_pattern: yamlLiteral(pattern.namePattern, `${where}.namePattern`, 'an image pattern') };
       },
     ),
     cluster_admission_rules: Object.entries(
@@ -139,15 +140,20 @@ export function policyYamlModel(doc: unknown): InputModel {
             'clusterAdmissionRules',
             'a mapping (a map of LOCATION.CLUSTER to rules)',
           ),
-    ).map(([cluster, rule]) => ({ cluster, ...yamlRule(rule, `clusterAdmissionRules.${cluster}`) })),
+    ).map(([cluster, rule]) => ({
+      cluster: yamlLiteral(cluster, `clusterAdmissionRules key ${describeValue(cluster)}`, 'LOCATION.CLUSTER_ID'),
+      ...yamlRule(rule, `clusterAdmissionRules.${cluster}`),
+    })),
   };
-  for (const [key, attribute] of [
-    ['description', 'description'],
-    ['globalPolicyEvaluationMode', 'global_policy_evaluation_mode'],
-  ] as const) {
-    if (policy[key] !== undefined && policy[key] !== null) {
-      values[attribute] = yamlString(policy[key], key, 'a string');
-    }
+  if (policy.description !== undefined && policy.description !== null) {
+    values.description = yamlString(policy.description, 'description', 'a string'); // free text: "${" is text too
+  }
+  if (policy.globalPolicyEvaluationMode !== undefined && policy.globalPolicyEvaluationMode !== null) {
+    values.global_policy_evaluation_mode = yamlLiteral(
+      policy.globalPolicyEvaluationMode,
+      'globalPolicyEvaluationMode',
+      'ENABLE or DISABLE',
+    );
   }
   for (const key of ['etag', 'updateTime']) {
     if (policy[key] !== undefined && policy[key] !== null) {
@@ -170,18 +176,18 @@ function yamlRule(value: unknown, where: string): Record<string, unknown> {
   );
   checkKeys(rule, RULE_KEYS, where);
   return {
-    evaluation_mode: yamlString(
+    evaluation_mode: yamlLiteral(
       rule.evaluationMode,
       `${where}.evaluationMode`,
       'ALWAYS_ALLOW, ALWAYS_DENY or REQUIRE_ATTESTATION',
     ),
-    enforcement_mode: yamlString(
+    enforcement_mode: yamlLiteral(
       rule.enforcementMode,
       `${where}.enforcementMode`,
       'ENFORCED_BLOCK_AND_AUDIT_LOG or DRYRUN_AUDIT_LOG_ONLY',
     ),
     require_attestations_by: listAt(rule.requireAttestationsBy, `${where}.requireAttestationsBy`).map((a, i) =>
-      yamlString(a, `${where}.requireAttestationsBy[${i}]`, 'an attestor name like "projects/P/attestors/N"'),
+      yamlLiteral(a, `${where}.requireAttestationsBy[${i}]`, 'an attestor name like "projects/P/attestors/N"'),
     ),
   };
 }
@@ -192,6 +198,21 @@ function checkKeys(value: Record<string, unknown>, known: ReadonlySet<string>, w
       throw new ModelError(`${where} has the key ${describeValue(key)}, which is not one of ${[...known].join(', ')}`);
     }
   }
+}
+
+/**
+ * A string of the YAML whose grammar has no room for `${` (a mode, a name, a pattern). YAML has no
+ * interpolation: `${var.x}` there is that literal text, which Google would read as it is, never a value
+ * known at apply time; the readers downstream, made for Terraform, would take it for one.
+ */
+function yamlLiteral(value: unknown, where: string, expected: string): string {
+  const text = yamlString(value, where, expected);
+  if (text.includes('${')) {
+    throw new ModelError(
+      `${where} must be ${expected}, got: ${describeValue(text)} (YAML has no interpolation: "\${…}" is literal text here, not a value known at apply time)`,
+    );
+  }
+  return text;
 }
 
 function yamlString(value: unknown, where: string, expected: string): string {

@@ -14,9 +14,10 @@
  * Nested blocks are lists of objects there (`default_admission_rule: [ { … } ]`); the rules read both
  * forms. Fail closed: a document whose shape is not the format's (a `format_version` of another major
  * version, a list where a module belongs, an `after_unknown` of the wrong shape, a resource without a
- * change) throws `ModelError` naming the place, never skipped. Only the resources of
- * `MODEL_RESOURCE_TYPES` are kept, so a plan of many thousands of resources costs little beyond its
- * parsing. The walk over modules uses a list, not recursion; `after_unknown` is walked recursively, as
+ * change) throws `ModelError` naming the place, never skipped. So does a plan whose two sides disagree
+ * (see `checkConsistency`): a change that no part of the reader looks at is a change nobody judged. Only
+ * the resources of `MODEL_RESOURCE_TYPES` are kept, so a plan of many thousands of resources costs little
+ * beyond its parsing. The walk over modules uses a list, not recursion; `after_unknown` is walked recursively, as
  * deep as the JSON reader allows (512 levels).
  */
 import { describeValue } from './display';
@@ -33,6 +34,21 @@ import {
 
 /** The actions a change may have (Terraform's JSON output format, and `forget` of `removed` blocks). */
 const ACTIONS: ReadonlySet<string> = new Set(['no-op', 'create', 'read', 'update', 'delete', 'forget']);
+
+/**
+ * The lists of actions Terraform writes, by what they leave behind: the resource exists after apply (the
+ * replace orders too, and `["create", "forget"]` of `destroy = false`), or it is gone from the state.
+ * `["read"]` is a data source's only.
+ */
+const STAYS: ReadonlySet<string> = new Set([
+  'no-op',
+  'create',
+  'update',
+  'delete,create',
+  'create,delete',
+  'create,forget',
+]);
+const GOES: ReadonlySet<string> = new Set(['delete', 'forget']);
 
 /**
  * Attributes the provider computes when the configuration does not set them, unknown in the plan of a new
@@ -66,12 +82,22 @@ export function planModel(doc: Record<string, unknown>): InputModel {
   const changes = changesOf(doc.resource_changes);
   const configuration = configurationOf(doc.configuration);
   const resources: ResourceInstance[] = [];
-  walkModules(planned.root_module, 'planned_values.root_module', (resource, where, modulePath) => {
+  const managed = walkModules(planned.root_module, 'planned_values.root_module', (resource, where, modulePath) => {
     const change = changes.byAddress.get(resource.address);
     if (change === undefined) {
       throw new ModelError(
         `${where} (${resource.address}): resource_changes holds no change for it, so which of its values are known only after apply cannot be told; show the whole plan (terraform show -json PLANFILE)`,
       );
+    }
+    if (change.actions.join(',') === 'forget') {
+      // Terraform 1.7 to 1.15 list a forgotten resource here too, without values: it leaves the state.
+      if (Object.keys(resource.values).length > 0) {
+        throw inconsistent(
+          change,
+          'its actions ["forget"] remove it from the state, but planned_values gives it values',
+        );
+      }
+      return;
     }
     const values = withUnknowns(
       resource.values,
@@ -92,6 +118,7 @@ export function planModel(doc: Record<string, unknown>): InputModel {
       providerProject: providerKey === undefined ? undefined : configuration.providerProjects.get(providerKey),
     });
   });
+  checkConsistency(changes.byAddress, managed);
   // The configuration (and so the provider) of a resource is the same before and after its change.
   const providerProjects = new Map(resources.map((r) => [r.address, r.providerProject]));
   const prior = {
@@ -142,13 +169,15 @@ interface PlannedResource {
 /**
  * Calls `visit` for every managed resource of `MODEL_RESOURCE_TYPES` in a module of a values
  * representation and its child modules, in document order, with the module's path without instance keys
- * (`module.a.module.b.`, as the configuration names it).
+ * (`module.a.module.b.`, as the configuration names it). Returns the address of every managed resource,
+ * of any type.
  */
 function walkModules(
   root: unknown,
   rootWhere: string,
   visit: (resource: PlannedResource, where: string, modulePath: string) => void,
-): void {
+): Set<string> {
+  const managedAddresses = new Set<string>();
   const pending: Array<{ module: unknown; where: string }> = [{ module: root, where: rootWhere }];
   while (pending.length > 0) {
     const { module, where } = pending.pop()!;
@@ -162,10 +191,14 @@ function walkModules(
       if (mode !== 'managed' && mode !== 'data') {
         throw new ModelError(`${here}.mode must be "managed" or "data", got: ${describeValue(mode)}`);
       }
-      if (mode === 'data' || !MODEL_RESOURCE_TYPES.has(type)) {
+      if (mode === 'data') {
         return;
       }
       const address = stringAt(resource.address, `${here}.address`);
+      managedAddresses.add(address);
+      if (!MODEL_RESOURCE_TYPES.has(type)) {
+        return;
+      }
       visit(
         {
           address,
@@ -182,6 +215,7 @@ function walkModules(
       pending.push({ module: children[i], where: `${where}.child_modules[${i}]` });
     }
   }
+  return managedAddresses;
 }
 
 /** `module.a["x"].module.b[0]` → `module.a.module.b`: a module instance's address without its instance keys. */
@@ -200,10 +234,20 @@ function moduleCallPath(address: string): string {
   );
 }
 
+/** The change of one current (not deposed) managed resource instance. */
+interface Change {
+  /** Its place in `resource_changes`. */
+  readonly index: number;
+  readonly address: string;
+  /** One of the lists Terraform writes (`STAYS` or `GOES`). */
+  readonly actions: string[];
+  readonly afterUnknown: unknown;
+}
+
 /** What `resource_changes` says about the resources the model keeps. */
 interface Changes {
-  /** The change of each current (not deposed) resource instance, by address. */
-  readonly byAddress: Map<string, { readonly index: number; readonly afterUnknown: unknown }>;
+  /** The change of each current (not deposed) managed resource instance, of any type, by address. */
+  readonly byAddress: Map<string, Change>;
   /** The managed resources the plan deletes and does not create again. */
   readonly deleted: ResourceInstance[];
   /** Every managed resource as it is before apply (a change's `before`), where there is one. */
@@ -215,7 +259,7 @@ interface Changes {
 }
 
 function changesOf(value: unknown): Changes {
-  const byAddress = new Map<string, { index: number; afterUnknown: unknown }>();
+  const byAddress = new Map<string, Change>();
   const deleted: ResourceInstance[] = [];
   const before: ResourceInstance[] = [];
   const missing: string[] = [];
@@ -225,23 +269,32 @@ function changesOf(value: unknown): Changes {
     const rc = objectAt(entry, where);
     const type = stringAt(rc.type, `${where}.type`);
     const address = stringAt(rc.address, `${where}.address`);
+    const mode = stringAt(rc.mode, `${where}.mode`);
+    if (mode !== 'managed' && mode !== 'data') {
+      throw new ModelError(`${where}.mode (${address}) must be "managed" or "data", got: ${describeValue(mode)}`);
+    }
     const change = objectAt(rc.change, `${where}.change`);
-    const actions = listAt(change.actions, `${where}.change.actions`).map((a, i) => {
-      const action = stringAt(a, `${where}.change.actions[${i}]`);
-      if (!ACTIONS.has(action)) {
-        throw new ModelError(
-          `${where}.change.actions[${i}] (${address}): unknown action ${describeValue(action)}; this command knows ${[...ACTIONS].join(', ')}`,
-        );
-      }
-      return action;
-    });
-    if (rc.mode !== 'managed' || !MODEL_RESOURCE_TYPES.has(type) || rc.deposed !== undefined) {
-      return; // data sources, other types, and deposed objects (being destroyed after their replacement)
+    const actions = actionsAt(change.actions, `${where}.change.actions`, address, mode);
+    if (mode === 'data' || rc.deposed !== undefined) {
+      return; // data sources, and deposed objects (being destroyed after their replacement)
     }
     if (byAddress.has(address)) {
       throw new ModelError(`${where}: a second change for ${address}; a plan holds one change per resource instance`);
     }
-    byAddress.set(address, { index, afterUnknown: change.after_unknown });
+    const current = { index, address, actions, afterUnknown: change.after_unknown };
+    byAddress.set(address, current);
+    const afterIsNull = change.after === undefined || change.after === null;
+    if (afterIsNull !== GOES.has(actions.join(','))) {
+      throw inconsistent(
+        current,
+        afterIsNull
+          ? `its actions ${JSON.stringify(actions)} leave it in place, but its change has no "after"`
+          : `its actions ${JSON.stringify(actions)} remove it, but its change has an "after"`,
+      );
+    }
+    if (!MODEL_RESOURCE_TYPES.has(type)) {
+      return;
+    }
     actionsOf.set(address, actions);
     const existed = actions.some((a) => a !== 'create' && a !== 'read');
     if (change.before === undefined || change.before === null) {
@@ -258,6 +311,67 @@ function changesOf(value: unknown): Changes {
     }
   });
   return { byAddress, deleted, before, missing, actions: actionsOf };
+}
+
+/**
+ * The actions of a change, which must be one of the lists Terraform writes: a list of other names, or of
+ * the names in another order or number, is not a plan Terraform wrote.
+ */
+function actionsAt(value: unknown, where: string, address: string, mode: string): string[] {
+  const actions = listAt(value, where).map((a, i) => {
+    const action = stringAt(a, `${where}[${i}]`);
+    if (!ACTIONS.has(action)) {
+      throw new ModelError(
+        `${where}[${i}] (${address}): unknown action ${describeValue(action)}; this command knows ${[...ACTIONS].join(', ')}`,
+      );
+    }
+    return action;
+  });
+  const key = actions.join(',');
+  if (!(STAYS.has(key) || GOES.has(key) || (key === 'read' && mode === 'data'))) {
+    const lists = [...STAYS, ...GOES].map((k) => JSON.stringify(k.split(',')));
+    throw new ModelError(
+      `${where} (${address}) must be one of the lists Terraform writes for a ${mode === 'data' ? 'data source' : 'managed resource'} (${[...(mode === 'data' ? ['["read"]'] : []), ...lists].join(', ')}), got: ${JSON.stringify(actions)}; the plan is inconsistent or not Terraform's`,
+    );
+  }
+  return actions;
+}
+
+/**
+ * Checks that the two sides of a plan agree, as they do in every plan Terraform writes: each managed
+ * resource whose change leaves it in place (`STAYS`) is in `planned_values`, none that the change
+ * deletes is, and each managed resource there has a change. (A forgotten resource may be there: Terraform 1.7 to 1.15 list it without values. Deposed
+ * objects are not current resources, and data sources may be absent from `planned_values`.) A change
+ * that no part of the plan's reader looks at would otherwise be a silent pass.
+ */
+function checkConsistency(changes: ReadonlyMap<string, Change>, plannedAddresses: ReadonlySet<string>): void {
+  for (const change of changes.values()) {
+    const key = change.actions.join(',');
+    const planned = plannedAddresses.has(change.address);
+    if (STAYS.has(key) && !planned) {
+      throw inconsistent(
+        change,
+        `its actions ${JSON.stringify(change.actions)} leave it in place, but planned_values does not hold it`,
+      );
+    }
+    if (key === 'delete' && planned) {
+      throw inconsistent(change, 'its actions ["delete"] remove it, but planned_values still holds it');
+    }
+  }
+  for (const address of plannedAddresses) {
+    if (!changes.has(address)) {
+      throw new ModelError(
+        `planned_values holds ${address}, but resource_changes holds no change for it; Terraform never writes this, so the plan is inconsistent or not Terraform's: show it again (terraform show -json PLANFILE)`,
+      );
+    }
+  }
+}
+
+/** The error for a change that a plan Terraform wrote could not hold. */
+function inconsistent(change: Change, what: string): ModelError {
+  return new ModelError(
+    `resource_changes[${change.index}] (${change.address}): ${what}; Terraform never writes this, so the plan is inconsistent or not Terraform's: show it again (terraform show -json PLANFILE)`,
+  );
 }
 
 /**

@@ -115,6 +115,12 @@ const EVERY_COMMAND: BadInput[] = [
   inFile('a byte order mark before valid JSON', `\ufeff${policyDoc()}`, '@/in.tf.json: starts with a byte order mark'),
   inFile('truncated JSON', policyDoc().slice(0, 40), '@/in.tf.json: not valid JSON ('),
   inFile('JSON followed by garbage', `${policyDoc()}}`, '@/in.tf.json: not valid JSON ('),
+  inFile(
+    'a YAML whose first line is indented',
+    '  name: projects/my-project/policy\n  defaultAdmissionRule: {}\n',
+    '@/in.tf.json: not valid JSON (',
+    '), nor a policy YAML as gcloud prints it (its first line that is not blank or a comment must be a key at the start of the line',
+  ),
   inFile('JSON with a comment', `// x\n${policyDoc()}`, '@/in.tf.json: not valid JSON'),
   inFile('JSON with a trailing comma', '{"resource": {},}', 'not valid JSON'),
   inFile(
@@ -605,6 +611,38 @@ const NEW_FORMATS: BadInput[] = [
     'unknown action "destroy"',
   ),
   inFile(
+    'a plan whose change planned_values does not hold',
+    planDoc((p) =>
+      p.resource_changes.push({
+        address: 'google_cloud_run_v2_service.evil',
+        mode: 'managed',
+        type: 'google_cloud_run_v2_service',
+        name: 'evil',
+        change: {
+          actions: ['create'],
+          before: null,
+          after: { template: [{ containers: [{ image: 'docker.io/x' }] }] },
+        },
+      }),
+    ),
+    '@/in.tf.json: resource_changes[1] (google_cloud_run_v2_service.evil): its actions ["create"] leave it in place, but planned_values does not hold it',
+  ),
+  inFile(
+    'a plan that deletes a policy planned_values still holds',
+    planDoc((p) => Object.assign(p.resource_changes[0].change, { actions: ['delete'], after: null })),
+    `@/in.tf.json: resource_changes[0] (module.m.${POLICY}): its actions ["delete"] remove it, but planned_values still holds it`,
+  ),
+  inFile(
+    'a plan whose change has no after',
+    planDoc((p) => (p.resource_changes[0].change.after = null)),
+    `@/in.tf.json: resource_changes[0] (module.m.${POLICY}): its actions ["create"] leave it in place, but its change has no "after"`,
+  ),
+  inFile(
+    'a plan whose change has no actions',
+    planDoc((p) => (p.resource_changes[0].change.actions = [])),
+    `@/in.tf.json: resource_changes[0].change.actions (module.m.${POLICY}) must be one of the lists Terraform writes`,
+  ),
+  inFile(
     'a plan resource whose type is a number',
     planDoc((p) => (p.planned_values.root_module.child_modules[0].resources[0].type = 5)),
     'planned_values.root_module.child_modules[0].resources[0].type must be a string, got: 5',
@@ -662,6 +700,51 @@ const NEW_FORMATS: BadInput[] = [
     'a YAML policy whose pattern is a mapping',
     `${YAML_POLICY}admissionWhitelistPatterns:\n- namePattern: {a: 1}\n`,
     'admissionWhitelistPatterns[0].namePattern must be a string',
+  ),
+  // YAML has no interpolation: "${…}" is the literal text, invalid where a mode, a name or a pattern belongs.
+  ...(
+    [
+      [
+        'evaluation mode',
+        YAML_POLICY.replace('ALWAYS_DENY', '"${var.mode}"'),
+        'defaultAdmissionRule.evaluationMode must be ALWAYS_ALLOW, ALWAYS_DENY or REQUIRE_ATTESTATION, got: "${var.mode}"',
+      ],
+      [
+        'enforcement mode',
+        YAML_POLICY.replace('ENFORCED_BLOCK_AND_AUDIT_LOG', '${var.e}'),
+        'defaultAdmissionRule.enforcementMode must be ENFORCED_BLOCK_AND_AUDIT_LOG or DRYRUN_AUDIT_LOG_ONLY, got: "${var.e}"',
+      ],
+      [
+        'pattern',
+        `${YAML_POLICY}admissionWhitelistPatterns:\n- namePattern: gcr.io/\${var.p}/**\n`,
+        'admissionWhitelistPatterns[0].namePattern must be an image pattern, got: "gcr.io/${var.p}/**"',
+      ],
+      [
+        'project',
+        YAML_POLICY.replace('projects/my-project/policy', 'projects/${var.project}/policy'),
+        'name must be "projects/PROJECT_ID/policy", got: "projects/${var.project}/policy"',
+      ],
+      [
+        'cluster key',
+        `${YAML_POLICY}clusterAdmissionRules:\n  \${var.c}:\n    evaluationMode: ALWAYS_DENY\n    enforcementMode: ENFORCED_BLOCK_AND_AUDIT_LOG\n`,
+        'clusterAdmissionRules key "${var.c}" must be LOCATION.CLUSTER_ID, got: "${var.c}"',
+      ],
+      [
+        'global evaluation mode',
+        `${YAML_POLICY}globalPolicyEvaluationMode: \${var.g}\n`,
+        'globalPolicyEvaluationMode must be ENABLE or DISABLE, got: "${var.g}"',
+      ],
+    ] as const
+  ).map(([what, yaml, message]) =>
+    inFile(`a YAML policy with "\${" in its ${what}`, yaml, `@/in.tf.json: ${message}`, '(YAML has no interpolation'),
+  ),
+  inFile(
+    'a YAML policy with "${" in an attestor name',
+    YAML_POLICY.replace('ALWAYS_DENY', 'REQUIRE_ATTESTATION').replace(
+      'ENFORCED_BLOCK_AND_AUDIT_LOG\n',
+      'ENFORCED_BLOCK_AND_AUDIT_LOG\n  requireAttestationsBy:\n  - projects/my-project/attestors/${var.a}\n',
+    ),
+    '@/in.tf.json: defaultAdmissionRule.requireAttestationsBy[0] must be an attestor name like "projects/P/attestors/N", got: "projects/my-project/attestors/${var.a}"',
   ),
   inFile(
     'a YAML policy with a key the format does not have',
@@ -916,6 +999,11 @@ const BAD_ARGUMENTS: Array<[string, string[], string]> = [
     'unknown --language "go"; the languages are typescript, python',
   ],
   ['help of an unknown command', ['deploy', '--help'], 'unknown command "deploy"'],
+  [
+    'standard input as "-"',
+    ['summary', '-'],
+    '-: no such file or folder; standard input is read as /dev/stdin (check /dev/stdin < plan.json)',
+  ],
   ['diff without input', ['diff'], 'diff takes two inputs (before and after'],
   ['diff with three inputs', ['diff', 'x', 'x', 'x'], 'diff takes two inputs (before and after'],
   ['diff with --stack', ['diff', 'x', 'x', '--stack', 's'], 'diff does not take --stack'],
@@ -1170,6 +1258,55 @@ describe('bad command lines: exit 2, one line', () => {
     const folder = materialize({ 'in.tf.json': policyDoc() });
     const result = run(argv.map((a) => (a === 'x' ? join(folder, 'in.tf.json') : a)));
     expectOneLine(result, [`cdktf-gcp-binauthz: ${message}`]);
+  });
+
+  test.each([
+    ['summary', 'stack'],
+    ['check', 'stack'],
+    ['lint', 'stack'],
+    ['export', 'stack'],
+    ['export', 'address'],
+    ['export', 'format'],
+    ['import', 'stack'],
+    ['import', 'address'],
+    ['import', 'language'],
+    ['graph', 'format'],
+  ])('%s: --%s given twice is refused, never the last one kept', (command, option) => {
+    const folder = materialize({ 'in.tf.json': policyDoc() });
+    const input = join(folder, 'in.tf.json');
+    const values =
+      option === 'language' ? ['typescript', 'python'] : option === 'format' ? ['dot', 'mermaid'] : ['a', 'b'];
+    const message = `cdktf-gcp-binauthz: --${option} given twice ("${values[0]}" and "${values[1]}"); it takes one value: run the command once for each (--help shows the usage)`;
+    expectOneLine(run([command, input, `--${option}`, values[0], `--${option}`, values[1]]), [message]);
+    expectOneLine(run([command, input, `--${option}=${values[0]}`, `--${option}=${values[1]}`]), [message]);
+  });
+
+  test('check --stack given twice on two stacks, one of them not enforcing: exit 2, not the clean one alone', () => {
+    const folder = materialize({
+      'stacks/a/cdk.tf.json': JSON.stringify({
+        resource: {
+          google_cloud_run_v2_service: {
+            s: { name: 's', location: 'l', template: { containers: [{ image: IMAGE }] } },
+          },
+        },
+      }),
+      'stacks/b/cdk.tf.json': policyDoc(),
+    });
+    expect(run(['check', folder]).code).toBe(1);
+    expectOneLine(run(['check', folder, '--stack', 'a', '--stack', 'b']), [
+      'cdktf-gcp-binauthz: --stack given twice ("a" and "b"); it takes one value: run the command once for each (--help shows the usage)',
+    ]);
+  });
+
+  test('--image takes several values', () => {
+    const folder = materialize({ 'in.tf.json': policyDoc() });
+    const input = join(folder, 'in.tf.json');
+    const result = run(['check', input, '--image', IMAGE, '--image', 'gcr.io/my-project/other:v1', '--json']);
+    expect(result.stderr).toEqual([]);
+    expect(JSON.parse(result.stdout.join('\n')).results.map((r: any) => r.image)).toEqual([
+      IMAGE,
+      'gcr.io/my-project/other:v1',
+    ]);
   });
 
   test('no arguments at all prints the usage, exit 2', () => {

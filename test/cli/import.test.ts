@@ -112,6 +112,24 @@ describe('import: the live policy as code', () => {
     expect(stderr[0]).toMatch(/no google_binary_authorization_policy/);
   });
 
+  test('a policy YAML has no interpolation: "${" in its description is text, kept by export, refused by import', () => {
+    // GIVEN a policy YAML whose description holds "${…}", which Google keeps as text
+    const yaml = scratch.file(
+      'literal.yaml',
+      'defaultAdmissionRule:\n  evaluationMode: ALWAYS_DENY\n  enforcementMode: ENFORCED_BLOCK_AND_AUDIT_LOG\ndescription: costs ${x}\nname: projects/my-project/policy\n',
+    );
+    // THEN export writes it as it is, not as a value known only at apply time
+    const exported = runCli('export', yaml);
+    expect({ code: exported.code, stderr: exported.stderr }).toEqual({ code: 0, stderr: [] });
+    expect(exported.stdout).toContain('description: "costs ${x}"');
+    // AND import refuses it: the program's Terraform would read it as an interpolation
+    const imported = runCli('import', yaml);
+    expect({ code: imported.code, stdout: imported.stdout }).toEqual({ code: 2, stdout: [] });
+    expect(imported.stderr).toEqual([
+      `cdktf-gcp-binauthz: ${yaml}: projects/my-project/policy: the description "costs \${x}" holds "\${", which Terraform would read as an interpolation; write it as "$\${" in the program, or remove it from the description`,
+    ]);
+  });
+
   test("the README's example is the fixture and the command's output, as they are", () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const block = (marker: string) => {

@@ -189,7 +189,7 @@ describe('plans', () => {
         mode: 'managed',
         type: 'google_cloud_run_v2_service',
         name: 's',
-        change: { actions: ['update'], after_unknown: afterUnknown },
+        change: { actions: ['update'], after: structuredClone(values), after_unknown: afterUnknown },
       },
     ],
     configuration: {
@@ -219,6 +219,16 @@ describe('plans', () => {
       },
     },
   });
+
+  /** Adds a managed resource of the root module to `planned_values`, as Terraform lists every one that stays. */
+  const addPlanned = (doc: any, type: string, name: string, after: unknown) =>
+    (doc.planned_values.root_module.resources ??= []).push({
+      address: `${type}.${name}`,
+      mode: 'managed',
+      type,
+      name,
+      values: structuredClone(after),
+    });
 
   test('after_unknown marks values unknown, in nested blocks, creating what the plan omits', () => {
     const [r] = planModel(
@@ -279,9 +289,10 @@ describe('plans', () => {
         mode: 'managed',
         type: 'google_binary_authorization_policy',
         name: 'replaced',
-        change: { actions: ['delete', 'create'], before: { project: 'q' } },
+        change: { actions: ['delete', 'create'], before: { project: 'q' }, after: { project: 'q' } },
       },
     );
+    addPlanned(doc, 'google_binary_authorization_policy', 'replaced', { project: 'q' });
     const model = planModel(doc);
     expect(workloadsOf(model).map((w) => w.address)).toEqual([
       'module.a["k"].module.b[0].google_cloud_run_v2_service.s',
@@ -322,9 +333,12 @@ describe('plans', () => {
         mode: 'managed',
         type: 'google_storage_bucket',
         name: 'b',
-        change: { actions: ['update'], before: { name: 'b' } },
+        change: { actions: ['update'], before: { name: 'b' }, after: { name: 'b' } },
       },
     );
+    addPlanned(doc, 'google_binary_authorization_policy', 'replaced', { project: 'q' });
+    addPlanned(doc, 'google_binary_authorization_policy', 'new', { project: 'r' });
+    addPlanned(doc, 'google_storage_bucket', 'b', { name: 'b' });
     const { prior } = planModel(doc);
     expect(prior!.resources.map((r) => [r.address, r.values.project, r.providerProject])).toEqual([
       ['module.a["k"].module.b[0].google_cloud_run_v2_service.s', 'old-project', 'provider-project'],
@@ -343,6 +357,227 @@ describe('plans', () => {
     const model = stateModel({ format_version: '1.0', values: { root_module: plan({}).planned_values.root_module } });
     expect(model.resources.map((r) => r.address)).toEqual(['module.a["k"].module.b[0].google_cloud_run_v2_service.s']);
     expect(model.resources[0].providerProject).toBeUndefined();
+  });
+});
+
+describe('a plan whose resource_changes and planned_values disagree is refused', () => {
+  const SERVICE = 'google_cloud_run_v2_service';
+  const values = { project: 'p', template: [{ containers: [{ image: 'gcr.io/p/a@sha256:1' }] }] };
+  type Entry = { address: string; actions: string[]; before?: unknown; after?: unknown; [key: string]: unknown };
+  /**
+   * A plan of the changes `entries` (managed resources unless `mode` says otherwise; `after` defaults to
+   * `values` except for a removal) and of the managed resources at `planned` (an address, or an address
+   * and its values), each in the child module its address names.
+   */
+  const planOf = (entries: Entry[], planned: Array<string | [string, unknown]>): Record<string, unknown> => {
+    const modules = new Map<string, unknown[]>();
+    for (const item of planned) {
+      const [address, resourceValues] = typeof item === 'string' ? [item, values] : item;
+      const [, module, type, name] = /^(?:(.*)\.)?([a-z0-9_]+)\.([a-z0-9_]+)(?:\[(?:"[^"]*"|[0-9]+)\])?$/.exec(
+        address,
+      )!;
+      const resource: Record<string, unknown> = { address, mode: 'managed', type, name };
+      if (resourceValues !== undefined) {
+        resource.values = structuredClone(resourceValues);
+      }
+      modules.set(module ?? '', [...(modules.get(module ?? '') ?? []), resource]);
+    }
+    const { '': root = [], ...children } = Object.fromEntries(modules);
+    return {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: root,
+          child_modules: Object.entries(children).map(([address, resources]) => ({ address, resources })),
+        },
+      },
+      resource_changes: entries.map(({ address, actions, before, after, ...rest }) => ({
+        address,
+        mode: 'managed',
+        type: /([a-z0-9_]+)\.[a-z0-9_]+(?:\[[^\]]*\])?$/.exec(address)![1],
+        ...rest,
+        change: {
+          actions,
+          before: before === undefined ? (actions.includes('create') && actions.length === 1 ? null : values) : before,
+          after: after === undefined ? (['delete', 'forget'].includes(actions.join()) ? null : values) : after,
+          after_unknown: {},
+        },
+      })),
+    };
+  };
+
+  test.each<[string, Entry[], Array<string | [string, unknown]>, string]>([
+    [
+      'a created service that planned_values does not hold',
+      [{ address: `${SERVICE}.evil`, actions: ['create'] }],
+      [],
+      `resource_changes[0] (${SERVICE}.evil): its actions ["create"] leave it in place, but planned_values does not hold it`,
+    ],
+    [
+      'an update, a no-op or a replacement that planned_values does not hold, of any managed type',
+      [
+        { address: `${SERVICE}.s`, actions: ['no-op'] },
+        { address: 'google_storage_bucket.b', actions: ['delete', 'create'] },
+      ],
+      [`${SERVICE}.s`],
+      'resource_changes[1] (google_storage_bucket.b): its actions ["delete","create"] leave it in place, but planned_values does not hold it',
+    ],
+    [
+      'a change in a module instance that planned_values holds only at another instance key',
+      [
+        { address: `module.m["a"].${SERVICE}.s[0]`, actions: ['update'] },
+        { address: `module.m["b"].${SERVICE}.s[0]`, actions: ['update'] },
+      ],
+      [`module.m["b"].${SERVICE}.s[0]`],
+      `resource_changes[0] (module.m["a"].${SERVICE}.s[0]): its actions ["update"] leave it in place`,
+    ],
+    [
+      'a resource of any type in planned_values without a change',
+      [{ address: `${SERVICE}.s`, actions: ['create'] }],
+      [`${SERVICE}.s`, ['google_storage_bucket.b', { name: 'b' }]],
+      'planned_values holds google_storage_bucket.b, but resource_changes holds no change for it',
+    ],
+    [
+      'a deleted policy that planned_values still holds',
+      [{ address: 'google_binary_authorization_policy.p', actions: ['delete'] }],
+      ['google_binary_authorization_policy.p'],
+      'resource_changes[0] (google_binary_authorization_policy.p): its actions ["delete"] remove it, but planned_values still holds it',
+    ],
+    [
+      'a deleted resource of another type that planned_values still holds',
+      [{ address: 'google_storage_bucket.b', actions: ['delete'] }],
+      [['google_storage_bucket.b', { name: 'b' }]],
+      'its actions ["delete"] remove it, but planned_values still holds it',
+    ],
+    [
+      'a deletion with an after',
+      [{ address: `${SERVICE}.s`, actions: ['delete'], after: values }],
+      [],
+      `resource_changes[0] (${SERVICE}.s): its actions ["delete"] remove it, but its change has an "after"`,
+    ],
+    [
+      'a forgotten service that planned_values holds with values',
+      [{ address: `${SERVICE}.s`, actions: ['forget'] }],
+      [`${SERVICE}.s`],
+      'its actions ["forget"] remove it from the state, but planned_values gives it values',
+    ],
+    [
+      'a created service without an after',
+      [{ address: `${SERVICE}.s`, actions: ['create'], after: null }],
+      [`${SERVICE}.s`],
+      `resource_changes[0] (${SERVICE}.s): its actions ["create"] leave it in place, but its change has no "after"`,
+    ],
+    [
+      'an update without an after',
+      [{ address: `${SERVICE}.s`, actions: ['update'], after: null }],
+      [`${SERVICE}.s`],
+      'its actions ["update"] leave it in place, but its change has no "after"',
+    ],
+    [
+      'no actions',
+      [{ address: `${SERVICE}.s`, actions: [] }],
+      [`${SERVICE}.s`],
+      `resource_changes[0].change.actions (${SERVICE}.s) must be one of the lists Terraform writes for a managed resource (["no-op"], ["create"], ["update"], ["delete","create"], ["create","delete"], ["create","forget"], ["delete"], ["forget"]), got: []`,
+    ],
+    [
+      'a read of a managed resource',
+      [{ address: `${SERVICE}.s`, actions: ['read'] }],
+      [`${SERVICE}.s`],
+      'must be one of the lists Terraform writes for a managed resource',
+    ],
+    [
+      'two creates',
+      [{ address: `${SERVICE}.s`, actions: ['create', 'create'] }],
+      [`${SERVICE}.s`],
+      'got: ["create","create"]',
+    ],
+    [
+      'an update and a delete',
+      [{ address: `${SERVICE}.s`, actions: ['update', 'delete'] }],
+      [],
+      'got: ["update","delete"]',
+    ],
+    [
+      'a data source with an action list Terraform does not write',
+      [{ address: 'data.google_project.p', actions: ['read', 'read'], mode: 'data' }],
+      [],
+      'resource_changes[0].change.actions (data.google_project.p) must be one of the lists Terraform writes for a data source (["read"], ["no-op"]',
+    ],
+    [
+      'a change whose mode is neither managed nor data',
+      [{ address: `${SERVICE}.s`, actions: ['create'], mode: 'Managed' }],
+      [],
+      `resource_changes[0].mode (${SERVICE}.s) must be "managed" or "data", got: "Managed"`,
+    ],
+    [
+      'a change without a mode',
+      [{ address: `${SERVICE}.s`, actions: ['create'], mode: undefined }],
+      [],
+      'resource_changes[0].mode must be a string, got: undefined',
+    ],
+  ])('%s', (_, entries, planned, message) => {
+    expect(() => planModel(planOf(entries, planned))).toThrow(message);
+    expect(() => planModel(planOf(entries, planned))).toThrow(ModelError);
+  });
+
+  test('the shapes Terraform writes are read: modules, count and for_each keys, replacements, deposed objects, data sources', () => {
+    const inModule = `module.m["k"].module.n[0].${SERVICE}.s`;
+    const deployed = [
+      `${SERVICE}.created`,
+      `${SERVICE}.same`,
+      `${SERVICE}.moved`,
+      `${SERVICE}.counted[0]`,
+      `${SERVICE}.keyed["a.b"]`,
+      `${SERVICE}.kept`,
+      inModule,
+    ];
+    const model = planModel(
+      planOf(
+        [
+          { address: `${SERVICE}.created`, actions: ['create'] },
+          { address: `${SERVICE}.same`, actions: ['no-op'], importing: { id: 'x' } },
+          { address: `${SERVICE}.moved`, actions: ['update'], previous_address: `${SERVICE}.old` },
+          { address: `${SERVICE}.counted[0]`, actions: ['delete', 'create'] },
+          { address: `${SERVICE}.counted[1]`, actions: ['delete'] },
+          { address: `${SERVICE}.keyed["a.b"]`, actions: ['create', 'delete'] },
+          { address: `${SERVICE}.keyed["a.b"]`, actions: ['delete'], deposed: '00000001' },
+          { address: `${SERVICE}.kept`, actions: ['create', 'forget'] },
+          { address: `${SERVICE}.gone`, actions: ['no-op'], deposed: '00000002', before: null, after: null },
+          { address: inModule, actions: ['update'] },
+          { address: `module.m["j"].module.n[0].${SERVICE}.s`, actions: ['delete'] },
+          { address: 'data.google_project.p', actions: ['read'], mode: 'data' },
+          { address: 'data.google_project.q', actions: ['no-op'], mode: 'data' },
+        ],
+        deployed,
+      ),
+    );
+    expect(model.resources.map((r) => r.address)).toEqual(deployed);
+    expect(model.deleted.map((r) => r.address)).toEqual([
+      `${SERVICE}.counted[1]`,
+      `module.m["j"].module.n[0].${SERVICE}.s`,
+    ]);
+  });
+
+  test('a forgotten resource: absent from planned_values, or there without values (Terraform 1.7 to 1.15), is not deployed', () => {
+    const entries = [
+      { address: `${SERVICE}.s`, actions: ['forget'] },
+      { address: 'google_binary_authorization_policy.p', actions: ['forget'] },
+      { address: 'google_storage_bucket.b', actions: ['forget'] },
+    ];
+    expect(planModel(planOf(entries, [])).resources).toEqual([]);
+    const listed = planModel(
+      planOf(entries, [
+        [`${SERVICE}.s`, undefined],
+        ['google_binary_authorization_policy.p', {}],
+        ['google_storage_bucket.b', undefined],
+      ]),
+    );
+    expect(listed.resources).toEqual([]);
+    expect(listed.deleted).toEqual([]);
+    expect(Object.fromEntries(listed.prior!.actions)).toEqual({
+      [`${SERVICE}.s`]: ['forget'],
+      'google_binary_authorization_policy.p': ['forget'],
+    });
   });
 });
 
