@@ -1020,6 +1020,109 @@ describe.each<[string, Case[]]>([
   });
 });
 
+/** Private keys of each kind, as a careless paste would pass them. */
+const PRIVATE_KEYS: Record<string, string> = {
+  'RSA (PKCS#1)': pem(rsa2048.privateKey, 'pkcs1'),
+  'RSA (PKCS#8)': RSA_PRIVATE_PKCS8,
+  'EC (SEC1)': pem(ec384.privateKey, 'sec1'),
+  'Ed25519 (PKCS#8)': pem(ed25519.privateKey, 'pkcs8'),
+  'PGP private block': `-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${PGP_SECRET_BODY}\n-----END PGP PRIVATE KEY BLOCK-----\n`,
+  'EC body without its PEM lines': HEADERLESS_EC_PRIVATE,
+  'RSA body without its PEM lines': HEADERLESS_PRIVATE,
+};
+
+/** The ways a value reaches a wrong place: as it is, in an array, in an object, nested deeper. */
+const SHAPES: Record<string, (key: string) => unknown> = {
+  string: (key) => key,
+  array: (key) => [key],
+  object: (key) => ({ pem: key }),
+  nested: (key) => ({ keys: [{ publicKeyPem: [key] }] }),
+};
+
+/** Every public entry point that takes a value, given `v` where it does not belong. */
+const ENTRY_POINTS: Record<string, (stack: Construct, v: unknown) => unknown> = {
+  'AttestorKey.pkix(v)': (s, v) => attestor(s, { keys: [AttestorKey.pkix(any(v))] }),
+  'pkix publicKeyPem': (s, v) => pkix(v)(s),
+  'pkix signatureAlgorithm': (s, v) => pkix(EC_PUBLIC_KEY_PEM, v)(s),
+  'pkix id': (s, v) =>
+    attestor(s, {
+      keys: [
+        AttestorKey.pkix({
+          publicKeyPem: EC_PUBLIC_KEY_PEM,
+          signatureAlgorithm: SignatureAlgorithm.ECDSA_P256_SHA256,
+          id: any(v),
+        }),
+      ],
+    }),
+  'AttestorKey.pgp(v)': (s, v) => attestor(s, { keys: [AttestorKey.pgp(any(v))] }),
+  'AttestorKey.pgp options': (s, v) => attestor(s, { keys: [AttestorKey.pgp(PGP_PUBLIC_KEY, any(v))] }),
+  'AttestorKey.fromKmsKeyVersion(v)': (s, v) => attestor(s, { keys: [AttestorKey.fromKmsKeyVersion(any(v))] }),
+  'AttestorKey.newKmsKey(v)': (s, v) => attestor(s, { keys: [AttestorKey.newKmsKey(any(v))] }),
+  'newKmsKey algorithm': (s, v) => attestor(s, { keys: [AttestorKey.newKmsKey({ algorithm: any(v) })] }),
+  'SignatureAlgorithm.of(v)': (s, v) => pkix(EC_PUBLIC_KEY_PEM, SignatureAlgorithm.of(any(v)))(s),
+  'keys[0]': (s, v) => attestor(s, { keys: [v] }),
+  keys: (s, v) => attestor(s, { keys: v }),
+  'attestor project': (s, v) => attestor(s, { project: v }),
+  attestorId: (s, v) => attestor(s, { attestorId: v }),
+  noteId: (s, v) => attestor(s, { noteId: v }),
+  note: (s, v) => attestor(s, { note: v }),
+  'attestor props': (s, v) => new Attestor(s, 'A', any(v)),
+  'Attestor.fromAttestorName': (s, v) => Attestor.fromAttestorName(s, 'A', any(v)),
+  'Attestor.fromAttestorAttributes': (s, v) => Attestor.fromAttestorAttributes(s, 'A', any(v)),
+  'Attestor.builtByCloudBuild': (s, v) => Attestor.builtByCloudBuild(s, 'A', any(v)),
+  'IamMember.of': (_, v) => IamMember.of(any(v)),
+  'IamMember.serviceAccount': (_, v) => IamMember.serviceAccount(any(v)),
+  'grant role': (s, v) => attestor(s).grant(IamMember.user('a@example.com'), any(v)),
+  'grant member': (s, v) => attestor(s).grantVerify(any(v)),
+  grantDeployerProject: (s, v) => attestor(s).grantDeployerProject(any(v)),
+  'policy project': (s, v) => policy(s, { project: v }),
+  'policy props': (s, v) => new BinaryAuthorizationPolicy(s, 'P', any(v)),
+  allowlistPatterns: (s, v) => policy(s, { allowlistPatterns: v }),
+  addAllowlistPattern: (s, v) => policy(s).addAllowlistPattern(any(v)),
+  evaluate: (s, v) => policy(s).evaluate(any(v)),
+  defaultAdmissionRule: (s, v) => policy(s, { defaultAdmissionRule: v }),
+  'AdmissionRule.requireAttestations': (_, v) => AdmissionRule.requireAttestations(any(v)),
+  'AdmissionRule.denyAll': (_, v) => AdmissionRule.denyAll(any(v)),
+  allowDeploymentPath: (s, v) => policy(s).allowDeploymentPath(any(v), { regions: ['us-central1'] }),
+  'allowDeploymentPath regions': (s, v) =>
+    policy(s).allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, { regions: any(v) }),
+  addClusterAdmissionRule: (s, v) => policy(s).addClusterAdmissionRule(any(v), AdmissionRule.denyAll()),
+  'guardrail parent': (s, v) => new CloudRunBinaryAuthorizationGuardrail(s, 'G', { parent: any(v) }),
+};
+
+describe('private keys in the wrong place never reach an error message', () => {
+  const rows = Object.entries(ENTRY_POINTS).flatMap(([entry, build]) =>
+    Object.entries(PRIVATE_KEYS).flatMap(([kind, key]) =>
+      Object.entries(SHAPES).map(([shape, wrap]) => [entry, kind, shape, build, key, wrap] as const),
+    ),
+  );
+  test.each(rows)('%s given %s as %s', (_entry, _kind, _shape, build, key, wrap) => {
+    let message = '';
+    try {
+      const stack = projectStack();
+      build(stack, wrap(key));
+      Testing.synth(stack, true);
+    } catch (e) {
+      message = `${(e as Error).message} ${JSON.stringify(e)}`;
+    }
+    const lines = key.split(/\n/).filter((l) => l.length > 16 && !l.startsWith('-----'));
+    const pieces = lines.length > 1 ? lines : key.match(/.{1,40}/g) ?? [];
+    expect(pieces.filter((piece) => message.includes(piece))).toEqual([]);
+  });
+
+  test('says what it left out', () => {
+    expect(() => attestor(projectStack(), { keys: [AttestorKey.pkix(any(PRIVATE_KEYS['EC (SEC1)']))] })).toThrow(
+      /invalid 'options' \(a string of \d+ characters holding a PEM block labelled "EC PRIVATE KEY", not shown\): expected an object/,
+    );
+    expect(() => attestor(projectStack(), { keys: [AttestorKey.pgp(any([PRIVATE_KEYS['PGP private block']]))] })).toThrow(
+      /invalid 'keys\[0\]' \(an array of 1 holding a PEM block labelled "PGP PRIVATE KEY BLOCK", not shown\): expected a string/,
+    );
+    expect(() => policy(projectStack()).evaluate(PRIVATE_KEYS['EC body without its PEM lines'])).toThrow(
+      /invalid 'image' \(a string of \d+ characters holding text that may be a key body, not shown\): "…" is not an image reference/,
+    );
+  });
+});
+
 describe('the suite', () => {
   const all = [
     ...PATTERN_CASES,
