@@ -7,7 +7,7 @@ import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key
 import { ITerraformDependable, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AttestorKey } from './attestor-key';
-import { deriveResourceId } from './core/derived-names';
+import { deriveResourceId, shortHash } from './core/derived-names';
 import { binauthzServiceAgent, checkIamMember, checkProjectNumber, checkRole } from './core/iam';
 import {
   attestorResourceName,
@@ -33,6 +33,7 @@ import {
   requireOptionalBoolean,
   requireOptionalString,
   requireString,
+  terraformExpression,
   Undisclosed,
 } from './private/errors';
 import { idPart } from './private/ids';
@@ -136,6 +137,8 @@ interface NoteTarget {
 abstract class AttestorBase extends Construct implements IAttestor {
   public abstract readonly attestorId: string;
   public abstract readonly attestorProject: string;
+  /** What each grant child grants (`role` and member), by its id. */
+  private readonly grants = new Map<string, string>();
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -168,6 +171,8 @@ abstract class AttestorBase extends Construct implements IAttestor {
       ...this._signingKeys().map((key) =>
         this.grantOnce(
           grantId(this, key.node.id, KMS_SIGNER_VERIFIER, member),
+          KMS_SIGNER_VERIFIER,
+          member,
           (id) =>
             new KmsCryptoKeyIamMember(this, id, {
               cryptoKeyId: key.id,
@@ -192,6 +197,8 @@ abstract class AttestorBase extends Construct implements IAttestor {
   private grantOnAttestor(member: IamMember, role: string): ITerraformDependable {
     return this.grantOnce(
       grantId(this, 'Attestor', role, member),
+      role,
+      member,
       (id) =>
         new BinaryAuthorizationAttestorIamMember(this, id, {
           project: this.attestorProject,
@@ -241,6 +248,8 @@ abstract class AttestorBase extends Construct implements IAttestor {
   private grantOnNote(note: NoteTarget, member: IamMember, role: string): ITerraformDependable {
     return this.grantOnce(
       grantId(this, 'Note', role, member),
+      role,
+      member,
       (id) =>
         new ContainerAnalysisNoteIamMember(this, id, {
           project: note.project,
@@ -251,10 +260,35 @@ abstract class AttestorBase extends Construct implements IAttestor {
     );
   }
 
-  /** One resource per id: granting the same role to the same member twice returns the first grant. */
-  private grantOnce(id: string, create: (id: string) => ITerraformDependable & IConstruct): ITerraformDependable {
-    const existing = this.node.tryFindChild(id);
-    return existing ? (existing as unknown as ITerraformDependable) : create(id);
+  /**
+   * One resource per grant: granting the same role to the same member twice returns the first grant. Ids
+   * come from the role and member with the characters ids cannot hold replaced, so two members may get
+   * the same id (`…/build_tools` and `…/build/tools`): the first keeps it (existing grants keep their
+   * addresses), the next gets it with a hash of its role and member appended.
+   */
+  private grantOnce(
+    id: string,
+    role: string,
+    member: IamMember,
+    create: (id: string) => ITerraformDependable & IConstruct,
+  ): ITerraformDependable {
+    const grant = `${role}\n${Token.isUnresolved(member.member) ? (terraformExpression(this, member.member) ?? member.member) : member.member}`;
+    const taken = this.grants.get(id);
+    const childId = taken === undefined || taken === grant ? id : `${id}-${shortHash(grant)}`;
+    const existing = this.node.tryFindChild(childId);
+    if (existing !== undefined && this.grants.get(childId) === grant) {
+      return existing as unknown as ITerraformDependable;
+    }
+    if (existing !== undefined) {
+      throw invalidProp(
+        this,
+        'member',
+        member.member,
+        `the grant of ${role} would take the id "${childId}" of another construct of the attestor; grant it on a parent construct instead`,
+      );
+    }
+    this.grants.set(childId, grant);
+    return create(childId);
   }
 }
 
