@@ -26,7 +26,8 @@ import {
 } from './private/errors';
 import { discoverFunctionPatterns, DiscoveredPatterns, imagePath } from './private/function-discovery';
 import { BINAUTHZ_API, enableProjectServices } from './private/project-services';
-import { claimSingleton, sameValue } from './private/singletons';
+import { providerProjects } from './private/projects';
+import { claimSingleton, sameAtSynth, sameValue } from './private/singletons';
 import { addWarning } from './private/warnings';
 
 const POLICY_MARKER = Symbol.for('cdktf-gcp-binauthz.BinaryAuthorizationPolicy');
@@ -193,7 +194,7 @@ export class BinaryAuthorizationPolicy extends Construct {
           this,
           'project',
           this.project,
-          "'adoptExisting' imports the policy by its id, which must be known at synth time; pass a literal project id",
+          "'adoptExisting' imports the policy by its id, which must be a literal at synth time, not a token; pass a literal project id",
         );
       }
       this.resource.importFrom(`projects/${this.project}`);
@@ -521,7 +522,40 @@ export class BinaryAuthorizationPolicy extends Construct {
     });
   }
 
+  /**
+   * A `google_binary_authorization_policy` written without this library (the provider's class) for this
+   * policy's project, anywhere in the app: the two would overwrite each other on every apply. Projects are
+   * compared as they resolve at synth; a resource whose project is unknown (no `project`, and a provider
+   * that sets none) cannot be compared.
+   */
+  private otherPoliciesOfProject(): string[] {
+    const providerProjectOf = providerProjects();
+    const raw = this.node.root.node
+      .findAll()
+      .filter(
+        (c): c is TerraformResource =>
+          TerraformResource.isTerraformResource(c) &&
+          c.terraformResourceType === 'google_binary_authorization_policy' &&
+          !isPolicy(c.node.scope),
+      )
+      .find((c) => {
+        const project = (c as { projectInput?: unknown }).projectInput ?? providerProjectOf(c);
+        return typeof project === 'string' && sameAtSynth(c, project, this, this.project);
+      });
+    return raw === undefined
+      ? []
+      : [
+          invalidProp(
+            this,
+            'project',
+            this.project,
+            `a google_binary_authorization_policy for the same project is defined at [${raw.node.path}], and the two would overwrite each other on every apply (a project has exactly one policy); remove one of them`,
+          ).message,
+        ];
+  }
+
   private assertOnlyPolicyForProject(): void {
+    this.node.addValidation({ validate: () => this.otherPoliciesOfProject() });
     claimSingleton(
       this,
       POLICY_PROJECT,

@@ -1,5 +1,5 @@
 import { BinaryAuthorizationPolicy as PolicyResource } from '@cdktf/provider-google/lib/binary-authorization-policy';
-import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { Lazy, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
   AdmissionRule,
   Attestor,
@@ -409,6 +409,26 @@ describe('BinaryAuthorizationPolicy', () => {
       expect(
         () => new BinaryAuthorizationPolicy(newStack({ app, id: 'two' }), 'Policy', { project: 'my-project' }),
       ).toThrow(/^\[two\/Policy\] invalid 'project' "my-project": the project already has a policy at \[one\/Policy\]/);
+    });
+
+    test('adoptExisting with a token that stands for a literal says so, and asks for the literal', () => {
+      const stack = newStack();
+      expect(
+        () =>
+          new BinaryAuthorizationPolicy(stack, 'Policy', {
+            project: Lazy.stringValue({ produce: () => 'my-project' }),
+            adoptExisting: true,
+          }),
+      ).toThrow(
+        /^\[stack\/Policy\] invalid 'project' \(a token that stands for "my-project"\): 'adoptExisting' imports the policy by its id, which must be a literal at synth time, not a token; pass a literal project id$/,
+      );
+    });
+
+    test('the resources of policies of this library are never taken for raw policies', () => {
+      const stack = newStack();
+      new BinaryAuthorizationPolicy(stack, 'Dev', { project: 'dev-project' });
+      new BinaryAuthorizationPolicy(stack, 'Prod', { project: 'prod-project' });
+      expect(() => synthValidated(stack)).not.toThrow();
     });
 
     test('policies for different projects live side by side', () => {

@@ -143,9 +143,12 @@ export function describeValue(value: unknown, scope?: IConstruct): string {
   }
   if (Token.isUnresolved(value)) {
     const expression = scope ? terraformExpression(scope, value) : undefined;
-    return expression === undefined
-      ? '(a value known only at apply time)'
-      : `(known only at apply time: ${quote(expression)})`;
+    if (expression === undefined) {
+      return '(a value known only at apply time)';
+    }
+    return expression.includes('${')
+      ? `(known only at apply time: ${quote(expression)})`
+      : `(a token that stands for ${quote(expression)})`;
   }
   if (typeof value === 'string') {
     return quote(value);

@@ -5,11 +5,12 @@
  * JavaScript caller gets the same checks as a typed one.
  */
 import { generateKeyPairSync } from 'crypto';
+import { BinaryAuthorizationPolicy as PolicyResource } from '@cdktf/provider-google/lib/binary-authorization-policy';
 import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
 import { Cloudfunctions2Function } from '@cdktf/provider-google/lib/cloudfunctions2-function';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
-import { App, Aspects, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { App, Aspects, Lazy, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   AdmissionRule,
@@ -285,6 +286,43 @@ const POLICY_CASES: Case[] = [
     },
     /^\[other\/Policy\] invalid 'project' "my-project": the project already has a policy at \[stack\/Policy\]/,
   ],
+  [
+    'two policies, one for a literal project and one for a token that stands for it',
+    (s) => {
+      policy(s);
+      new BinaryAuthorizationPolicy(s, 'B', { project: Lazy.stringValue({ produce: () => 'my-project' }) });
+    },
+    /\[stack\/B\] invalid 'project' \(a token that stands for "my-project"\): the project already has a policy at \[stack\/Policy\]/,
+  ],
+  [
+    'two policies, one for a token that stands for a project and one for that literal, in two stacks',
+    (s) => {
+      new BinaryAuthorizationPolicy(s, 'A', { project: Token.asString({ resolve: () => 'my-project' }) });
+      new BinaryAuthorizationPolicy(projectStack(s.node.root as App, 'other'), 'Policy', { project: 'my-project' });
+    },
+    /\[stack\/A\] invalid 'project' \(a token that stands for "my-project"\): the project already has a policy at \[other\/Policy\]/,
+  ],
+  [
+    'a policy and a raw google_binary_authorization_policy for its project',
+    (s) => {
+      policy(s);
+      new PolicyResource(s, 'raw', {
+        project: 'my-project',
+        defaultAdmissionRule: { evaluationMode: 'ALWAYS_ALLOW', enforcementMode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' },
+      });
+    },
+    /\[stack\/Policy\] invalid 'project' "my-project": a google_binary_authorization_policy for the same project is defined at \[stack\/raw\]/,
+  ],
+  [
+    "a policy and a raw google_binary_authorization_policy in its provider's project",
+    (s) => {
+      policy(s);
+      new PolicyResource(projectStack(s.node.root as App, 'other'), 'raw', {
+        defaultAdmissionRule: { evaluationMode: 'ALWAYS_ALLOW', enforcementMode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' },
+      });
+    },
+    /\[stack\/Policy\] invalid 'project' "my-project": a google_binary_authorization_policy for the same project is defined at \[other\/raw\]/,
+  ],
   ['evaluate(5)', (s) => policy(s).evaluate(any(5)), /^\[stack\/Policy\] invalid 'image' 5: expected a string$/],
   ['evaluate(undefined)', (s) => policy(s).evaluate(any(undefined)), /invalid 'image' \(not set\): expected a string/],
   [
@@ -529,6 +567,14 @@ const DEPLOY_SIDE_CASES: Case[] = [
       new CloudRunBinaryAuthorizationGuardrail(s, 'G2', { parent: parent.stringValue });
     },
     /\[stack\/G2\] invalid 'parent' \(known only at apply time: "\$\{var.parent\}"\): \[stack\/G1\] already sets/,
+  ],
+  [
+    'a guardrail for a parent and one for a token that stands for it',
+    (s) => {
+      new CloudRunBinaryAuthorizationGuardrail(s, 'G1', { parent: 'folders/42' });
+      new CloudRunBinaryAuthorizationGuardrail(s, 'G2', { parent: Lazy.stringValue({ produce: () => 'folders/42' }) });
+    },
+    /\[stack\/G2\] invalid 'parent' \(a token that stands for "folders\/42"\): \[stack\/G1\] already sets/,
   ],
   [
     'a guardrail twice for one parent in two stacks',
@@ -1106,7 +1152,7 @@ describe('private keys in the wrong place never reach an error message', () => {
       message = `${(e as Error).message} ${JSON.stringify(e)}`;
     }
     const lines = key.split(/\n/).filter((l) => l.length > 16 && !l.startsWith('-----'));
-    const pieces = lines.length > 1 ? lines : key.match(/.{1,40}/g) ?? [];
+    const pieces = lines.length > 1 ? lines : (key.match(/.{1,40}/g) ?? []);
     expect(pieces.filter((piece) => message.includes(piece))).toEqual([]);
   });
 
@@ -1114,7 +1160,9 @@ describe('private keys in the wrong place never reach an error message', () => {
     expect(() => attestor(projectStack(), { keys: [AttestorKey.pkix(any(PRIVATE_KEYS['EC (SEC1)']))] })).toThrow(
       /invalid 'options' \(a string of \d+ characters holding a PEM block labelled "EC PRIVATE KEY", not shown\): expected an object/,
     );
-    expect(() => attestor(projectStack(), { keys: [AttestorKey.pgp(any([PRIVATE_KEYS['PGP private block']]))] })).toThrow(
+    expect(() =>
+      attestor(projectStack(), { keys: [AttestorKey.pgp(any([PRIVATE_KEYS['PGP private block']]))] }),
+    ).toThrow(
       /invalid 'keys\[0\]' \(an array of 1 holding a PEM block labelled "PGP PRIVATE KEY BLOCK", not shown\): expected a string/,
     );
     expect(() => policy(projectStack()).evaluate(PRIVATE_KEYS['EC body without its PEM lines'])).toThrow(
