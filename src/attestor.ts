@@ -37,6 +37,7 @@ import {
   Undisclosed,
 } from './private/errors';
 import { idPart } from './private/ids';
+import { claimSingleton } from './private/singletons';
 import { BINAUTHZ_API, CLOUD_KMS_API, CONTAINER_ANALYSIS_API, enableProjectServices } from './private/project-services';
 
 /** May read attestors and verify that an image is attested (what a deploying project needs). */
@@ -52,6 +53,11 @@ const KMS_SIGNER_VERIFIER = 'roles/cloudkms.signerVerifier';
 
 /** Marks the attestors of this library (`Symbol.for`, so that copies of the library agree). */
 const ATTESTOR_MARKER = Symbol.for('cdktf-gcp-binauthz.Attestor');
+
+/** The full name an attestor claims: one attestor of each name in the app. */
+const ATTESTOR_NAME = Symbol.for('cdktf-gcp-binauthz.Attestor.name');
+/** The full name of the note an attestor creates: one of each in the app. */
+const CREATED_NOTE_NAME = Symbol.for('cdktf-gcp-binauthz.Attestor.noteName');
 
 /** The attestor that Cloud Build creates in a project that builds with it. */
 const BUILT_BY_CLOUD_BUILD = 'built-by-cloud-build';
@@ -539,6 +545,14 @@ export class Attestor extends AttestorBase {
     this.attestorProject = props.project;
     this.attestorId = props.attestorId ?? deriveResourceId(this.node.path.split('/'), 63);
     checkLiteral(this, 'attestorId', this.attestorId, checkResourceId);
+    claimSingleton(
+      this,
+      ATTESTOR_NAME,
+      'attestorId',
+      attestorResourceName(this.attestorProject, this.attestorId),
+      (other) =>
+        `[${other}] defines an attestor of the same name, and the second would fail at apply after the rest was changed; give each attestor its own 'attestorId' (a derived id comes from the construct path, where "A-B" and "A/B" give the same id)`,
+    );
     requireArray(this, 'keys', props.keys);
     props.keys.forEach((key, i) => {
       // Not `instanceof`: another copy of this library in the app makes keys of another class.
@@ -586,6 +600,14 @@ export class Attestor extends AttestorBase {
       checkLiteral(this, 'noteId', noteId, checkResourceId);
       const noteHint = props.noteHint ?? this.attestorId;
       checkLiteral(this, 'noteHint', noteHint, checkNoteHint);
+      claimSingleton(
+        this,
+        CREATED_NOTE_NAME,
+        'noteId',
+        noteResourceName(this.attestorProject, noteId),
+        (other) =>
+          `[${other}] creates a note of the same name, and the second would fail at apply after the rest was changed; give each attestor its own 'noteId', or pass 'note' to share an existing note`,
+      );
       this.note = new ContainerAnalysisNote(this, 'Note', {
         project: this.attestorProject,
         name: noteId,

@@ -913,6 +913,66 @@ const IAM_CASES: Case[] = [
 
 const ATTESTOR_CASES: Case[] = [
   [
+    'two attestors with the same id in one project',
+    (s) => {
+      attestor(s, { attestorId: 'prod' });
+      new Attestor(s, 'Again', {
+        project: 'sec-project',
+        attestorId: 'prod',
+        noteId: 'other',
+        keys: [AttestorKey.newKmsKey()],
+      });
+    },
+    /^\[stack\/Again\] invalid 'attestorId' "projects\/sec-project\/attestors\/prod": \[stack\/Attestor\] defines an attestor of the same name/,
+  ],
+  [
+    'two attestors whose derived ids are the same ("A-B" and "A/B")',
+    (s) => {
+      const key = () => [
+        AttestorKey.pkix({ publicKeyPem: EC_PUBLIC_KEY_PEM, signatureAlgorithm: SignatureAlgorithm.ECDSA_P256_SHA256 }),
+      ];
+      new Attestor(s, 'A-B', { project: 'sec-project', keys: key() });
+      new Attestor(new Construct(s, 'A'), 'B', { project: 'sec-project', keys: key() });
+    },
+    /^\[stack\/A\/B\] invalid 'attestorId' "projects\/sec-project\/attestors\/stack-a-b": \[stack\/A-B\] defines an attestor of the same name, .*; give each attestor its own 'attestorId' \(a derived id comes from the construct path/,
+  ],
+  [
+    'two attestors with the same id, one through a token that stands for it, in two stacks',
+    (s) => {
+      attestor(s, { attestorId: Lazy.stringValue({ produce: () => 'prod' }) });
+      attestor(projectStack(s.node.root as App, 'other'), { attestorId: 'prod', noteId: 'other' });
+    },
+    /\[stack\/Attestor\] invalid 'attestorId' \(a token that stands for "projects\/sec-project\/attestors\/prod"\): \[other\/Attestor\] defines an attestor of the same name/,
+  ],
+  [
+    'two attestors that create the same note',
+    (s) => {
+      attestor(s, { attestorId: 'prod', noteId: 'shared' });
+      attestor(new Construct(s, 'B'), { attestorId: 'qa', noteId: 'shared' });
+    },
+    /^\[stack\/B\/Attestor\] invalid 'noteId' "projects\/sec-project\/notes\/shared": \[stack\/Attestor\] creates a note of the same name, .*; give each attestor its own 'noteId', or pass 'note'/,
+  ],
+  [
+    'two attestors that create the same KMS key ring',
+    (s) => {
+      attestor(s, { attestorId: 'prod', keys: [AttestorKey.newKmsKey({ keyRingId: 'ring' })] });
+      attestor(new Construct(s, 'B'), { attestorId: 'qa', keys: [AttestorKey.newKmsKey({ keyRingId: 'ring' })] });
+    },
+    /^\[stack\/B\/Attestor\/KeyRing-sec-project-global-ring\] invalid 'name' "projects\/sec-project\/locations\/global\/keyRings\/ring": \[stack\/Attestor\/KeyRing-sec-project-global-ring\] creates a key ring of the same name.*give each new key its own 'keyRingId'/,
+  ],
+  [
+    'two attestors that create the same crypto key in an existing key ring',
+    (s) => {
+      const existingKeyRing = 'projects/kms-project/locations/global/keyRings/ring';
+      attestor(s, { attestorId: 'prod', keys: [AttestorKey.newKmsKey({ existingKeyRing, cryptoKeyId: 'signer' })] });
+      attestor(new Construct(s, 'B'), {
+        attestorId: 'qa',
+        keys: [AttestorKey.newKmsKey({ existingKeyRing, cryptoKeyId: 'signer' })],
+      });
+    },
+    /^\[stack\/B\/Attestor\/CryptoKey-signer\] invalid 'name' "projects\/kms-project\/locations\/global\/keyRings\/ring\/cryptoKeys\/signer": \[stack\/Attestor\/CryptoKey-signer\] creates a crypto key of the same name/,
+  ],
+  [
     'an attestor without props',
     (s) => new Attestor(s, 'Attestor', any(undefined)),
     /^\[stack\/Attestor\] invalid 'props' \(not set\): expected an object/,
