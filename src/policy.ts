@@ -2,11 +2,11 @@ import { BinaryAuthorizationPolicy as PolicyResource } from '@cdktf/provider-goo
 import { dependable, IResolveContext, Lazy, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AdmissionDecision, AdmissionVerdict } from './admission-decision';
-import { AdmissionRule, EnforcementMode, EvaluationMode } from './admission-rule';
+import { AdmissionRule, checkAttestor, EnforcementMode, EvaluationMode } from './admission-rule';
 import { DEFAULT_REPOSITORY, repositoryPattern } from './core/deployment-path';
 import { CompiledPolicy, compilePolicy, evaluateCompiled } from './core/evaluate';
 import { parseImageReference } from './core/image';
-import { checkClusterKey, checkProjectId, checkRegion } from './core/names';
+import { checkAttestorName, checkClusterKey, checkProjectId, checkRegion } from './core/names';
 import { AllowlistPattern, parseAllowlistPattern } from './core/pattern';
 import { checkAttestorCount, checkRequiredAttestors, isInterpolated, PolicyModel, RuleModel } from './core/policy';
 import { lintParsedPattern, NO_PREVENT_DESTROY, ruleFindings, RuleFinding } from './core/policy-findings';
@@ -472,7 +472,16 @@ export class BinaryAuthorizationPolicy extends Construct {
     if (typeof (rule as { _toModel?: unknown } | undefined)?._toModel !== 'function') {
       throw invalidProp(this, property, rule, 'expected an AdmissionRule, such as AdmissionRule.denyAll()');
     }
+    requireArray(this, `${property}.attestors`, rule.attestors);
+    rule.attestors.forEach((attestor, i) => checkAttestor(this, `${property}.attestors[${i}]`, attestor));
     const model = rule._toModel();
+    requireObject(this, property, model);
+    requireEnum(this, `${property}.evaluationMode`, model.evaluationMode, 'EvaluationMode', EvaluationMode);
+    requireEnum(this, `${property}.enforcementMode`, model.enforcementMode, 'EnforcementMode', EnforcementMode);
+    requireArray(this, `${property}.requireAttestationsBy`, model.requireAttestationsBy);
+    for (const name of model.requireAttestationsBy) {
+      checkLiteral(this, `${property}.requireAttestationsBy`, name, checkAttestorName);
+    }
     const count = checkAttestorCount(model);
     if (count !== undefined) {
       throw invalidProp(

@@ -1,5 +1,5 @@
 import { DefaultTokenResolver, StringConcat, Token, Tokenization } from 'cdktf';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { escapeControlCharacters } from '../core/text';
 import type { IValidationError } from '../validation-error';
 
@@ -117,8 +117,19 @@ export function parses(parse: (value: string) => unknown): (value: string) => st
   };
 }
 
-/** The path a construct will have, for errors raised before it exists. */
+/**
+ * The path a construct will have, for errors raised before it exists. Refuses a scope that is not a
+ * construct (from a caller without types), naming `id`.
+ */
 export function childPath(scope: IConstruct, id: string): string {
+  if (!Construct.isConstruct(scope)) {
+    throw invalidProp(
+      typeof id === 'string' ? id : '(no id)',
+      'scope',
+      scope,
+      'expected a construct to define it in, such as the stack',
+    );
+  }
   return scope.node.path ? `${scope.node.path}/${id}` : id;
 }
 

@@ -398,6 +398,80 @@ const DEPLOYMENT_PATH_CASES: Case[] = [
 
 const RULE_CASES: Case[] = [
   [
+    'requireAttestations of an object with a short attestorName and a node',
+    (s) =>
+      policy(s, { defaultAdmissionRule: AdmissionRule.requireAttestations(any([{ attestorName: 'prod', node: {} }])) }),
+    /^\[AdmissionRule.requireAttestations\] invalid 'attestors\[0\]' \{"attestorName":"prod","node":\{\}\}: expected an attestor \(IAttestor\)/,
+  ],
+  [
+    'requireAttestations of an object with a full attestorName and no node',
+    () => AdmissionRule.requireAttestations(any([{ attestorName: ATTESTOR }])),
+    /invalid 'attestors\[0\]' \{"attestorName":"projects\/sec-proj-a\/attestors\/prod"\}: expected an attestor \(IAttestor\)/,
+  ],
+  [
+    'requireAttestations of a construct whose attestorName is a short name',
+    (s) =>
+      AdmissionRule.requireAttestations([Object.assign(new Construct(s, 'Fake'), { attestorName: 'prod' }) as any]),
+    /^\[AdmissionRule.requireAttestations\] invalid 'attestors\[0\].attestorName' "prod": a full resource name looks like "projects\/PROJECT_ID\/attestors\/ATTESTOR_ID"/,
+  ],
+  [
+    'a rule of its own making with enum values that are not ones',
+    (s) =>
+      policy(s, {
+        defaultAdmissionRule: {
+          attestors: [],
+          _toModel: () => ({ evaluationMode: 'ALWAYS_ALLOW ', enforcementMode: 'ENFORCED', requireAttestationsBy: [] }),
+        },
+      }),
+    /^\[stack\/Policy\] invalid 'defaultAdmissionRule.evaluationMode' "ALWAYS_ALLOW ": expected one of EvaluationMode.ALWAYS_ALLOW/,
+  ],
+  [
+    'a rule of its own making with an enforcement mode that is not one',
+    (s) =>
+      policy(s, {
+        defaultAdmissionRule: {
+          attestors: [],
+          _toModel: () => ({ evaluationMode: 'ALWAYS_DENY', enforcementMode: 'enforced', requireAttestationsBy: [] }),
+        },
+      }),
+    /invalid 'defaultAdmissionRule.enforcementMode' "enforced": expected one of EnforcementMode./,
+  ],
+  [
+    'a rule of its own making without attestors',
+    (s) =>
+      policy(s, {
+        defaultAdmissionRule: {
+          _toModel: () => ({
+            evaluationMode: 'ALWAYS_DENY',
+            enforcementMode: 'ENFORCED_BLOCK_AND_AUDIT_LOG',
+            requireAttestationsBy: [],
+          }),
+        },
+      }),
+    /^\[stack\/Policy\] invalid 'defaultAdmissionRule.attestors' \(not set\): expected an array/,
+  ],
+  [
+    'a rule of its own making requiring a short attestor name',
+    (s) =>
+      policy(s, {
+        defaultAdmissionRule: {
+          attestors: [],
+          _toModel: () => ({
+            evaluationMode: 'REQUIRE_ATTESTATION',
+            enforcementMode: 'ENFORCED_BLOCK_AND_AUDIT_LOG',
+            requireAttestationsBy: ['prod'],
+          }),
+        },
+      }),
+    /invalid 'defaultAdmissionRule.requireAttestationsBy' "prod": a full resource name looks like/,
+  ],
+  [
+    'a cluster rule of its own making with a model that is not an object',
+    (s) =>
+      policy(s).addClusterAdmissionRule('us-central1-a.prod', any({ attestors: [], _toModel: () => 'ALWAYS_ALLOW' })),
+    /invalid 'rule for cluster us-central1-a.prod' "ALWAYS_ALLOW": expected an object/,
+  ],
+  [
     'enforcementMode "FOO"',
     () => AdmissionRule.denyAll(any({ enforcementMode: 'FOO' })),
     /^\[AdmissionRule.denyAll\] invalid 'enforcementMode' "FOO": expected one of EnforcementMode.ENFORCED_BLOCK_AND_AUDIT_LOG, EnforcementMode.DRYRUN_AUDIT_LOG_ONLY$/,
@@ -850,6 +924,26 @@ const KEY_CASES: Case[] = [
 ];
 
 const IAM_CASES: Case[] = [
+  [
+    'applyBefore(undefined)',
+    (s) => attestor(s).grantVerify(IamMember.user('a@example.com')).applyBefore(any(undefined)),
+    /^\[Grant.applyBefore\] invalid 'resources\[0\]' \(not set\): expected a Terraform resource/,
+  ],
+  [
+    "applyBefore('x')",
+    (s) => attestor(s).grantVerify(IamMember.user('a@example.com')).applyBefore(service(s), any('x')),
+    /^\[Grant.applyBefore\] invalid 'resources\[1\]' "x": expected a Terraform resource/,
+  ],
+  [
+    'fromAttestorName(undefined, …)',
+    () => Attestor.fromAttestorName(any(undefined), 'A', ATTESTOR),
+    /^\[A\] invalid 'scope' \(not set\): expected a construct to define it in/,
+  ],
+  [
+    'builtByCloudBuild with a scope that is not a construct',
+    () => Attestor.builtByCloudBuild(any({ node: {} }), 'A', 'my-project'),
+    /^\[A\] invalid 'scope' \{"node":\{\}\}: expected a construct to define it in/,
+  ],
   [
     'IamMember.of("principalSet://goog/public:all")',
     () => IamMember.of('principalSet://goog/public:all'),
