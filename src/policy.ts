@@ -283,8 +283,10 @@ export class BinaryAuthorizationPolicy extends Construct {
    * project (the resource's `project`, else its provider's: see below), such as
    * `us-central1-docker.pkg.dev/my-project/gcf-artifacts/**`. A custom repository is followed:
    * `build_config.docker_repository` (`projects/P/locations/L/repositories/R` becomes
-   * `L-docker.pkg.dev/P/R/**`) or `build_config.image_uri`. Regions, projects and repositories may
-   * be tokens.
+   * `L-docker.pkg.dev/P/R/**`) or `build_config.image_uri`; a repository of another project (or one that
+   * may be: a reference to no repository of the stack) fails synth unless the policy already allowlists its
+   * pattern explicitly, as allowlisting it would admit what that project's members push there. Regions,
+   * projects and repositories may be tokens.
    *
    * The functions are found at synth time, so functions defined after this call are included.
    * `allowlistPatterns` returns the patterns found at the time it is read. A function whose pattern
@@ -416,6 +418,7 @@ export class BinaryAuthorizationPolicy extends Construct {
       sameProject: (a, b) => sameValue(this, a, b),
       coveredElsewhere: (resource, project) => this.coveredByPolicyOf(resource, project),
       check: (p) => this.checkPattern('allowDeploymentPathsFor', p),
+      allowlisted: (p) => this.patterns.has(p),
     });
   }
 

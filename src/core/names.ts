@@ -41,6 +41,19 @@ export function checkRegion(region: string): string | undefined {
   return REGION.test(region) ? undefined : 'a region looks like "us-central1" or "europe-west4"';
 }
 
+/** The multi-regions of Artifact Registry, where a repository may also be (`us-docker.pkg.dev`). */
+const ARTIFACT_REGISTRY_MULTI_REGIONS: readonly string[] = ['us', 'europe', 'asia'];
+
+/**
+ * The location of an Artifact Registry repository: a region such as `us-central1`, or a multi-region,
+ * `us`, `europe` or `asia` (Artifact Registry, "Repository locations").
+ */
+export function checkRepositoryLocation(location: string): string | undefined {
+  return checkRegion(location) === undefined || ARTIFACT_REGISTRY_MULTI_REGIONS.includes(location)
+    ? undefined
+    : 'an Artifact Registry location is a region like "us-central1" or a multi-region, "us", "europe" or "asia"';
+}
+
 /** A short attestor or note id (the last segment of its resource name). */
 export function checkResourceId(id: string): string | undefined {
   return RESOURCE_ID.test(id)
