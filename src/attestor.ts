@@ -25,13 +25,13 @@ import { checkConstruct } from './private/aspect-placement';
 import {
   childPath,
   checkLiteral,
+  checkOptionalFreeText,
   describeKind,
   invalidProp,
   parseProp,
   requireArray,
   requireObject,
   requireOptionalBoolean,
-  requireOptionalString,
   requireString,
   terraformExpression,
   Undisclosed,
@@ -538,7 +538,7 @@ export class Attestor extends AttestorBase {
     super(scope, id);
     checkConstruct(this, props);
     checkLiteral(this, 'project', props.project, checkProjectId);
-    requireOptionalString(this, 'description', props.description);
+    checkOptionalFreeText(this, 'description', props.description);
     for (const name of ['enableApis', 'adoptExisting', 'grantNoteViewerToDelegationAccount'] as const) {
       requireOptionalBoolean(this, name, props[name]);
     }
@@ -600,6 +600,7 @@ export class Attestor extends AttestorBase {
       checkLiteral(this, 'noteId', noteId, checkResourceId);
       const noteHint = props.noteHint ?? this.attestorId;
       checkLiteral(this, 'noteHint', noteHint, checkNoteHint);
+      checkOptionalFreeText(this, 'noteHint', noteHint);
       claimSingleton(
         this,
         CREATED_NOTE_NAME,

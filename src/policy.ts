@@ -14,13 +14,13 @@ import { DeploymentPath, DeploymentPathOptions } from './deployment-path';
 import { checkConstruct } from './private/aspect-placement';
 import {
   checkLiteral,
+  checkOptionalFreeText,
   invalidProp,
   parses,
   requireArray,
   requireEnum,
   requireObject,
   requireOptionalBoolean,
-  requireOptionalString,
   requireString,
   terraformExpression,
 } from './private/errors';
@@ -150,7 +150,7 @@ export class BinaryAuthorizationPolicy extends Construct {
     Object.defineProperty(this, POLICY_MARKER, { value: true });
     checkConstruct(this, props);
     checkLiteral(this, 'project', props.project, checkProjectId);
-    requireOptionalString(this, 'description', props.description);
+    checkOptionalFreeText(this, 'description', props.description);
     for (const name of ['globalPolicyEvaluation', 'adoptExisting', 'enableApis', 'preventDestroy'] as const) {
       requireOptionalBoolean(this, name, props[name]);
     }

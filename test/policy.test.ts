@@ -11,7 +11,7 @@ import {
   EvaluationMode,
 } from '../src';
 import { PGP_PUBLIC_KEY } from './fixtures/keys';
-import { bodiesOf, newStack, synthValidated, warningsOf } from './support';
+import { bodiesOf, newStack, onlyResource, synthValidated, warningsOf } from './support';
 
 const POLICY = 'google_binary_authorization_policy';
 
@@ -480,5 +480,17 @@ describe('BinaryAuthorizationPolicy enableApis', () => {
   test('no API resources unless asked', () => {
     const { stack } = newPolicy();
     expect(synthValidated(stack).resource.google_project_service).toBeUndefined();
+  });
+});
+
+describe('BinaryAuthorizationPolicy description', () => {
+  test('a description with a token in it is written with the token, which Terraform resolves', () => {
+    const stack = newStack();
+    const env = new TerraformVariable(stack, 'env', { type: 'string' });
+    new BinaryAuthorizationPolicy(stack, 'Policy', {
+      project: 'my-project',
+      description: `Policy of ${env.stringValue}`,
+    });
+    expect(onlyResource(synthValidated(stack), POLICY).description).toBe('Policy of ${var.env}');
   });
 });

@@ -66,6 +66,17 @@ export function checkNoteHint(hint: string): string | undefined {
   return hint.trim() === '' ? 'a note hint is a human-readable name, such as "Attestor qa note", not blank' : undefined;
 }
 
+/**
+ * Free text that is written into the Terraform JSON as it is (a description, a note hint): without `${`
+ * or `%{`, which Terraform would evaluate as an interpolation or a template directive (`${file("…")}`
+ * reads a file of the machine that plans).
+ */
+export function checkFreeText(text: string): string | undefined {
+  return /\$\{|%\{/.test(text)
+    ? 'free text must not contain "${" or "%{", which Terraform would evaluate (an interpolation or a template directive); write the characters apart, or pass a token (such as a TerraformVariable\'s value) for a value known at apply time'
+    : undefined;
+}
+
 /** The key of a cluster-specific admission rule, `LOCATION.CLUSTER_ID`, such as `us-central1-a.prod-cluster`. */
 export function checkClusterKey(key: string): string | undefined {
   return CLUSTER_KEY.test(key)

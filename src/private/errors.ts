@@ -1,5 +1,6 @@
 import { DefaultTokenResolver, StringConcat, Token, Tokenization } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { checkFreeText } from '../core/names';
 import { escapeControlCharacters } from '../core/text';
 import type { IValidationError } from '../validation-error';
 
@@ -333,6 +334,22 @@ function checkKnown(
   const problem = check(value);
   if (problem !== undefined) {
     throw invalidProp(scope, property, shown(value), problem);
+  }
+}
+
+/**
+ * Refuses free text (a description) that is not a string or `undefined`, or whose literal parts hold what
+ * Terraform would evaluate (`${…}`, `%{…}`); the tokens in it are left to Terraform, as they should be.
+ */
+export function checkOptionalFreeText(where: IConstruct | string, property: string, value: unknown): void {
+  requireOptionalString(where, property, value);
+  if (value === undefined) {
+    return;
+  }
+  const literals = Token.isUnresolved(value) ? Tokenization.reverseString(value).literals.map(String) : [value];
+  const problem = literals.map(checkFreeText).find((p) => p !== undefined);
+  if (problem !== undefined) {
+    throw invalidProp(where, property, value, problem);
   }
 }
 

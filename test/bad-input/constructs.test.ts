@@ -323,6 +323,11 @@ const POLICY_CASES: Case[] = [
     },
     /\[stack\/Policy\] invalid 'project' "my-project": a google_binary_authorization_policy for the same project is defined at \[other\/raw\]/,
   ],
+  [
+    'a policy description with an interpolation',
+    (s) => policy(s, { description: '${file("/etc/passwd")}' }),
+    /^\[stack\/Policy\] invalid 'description' "\$\{file\(\\"\/etc\/passwd\\"\)\}": free text must not contain "\$\{" or "%\{", which Terraform would evaluate/,
+  ],
   ['evaluate(5)', (s) => policy(s).evaluate(any(5)), /^\[stack\/Policy\] invalid 'image' 5: expected a string$/],
   ['evaluate(undefined)', (s) => policy(s).evaluate(any(undefined)), /invalid 'image' \(not set\): expected a string/],
   [
@@ -1006,6 +1011,21 @@ const IAM_CASES: Case[] = [
 ];
 
 const ATTESTOR_CASES: Case[] = [
+  [
+    'an attestor description with an interpolation',
+    (s) => attestor(s, { description: 'reads ${file("/etc/passwd")}' }),
+    /^\[stack\/Attestor\] invalid 'description' "reads \$\{file\(\\"\/etc\/passwd\\"\)\}": free text must not contain "\$\{" or "%\{"/,
+  ],
+  [
+    'a note hint with a template directive',
+    (s) => attestor(s, { noteHint: 'x %{ if true }y%{ endif }' }),
+    /invalid 'noteHint' "x %\{ if true \}y%\{ endif \}": free text must not contain/,
+  ],
+  [
+    'a note hint whose literal part around a token holds an interpolation',
+    (s) => attestor(s, { noteHint: `\${path.cwd} ${new TerraformVariable(s, 'v', { type: 'string' }).stringValue}` }),
+    /invalid 'noteHint' \(known only at apply time: "\$\{path.cwd\} \$\{var.v\}"\): free text must not contain/,
+  ],
   [
     'two attestors with the same id in one project',
     (s) => {
