@@ -1,5 +1,5 @@
-import { IAttestor } from './attestor';
 import { Construct, IConstruct } from 'constructs';
+import { IAttestor } from './attestor';
 import { checkAttestorName } from './core/names';
 import { RuleModel } from './core/policy';
 import { checkLiteral, invalidProp, requireArray, requireObject, requireOptionalEnum } from './private/errors';

@@ -37,8 +37,8 @@ import {
   Undisclosed,
 } from './private/errors';
 import { idPart } from './private/ids';
-import { claimSingleton } from './private/singletons';
 import { BINAUTHZ_API, CLOUD_KMS_API, CONTAINER_ANALYSIS_API, enableProjectServices } from './private/project-services';
+import { claimSingleton } from './private/singletons';
 
 /** May read attestors and verify that an image is attested (what a deploying project needs). */
 const ATTESTORS_VERIFIER = 'roles/binaryauthorization.attestorsVerifier';

@@ -1,7 +1,7 @@
 import { TerraformVariable } from 'cdktf';
 import { BinauthzErrors, BinaryAuthorizationPolicy, IamMember, IValidationError } from '../src';
-import { describeValue, keyMaterialIn } from '../src/private/errors';
 import { newStack } from './support';
+import { describeValue, keyMaterialIn } from '../src/private/errors';
 
 /** The error `fn` throws. */
 function caught(fn: () => unknown): unknown {
@@ -64,7 +64,10 @@ describe('key material in error values', () => {
     ['-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEA\n', 'a PEM block labelled "OPENSSH PRIVATE KEY"'],
     ['x -----BEGIN  encrypted private key----- y', 'a PEM block labelled "ENCRYPTED PRIVATE KEY"'],
     [[[{ k: '-----BEGIN PRIVATE KEY-----' }]], 'a PEM block labelled "PRIVATE KEY"'],
-    ['MIGkAgEBBDB++DFLaGjuyyX/TSK+9uYkRoM4my09ILkbCb0+PNTI6RpU2IfLPjgg\njHBKz/5dNG2gBwYFK4EEACKhZ', 'text that may be a key body'],
+    [
+      'MIGkAgEBBDB++DFLaGjuyyX/TSK+9uYkRoM4my09ILkbCb0+PNTI6RpU2IfLPjgg\njHBKz/5dNG2gBwYFK4EEACKhZ',
+      'text that may be a key body',
+    ],
   ])('is found in %j', (value, found) => {
     expect(keyMaterialIn(value)).toBe(found);
     expect(describeValue(value)).toMatch(/not shown\)$/);
