@@ -1249,6 +1249,7 @@ const PRIVATE_KEYS: Record<string, string> = {
   'PGP private block': `-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${PGP_SECRET_BODY}\n-----END PGP PRIVATE KEY BLOCK-----\n`,
   'EC body without its PEM lines': HEADERLESS_EC_PRIVATE,
   'RSA body without its PEM lines': HEADERLESS_PRIVATE,
+  'PGP private body without its armour': PGP_SECRET_BODY,
 };
 
 /** The ways a value reaches a wrong place: as it is, in an array, in an object, nested deeper. */
