@@ -428,7 +428,9 @@ function bindNewKmsKey(context: AttestorKeyContext, options: NewKmsKeyOptions): 
         name,
         dependsOn: dependsOn.length ? dependsOn : undefined,
       });
-      claimSingleton(ring, KEY_RING_NAME, 'name', keyRingName, (other) => sameKmsName('key ring', other, 'keyRingId'));
+      claimSingleton(ring, KEY_RING_NAME, 'name', keyRingName, (other) =>
+        sameKmsName('key ring', other, "'keyRingId', or pass the first one's name as 'existingKeyRing'"),
+      );
     }
     keyRing = ring.id;
   }
@@ -456,7 +458,7 @@ function bindNewKmsKey(context: AttestorKeyContext, options: NewKmsKeyOptions): 
     dependsOn: dependsOn.length ? dependsOn : undefined,
   });
   claimSingleton(cryptoKey, CRYPTO_KEY_NAME, 'name', `${keyRingName}/cryptoKeys/${cryptoKeyId}`, (other) =>
-    sameKmsName('crypto key', other, 'cryptoKeyId'),
+    sameKmsName('crypto key', other, "'cryptoKeyId'"),
   );
   const version = new DataGoogleKmsCryptoKeyVersion(scope, `CryptoKeyVersion-${idPart(scope, cryptoKeyId)}`, {
     cryptoKey: cryptoKey.id,
@@ -473,8 +475,8 @@ const KEY_RING_NAME = Symbol.for('cdktf-gcp-binauthz.AttestorKey.keyRingName');
 const CRYPTO_KEY_NAME = Symbol.for('cdktf-gcp-binauthz.AttestorKey.cryptoKeyName');
 
 /** The problem of a KMS resource created twice under one name. */
-function sameKmsName(what: string, other: string, option: string): string {
-  return `[${other}] creates a ${what} of the same name, and the second would fail at apply after the rest was changed (KMS names are never reused); give each new key its own '${option}', or pass 'existingKeyRing'`;
+function sameKmsName(what: string, other: string, fix: string): string {
+  return `[${other}] creates a ${what} of the same name, and the second would fail at apply after the rest was changed (KMS names are never reused); give each new key its own ${fix}`;
 }
 
 function bindKmsKeyVersion(context: AttestorKeyContext, name: string): BoundAttestorKey {
