@@ -1,6 +1,8 @@
+import { Construct, IConstruct } from 'constructs';
 import { IAttestor } from './attestor';
+import { checkAttestorName } from './core/names';
 import { RuleModel } from './core/policy';
-import { invalidProp, requireArray, requireObject, requireOptionalEnum } from './private/errors';
+import { checkLiteral, invalidProp, requireArray, requireObject, requireOptionalEnum } from './private/errors';
 
 /**
  * How an admission rule decides whether an image may be deployed.
@@ -70,16 +72,7 @@ export class AdmissionRule {
   public static requireAttestations(attestors: IAttestor[], options: AdmissionRuleOptions = {}): AdmissionRule {
     const where = 'AdmissionRule.requireAttestations';
     requireArray(where, 'attestors', attestors);
-    attestors.forEach((attestor, i) => {
-      if (typeof (attestor as { attestorName?: unknown } | undefined)?.attestorName !== 'string') {
-        throw invalidProp(
-          where,
-          `attestors[${i}]`,
-          attestor,
-          'expected an attestor (IAttestor), such as new Attestor(…) or Attestor.fromAttestorName(scope, id, "projects/P/attestors/N")',
-        );
-      }
-    });
+    attestors.forEach((attestor, i) => checkAttestor(where, `attestors[${i}]`, attestor));
     return new AdmissionRule(where, EvaluationMode.REQUIRE_ATTESTATION, [...attestors], options);
   }
 
@@ -117,4 +110,22 @@ export class AdmissionRule {
       requireAttestationsBy: ids.filter((id, i) => ids.indexOf(id) === i),
     };
   }
+}
+
+/**
+ * Refuses what is not an attestor construct with a full name, `projects/P/attestors/N`: a JavaScript caller
+ * may pass an object of its own making, whose short name the provider would resolve against the policy's
+ * own project. Also used by the policy for the attestors of rules of another copy of this library.
+ */
+export function checkAttestor(where: IConstruct | string, property: string, attestor: unknown): void {
+  const name = (attestor as { attestorName?: unknown } | undefined)?.attestorName;
+  if (!Construct.isConstruct(attestor) || typeof name !== 'string') {
+    throw invalidProp(
+      where,
+      property,
+      attestor,
+      'expected an attestor (IAttestor), such as new Attestor(…) or Attestor.fromAttestorName(scope, id, "projects/P/attestors/N")',
+    );
+  }
+  checkLiteral(where, `${property}.attestorName`, name, checkAttestorName);
 }

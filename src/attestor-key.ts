@@ -37,6 +37,7 @@ import {
   requireString,
 } from './private/errors';
 import { idPart } from './private/ids';
+import { claimSingleton } from './private/singletons';
 
 /**
  * A signature algorithm of a PKIX attestor key, as Binary Authorization names it.
@@ -390,6 +391,8 @@ function bindNewKmsKey(context: AttestorKeyContext, options: NewKmsKeyOptions): 
   let keyRing: string;
   let project: string;
   let dependsOn: ITerraformDependable[];
+  /** The key ring's full name, `projects/P/locations/L/keyRings/R`. */
+  let keyRingName: string;
   if (options.existingKeyRing !== undefined) {
     if (options.project !== undefined || options.location !== undefined || options.keyRingId !== undefined) {
       throw invalidProp(
@@ -405,6 +408,7 @@ function bindNewKmsKey(context: AttestorKeyContext, options: NewKmsKeyOptions): 
       project = context.project;
     }
     keyRing = options.existingKeyRing;
+    keyRingName = options.existingKeyRing;
     dependsOn = context.enableKmsApi(project);
   } else {
     project = options.project ?? context.project;
@@ -415,14 +419,19 @@ function bindNewKmsKey(context: AttestorKeyContext, options: NewKmsKeyOptions): 
     checkLiteral(scope, `${property}.keyRingId`, name, checkKmsId);
     dependsOn = context.enableKmsApi(project);
     const ringId = `KeyRing-${idPart(scope, project)}-${idPart(scope, location)}-${idPart(scope, name)}`;
-    const ring =
-      (scope.node.tryFindChild(ringId) as KmsKeyRing | undefined) ??
-      new KmsKeyRing(scope, ringId, {
+    keyRingName = `projects/${project}/locations/${location}/keyRings/${name}`;
+    let ring = scope.node.tryFindChild(ringId) as KmsKeyRing | undefined;
+    if (ring === undefined) {
+      ring = new KmsKeyRing(scope, ringId, {
         project,
         location,
         name,
         dependsOn: dependsOn.length ? dependsOn : undefined,
       });
+      claimSingleton(ring, KEY_RING_NAME, 'name', keyRingName, (other) =>
+        sameKmsName('key ring', other, "'keyRingId', or pass the first one's name as 'existingKeyRing'"),
+      );
+    }
     keyRing = ring.id;
   }
 
@@ -448,6 +457,9 @@ function bindNewKmsKey(context: AttestorKeyContext, options: NewKmsKeyOptions): 
     lifecycle: options.preventDestroy === false ? undefined : { preventDestroy: true },
     dependsOn: dependsOn.length ? dependsOn : undefined,
   });
+  claimSingleton(cryptoKey, CRYPTO_KEY_NAME, 'name', `${keyRingName}/cryptoKeys/${cryptoKeyId}`, (other) =>
+    sameKmsName('crypto key', other, "'cryptoKeyId'"),
+  );
   const version = new DataGoogleKmsCryptoKeyVersion(scope, `CryptoKeyVersion-${idPart(scope, cryptoKeyId)}`, {
     cryptoKey: cryptoKey.id,
     version: 1,
@@ -455,6 +467,16 @@ function bindNewKmsKey(context: AttestorKeyContext, options: NewKmsKeyOptions): 
   // The algorithm is known here: the attestor gets its Binary Authorization name as a literal (the key ring's
   // `version_template` keeps the Cloud KMS name).
   return { publicKey: kmsPublicKey(version, version.id, binauthzAlgorithmName(kmsAlgorithm)), cryptoKey };
+}
+
+/** The full name a new KMS key ring claims: one of each in the app. */
+const KEY_RING_NAME = Symbol.for('cdktf-gcp-binauthz.AttestorKey.keyRingName');
+/** The full name a new KMS crypto key claims: one of each in the app. */
+const CRYPTO_KEY_NAME = Symbol.for('cdktf-gcp-binauthz.AttestorKey.cryptoKeyName');
+
+/** The problem of a KMS resource created twice under one name. */
+function sameKmsName(what: string, other: string, fix: string): string {
+  return `[${other}] creates a ${what} of the same name, and the second would fail at apply after the rest was changed (KMS names are never reused); give each new key its own ${fix}`;
 }
 
 function bindKmsKeyVersion(context: AttestorKeyContext, name: string): BoundAttestorKey {

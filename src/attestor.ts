@@ -7,7 +7,7 @@ import { KmsCryptoKeyIamMember } from '@cdktf/provider-google/lib/kms-crypto-key
 import { ITerraformDependable, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AttestorKey } from './attestor-key';
-import { deriveResourceId } from './core/derived-names';
+import { deriveResourceId, shortHash } from './core/derived-names';
 import { binauthzServiceAgent, checkIamMember, checkProjectNumber, checkRole } from './core/iam';
 import {
   attestorResourceName,
@@ -25,18 +25,20 @@ import { checkConstruct } from './private/aspect-placement';
 import {
   childPath,
   checkLiteral,
+  checkOptionalFreeText,
   describeKind,
   invalidProp,
   parseProp,
   requireArray,
   requireObject,
   requireOptionalBoolean,
-  requireOptionalString,
   requireString,
+  terraformExpression,
   Undisclosed,
 } from './private/errors';
 import { idPart } from './private/ids';
 import { BINAUTHZ_API, CLOUD_KMS_API, CONTAINER_ANALYSIS_API, enableProjectServices } from './private/project-services';
+import { claimSingleton } from './private/singletons';
 
 /** May read attestors and verify that an image is attested (what a deploying project needs). */
 const ATTESTORS_VERIFIER = 'roles/binaryauthorization.attestorsVerifier';
@@ -51,6 +53,11 @@ const KMS_SIGNER_VERIFIER = 'roles/cloudkms.signerVerifier';
 
 /** Marks the attestors of this library (`Symbol.for`, so that copies of the library agree). */
 const ATTESTOR_MARKER = Symbol.for('cdktf-gcp-binauthz.Attestor');
+
+/** The full name an attestor claims: one attestor of each name in the app. */
+const ATTESTOR_NAME = Symbol.for('cdktf-gcp-binauthz.Attestor.name');
+/** The full name of the note an attestor creates: one of each in the app. */
+const CREATED_NOTE_NAME = Symbol.for('cdktf-gcp-binauthz.Attestor.noteName');
 
 /** The attestor that Cloud Build creates in a project that builds with it. */
 const BUILT_BY_CLOUD_BUILD = 'built-by-cloud-build';
@@ -136,6 +143,8 @@ interface NoteTarget {
 abstract class AttestorBase extends Construct implements IAttestor {
   public abstract readonly attestorId: string;
   public abstract readonly attestorProject: string;
+  /** What each grant child grants (`role` and member), by its id. */
+  private readonly grants = new Map<string, string>();
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -168,6 +177,8 @@ abstract class AttestorBase extends Construct implements IAttestor {
       ...this._signingKeys().map((key) =>
         this.grantOnce(
           grantId(this, key.node.id, KMS_SIGNER_VERIFIER, member),
+          KMS_SIGNER_VERIFIER,
+          member,
           (id) =>
             new KmsCryptoKeyIamMember(this, id, {
               cryptoKeyId: key.id,
@@ -192,6 +203,8 @@ abstract class AttestorBase extends Construct implements IAttestor {
   private grantOnAttestor(member: IamMember, role: string): ITerraformDependable {
     return this.grantOnce(
       grantId(this, 'Attestor', role, member),
+      role,
+      member,
       (id) =>
         new BinaryAuthorizationAttestorIamMember(this, id, {
           project: this.attestorProject,
@@ -241,6 +254,8 @@ abstract class AttestorBase extends Construct implements IAttestor {
   private grantOnNote(note: NoteTarget, member: IamMember, role: string): ITerraformDependable {
     return this.grantOnce(
       grantId(this, 'Note', role, member),
+      role,
+      member,
       (id) =>
         new ContainerAnalysisNoteIamMember(this, id, {
           project: note.project,
@@ -251,10 +266,35 @@ abstract class AttestorBase extends Construct implements IAttestor {
     );
   }
 
-  /** One resource per id: granting the same role to the same member twice returns the first grant. */
-  private grantOnce(id: string, create: (id: string) => ITerraformDependable & IConstruct): ITerraformDependable {
-    const existing = this.node.tryFindChild(id);
-    return existing ? (existing as unknown as ITerraformDependable) : create(id);
+  /**
+   * One resource per grant: granting the same role to the same member twice returns the first grant. Ids
+   * come from the role and member with the characters ids cannot hold replaced, so two members may get
+   * the same id (`…/build_tools` and `…/build/tools`): the first keeps it (existing grants keep their
+   * addresses), the next gets it with a hash of its role and member appended.
+   */
+  private grantOnce(
+    id: string,
+    role: string,
+    member: IamMember,
+    create: (id: string) => ITerraformDependable & IConstruct,
+  ): ITerraformDependable {
+    const grant = `${role}\n${Token.isUnresolved(member.member) ? (terraformExpression(this, member.member) ?? member.member) : member.member}`;
+    const taken = this.grants.get(id);
+    const childId = taken === undefined || taken === grant ? id : `${id}-${shortHash(grant)}`;
+    const existing = this.node.tryFindChild(childId);
+    if (existing !== undefined && this.grants.get(childId) === grant) {
+      return existing as unknown as ITerraformDependable;
+    }
+    if (existing !== undefined) {
+      throw invalidProp(
+        this,
+        'member',
+        member.member,
+        `the grant of ${role} would take the id "${childId}" of another construct of the attestor; grant it on a parent construct instead`,
+      );
+    }
+    this.grants.set(childId, grant);
+    return create(childId);
   }
 }
 
@@ -498,13 +538,21 @@ export class Attestor extends AttestorBase {
     super(scope, id);
     checkConstruct(this, props);
     checkLiteral(this, 'project', props.project, checkProjectId);
-    requireOptionalString(this, 'description', props.description);
+    checkOptionalFreeText(this, 'description', props.description);
     for (const name of ['enableApis', 'adoptExisting', 'grantNoteViewerToDelegationAccount'] as const) {
       requireOptionalBoolean(this, name, props[name]);
     }
     this.attestorProject = props.project;
     this.attestorId = props.attestorId ?? deriveResourceId(this.node.path.split('/'), 63);
     checkLiteral(this, 'attestorId', this.attestorId, checkResourceId);
+    claimSingleton(
+      this,
+      ATTESTOR_NAME,
+      'attestorId',
+      attestorResourceName(this.attestorProject, this.attestorId),
+      (other) =>
+        `[${other}] defines an attestor of the same name, and the second would fail at apply after the rest was changed; give each attestor its own 'attestorId' (a derived id comes from the construct path, where "A-B" and "A/B" give the same id)`,
+    );
     requireArray(this, 'keys', props.keys);
     props.keys.forEach((key, i) => {
       // Not `instanceof`: another copy of this library in the app makes keys of another class.
@@ -552,6 +600,15 @@ export class Attestor extends AttestorBase {
       checkLiteral(this, 'noteId', noteId, checkResourceId);
       const noteHint = props.noteHint ?? this.attestorId;
       checkLiteral(this, 'noteHint', noteHint, checkNoteHint);
+      checkOptionalFreeText(this, 'noteHint', noteHint);
+      claimSingleton(
+        this,
+        CREATED_NOTE_NAME,
+        'noteId',
+        noteResourceName(this.attestorProject, noteId),
+        (other) =>
+          `[${other}] creates a note of the same name, and the second would fail at apply after the rest was changed; give each attestor its own 'noteId', or pass 'note' to share an existing note`,
+      );
       this.note = new ContainerAnalysisNote(this, 'Note', {
         project: this.attestorProject,
         name: noteId,

@@ -1,4 +1,5 @@
 import { dependable, ITerraformDependable, TerraformResource } from 'cdktf';
+import { invalidProp } from './private/errors';
 
 /**
  * What a grant created: the additive IAM resources (`*_iam_member`) that give a member a role, for
@@ -35,6 +36,16 @@ export class Grant {
    * @param resources the resources that need the grant
    */
   public applyBefore(...resources: TerraformResource[]): void {
+    resources.forEach((resource, i) => {
+      if (!TerraformResource.isTerraformResource(resource)) {
+        throw invalidProp(
+          'Grant.applyBefore',
+          `resources[${i}]`,
+          resource,
+          'expected a Terraform resource that needs the grant, such as a CloudRunV2Service',
+        );
+      }
+    });
     for (const resource of resources) {
       if (!this.appliedTo.has(resource)) {
         this.appliedTo.add(resource);

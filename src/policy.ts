@@ -2,11 +2,11 @@ import { BinaryAuthorizationPolicy as PolicyResource } from '@cdktf/provider-goo
 import { dependable, IResolveContext, Lazy, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AdmissionDecision, AdmissionVerdict } from './admission-decision';
-import { AdmissionRule, EnforcementMode, EvaluationMode } from './admission-rule';
+import { AdmissionRule, checkAttestor, EnforcementMode, EvaluationMode } from './admission-rule';
 import { DEFAULT_REPOSITORY, repositoryPattern } from './core/deployment-path';
 import { CompiledPolicy, compilePolicy, evaluateCompiled } from './core/evaluate';
 import { parseImageReference } from './core/image';
-import { checkClusterKey, checkProjectId, checkRegion } from './core/names';
+import { checkAttestorName, checkClusterKey, checkProjectId, checkRegion } from './core/names';
 import { AllowlistPattern, parseAllowlistPattern } from './core/pattern';
 import { checkAttestorCount, checkRequiredAttestors, isInterpolated, PolicyModel, RuleModel } from './core/policy';
 import { lintParsedPattern, NO_PREVENT_DESTROY, ruleFindings, RuleFinding } from './core/policy-findings';
@@ -14,19 +14,20 @@ import { DeploymentPath, DeploymentPathOptions } from './deployment-path';
 import { checkConstruct } from './private/aspect-placement';
 import {
   checkLiteral,
+  checkOptionalFreeText,
   invalidProp,
   parses,
   requireArray,
   requireEnum,
   requireObject,
   requireOptionalBoolean,
-  requireOptionalString,
   requireString,
   terraformExpression,
 } from './private/errors';
 import { discoverFunctionPatterns, DiscoveredPatterns, imagePath } from './private/function-discovery';
 import { BINAUTHZ_API, enableProjectServices } from './private/project-services';
-import { claimSingleton, sameValue } from './private/singletons';
+import { providerProjects } from './private/projects';
+import { claimSingleton, sameAtSynth, sameValue } from './private/singletons';
 import { addWarning } from './private/warnings';
 
 const POLICY_MARKER = Symbol.for('cdktf-gcp-binauthz.BinaryAuthorizationPolicy');
@@ -149,7 +150,7 @@ export class BinaryAuthorizationPolicy extends Construct {
     Object.defineProperty(this, POLICY_MARKER, { value: true });
     checkConstruct(this, props);
     checkLiteral(this, 'project', props.project, checkProjectId);
-    requireOptionalString(this, 'description', props.description);
+    checkOptionalFreeText(this, 'description', props.description);
     for (const name of ['globalPolicyEvaluation', 'adoptExisting', 'enableApis', 'preventDestroy'] as const) {
       requireOptionalBoolean(this, name, props[name]);
     }
@@ -193,7 +194,7 @@ export class BinaryAuthorizationPolicy extends Construct {
           this,
           'project',
           this.project,
-          "'adoptExisting' imports the policy by its id, which must be known at synth time; pass a literal project id",
+          "'adoptExisting' imports the policy by its id, which must be a literal at synth time, not a token; pass a literal project id",
         );
       }
       this.resource.importFrom(`projects/${this.project}`);
@@ -282,8 +283,10 @@ export class BinaryAuthorizationPolicy extends Construct {
    * project (the resource's `project`, else its provider's: see below), such as
    * `us-central1-docker.pkg.dev/my-project/gcf-artifacts/**`. A custom repository is followed:
    * `build_config.docker_repository` (`projects/P/locations/L/repositories/R` becomes
-   * `L-docker.pkg.dev/P/R/**`) or `build_config.image_uri`. Regions, projects and repositories may
-   * be tokens.
+   * `L-docker.pkg.dev/P/R/**`) or `build_config.image_uri`; a repository of another project (or one that
+   * may be: a reference to no repository of the stack) fails synth unless the policy already allowlists its
+   * pattern explicitly, as allowlisting it would admit what that project's members push there. Regions,
+   * projects and repositories may be tokens.
    *
    * The functions are found at synth time, so functions defined after this call are included.
    * `allowlistPatterns` returns the patterns found at the time it is read. A function whose pattern
@@ -415,6 +418,7 @@ export class BinaryAuthorizationPolicy extends Construct {
       sameProject: (a, b) => sameValue(this, a, b),
       coveredElsewhere: (resource, project) => this.coveredByPolicyOf(resource, project),
       check: (p) => this.checkPattern('allowDeploymentPathsFor', p),
+      allowlisted: (p) => this.patterns.has(p),
     });
   }
 
@@ -471,7 +475,16 @@ export class BinaryAuthorizationPolicy extends Construct {
     if (typeof (rule as { _toModel?: unknown } | undefined)?._toModel !== 'function') {
       throw invalidProp(this, property, rule, 'expected an AdmissionRule, such as AdmissionRule.denyAll()');
     }
+    requireArray(this, `${property}.attestors`, rule.attestors);
+    rule.attestors.forEach((attestor, i) => checkAttestor(this, `${property}.attestors[${i}]`, attestor));
     const model = rule._toModel();
+    requireObject(this, property, model);
+    requireEnum(this, `${property}.evaluationMode`, model.evaluationMode, 'EvaluationMode', EvaluationMode);
+    requireEnum(this, `${property}.enforcementMode`, model.enforcementMode, 'EnforcementMode', EnforcementMode);
+    requireArray(this, `${property}.requireAttestationsBy`, model.requireAttestationsBy);
+    for (const name of model.requireAttestationsBy) {
+      checkLiteral(this, `${property}.requireAttestationsBy`, name, checkAttestorName);
+    }
     const count = checkAttestorCount(model);
     if (count !== undefined) {
       throw invalidProp(
@@ -521,7 +534,40 @@ export class BinaryAuthorizationPolicy extends Construct {
     });
   }
 
+  /**
+   * A `google_binary_authorization_policy` written without this library (the provider's class) for this
+   * policy's project, anywhere in the app: the two would overwrite each other on every apply. Projects are
+   * compared as they resolve at synth; a resource whose project is unknown (no `project`, and a provider
+   * that sets none) cannot be compared.
+   */
+  private otherPoliciesOfProject(): string[] {
+    const providerProjectOf = providerProjects();
+    const raw = this.node.root.node
+      .findAll()
+      .filter(
+        (c): c is TerraformResource =>
+          TerraformResource.isTerraformResource(c) &&
+          c.terraformResourceType === 'google_binary_authorization_policy' &&
+          !isPolicy(c.node.scope),
+      )
+      .find((c) => {
+        const project = (c as { projectInput?: unknown }).projectInput ?? providerProjectOf(c);
+        return typeof project === 'string' && sameAtSynth(c, project, this, this.project);
+      });
+    return raw === undefined
+      ? []
+      : [
+          invalidProp(
+            this,
+            'project',
+            this.project,
+            `a google_binary_authorization_policy for the same project is defined at [${raw.node.path}], and the two would overwrite each other on every apply (a project has exactly one policy); remove one of them`,
+          ).message,
+        ];
+  }
+
   private assertOnlyPolicyForProject(): void {
+    this.node.addValidation({ validate: () => this.otherPoliciesOfProject() });
     claimSingleton(
       this,
       POLICY_PROJECT,

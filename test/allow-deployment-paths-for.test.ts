@@ -9,7 +9,7 @@ import {
   DeploymentPath,
   RequireBinaryAuthorization,
 } from '../src';
-import { newStack, policyPatterns, synthRaw } from './support';
+import { newStack, policyPatterns, synthRaw, synthValidated } from './support';
 import { gcfFunction, sourceService as source } from './support/workloads';
 
 /** A source deploy (support's, running "scratch", as the snapshots show it). */
@@ -194,14 +194,87 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
     const { stack, policy } = myProjectPolicy();
     gcfFunction(stack, 'fn', {
       location: 'us-central1',
-      buildConfig: { dockerRepository: 'projects/artifacts-project/locations/europe-west1/repositories/functions' },
+      buildConfig: { dockerRepository: 'projects/my-project/locations/europe-west1/repositories/functions' },
     });
     // WHEN
     policy.allowDeploymentPathsFor(stack);
     // THEN
     const json = synthRaw(stack);
     expect(json).toMatchSnapshot();
-    expect(policyPatterns(json)).toStrictEqual(['europe-west1-docker.pkg.dev/artifacts-project/functions/**']);
+    expect(policyPatterns(json)).toStrictEqual(['europe-west1-docker.pkg.dev/my-project/functions/**']);
+  });
+
+  test('follows a docker_repository in a multi-region, as it follows an image_uri there', () => {
+    const { stack, policy } = myProjectPolicy();
+    gcfFunction(stack, 'fn', {
+      location: 'us-central1',
+      buildConfig: { dockerRepository: 'projects/my-project/locations/us/repositories/functions' },
+    });
+    sourceService(stack, 'svc', {
+      location: 'us-central1',
+      buildConfig: { imageUri: 'us-docker.pkg.dev/my-project/functions/api' },
+    });
+    policy.allowDeploymentPathsFor(stack);
+    expect(policyPatterns(synthValidated(stack))).toStrictEqual(['us-docker.pkg.dev/my-project/functions/**']);
+  });
+
+  describe("a function whose images are built into another project's repository", () => {
+    const OTHER = 'projects/artifacts-project/locations/europe-west1/repositories/functions';
+    const PATTERN = 'europe-west1-docker.pkg.dev/artifacts-project/functions/**';
+
+    test.each<[string, object, string, string]>([
+      ['docker_repository', { dockerRepository: OTHER }, 'build_config.docker_repository', JSON.stringify(OTHER)],
+      [
+        'image_uri',
+        { sourceLocation: 'gs://b/src.zip', imageUri: 'europe-west1-docker.pkg.dev/artifacts-project/functions/api' },
+        'build_config.image_uri',
+        '"europe-west1-docker.pkg.dev/artifacts-project/functions/api"',
+      ],
+    ])('%s: fails, naming the function, the repository and the fix', (_, buildConfig, property, shown) => {
+      const { stack, policy } = myProjectPolicy();
+      if (property === 'build_config.image_uri') {
+        sourceService(stack, 'fn', { location: 'europe-west1', buildConfig });
+      } else {
+        gcfFunction(stack, 'fn', { location: 'europe-west1', buildConfig });
+      }
+      policy.allowDeploymentPathsFor(stack);
+      expect(() => Testing.synth(stack, true)).toThrow(
+        `[stack/Policy] [stack/fn] invalid '${property}' ${shown}: the function's images are built into a repository of another project than this policy's, and allowlisting it would admit whatever that project's members push there; if this policy must admit those images, add the pattern explicitly with addAllowlistPattern("${PATTERN}"), or build into a repository of the policy's project`,
+      );
+      expect(policyPatterns(synthRaw(stack))).toStrictEqual([]);
+    });
+
+    test('passes once the pattern is allowlisted explicitly', () => {
+      const { stack, policy } = myProjectPolicy({ allowlistPatterns: [PATTERN] });
+      gcfFunction(stack, 'fn', { location: 'europe-west1', buildConfig: { dockerRepository: OTHER } });
+      policy.allowDeploymentPathsFor(stack);
+      expect(policyPatterns(synthValidated(stack))).toStrictEqual([PATTERN]);
+    });
+
+    test('a reference to a repository of another project fails too', () => {
+      const { stack, policy } = myProjectPolicy();
+      const repo = new ArtifactRegistryRepository(stack, 'repo', {
+        project: 'artifacts-project',
+        repositoryId: 'functions',
+        location: 'us-central1',
+        format: 'DOCKER',
+      });
+      gcfFunction(stack, 'fn', { location: 'us-central1', buildConfig: { dockerRepository: repo.id } });
+      policy.allowDeploymentPathsFor(stack);
+      expect(() => Testing.synth(stack, true)).toThrow(
+        /\[stack\/fn\] invalid 'build_config.docker_repository' \(known only at apply time: "\$\{google_artifact_registry_repository.repo.id\}"\): the function's images are built into a repository of another project than this policy's/,
+      );
+    });
+
+    test('a reference to something that is not a repository of the app fails: its project is unknown', () => {
+      const { stack, policy } = myProjectPolicy();
+      const repository = new TerraformVariable(stack, 'repository', { type: 'string' });
+      gcfFunction(stack, 'fn', { location: 'us-central1', buildConfig: { dockerRepository: repository.stringValue } });
+      policy.allowDeploymentPathsFor(stack);
+      expect(() => Testing.synth(stack, true)).toThrow(
+        /invalid 'build_config.docker_repository' \(known only at apply time: "\$\{var.repository\}"\): whether the function's images are built into a repository of this policy's project is known only at apply time.*addAllowlistPattern\("REGION-docker.pkg.dev\/PROJECT\/REPOSITORY\/\*\*"\)/,
+      );
+    });
   });
 
   test('follows a docker_repository that is a reference, in Terraform', () => {
@@ -227,22 +300,31 @@ describe('BinaryAuthorizationPolicy.allowDeploymentPathsFor', () => {
     const { stack, policy } = myProjectPolicy();
     sourceService(stack, 'ar', {
       location: 'us-central1',
-      buildConfig: { imageUri: 'europe-docker.pkg.dev/builds/source/api:latest' },
+      buildConfig: { imageUri: 'europe-docker.pkg.dev/my-project/source/api:latest' },
     });
     sourceService(stack, 'nested', {
       location: 'us-central1',
-      buildConfig: { imageUri: 'us-docker.pkg.dev/builds/deep/team/api' },
+      buildConfig: { imageUri: 'us-docker.pkg.dev/my-project/deep/team/api' },
     });
+    // WHEN
+    policy.allowDeploymentPathsFor(stack);
+    // THEN the repository, never the whole project
+    expect(policyPatterns(synthValidated(stack))).toStrictEqual([
+      'europe-docker.pkg.dev/my-project/source/**',
+      'us-docker.pkg.dev/my-project/deep/**',
+    ]);
+  });
+
+  test('follows the image_uri of a source-deployed service of a domain-scoped project', () => {
+    const stack = newStack({ project: 'example.com:my-proj' });
+    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'example.com:my-proj' });
     sourceService(stack, 'scoped', {
       location: 'us-central1',
       buildConfig: { imageUri: 'us-central1-docker.pkg.dev/example.com/my-proj/repo/img' },
     });
-    // WHEN
     policy.allowDeploymentPathsFor(stack);
-    // THEN the repository, never the whole (domain-scoped) project
-    expect(policyPatterns(synthRaw(stack))).toStrictEqual([
-      'europe-docker.pkg.dev/builds/source/**',
-      'us-docker.pkg.dev/builds/deep/**',
+    // THEN the repository, never the whole domain-scoped project
+    expect(policyPatterns(synthValidated(stack))).toStrictEqual([
       'us-central1-docker.pkg.dev/example.com/my-proj/repo/**',
     ]);
   });

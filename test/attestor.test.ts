@@ -530,6 +530,53 @@ describe('Attestor grants', () => {
     ]);
   });
 
+  describe('two members whose ids would be the same', () => {
+    const POOL = 'principal://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/gh/subject/';
+    const FIRST = IamMember.of(`${POOL}repo:acme/build_tools:ref:refs/heads/main`);
+    const SECOND = IamMember.of(`${POOL}repo:acme/build/tools:ref:refs/heads/main`);
+    const THIRD = IamMember.of(`${POOL}repo:acme_build/tools:ref:refs/heads/main`);
+
+    test.each<[string, (a: Attestor, m: IamMember) => unknown, string[]]>([
+      ['grantVerify', (a, m) => a.grantVerify(m), ['google_binary_authorization_attestor_iam_member']],
+      ['grantView', (a, m) => a.grantView(m), ['google_binary_authorization_attestor_iam_member']],
+      [
+        'grant',
+        (a, m) => a.grant(m, 'roles/binaryauthorization.attestorsViewer'),
+        ['google_binary_authorization_attestor_iam_member'],
+      ],
+      [
+        'grantSign',
+        (a, m) => a.grantSign(m),
+        ['google_container_analysis_note_iam_member', 'google_kms_crypto_key_iam_member'],
+      ],
+    ])('%s grants each of them, the first under the id it always had', (_, grant, types) => {
+      // GIVEN
+      const { stack, attestor } = kmsAttestor();
+      // WHEN
+      const grants = [FIRST, SECOND, THIRD, SECOND, FIRST].map((m) => grant(attestor, m) as { dependables: unknown[] });
+      const json = synthValidated(stack);
+      // THEN each member is granted once, and the same member again gets its own grant back
+      for (const type of types) {
+        const members = Object.values(resourcesOf(json, type)).map((m: any) => m.member);
+        expect(members.filter((m) => m.startsWith(POOL)).sort()).toEqual(
+          [FIRST, SECOND, THIRD].map((m) => m.member).sort(),
+        );
+      }
+      expect(grants[3].dependables).toEqual(grants[1].dependables);
+      expect(grants[4].dependables).toEqual(grants[0].dependables);
+      expect(new Set(grants.slice(0, 3).flatMap((g) => g.dependables)).size).toBe(3 * types.length);
+      const ids = attestor.node.children.map((c) => c.node.id).filter((id) => id.includes('build'));
+      expect(ids.filter((id) => id.endsWith('build_tools:ref:refs_heads_main'))).toHaveLength(types.length);
+    });
+
+    test('the same role for both keeps separate grants on the note and on the key', () => {
+      const { attestor } = kmsAttestor();
+      const one = attestor.grantSign(FIRST);
+      const two = attestor.grantSign(SECOND);
+      expect(two.dependables.filter((d) => one.dependables.includes(d))).toEqual([]);
+    });
+  });
+
   test('fails for a project number that is a project id', () => {
     const { attestor } = kmsAttestor();
     expect(() => attestor.grantDeployerProject('deployer-project')).toThrow(

@@ -108,7 +108,7 @@ describe('BinaryAuthorizationPolicy adoptExisting', () => {
     expect(
       () => new BinaryAuthorizationPolicy(stack, 'Policy', { project: project.stringValue, adoptExisting: true }),
     ).toThrow(
-      /^\[stack\/Policy\] invalid 'project' \(known only at apply time: "\$\{var.project\}"\): 'adoptExisting' imports the policy by its id, which must be known at synth time/,
+      /^\[stack\/Policy\] invalid 'project' \(known only at apply time: "\$\{var.project\}"\): 'adoptExisting' imports the policy by its id, which must be a literal at synth time, not a token/,
     );
   });
 });

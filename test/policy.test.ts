@@ -1,5 +1,5 @@
 import { BinaryAuthorizationPolicy as PolicyResource } from '@cdktf/provider-google/lib/binary-authorization-policy';
-import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { Lazy, TerraformOutput, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import {
   AdmissionRule,
   Attestor,
@@ -11,7 +11,7 @@ import {
   EvaluationMode,
 } from '../src';
 import { PGP_PUBLIC_KEY } from './fixtures/keys';
-import { bodiesOf, newStack, synthValidated, warningsOf } from './support';
+import { bodiesOf, newStack, onlyResource, synthValidated, warningsOf } from './support';
 
 const POLICY = 'google_binary_authorization_policy';
 
@@ -411,6 +411,26 @@ describe('BinaryAuthorizationPolicy', () => {
       ).toThrow(/^\[two\/Policy\] invalid 'project' "my-project": the project already has a policy at \[one\/Policy\]/);
     });
 
+    test('adoptExisting with a token that stands for a literal says so, and asks for the literal', () => {
+      const stack = newStack();
+      expect(
+        () =>
+          new BinaryAuthorizationPolicy(stack, 'Policy', {
+            project: Lazy.stringValue({ produce: () => 'my-project' }),
+            adoptExisting: true,
+          }),
+      ).toThrow(
+        /^\[stack\/Policy\] invalid 'project' \(a token that stands for "my-project"\): 'adoptExisting' imports the policy by its id, which must be a literal at synth time, not a token; pass a literal project id$/,
+      );
+    });
+
+    test('the resources of policies of this library are never taken for raw policies', () => {
+      const stack = newStack();
+      new BinaryAuthorizationPolicy(stack, 'Dev', { project: 'dev-project' });
+      new BinaryAuthorizationPolicy(stack, 'Prod', { project: 'prod-project' });
+      expect(() => synthValidated(stack)).not.toThrow();
+    });
+
     test('policies for different projects live side by side', () => {
       const stack = newStack();
       new BinaryAuthorizationPolicy(stack, 'Dev', { project: 'dev-project' });
@@ -460,5 +480,17 @@ describe('BinaryAuthorizationPolicy enableApis', () => {
   test('no API resources unless asked', () => {
     const { stack } = newPolicy();
     expect(synthValidated(stack).resource.google_project_service).toBeUndefined();
+  });
+});
+
+describe('BinaryAuthorizationPolicy description', () => {
+  test('a description with a token in it is written with the token, which Terraform resolves', () => {
+    const stack = newStack();
+    const env = new TerraformVariable(stack, 'env', { type: 'string' });
+    new BinaryAuthorizationPolicy(stack, 'Policy', {
+      project: 'my-project',
+      description: `Policy of ${env.stringValue}`,
+    });
+    expect(onlyResource(synthValidated(stack), POLICY).description).toBe('Policy of ${var.env}');
   });
 });

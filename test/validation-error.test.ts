@@ -1,6 +1,7 @@
 import { TerraformVariable } from 'cdktf';
 import { BinauthzErrors, BinaryAuthorizationPolicy, IamMember, IValidationError } from '../src';
 import { newStack } from './support';
+import { describeValue, keyMaterialIn } from '../src/private/errors';
 
 /** The error `fn` throws. */
 function caught(fn: () => unknown): unknown {
@@ -44,5 +45,31 @@ describe('ValidationError', () => {
     expect(BinauthzErrors.isValidationError(new Error('x'))).toBe(false);
     expect(BinauthzErrors.isValidationError(undefined)).toBe(false);
     expect(BinauthzErrors.isValidationError({ message: 'x', constructPath: 'a' })).toBe(false);
+  });
+});
+
+describe('key material in error values', () => {
+  test.each([
+    'projects/sec-project/locations/global/keyRings/r/cryptoKeys/k/cryptoKeyVersions/12',
+    'projects/p/locations/global/keyRings/ring/cryptoKeys/key/cryptoKeyVersions/1',
+    `us-docker.pkg.dev/my-project/apps/api@sha256:${'a1'.repeat(32)}`,
+    'principal://iam.googleapis.com/projects/1/locations/global/workloadIdentityPools/gh/subject/repo:acme/x',
+    'a description of the policy that is long enough to be more than sixty-four characters long',
+  ])('is not found in %s, which errors quote', (value) => {
+    expect(keyMaterialIn(value)).toBeUndefined();
+    expect(describeValue(value)).toBe(JSON.stringify(value));
+  });
+
+  test.each([
+    ['-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEA\n', 'a PEM block labelled "OPENSSH PRIVATE KEY"'],
+    ['x -----BEGIN  encrypted private key----- y', 'a PEM block labelled "ENCRYPTED PRIVATE KEY"'],
+    [[[{ k: '-----BEGIN PRIVATE KEY-----' }]], 'a PEM block labelled "PRIVATE KEY"'],
+    [
+      'MIGkAgEBBDB++DFLaGjuyyX/TSK+9uYkRoM4my09ILkbCb0+PNTI6RpU2IfLPjgg\njHBKz/5dNG2gBwYFK4EEACKhZ',
+      'text that may be a key body',
+    ],
+  ])('is found in %j', (value, found) => {
+    expect(keyMaterialIn(value)).toBe(found);
+    expect(describeValue(value)).toMatch(/not shown\)$/);
   });
 });

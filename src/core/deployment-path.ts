@@ -7,7 +7,7 @@
  */
 import { parseRepositoryName, singleBlock } from './cloud-run';
 import { parseImageReference } from './image';
-import { checkProjectId, checkRegion, projectImagePath } from './names';
+import { checkProjectId, checkRegion, checkRepositoryLocation, projectImagePath } from './names';
 import { isArtifactRegistryHost } from './registries';
 
 /** The deployment paths of Cloud Run functions, by their wire value. */
@@ -109,7 +109,7 @@ export function defaultRepositoryOf(region: string, project: string, path: Deplo
  */
 export function dockerRepositoryOf(name: string): string {
   const { project, location, repository } = parseRepositoryName(name);
-  const problem = checkRegion(location) ?? checkProjectId(project);
+  const problem = checkRepositoryLocation(location) ?? checkProjectId(project);
   if (problem !== undefined) {
     throw new Error(problem);
   }
@@ -130,7 +130,12 @@ export function imageUriRepositoryOf(uri: string): string {
   const segments = image.repository.split('/');
   // A domain-scoped project `example.com:p` is two segments, `example.com/p`.
   const repositoryEnd = segments[0].includes('.') ? 3 : 2;
-  if (!isArtifactRegistryHost(image.registry) || segments.length <= repositoryEnd) {
+  const location = image.registry.replace(/-docker\.pkg\.dev$/, '');
+  if (
+    !isArtifactRegistryHost(image.registry) ||
+    checkRepositoryLocation(location) !== undefined ||
+    segments.length <= repositoryEnd
+  ) {
     throw new Error(
       'a source deploy pushes the image it builds to Artifact Registry, so image_uri names an image in an Artifact Registry repository, "REGION-docker.pkg.dev/PROJECT_ID/REPOSITORY/IMAGE"; an image anywhere else is not allowlisted, as that would admit what others push there',
     );

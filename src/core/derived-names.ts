@@ -28,6 +28,6 @@ export function deriveResourceId(parts: string[], maxLength: number): string {
 }
 
 /** The first 8 hex digits of the SHA-256 of `text`: short, stable across runs and platforms. */
-function shortHash(text: string): string {
+export function shortHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 8);
 }

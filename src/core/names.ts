@@ -41,6 +41,19 @@ export function checkRegion(region: string): string | undefined {
   return REGION.test(region) ? undefined : 'a region looks like "us-central1" or "europe-west4"';
 }
 
+/** The multi-regions of Artifact Registry, where a repository may also be (`us-docker.pkg.dev`). */
+const ARTIFACT_REGISTRY_MULTI_REGIONS: readonly string[] = ['us', 'europe', 'asia'];
+
+/**
+ * The location of an Artifact Registry repository: a region such as `us-central1`, or a multi-region,
+ * `us`, `europe` or `asia` (Artifact Registry, "Repository locations").
+ */
+export function checkRepositoryLocation(location: string): string | undefined {
+  return checkRegion(location) === undefined || ARTIFACT_REGISTRY_MULTI_REGIONS.includes(location)
+    ? undefined
+    : 'an Artifact Registry location is a region like "us-central1" or a multi-region, "us", "europe" or "asia"';
+}
+
 /** A short attestor or note id (the last segment of its resource name). */
 export function checkResourceId(id: string): string | undefined {
   return RESOURCE_ID.test(id)
@@ -51,6 +64,17 @@ export function checkResourceId(id: string): string | undefined {
 /** The human-readable name of a note (`attestation_authority.hint.human_readable_name`): any text but blank. */
 export function checkNoteHint(hint: string): string | undefined {
   return hint.trim() === '' ? 'a note hint is a human-readable name, such as "Attestor qa note", not blank' : undefined;
+}
+
+/**
+ * Free text that is written into the Terraform JSON as it is (a description, a note hint): without `${`
+ * or `%{`, which Terraform would evaluate as an interpolation or a template directive (`${file("…")}`
+ * reads a file of the machine that plans).
+ */
+export function checkFreeText(text: string): string | undefined {
+  return /\$\{|%\{/.test(text)
+    ? 'free text must not contain "${" or "%{", which Terraform would evaluate (an interpolation or a template directive); write the characters apart, or pass a token (such as a TerraformVariable\'s value) for a value known at apply time'
+    : undefined;
 }
 
 /** The key of a cluster-specific admission rule, `LOCATION.CLUSTER_ID`, such as `us-central1-a.prod-cluster`. */

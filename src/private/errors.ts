@@ -1,5 +1,6 @@
 import { DefaultTokenResolver, StringConcat, Token, Tokenization } from 'cdktf';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { checkFreeText } from '../core/names';
 import { escapeControlCharacters } from '../core/text';
 import type { IValidationError } from '../validation-error';
 
@@ -34,7 +35,50 @@ export class Undisclosed {
  */
 export function invalidProp(where: IConstruct | string, property: string, value: unknown, problem: string): Error {
   const scope = typeof where === 'string' ? undefined : where;
-  return new ValidationError(scope?.node.path ?? (where as string), property, describeValue(value, scope), problem);
+  const secret = keyMaterialIn(value) !== undefined;
+  return new ValidationError(
+    scope?.node.path ?? (where as string),
+    property,
+    describeValue(value, scope),
+    secret ? withoutPartsOf(value, problem) : problem,
+  );
+}
+
+/**
+ * A problem without the quotes it makes of a value that holds key material (a parser says
+ * `"MIGkAgEB…" is not a registry`): each is replaced by `"…"`; a problem that still holds key material is
+ * replaced by one that says only that the value is not valid here.
+ */
+function withoutPartsOf(value: unknown, problem: string): string {
+  const texts = stringsIn(value);
+  const scrubbed = problem.replace(/"((?:[^"\\]|\\.)*)"/g, (quoted, inner: string) => {
+    let text = inner;
+    try {
+      text = JSON.parse(quoted) as string;
+    } catch {
+      // not JSON-quoted: compared as it is
+    }
+    return text.length >= 6 && texts.some((t) => t.includes(text)) ? '"…"' : quoted;
+  });
+  return keyMaterialIn(scrubbed) === undefined && !texts.some((t) => scrubbed.includes(t))
+    ? scrubbed
+    : 'this value is not valid here (what is wrong would quote it, and it may be key material)';
+}
+
+/** The strings in a value, in arrays and plain objects. */
+function stringsIn(value: unknown, depth = 0): string[] {
+  if (typeof value === 'string') {
+    return [value];
+  }
+  if (typeof value !== 'object' || value === null || depth >= MAX_DEPTH) {
+    return [];
+  }
+  try {
+    const entries = Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : [];
+    return entries.flatMap((entry) => stringsIn(entry, depth + 1));
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -74,8 +118,19 @@ export function parses(parse: (value: string) => unknown): (value: string) => st
   };
 }
 
-/** The path a construct will have, for errors raised before it exists. */
+/**
+ * The path a construct will have, for errors raised before it exists. Refuses a scope that is not a
+ * construct (from a caller without types), naming `id`.
+ */
 export function childPath(scope: IConstruct, id: string): string {
+  if (!Construct.isConstruct(scope)) {
+    throw invalidProp(
+      typeof id === 'string' ? id : '(no id)',
+      'scope',
+      scope,
+      'expected a construct to define it in, such as the stack',
+    );
+  }
   return scope.node.path ? `${scope.node.path}/${id}` : id;
 }
 
@@ -91,14 +146,21 @@ export function describeValue(value: unknown, scope?: IConstruct): string {
   if (value instanceof Undisclosed) {
     return `(${value.description})`;
   }
+  const secret = keyMaterialIn(value);
+  if (secret !== undefined) {
+    return `(${describeKind(value)} holding ${secret}, not shown)`;
+  }
   if (value === undefined) {
     return '(not set)';
   }
   if (Token.isUnresolved(value)) {
     const expression = scope ? terraformExpression(scope, value) : undefined;
-    return expression === undefined
-      ? '(a value known only at apply time)'
-      : `(known only at apply time: ${quote(expression)})`;
+    if (expression === undefined) {
+      return '(a value known only at apply time)';
+    }
+    return expression.includes('${')
+      ? `(known only at apply time: ${quote(expression)})`
+      : `(a token that stands for ${quote(expression)})`;
   }
   if (typeof value === 'string') {
     return quote(value);
@@ -124,6 +186,57 @@ export function describeValue(value: unknown, scope?: IConstruct): string {
     // circular or otherwise not JSON: described by its kind below
   }
   return `(${describeKind(value)})`;
+}
+
+/** An armour line, `-----BEGIN EC PRIVATE KEY-----` or `-----BEGIN PGP PRIVATE KEY BLOCK-----`, of any label. */
+const ARMOUR = /-----\s*BEGIN\s*([^-\n]{0,60}?)\s*-----/i;
+/**
+ * A key body without its armour lines: a run of at least 64 base64 characters (line breaks removed) with
+ * capitals, small letters and digits, as random data has them and resource names seldom do.
+ */
+const BASE64_BODY = /[A-Za-z0-9+/]{64,}/g;
+/** How deep `keyMaterialIn` looks into arrays and objects. */
+const MAX_DEPTH = 8;
+
+/**
+ * What key material `value` holds, wherever it is (a string, or a string in arrays and plain objects):
+ * "a PEM block labelled EC PRIVATE KEY", "text that may be a key body"; `undefined` when none. Errors
+ * never quote such a value: a key pasted in the wrong place must not reach logs.
+ */
+export function keyMaterialIn(value: unknown, depth = 0): string | undefined {
+  if (typeof value === 'string') {
+    const armour = ARMOUR.exec(value);
+    if (armour) {
+      return `a PEM block labelled ${JSON.stringify(armour[1].trim().toUpperCase())}`;
+    }
+    const bodies = value.replace(/\s+|\\n/g, '').match(BASE64_BODY) ?? [];
+    return bodies.some((b) => count(b, /[A-Z]/g) >= 4 && count(b, /[a-z]/g) >= 4 && count(b, /[0-9]/g) >= 3)
+      ? 'text that may be a key body'
+      : undefined;
+  }
+  if (typeof value !== 'object' || value === null || Token.isUnresolved(value)) {
+    return undefined;
+  }
+  if (depth >= MAX_DEPTH) {
+    return 'values nested too deep to check for key material';
+  }
+  let entries: unknown[];
+  try {
+    entries = Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : [];
+  } catch {
+    return undefined; // a proxy or getter that throws: nothing to read
+  }
+  for (const entry of entries) {
+    const found = keyMaterialIn(entry, depth + 1);
+    if (found !== undefined) {
+      return found;
+    }
+  }
+  return undefined;
+}
+
+function count(text: string, pattern: RegExp): number {
+  return text.match(pattern)?.length ?? 0;
 }
 
 /** What a value is, without any of its content: "a string of 12 characters", "an object of class X". */
@@ -221,6 +334,22 @@ function checkKnown(
   const problem = check(value);
   if (problem !== undefined) {
     throw invalidProp(scope, property, shown(value), problem);
+  }
+}
+
+/**
+ * Refuses free text (a description) that is not a string or `undefined`, or whose literal parts hold what
+ * Terraform would evaluate (`${…}`, `%{…}`); the tokens in it are left to Terraform, as they should be.
+ */
+export function checkOptionalFreeText(where: IConstruct | string, property: string, value: unknown): void {
+  requireOptionalString(where, property, value);
+  if (value === undefined) {
+    return;
+  }
+  const literals = Token.isUnresolved(value) ? Tokenization.reverseString(value).literals.map(String) : [value];
+  const problem = literals.map(checkFreeText).find((p) => p !== undefined);
+  if (problem !== undefined) {
+    throw invalidProp(where, property, value, problem);
   }
 }
 

@@ -1,7 +1,7 @@
-import { Fn, TerraformResource, Token } from 'cdktf';
+import { Fn, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { terraformAttributes } from './cloud-run-resource';
-import { checkLiteral, invalidProp, parseProp } from './errors';
+import { checkLiteral, invalidProp, parseProp, terraformExpression } from './errors';
 import { ProviderProjectOf, providerProjects } from './projects';
 import {
   DEFAULT_REPOSITORY,
@@ -34,6 +34,8 @@ export interface DiscoveryTarget {
   readonly coveredElsewhere: (resource: TerraformResource, project: string) => boolean;
   /** Throws for a pattern the policy refuses. */
   readonly check: (pattern: string) => void;
+  /** Whether the policy allowlists `pattern` explicitly (`addAllowlistPattern`, `allowlistPatterns`). */
+  readonly allowlisted: (pattern: string) => boolean;
 }
 
 /**
@@ -95,9 +97,22 @@ function functionPatternOf(
     return undefined; // another project's function, allowlisted by that project's policy
   }
   if (build.value !== undefined) {
-    return build.property === 'build_config.docker_repository'
-      ? dockerRepositoryPattern(node, build.value)
-      : imageUriPattern(node, build.value);
+    const pattern =
+      build.property === 'build_config.docker_repository'
+        ? dockerRepositoryPattern(node, build.value)
+        : imageUriPattern(node, build.value);
+    const value = build.value;
+    let same: boolean | undefined;
+    if (typeof value === 'string' && Token.isUnresolved(value)) {
+      const repositoryProject = referencedRepositoryProject(node, value, target, providerProjectOf);
+      same = repositoryProject === undefined ? undefined : target.sameProject(repositoryProject, project);
+    } else {
+      same = target.sameProject(repositoryProjectPath(pattern), imagePath(project));
+    }
+    if (same !== true && !target.allowlisted(pattern)) {
+      throw otherProjectsRepository(node, build.property, build.value, pattern, same);
+    }
+    return pattern;
   }
   const location = attributes.location;
   if (typeof location !== 'string') {
@@ -145,6 +160,63 @@ function deployProject(
     'project',
     project,
     `${why}; call allowDeploymentPathsFor on the policy of the function's project, pass this policy a scope without the function, or deploy the function in the policy's project (the same literal or variable)`,
+  );
+}
+
+/** The project path of a repository pattern: `L-docker.pkg.dev/P/R/**` → `P` (`example.com/p` when domain-scoped). */
+function repositoryProjectPath(pattern: string): string {
+  return pattern.split('/').slice(1, -2).join('/');
+}
+
+/**
+ * The project of the `google_artifact_registry_repository` of this stack that `value` references
+ * (`google_artifact_registry_repository.x.id`): its `project`, else its provider's, else the policy's, as
+ * for functions; `undefined` when `value` references no such repository.
+ */
+function referencedRepositoryProject(
+  node: TerraformResource,
+  value: string,
+  target: DiscoveryTarget,
+  providerProjectOf: ProviderProjectOf,
+): string | undefined {
+  const expression = terraformExpression(node, value);
+  const repository = TerraformStack.of(node)
+    .node.findAll()
+    .find(
+      (c): c is TerraformResource =>
+        TerraformResource.isTerraformResource(c) &&
+        c.terraformResourceType === 'google_artifact_registry_repository' &&
+        expression !== undefined &&
+        terraformExpression(c, c.getStringAttribute('id')) === expression,
+    );
+  if (repository === undefined) {
+    return undefined;
+  }
+  const own = terraformAttributes(repository).project;
+  return (typeof own === 'string' ? own : undefined) ?? providerProjectOf(repository) ?? target.project;
+}
+
+/**
+ * A function whose build writes to a repository of another project (or of one that may be another):
+ * allowlisting that repository here would silently admit what that project's members push there.
+ */
+function otherProjectsRepository(
+  node: TerraformResource,
+  property: string,
+  value: unknown,
+  pattern: string,
+  same: boolean | undefined,
+): Error {
+  const where =
+    same === false
+      ? "the function's images are built into a repository of another project than this policy's"
+      : "whether the function's images are built into a repository of this policy's project is known only at apply time";
+  const shown = Token.isUnresolved(pattern) ? '"REGION-docker.pkg.dev/PROJECT/REPOSITORY/**"' : JSON.stringify(pattern);
+  return invalidProp(
+    node,
+    property,
+    value,
+    `${where}, and allowlisting it would admit whatever that project's members push there; if this policy must admit those images, add the pattern explicitly with addAllowlistPattern(${shown}), or build into a repository of the policy's project`,
   );
 }
 

@@ -5,6 +5,8 @@ import { sameExpression } from '../core/policy';
 
 /** What a construct claimed with `claimSingleton`. */
 interface Claim {
+  /** The value as given (a literal or a token). */
+  readonly value: string;
   /** The literal value, or the Terraform expression a token stands for (`${var.project}`). */
   readonly key: string;
   /** Whether the value is known only at apply time. */
@@ -13,9 +15,10 @@ interface Claim {
 }
 
 /**
- * Claims `value` (a project, an organization policy parent) for a construct of which each value may have
- * only one, such as a project's policy; throws `invalidProp` for `property` when a construct of the same
- * `kind` already claimed the same value in the app.
+ * Claims `value` (a project, an organization policy parent, an attestor name) for a construct of which
+ * each value may have only one, such as a project's policy; throws `invalidProp` for `property` when a
+ * construct of the same `kind` already claimed the same value in the app, and checks again at synth,
+ * when every value resolves (a token that stands for `"my-project"` is the literal `my-project`).
  *
  * Values are compared by what they resolve to, not by their token strings: two reads of one Terraform
  * variable are different strings that stand for the same `${var.project}`. A literal is the same value
@@ -34,6 +37,7 @@ export function claimSingleton(
 ): void {
   const unknown = Token.isUnresolved(value);
   const claim: Claim = {
+    value,
     key: unknown ? (terraformExpression(construct, value) ?? value) : value,
     unknown,
     stack: TerraformStack.of(construct),
@@ -52,6 +56,64 @@ export function claimSingleton(
     throw invalidProp(construct, property, value, problem(other.node.path));
   }
   Object.defineProperty(construct, kind, { value: claim, configurable: true });
+  construct.node.addValidation({
+    validate: () => {
+      const first = otherClaimOf(construct, kind);
+      return first === undefined ? [] : [invalidProp(construct, property, value, problem(first.node.path)).message];
+    },
+  });
+}
+
+/**
+ * Another construct that claimed what `construct` claimed, as both resolve at synth: whatever mix of
+ * literals and tokens the two were given. Each of the two reports the other (a test may validate one stack).
+ */
+function otherClaimOf(construct: IConstruct, kind: symbol): IConstruct | undefined {
+  const mine = resolvedClaim(construct, kind);
+  if (mine === undefined) {
+    return undefined;
+  }
+  return construct.node.root.node.findAll().find((c) => {
+    const theirs = c === construct ? undefined : resolvedClaim(c, kind);
+    return theirs !== undefined && sameResolved(mine, theirs);
+  });
+}
+
+/** A claim as it resolves at synth; `undefined` when the construct claimed nothing or it does not resolve. */
+function resolvedClaim(construct: IConstruct, kind: symbol): ResolvedValue | undefined {
+  const claim = claimOf(construct, kind);
+  return claim === undefined ? undefined : resolvedIn(construct, claim.value);
+}
+
+/** A value as it resolves: a literal, or a text holding Terraform expressions, and the stack it is in. */
+interface ResolvedValue {
+  readonly resolved: string;
+  readonly stack: TerraformStack;
+}
+
+/** `value`, given in `scope`, as it resolves at synth; `undefined` when it does not resolve. */
+function resolvedIn(scope: IConstruct, value: string): ResolvedValue | undefined {
+  const resolved = Token.isUnresolved(value) ? terraformExpression(scope, value) : value;
+  return resolved === undefined ? undefined : { resolved, stack: TerraformStack.of(scope) };
+}
+
+/** The same value: the same text, and in one stack when it holds an expression (a stack's own variable). */
+function sameResolved(a: ResolvedValue, b: ResolvedValue): boolean {
+  return a.resolved === b.resolved && (!isExpression(a.resolved) || a.stack === b.stack);
+}
+
+/**
+ * Whether `a`, given in `scopeA`, and `b`, given in `scopeB`, are the same value at synth, whatever mix of
+ * literals and tokens they are (see `claimSingleton`).
+ */
+export function sameAtSynth(scopeA: IConstruct, a: string, scopeB: IConstruct, b: string): boolean {
+  const [ra, rb] = [resolvedIn(scopeA, a), resolvedIn(scopeB, b)];
+  return ra !== undefined && rb !== undefined && sameResolved(ra, rb);
+}
+
+/** Whether a resolved value holds a Terraform expression (`${…}`), which means something in its stack only. */
+function isExpression(resolved: string): boolean {
+  return resolved.includes('${');
 }
 
 function claimOf(construct: IConstruct, kind: symbol): Claim | undefined {
@@ -59,16 +121,19 @@ function claimOf(construct: IConstruct, kind: symbol): Claim | undefined {
 }
 
 /**
- * Whether two values are the same: literals by their text; values known only at apply time are the same
- * when they stand for the same Terraform expression (two reads of one variable), and otherwise unknown
- * (`undefined`), as is a literal compared with such a value. An expression that references a value of one
- * instance (`${each.key}`) is never the same across two resources (`sameExpression`): unknown.
+ * Whether two values are the same, as they resolve: literals (and tokens that stand for literals) by their
+ * text; values known only at apply time are the same when they stand for the same Terraform expression
+ * (two reads of one variable), and otherwise unknown (`undefined`), as is a literal compared with such a
+ * value. An expression that references a value of one instance (`${each.key}`) is never the same across two
+ * resources (`sameExpression`): unknown.
  */
 export function sameValue(scope: IConstruct, a: string, b: string): boolean | undefined {
-  if (!Token.isUnresolved(a) && !Token.isUnresolved(b)) {
-    return a === b;
+  const [ra, rb] = [a, b].map((v) => (Token.isUnresolved(v) ? terraformExpression(scope, v) : v));
+  if (ra === undefined || rb === undefined) {
+    return undefined;
   }
-  const expression = (value: string) => (Token.isUnresolved(value) ? terraformExpression(scope, value) : undefined);
-  const [ea, eb] = [expression(a), expression(b)];
-  return ea !== undefined && eb !== undefined && sameExpression(ea, eb) ? true : undefined;
+  if (!isExpression(ra) && !isExpression(rb)) {
+    return ra === rb;
+  }
+  return isExpression(ra) && isExpression(rb) && sameExpression(ra, rb) ? true : undefined;
 }

@@ -5,11 +5,12 @@
  * JavaScript caller gets the same checks as a typed one.
  */
 import { generateKeyPairSync } from 'crypto';
+import { BinaryAuthorizationPolicy as PolicyResource } from '@cdktf/provider-google/lib/binary-authorization-policy';
 import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-service';
 import { Cloudfunctions2Function } from '@cdktf/provider-google/lib/cloudfunctions2-function';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
-import { App, Aspects, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { App, Aspects, Lazy, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   AdmissionRule,
@@ -285,6 +286,48 @@ const POLICY_CASES: Case[] = [
     },
     /^\[other\/Policy\] invalid 'project' "my-project": the project already has a policy at \[stack\/Policy\]/,
   ],
+  [
+    'two policies, one for a literal project and one for a token that stands for it',
+    (s) => {
+      policy(s);
+      new BinaryAuthorizationPolicy(s, 'B', { project: Lazy.stringValue({ produce: () => 'my-project' }) });
+    },
+    /\[stack\/B\] invalid 'project' \(a token that stands for "my-project"\): the project already has a policy at \[stack\/Policy\]/,
+  ],
+  [
+    'two policies, one for a token that stands for a project and one for that literal, in two stacks',
+    (s) => {
+      new BinaryAuthorizationPolicy(s, 'A', { project: Token.asString({ resolve: () => 'my-project' }) });
+      new BinaryAuthorizationPolicy(projectStack(s.node.root as App, 'other'), 'Policy', { project: 'my-project' });
+    },
+    /\[stack\/A\] invalid 'project' \(a token that stands for "my-project"\): the project already has a policy at \[other\/Policy\]/,
+  ],
+  [
+    'a policy and a raw google_binary_authorization_policy for its project',
+    (s) => {
+      policy(s);
+      new PolicyResource(s, 'raw', {
+        project: 'my-project',
+        defaultAdmissionRule: { evaluationMode: 'ALWAYS_ALLOW', enforcementMode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' },
+      });
+    },
+    /\[stack\/Policy\] invalid 'project' "my-project": a google_binary_authorization_policy for the same project is defined at \[stack\/raw\]/,
+  ],
+  [
+    "a policy and a raw google_binary_authorization_policy in its provider's project",
+    (s) => {
+      policy(s);
+      new PolicyResource(projectStack(s.node.root as App, 'other'), 'raw', {
+        defaultAdmissionRule: { evaluationMode: 'ALWAYS_ALLOW', enforcementMode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' },
+      });
+    },
+    /\[stack\/Policy\] invalid 'project' "my-project": a google_binary_authorization_policy for the same project is defined at \[other\/raw\]/,
+  ],
+  [
+    'a policy description with an interpolation',
+    (s) => policy(s, { description: '${file("/etc/passwd")}' }),
+    /^\[stack\/Policy\] invalid 'description' "\$\{file\(\\"\/etc\/passwd\\"\)\}": free text must not contain "\$\{" or "%\{", which Terraform would evaluate/,
+  ],
   ['evaluate(5)', (s) => policy(s).evaluate(any(5)), /^\[stack\/Policy\] invalid 'image' 5: expected a string$/],
   ['evaluate(undefined)', (s) => policy(s).evaluate(any(undefined)), /invalid 'image' \(not set\): expected a string/],
   [
@@ -359,6 +402,80 @@ const DEPLOYMENT_PATH_CASES: Case[] = [
 ];
 
 const RULE_CASES: Case[] = [
+  [
+    'requireAttestations of an object with a short attestorName and a node',
+    (s) =>
+      policy(s, { defaultAdmissionRule: AdmissionRule.requireAttestations(any([{ attestorName: 'prod', node: {} }])) }),
+    /^\[AdmissionRule.requireAttestations\] invalid 'attestors\[0\]' \{"attestorName":"prod","node":\{\}\}: expected an attestor \(IAttestor\)/,
+  ],
+  [
+    'requireAttestations of an object with a full attestorName and no node',
+    () => AdmissionRule.requireAttestations(any([{ attestorName: ATTESTOR }])),
+    /invalid 'attestors\[0\]' \{"attestorName":"projects\/sec-proj-a\/attestors\/prod"\}: expected an attestor \(IAttestor\)/,
+  ],
+  [
+    'requireAttestations of a construct whose attestorName is a short name',
+    (s) =>
+      AdmissionRule.requireAttestations([Object.assign(new Construct(s, 'Fake'), { attestorName: 'prod' }) as any]),
+    /^\[AdmissionRule.requireAttestations\] invalid 'attestors\[0\].attestorName' "prod": a full resource name looks like "projects\/PROJECT_ID\/attestors\/ATTESTOR_ID"/,
+  ],
+  [
+    'a rule of its own making with enum values that are not ones',
+    (s) =>
+      policy(s, {
+        defaultAdmissionRule: {
+          attestors: [],
+          _toModel: () => ({ evaluationMode: 'ALWAYS_ALLOW ', enforcementMode: 'ENFORCED', requireAttestationsBy: [] }),
+        },
+      }),
+    /^\[stack\/Policy\] invalid 'defaultAdmissionRule.evaluationMode' "ALWAYS_ALLOW ": expected one of EvaluationMode.ALWAYS_ALLOW/,
+  ],
+  [
+    'a rule of its own making with an enforcement mode that is not one',
+    (s) =>
+      policy(s, {
+        defaultAdmissionRule: {
+          attestors: [],
+          _toModel: () => ({ evaluationMode: 'ALWAYS_DENY', enforcementMode: 'enforced', requireAttestationsBy: [] }),
+        },
+      }),
+    /invalid 'defaultAdmissionRule.enforcementMode' "enforced": expected one of EnforcementMode./,
+  ],
+  [
+    'a rule of its own making without attestors',
+    (s) =>
+      policy(s, {
+        defaultAdmissionRule: {
+          _toModel: () => ({
+            evaluationMode: 'ALWAYS_DENY',
+            enforcementMode: 'ENFORCED_BLOCK_AND_AUDIT_LOG',
+            requireAttestationsBy: [],
+          }),
+        },
+      }),
+    /^\[stack\/Policy\] invalid 'defaultAdmissionRule.attestors' \(not set\): expected an array/,
+  ],
+  [
+    'a rule of its own making requiring a short attestor name',
+    (s) =>
+      policy(s, {
+        defaultAdmissionRule: {
+          attestors: [],
+          _toModel: () => ({
+            evaluationMode: 'REQUIRE_ATTESTATION',
+            enforcementMode: 'ENFORCED_BLOCK_AND_AUDIT_LOG',
+            requireAttestationsBy: ['prod'],
+          }),
+        },
+      }),
+    /invalid 'defaultAdmissionRule.requireAttestationsBy' "prod": a full resource name looks like/,
+  ],
+  [
+    'a cluster rule of its own making with a model that is not an object',
+    (s) =>
+      policy(s).addClusterAdmissionRule('us-central1-a.prod', any({ attestors: [], _toModel: () => 'ALWAYS_ALLOW' })),
+    /invalid 'rule for cluster us-central1-a.prod' "ALWAYS_ALLOW": expected an object/,
+  ],
   [
     'enforcementMode "FOO"',
     () => AdmissionRule.denyAll(any({ enforcementMode: 'FOO' })),
@@ -529,6 +646,14 @@ const DEPLOY_SIDE_CASES: Case[] = [
       new CloudRunBinaryAuthorizationGuardrail(s, 'G2', { parent: parent.stringValue });
     },
     /\[stack\/G2\] invalid 'parent' \(known only at apply time: "\$\{var.parent\}"\): \[stack\/G1\] already sets/,
+  ],
+  [
+    'a guardrail for a parent and one for a token that stands for it',
+    (s) => {
+      new CloudRunBinaryAuthorizationGuardrail(s, 'G1', { parent: 'folders/42' });
+      new CloudRunBinaryAuthorizationGuardrail(s, 'G2', { parent: Lazy.stringValue({ produce: () => 'folders/42' }) });
+    },
+    /\[stack\/G2\] invalid 'parent' \(a token that stands for "folders\/42"\): \[stack\/G1\] already sets/,
   ],
   [
     'a guardrail twice for one parent in two stacks',
@@ -805,6 +930,26 @@ const KEY_CASES: Case[] = [
 
 const IAM_CASES: Case[] = [
   [
+    'applyBefore(undefined)',
+    (s) => attestor(s).grantVerify(IamMember.user('a@example.com')).applyBefore(any(undefined)),
+    /^\[Grant.applyBefore\] invalid 'resources\[0\]' \(not set\): expected a Terraform resource/,
+  ],
+  [
+    "applyBefore('x')",
+    (s) => attestor(s).grantVerify(IamMember.user('a@example.com')).applyBefore(service(s), any('x')),
+    /^\[Grant.applyBefore\] invalid 'resources\[1\]' "x": expected a Terraform resource/,
+  ],
+  [
+    'fromAttestorName(undefined, …)',
+    () => Attestor.fromAttestorName(any(undefined), 'A', ATTESTOR),
+    /^\[A\] invalid 'scope' \(not set\): expected a construct to define it in/,
+  ],
+  [
+    'builtByCloudBuild with a scope that is not a construct',
+    () => Attestor.builtByCloudBuild(any({ node: {} }), 'A', 'my-project'),
+    /^\[A\] invalid 'scope' \{"node":\{\}\}: expected a construct to define it in/,
+  ],
+  [
     'IamMember.of("principalSet://goog/public:all")',
     () => IamMember.of('principalSet://goog/public:all'),
     /^\[IamMember.of\] invalid 'member' "principalSet:\/\/goog\/public:all": this member stands for everyone/,
@@ -866,6 +1011,81 @@ const IAM_CASES: Case[] = [
 ];
 
 const ATTESTOR_CASES: Case[] = [
+  [
+    'an attestor description with an interpolation',
+    (s) => attestor(s, { description: 'reads ${file("/etc/passwd")}' }),
+    /^\[stack\/Attestor\] invalid 'description' "reads \$\{file\(\\"\/etc\/passwd\\"\)\}": free text must not contain "\$\{" or "%\{"/,
+  ],
+  [
+    'a note hint with a template directive',
+    (s) => attestor(s, { noteHint: 'x %{ if true }y%{ endif }' }),
+    /invalid 'noteHint' "x %\{ if true \}y%\{ endif \}": free text must not contain/,
+  ],
+  [
+    'a note hint whose literal part around a token holds an interpolation',
+    (s) => attestor(s, { noteHint: `\${path.cwd} ${new TerraformVariable(s, 'v', { type: 'string' }).stringValue}` }),
+    /invalid 'noteHint' \(known only at apply time: "\$\{path.cwd\} \$\{var.v\}"\): free text must not contain/,
+  ],
+  [
+    'two attestors with the same id in one project',
+    (s) => {
+      attestor(s, { attestorId: 'prod' });
+      new Attestor(s, 'Again', {
+        project: 'sec-project',
+        attestorId: 'prod',
+        noteId: 'other',
+        keys: [AttestorKey.newKmsKey()],
+      });
+    },
+    /^\[stack\/Again\] invalid 'attestorId' "projects\/sec-project\/attestors\/prod": \[stack\/Attestor\] defines an attestor of the same name/,
+  ],
+  [
+    'two attestors whose derived ids are the same ("A-B" and "A/B")',
+    (s) => {
+      const key = () => [
+        AttestorKey.pkix({ publicKeyPem: EC_PUBLIC_KEY_PEM, signatureAlgorithm: SignatureAlgorithm.ECDSA_P256_SHA256 }),
+      ];
+      new Attestor(s, 'A-B', { project: 'sec-project', keys: key() });
+      new Attestor(new Construct(s, 'A'), 'B', { project: 'sec-project', keys: key() });
+    },
+    /^\[stack\/A\/B\] invalid 'attestorId' "projects\/sec-project\/attestors\/stack-a-b": \[stack\/A-B\] defines an attestor of the same name, .*; give each attestor its own 'attestorId' \(a derived id comes from the construct path/,
+  ],
+  [
+    'two attestors with the same id, one through a token that stands for it, in two stacks',
+    (s) => {
+      attestor(s, { attestorId: Lazy.stringValue({ produce: () => 'prod' }) });
+      attestor(projectStack(s.node.root as App, 'other'), { attestorId: 'prod', noteId: 'other' });
+    },
+    /\[stack\/Attestor\] invalid 'attestorId' \(a token that stands for "projects\/sec-project\/attestors\/prod"\): \[other\/Attestor\] defines an attestor of the same name/,
+  ],
+  [
+    'two attestors that create the same note',
+    (s) => {
+      attestor(s, { attestorId: 'prod', noteId: 'shared' });
+      attestor(new Construct(s, 'B'), { attestorId: 'qa', noteId: 'shared' });
+    },
+    /^\[stack\/B\/Attestor\] invalid 'noteId' "projects\/sec-project\/notes\/shared": \[stack\/Attestor\] creates a note of the same name, .*; give each attestor its own 'noteId', or pass 'note'/,
+  ],
+  [
+    'two attestors that create the same KMS key ring',
+    (s) => {
+      attestor(s, { attestorId: 'prod', keys: [AttestorKey.newKmsKey({ keyRingId: 'ring' })] });
+      attestor(new Construct(s, 'B'), { attestorId: 'qa', keys: [AttestorKey.newKmsKey({ keyRingId: 'ring' })] });
+    },
+    /^\[stack\/B\/Attestor\/KeyRing-sec-project-global-ring\] invalid 'name' "projects\/sec-project\/locations\/global\/keyRings\/ring": \[stack\/Attestor\/KeyRing-sec-project-global-ring\] creates a key ring of the same name.*give each new key its own 'keyRingId'/,
+  ],
+  [
+    'two attestors that create the same crypto key in an existing key ring',
+    (s) => {
+      const existingKeyRing = 'projects/kms-project/locations/global/keyRings/ring';
+      attestor(s, { attestorId: 'prod', keys: [AttestorKey.newKmsKey({ existingKeyRing, cryptoKeyId: 'signer' })] });
+      attestor(new Construct(s, 'B'), {
+        attestorId: 'qa',
+        keys: [AttestorKey.newKmsKey({ existingKeyRing, cryptoKeyId: 'signer' })],
+      });
+    },
+    /^\[stack\/B\/Attestor\/CryptoKey-signer\] invalid 'name' "projects\/kms-project\/locations\/global\/keyRings\/ring\/cryptoKeys\/signer": \[stack\/Attestor\/CryptoKey-signer\] creates a crypto key of the same name/,
+  ],
   [
     'an attestor without props',
     (s) => new Attestor(s, 'Attestor', any(undefined)),
@@ -1017,6 +1237,112 @@ describe.each<[string, Case[]]>([
       build(stack);
       Testing.synth(stack, true);
     }).toThrow(error);
+  });
+});
+
+/** Private keys of each kind, as a careless paste would pass them. */
+const PRIVATE_KEYS: Record<string, string> = {
+  'RSA (PKCS#1)': pem(rsa2048.privateKey, 'pkcs1'),
+  'RSA (PKCS#8)': RSA_PRIVATE_PKCS8,
+  'EC (SEC1)': pem(ec384.privateKey, 'sec1'),
+  'Ed25519 (PKCS#8)': pem(ed25519.privateKey, 'pkcs8'),
+  'PGP private block': `-----BEGIN PGP PRIVATE KEY BLOCK-----\n\n${PGP_SECRET_BODY}\n-----END PGP PRIVATE KEY BLOCK-----\n`,
+  'EC body without its PEM lines': HEADERLESS_EC_PRIVATE,
+  'RSA body without its PEM lines': HEADERLESS_PRIVATE,
+  'PGP private body without its armour': PGP_SECRET_BODY,
+};
+
+/** The ways a value reaches a wrong place: as it is, in an array, in an object, nested deeper. */
+const SHAPES: Record<string, (key: string) => unknown> = {
+  string: (key) => key,
+  array: (key) => [key],
+  object: (key) => ({ pem: key }),
+  nested: (key) => ({ keys: [{ publicKeyPem: [key] }] }),
+};
+
+/** Every public entry point that takes a value, given `v` where it does not belong. */
+const ENTRY_POINTS: Record<string, (stack: Construct, v: unknown) => unknown> = {
+  'AttestorKey.pkix(v)': (s, v) => attestor(s, { keys: [AttestorKey.pkix(any(v))] }),
+  'pkix publicKeyPem': (s, v) => pkix(v)(s),
+  'pkix signatureAlgorithm': (s, v) => pkix(EC_PUBLIC_KEY_PEM, v)(s),
+  'pkix id': (s, v) =>
+    attestor(s, {
+      keys: [
+        AttestorKey.pkix({
+          publicKeyPem: EC_PUBLIC_KEY_PEM,
+          signatureAlgorithm: SignatureAlgorithm.ECDSA_P256_SHA256,
+          id: any(v),
+        }),
+      ],
+    }),
+  'AttestorKey.pgp(v)': (s, v) => attestor(s, { keys: [AttestorKey.pgp(any(v))] }),
+  'AttestorKey.pgp options': (s, v) => attestor(s, { keys: [AttestorKey.pgp(PGP_PUBLIC_KEY, any(v))] }),
+  'AttestorKey.fromKmsKeyVersion(v)': (s, v) => attestor(s, { keys: [AttestorKey.fromKmsKeyVersion(any(v))] }),
+  'AttestorKey.newKmsKey(v)': (s, v) => attestor(s, { keys: [AttestorKey.newKmsKey(any(v))] }),
+  'newKmsKey algorithm': (s, v) => attestor(s, { keys: [AttestorKey.newKmsKey({ algorithm: any(v) })] }),
+  'SignatureAlgorithm.of(v)': (s, v) => pkix(EC_PUBLIC_KEY_PEM, SignatureAlgorithm.of(any(v)))(s),
+  'keys[0]': (s, v) => attestor(s, { keys: [v] }),
+  keys: (s, v) => attestor(s, { keys: v }),
+  'attestor project': (s, v) => attestor(s, { project: v }),
+  attestorId: (s, v) => attestor(s, { attestorId: v }),
+  noteId: (s, v) => attestor(s, { noteId: v }),
+  note: (s, v) => attestor(s, { note: v }),
+  'attestor props': (s, v) => new Attestor(s, 'A', any(v)),
+  'Attestor.fromAttestorName': (s, v) => Attestor.fromAttestorName(s, 'A', any(v)),
+  'Attestor.fromAttestorAttributes': (s, v) => Attestor.fromAttestorAttributes(s, 'A', any(v)),
+  'Attestor.builtByCloudBuild': (s, v) => Attestor.builtByCloudBuild(s, 'A', any(v)),
+  'IamMember.of': (_, v) => IamMember.of(any(v)),
+  'IamMember.serviceAccount': (_, v) => IamMember.serviceAccount(any(v)),
+  'grant role': (s, v) => attestor(s).grant(IamMember.user('a@example.com'), any(v)),
+  'grant member': (s, v) => attestor(s).grantVerify(any(v)),
+  grantDeployerProject: (s, v) => attestor(s).grantDeployerProject(any(v)),
+  'policy project': (s, v) => policy(s, { project: v }),
+  'policy props': (s, v) => new BinaryAuthorizationPolicy(s, 'P', any(v)),
+  allowlistPatterns: (s, v) => policy(s, { allowlistPatterns: v }),
+  addAllowlistPattern: (s, v) => policy(s).addAllowlistPattern(any(v)),
+  evaluate: (s, v) => policy(s).evaluate(any(v)),
+  defaultAdmissionRule: (s, v) => policy(s, { defaultAdmissionRule: v }),
+  'AdmissionRule.requireAttestations': (_, v) => AdmissionRule.requireAttestations(any(v)),
+  'AdmissionRule.denyAll': (_, v) => AdmissionRule.denyAll(any(v)),
+  allowDeploymentPath: (s, v) => policy(s).allowDeploymentPath(any(v), { regions: ['us-central1'] }),
+  'allowDeploymentPath regions': (s, v) =>
+    policy(s).allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, { regions: any(v) }),
+  addClusterAdmissionRule: (s, v) => policy(s).addClusterAdmissionRule(any(v), AdmissionRule.denyAll()),
+  'guardrail parent': (s, v) => new CloudRunBinaryAuthorizationGuardrail(s, 'G', { parent: any(v) }),
+};
+
+describe('private keys in the wrong place never reach an error message', () => {
+  const rows = Object.entries(ENTRY_POINTS).flatMap(([entry, build]) =>
+    Object.entries(PRIVATE_KEYS).flatMap(([kind, key]) =>
+      Object.entries(SHAPES).map(([shape, wrap]) => [entry, kind, shape, build, key, wrap] as const),
+    ),
+  );
+  test.each(rows)('%s given %s as %s', (_entry, _kind, _shape, build, key, wrap) => {
+    let message = '';
+    try {
+      const stack = projectStack();
+      build(stack, wrap(key));
+      Testing.synth(stack, true);
+    } catch (e) {
+      message = `${(e as Error).message} ${JSON.stringify(e)}`;
+    }
+    const lines = key.split(/\n/).filter((l) => l.length > 16 && !l.startsWith('-----'));
+    const pieces = lines.length > 1 ? lines : (key.match(/.{1,40}/g) ?? []);
+    expect(pieces.filter((piece) => message.includes(piece))).toEqual([]);
+  });
+
+  test('says what it left out', () => {
+    expect(() => attestor(projectStack(), { keys: [AttestorKey.pkix(any(PRIVATE_KEYS['EC (SEC1)']))] })).toThrow(
+      /invalid 'options' \(a string of \d+ characters holding a PEM block labelled "EC PRIVATE KEY", not shown\): expected an object/,
+    );
+    expect(() =>
+      attestor(projectStack(), { keys: [AttestorKey.pgp(any([PRIVATE_KEYS['PGP private block']]))] }),
+    ).toThrow(
+      /invalid 'keys\[0\]' \(an array of 1 holding a PEM block labelled "PGP PRIVATE KEY BLOCK", not shown\): expected a string/,
+    );
+    expect(() => policy(projectStack()).evaluate(PRIVATE_KEYS['EC body without its PEM lines'])).toThrow(
+      /invalid 'image' \(a string of \d+ characters holding text that may be a key body, not shown\): "…" is not an image reference/,
+    );
   });
 });
 

@@ -1,10 +1,12 @@
 import {
   attestorResourceName,
   checkClusterKey,
+  checkFreeText,
   checkNoteHint,
   checkOrgPolicyParent,
   checkProjectId,
   checkRegion,
+  checkRepositoryLocation,
   checkResourceId,
   parseAttestorName,
   parseNoteName,
@@ -82,6 +84,26 @@ describe('attestor and note names', () => {
     expect(checkNoteHint('qa')).toBeUndefined();
     for (const blank of ['', ' ', '\t\n']) {
       expect(checkNoteHint(blank)).toBe('a note hint is a human-readable name, such as "Attestor qa note", not blank');
+    }
+  });
+
+  test('free text: anything Terraform would not evaluate', () => {
+    for (const text of ['Production policy', 'costs $5 {approx}', '100% {sure}', '$ {x}', '{$}', '']) {
+      expect(checkFreeText(text)).toBeUndefined();
+    }
+    for (const text of ['${file("/etc/passwd")}', 'x %{ if true }y%{ endif }', '$${escaped}', '%%{escaped}']) {
+      expect(checkFreeText(text)).toMatch(
+        /^free text must not contain "\$\{" or "%\{", which Terraform would evaluate/,
+      );
+    }
+  });
+
+  test('repository locations: regions and the multi-regions of Artifact Registry', () => {
+    for (const location of ['us', 'europe', 'asia', 'us-central1', 'me-central2']) {
+      expect(checkRepositoryLocation(location)).toBeUndefined();
+    }
+    for (const location of ['eu', 'global', 'US', 'us-central1-a', '']) {
+      expect(checkRepositoryLocation(location)).toMatch(/^an Artifact Registry location is a region like/);
     }
   });
 

@@ -74,8 +74,34 @@ describe('the repository a build writes to', () => {
     expect(dockerRepositoryOf('projects/example.com:my-project/locations/europe-west1/repositories/r')).toBe(
       'europe-west1-docker.pkg.dev/example.com/my-project/r',
     );
-    expect(() => dockerRepositoryOf('projects/p-123456/locations/US/repositories/r')).toThrow('a region looks like');
+    expect(() => dockerRepositoryOf('projects/p-123456/locations/US/repositories/r')).toThrow(
+      'an Artifact Registry location is a region like "us-central1" or a multi-region, "us", "europe" or "asia"',
+    );
     expect(imageUriRepositoryOf('us-docker.pkg.dev/p/r/app:v1')).toBe('us-docker.pkg.dev/p/r');
+  });
+
+  test.each(['us', 'europe', 'asia', 'us-central1', 'europe-west10'])(
+    'a repository in %s is one whether named by docker_repository or image_uri',
+    (location) => {
+      const repository = `${location}-docker.pkg.dev/p-123456/r`;
+      expect(dockerRepositoryOf(`projects/p-123456/locations/${location}/repositories/r`)).toBe(repository);
+      expect(imageUriRepositoryOf(`${repository}/app`)).toBe(repository);
+    },
+  );
+
+  test.each(['eu', 'global', 'us-central', 'northamerica'])(
+    'a repository in %s is refused whether named by docker_repository or image_uri',
+    (location) => {
+      expect(() => dockerRepositoryOf(`projects/p-123456/locations/${location}/repositories/r`)).toThrow(
+        'an Artifact Registry location is',
+      );
+      expect(() => imageUriRepositoryOf(`${location}-docker.pkg.dev/p-123456/r/app`)).toThrow(
+        'a source deploy pushes the image it builds to Artifact Registry',
+      );
+    },
+  );
+
+  test('docker_repository and image_uri refuse what is not a repository', () => {
     expect(() => imageUriRepositoryOf('docker.io/library/nginx')).toThrow(
       'a source deploy pushes the image it builds to Artifact Registry',
     );
