@@ -10,7 +10,7 @@ import {
   setAnnotation,
   terraformAddress,
 } from './private/cloud-run-resource';
-import { invalidProp, requireText } from './private/errors';
+import { checkOptionalFreeText, invalidProp, requireText } from './private/errors';
 import { addWarning } from './private/warnings';
 
 /**
@@ -50,6 +50,7 @@ export class BinaryAuthorization {
       justification,
       'break-glass needs a written justification, such as "incident INC-42: hotfix while the attestor is down"',
     );
+    checkOptionalFreeText(resource, 'justification', justification);
     const target = cloudRun.resource;
     checkAspectPlacement(target);
     // Written at synth time: merging into the v1 annotations reads the resource's final configuration,

@@ -14,6 +14,7 @@
  * Framework-free: values that are known only at apply time are recognized by the `isUnknown`
  * predicate the caller passes (cdktf's `Token.isUnresolved`, or a `${…}` test on Terraform JSON).
  */
+import { ignoredChangeCovering } from './lifecycle';
 import { checkProjectId } from './names';
 
 /** How a resource type carries its Binary Authorization setting. */
@@ -451,55 +452,26 @@ export function parseRepositoryName(name: string): RepositoryName {
 }
 
 /**
- * The attribute paths that hold a resource type's enforcement setting, as Terraform addresses them in
+ * The attribute that holds a resource type's enforcement setting, as Terraform addresses it in
  * `lifecycle.ignore_changes` (block indexes left out).
  */
-const ENFORCEMENT_PATHS: Readonly<Record<CloudRunWiring, readonly (readonly string[])[]>> = {
-  'v2-block': [
-    ['binary_authorization', 'use_default'],
-    ['binary_authorization', 'policy'],
-  ],
-  'v1-annotation': [['metadata', 'annotations', BINAUTHZ_ANNOTATION]],
-  'function-policy': [['service_config', 'binary_authorization_policy']],
+export const ENFORCEMENT_PATHS: Readonly<Record<CloudRunWiring, readonly string[]>> = {
+  'v2-block': ['binary_authorization'],
+  'v1-annotation': ['metadata', 'annotations', BINAUTHZ_ANNOTATION],
+  'function-policy': ['service_config', 'binary_authorization_policy'],
 };
-
-/** One step of an `ignore_changes` entry: `name`, `.name`, `[0]`, `.0`, `["key"]`. */
-const TRAVERSAL_STEP = /^(?:\.?([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]|\.(\d+)|\["((?:[^"\\]|\\.)*)"\])/;
-
-/**
- * The steps of an `ignore_changes` entry such as `metadata[0].annotations["run.googleapis.com/x"]`,
- * block indexes left out, or `undefined` when it is not an attribute reference this reader understands.
- */
-function traversalSteps(entry: string): string[] | undefined {
-  const steps: string[] = [];
-  let rest = entry.trim();
-  while (rest !== '') {
-    const match = TRAVERSAL_STEP.exec(rest);
-    if (!match || (steps.length === 0 && match[1] === undefined) || (steps.length === 0 && rest.startsWith('.'))) {
-      return undefined;
-    }
-    if (match[1] !== undefined) {
-      steps.push(match[1]);
-    } else if (match[4] !== undefined) {
-      steps.push(match[4].replace(/\\(.)/g, '$1'));
-    }
-    rest = rest.slice(match[0].length);
-  }
-  return steps.length === 0 ? undefined : steps;
-}
 
 /**
  * The `lifecycle.ignore_changes` entry that makes Terraform ignore changes to a Cloud Run resource's
  * enforcement setting, or `undefined` when none does. Terraform then keeps what an existing resource
  * has, so a configuration that turns enforcement on changes nothing on it.
  *
- * Fail closed: `all`, an entry that covers the setting or a block holding it (`binary_authorization`,
- * `metadata[0].annotations`, `service_config`), an entry known only at apply time (`isUnknown`) and an
- * entry this reader cannot parse are all returned; a list that is not a list of strings is returned whole,
- * as JSON.
+ * Fail closed: what `ignoredChangeCovering` counts as covering (`all`, the setting, a block holding it or a
+ * part of it, a shape it cannot read), and an entry known only at apply time (`isUnknown`), are returned.
  *
  * @param resourceType the Terraform type, such as `google_cloud_run_v2_service`
  * @param ignoreChanges the resource's `lifecycle.ignore_changes`: `"all"`, a list of entries, or absent
+ * @param isUnknown whether a value is known only at apply time (a token)
  */
 export function ignoredEnforcement(
   resourceType: string,
@@ -512,21 +484,13 @@ export function ignoredEnforcement(
   if (wiring === undefined || isNotSet(ignoreChanges)) {
     return undefined;
   }
-  if (!Array.isArray(ignoreChanges) || isUnknown(ignoreChanges)) {
-    return typeof ignoreChanges === 'string' ? ignoreChanges : JSON.stringify(ignoreChanges);
+  const unknown = isUnknown(ignoreChanges)
+    ? ignoreChanges
+    : Array.isArray(ignoreChanges)
+      ? ignoreChanges.find((entry) => isUnknown(entry))
+      : undefined;
+  if (unknown !== undefined) {
+    return typeof unknown === 'string' ? unknown : JSON.stringify(unknown);
   }
-  for (const entry of ignoreChanges) {
-    if (typeof entry !== 'string' || isUnknown(entry)) {
-      return typeof entry === 'string' ? entry : JSON.stringify(entry);
-    }
-    const steps = entry.trim() === 'all' ? [] : traversalSteps(entry);
-    if (steps === undefined || ENFORCEMENT_PATHS[wiring].some((path) => isPrefix(steps, path))) {
-      return entry;
-    }
-  }
-  return undefined;
-}
-
-function isPrefix(steps: readonly string[], path: readonly string[]): boolean {
-  return steps.length <= path.length && steps.every((step, i) => step === path[i]);
+  return ignoredChangeCovering(ignoreChanges, ENFORCEMENT_PATHS[wiring]);
 }

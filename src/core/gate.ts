@@ -13,13 +13,7 @@
  * (`RequireBinaryAuthorization.exempt`) admits a workload that does not enforce, as a reviewed decision
  * shown as such; it never hides anything else.
  */
-import {
-  BINAUTHZ_ANNOTATION,
-  BinauthzSetting,
-  CLOUD_RUN_RESOURCE_TYPES,
-  CloudRunWiring,
-  readBinauthz,
-} from './cloud-run';
+import { BinauthzSetting, CLOUD_RUN_RESOURCE_TYPES, ENFORCEMENT_PATHS, readBinauthz } from './cloud-run';
 import {
   DEFAULT_REPOSITORY,
   defaultRepositoryOf,
@@ -72,13 +66,6 @@ export interface Workload {
   readonly instances?: string;
 }
 
-/** Where each wiring's Binary Authorization setting is, for `lifecycle.ignore_changes`. */
-const SETTING_PATHS: Readonly<Record<CloudRunWiring, readonly string[]>> = {
-  'v2-block': ['binary_authorization'],
-  'v1-annotation': ['metadata', 'annotations', BINAUTHZ_ANNOTATION],
-  'function-policy': ['service_config', 'binary_authorization_policy'],
-};
-
 /**
  * The Cloud Run workloads of an input, in input order.
  *
@@ -110,7 +97,7 @@ export function workloadsOf(model: InputModel): Workload[] {
  */
 function workloadPaths(resource: ResourceInstance): { setting: string[][]; images: string[][]; build: string[][] } {
   return {
-    setting: [[...SETTING_PATHS[CLOUD_RUN_RESOURCE_TYPES[resource.type]]]],
+    setting: [[...ENFORCEMENT_PATHS[CLOUD_RUN_RESOURCE_TYPES[resource.type]]]],
     images: [[...(containersPath(resource.type) ?? [])]],
     build: [['build_config']],
   };

@@ -15,7 +15,7 @@ import { Workload } from './gate';
 import { isUnknownValue, SigningScope } from './model';
 import { FoundPolicy } from './terraform-json';
 import { escapeControlCharacters } from './text';
-import { grantCovers, sameKey, TrustView } from './trust';
+import { grantCovers, sameAcross, TrustView } from './trust';
 
 /** The kinds of nodes, in the order the chain reads. */
 const KINDS = ['signer', 'scope', 'key', 'note', 'attestor', 'policy', 'workload'] as const;
@@ -101,7 +101,7 @@ export function trustGraph(views: readonly TrustView[]): TrustGraph {
     if (g.on === 'key') {
       edge(signer, node('key', g.target, [`key ${g.target}`], projectOfName(g.target)), label);
     } else {
-      const users = attestors.filter((a) => sameKey(a.note, g.target));
+      const users = attestors.filter((a) => sameAcross(a.note, g.target));
       const targets =
         users.length > 0
           ? users.map((a) => node('attestor', a.name, [], a.project))
@@ -117,7 +117,7 @@ export function trustGraph(views: readonly TrustView[]): TrustGraph {
     ];
     for (const [name, rule] of rules) {
       for (const required of rule.requireAttestationsBy) {
-        const known = attestors.find((a) => sameKey(a.name, required));
+        const known = attestors.find((a) => sameAcross(a.name, required));
         edge(
           node('attestor', required, [`attestor ${required}`], known?.project ?? projectOfName(required)),
           policy,
@@ -135,7 +135,7 @@ export function trustGraph(views: readonly TrustView[]): TrustGraph {
       w.project,
       standing !== undefined,
     );
-    const policy = policies.find((p) => w.project !== undefined && sameKey(p.policy.project, w.project));
+    const policy = policies.find((p) => w.project !== undefined && sameAcross(p.policy.project, w.project));
     if (policy !== undefined) {
       const to = node('policy', policy.policy.project, [], policy.policy.project);
       edge(to, workload, standing === undefined ? 'judges' : 'bypassed', standing !== undefined);

@@ -14,7 +14,7 @@
  *
  * An entry covers the attribute when it names the attribute, a block that holds it (`"template"` covers
  * `template.containers`), or a part of it (`"template[0].containers[0].image"` covers `template.containers`:
- * a part of it may differ). List indexes (`[0]`) are ignored; keys in brackets (`annotations["k"]`) are
+ * a part of it may differ). List indexes (`[0]`, `.0`) are ignored; keys in brackets (`annotations["k"]`) are
  * path segments. `"all"`, `["all"]`, and any value of a shape Terraform does not accept (so its effect cannot
  * be told) cover every attribute: fail closed.
  *
@@ -49,7 +49,7 @@ export function ignoredChangeCovering(ignoreChanges: unknown, path: readonly str
 function segmentsOf(entry: string): string[] | undefined {
   const reference = entry.replace(/^\$\{(.*)\}$/, '$1').trim();
   const segments: string[] = [];
-  const part = /^(?:\.?([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]|\["((?:[^"\\]|\\.)*)"\])/;
+  const part = /^(?:\.?([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]|\.(\d+)|\["((?:[^"\\]|\\.)*)"\])/;
   let rest = reference;
   while (rest !== '') {
     const match = part.exec(rest);
@@ -58,8 +58,8 @@ function segmentsOf(entry: string): string[] | undefined {
     }
     if (match[1] !== undefined) {
       segments.push(match[1]);
-    } else if (match[3] !== undefined) {
-      segments.push(match[3].replace(/\\(.)/g, '$1'));
+    } else if (match[4] !== undefined) {
+      segments.push(match[4].replace(/\\(.)/g, '$1'));
     }
     rest = rest.slice(match[0].length);
   }

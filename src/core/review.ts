@@ -23,7 +23,16 @@ import { isUnknownValue, KNOWN_AFTER_APPLY } from './model';
 import { ChangeKind, diffPolicies, PolicyChange, PolicyVersion } from './policy-diff';
 import { joinQuoted, q, Quoted } from './quoted';
 import { FoundPolicy } from './terraform-json';
-import { AttestorView, grantCovers, GuardrailState, GuardrailView, sameKey, SigningGrant, TrustView } from './trust';
+import {
+  AttestorView,
+  grantCovers,
+  GuardrailState,
+  GuardrailView,
+  sameAcross,
+  sameKey,
+  SigningGrant,
+  TrustView,
+} from './trust';
 
 /** One classified difference, and what it is about. */
 export interface ReviewChange {
@@ -432,7 +441,7 @@ function judgingPolicy(w: SidedWorkload): string | Quoted {
 
 /** The policies of `project` among `policies`. */
 function policiesIn(policies: readonly FoundPolicy[], project: string | undefined): FoundPolicy[] {
-  return policies.filter((p) => project !== undefined && sameKey(p.policy.project, project));
+  return policies.filter((p) => project !== undefined && sameAcross(p.policy.project, project));
 }
 
 function exemptionAdded(reason: string): PolicyChange {

@@ -32,6 +32,7 @@ import {
   SigningIamType,
   SigningScope,
 } from './model';
+import { sameExpression } from './policy';
 import { FoundPolicy, policiesOf, PROVIDER_DEFAULT_PROJECT } from './terraform-json';
 
 /** What a role lets a member do with a note or a key, for attesting images. */
@@ -194,10 +195,19 @@ export function guardrailsOf(model: InputModel): GuardrailView[] {
 /**
  * Whether two values read from inputs stand for the same thing: the same text, unless it holds a value
  * known only after apply (two unknowns are never the same value). The same interpolation of Terraform JSON
- * (`${var.project}`) is the same expression, and counts as the same.
+ * (`${var.project}`) is the same expression, and counts as the same. For one resource's value before and
+ * after a change; between two resources, `sameAcross`.
  */
 export function sameKey(a: string, b: string): boolean {
   return a === b && !a.includes(KNOWN_AFTER_APPLY);
+}
+
+/**
+ * `sameKey` for values of two resources: a value of one instance (`${each.key}`, `${count.index}`) is not
+ * the same as in another resource (`sameExpression`).
+ */
+export function sameAcross(a: string, b: string): boolean {
+  return sameKey(a, b) && sameExpression(a, b);
 }
 
 /** `//cloudkms.googleapis.com/v1/KEY/cryptoKeyVersions/N`, as the KMS key version data source's `id` reads. */
@@ -548,7 +558,7 @@ export function grantCovers(g: SigningGrant, name: string): boolean | undefined 
   switch (g.scope) {
     case 'note':
     case 'key':
-      return sameKey(g.target, name);
+      return sameAcross(g.target, name);
     case 'key-ring':
       return !isUnknownValue(g.target) && name.startsWith(`${g.target}/cryptoKeys/`);
     case 'project':

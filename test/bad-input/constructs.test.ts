@@ -631,6 +631,11 @@ const DEPLOY_SIDE_CASES: Case[] = [
     /invalid 'justification' \{"ticket":1\}: expected a string/,
   ],
   [
+    'breakglass with a justification that Terraform would evaluate',
+    (s) => BinaryAuthorization.breakglass(service(s), 'INC-1 ${file("/etc/passwd")}'),
+    /^\[stack\/svc\] invalid 'justification' "INC-1 \$\{file\(\\"\/etc\/passwd\\"\)\}": free text must not contain "\$\{" or "%\{"/,
+  ],
+  [
     'a guardrail twice for one parent',
     (s) => {
       new CloudRunBinaryAuthorizationGuardrail(s, 'G1', { parent: 'organizations/123' });

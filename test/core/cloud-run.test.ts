@@ -296,7 +296,9 @@ describe('readBinauthz on any JSON (fail closed)', () => {
       [V2, ['labels', ' binary_authorization[0] '], ' binary_authorization[0] '],
       [V2, ['binary_authorization.0.use_default'], 'binary_authorization.0.use_default'],
       [V2, ['binary_authorization[0].policy'], 'binary_authorization[0].policy'],
-      [V2, ['binary_authorization[0].breakglass_justification'], undefined],
+      // A live break-glass justification would stay: a part of the block is covering too (one rule with the readers).
+      [V2, ['binary_authorization[0].breakglass_justification'], 'binary_authorization[0].breakglass_justification'],
+      [V2, ['binary_authorization.0.use_default'], 'binary_authorization.0.use_default'],
       [V2, ['template[0].containers[0].image', 'labels'], undefined],
       ['google_cloud_run_v2_job', ['binary_authorization'], 'binary_authorization'],
       [V1, ['metadata'], 'metadata'],

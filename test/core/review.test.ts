@@ -224,6 +224,20 @@ describe('workloads', () => {
     );
   });
 
+  test("a workload added in `${each.key}` is not judged by another resource's `${each.key}` policy", () => {
+    const perInstance = (resources: Resources) => doc(resources, { project: '${each.key}', for_each: { app: 1 } });
+    const added = service({ use_default: true }, { project: '${each.key}', for_each: { other: 1 } });
+    expect(review(perInstance({}), perInstance({ google_cloud_run_v2_service: { s: added } }))).toEqual([
+      expect.stringMatching(/^weakening workload google_cloud_run_v2_service\.s: the workload: added/),
+    ]);
+    // The same variable in both is one value: judged by that policy.
+    const byVariable = (resources: Resources) => doc(resources, { project: '${var.project}' });
+    const inVariable = service({ use_default: true }, { project: '${var.project}' });
+    expect(review(byVariable({}), byVariable({ google_cloud_run_v2_service: { s: inVariable } }))).toEqual([
+      expect.stringMatching(/^neutral workload google_cloud_run_v2_service\.s: the workload: added, enforcing/),
+    ]);
+  });
+
   test('an exemption added: weakening; removed: strengthening', () => {
     const exempt = service(undefined, { '//': { binauthz: { exempt: 'a vendor image' } } });
     bothWays(
