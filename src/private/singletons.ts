@@ -5,6 +5,7 @@ import { sameExpression } from '../core/policy';
 
 /** What a construct claimed with `claimSingleton`. */
 interface Claim {
+  readonly construct: IConstruct;
   /** The value as given (a literal or a token). */
   readonly value: string;
   /** The literal value, or the Terraform expression a token stands for (`${var.project}`). */
@@ -12,6 +13,32 @@ interface Claim {
   /** Whether the value is known only at apply time. */
   readonly unknown: boolean;
   readonly stack: TerraformStack;
+}
+
+/** The claims of one kind in an app, indexed, so that each claim costs the same however many there are. */
+interface Registry {
+  /** The claims by `key`. */
+  readonly byKey: Map<string, Claim[]>;
+  readonly all: Claim[];
+  /** The claims grouped by what they resolve to, made at the first validation after a claim was added. */
+  resolved?: { readonly count: number; readonly groups: Map<string, IConstruct[]> };
+}
+
+/** Where an app keeps its registries, one per kind; `Symbol.for`, so that copies of this library share them. */
+const REGISTRIES = Symbol.for('cdktf-gcp-binauthz.singletons');
+
+function registryOf(construct: IConstruct, kind: symbol): Registry {
+  const root = construct.node.root as unknown as Record<symbol, Map<symbol, Registry> | undefined>;
+  if (root[REGISTRIES] === undefined) {
+    Object.defineProperty(root, REGISTRIES, { value: new Map<symbol, Registry>() });
+  }
+  const registries = root[REGISTRIES]!;
+  let registry = registries.get(kind);
+  if (registry === undefined) {
+    registry = { byKey: new Map(), all: [] };
+    registries.set(kind, registry);
+  }
+  return registry;
 }
 
 /**
@@ -37,28 +64,28 @@ export function claimSingleton(
 ): void {
   const unknown = Token.isUnresolved(value);
   const claim: Claim = {
+    construct,
     value,
     key: unknown ? (terraformExpression(construct, value) ?? value) : value,
     unknown,
     stack: TerraformStack.of(construct),
   };
-  const other = construct.node.root.node.findAll().find((c) => {
-    const theirs = claimOf(c, kind);
-    return (
-      c !== construct &&
-      theirs !== undefined &&
-      theirs.key === claim.key &&
-      theirs.unknown === claim.unknown &&
-      (!unknown || theirs.stack === claim.stack)
-    );
-  });
+  const registry = registryOf(construct, kind);
+  const other = (registry.byKey.get(claim.key) ?? []).find(
+    (theirs) =>
+      theirs.construct !== construct && theirs.unknown === claim.unknown && (!unknown || theirs.stack === claim.stack),
+  );
   if (other !== undefined) {
-    throw invalidProp(construct, property, value, problem(other.node.path));
+    throw invalidProp(construct, property, value, problem(other.construct.node.path));
   }
-  Object.defineProperty(construct, kind, { value: claim, configurable: true });
+  registry.byKey
+    .set(claim.key, registry.byKey.get(claim.key) ?? [])
+    .get(claim.key)!
+    .push(claim);
+  registry.all.push(claim);
   construct.node.addValidation({
     validate: () => {
-      const first = otherClaimOf(construct, kind);
+      const first = otherClaimOf(registry, claim);
       return first === undefined ? [] : [invalidProp(construct, property, value, problem(first.node.path)).message];
     },
   });
@@ -68,21 +95,30 @@ export function claimSingleton(
  * Another construct that claimed what `construct` claimed, as both resolve at synth: whatever mix of
  * literals and tokens the two were given. Each of the two reports the other (a test may validate one stack).
  */
-function otherClaimOf(construct: IConstruct, kind: symbol): IConstruct | undefined {
-  const mine = resolvedClaim(construct, kind);
-  if (mine === undefined) {
-    return undefined;
+function otherClaimOf(registry: Registry, claim: Claim): IConstruct | undefined {
+  if (registry.resolved?.count !== registry.all.length) {
+    const groups = new Map<string, IConstruct[]>();
+    for (const c of registry.all) {
+      const resolved = resolvedIn(c.construct, c.value);
+      if (resolved !== undefined) {
+        const key = groupKey(resolved);
+        groups
+          .set(key, groups.get(key) ?? [])
+          .get(key)!
+          .push(c.construct);
+      }
+    }
+    registry.resolved = { count: registry.all.length, groups };
   }
-  return construct.node.root.node.findAll().find((c) => {
-    const theirs = c === construct ? undefined : resolvedClaim(c, kind);
-    return theirs !== undefined && sameResolved(mine, theirs);
-  });
+  const resolved = resolvedIn(claim.construct, claim.value);
+  return resolved === undefined
+    ? undefined
+    : registry.resolved.groups.get(groupKey(resolved))?.find((c) => c !== claim.construct);
 }
 
-/** A claim as it resolves at synth; `undefined` when the construct claimed nothing or it does not resolve. */
-function resolvedClaim(construct: IConstruct, kind: symbol): ResolvedValue | undefined {
-  const claim = claimOf(construct, kind);
-  return claim === undefined ? undefined : resolvedIn(construct, claim.value);
+/** What two claims that are the same value share: the text, and the stack when it holds an expression. */
+function groupKey(value: ResolvedValue): string {
+  return isExpression(value.resolved) ? `${value.stack.node.path}\0${value.resolved}` : value.resolved;
 }
 
 /** A value as it resolves: a literal, or a text holding Terraform expressions, and the stack it is in. */
@@ -114,10 +150,6 @@ export function sameAtSynth(scopeA: IConstruct, a: string, scopeB: IConstruct, b
 /** Whether a resolved value holds a Terraform expression (`${…}`), which means something in its stack only. */
 function isExpression(resolved: string): boolean {
   return resolved.includes('${');
-}
-
-function claimOf(construct: IConstruct, kind: symbol): Claim | undefined {
-  return (construct as unknown as Record<symbol, Claim | undefined>)[kind];
 }
 
 /**
