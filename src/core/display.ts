@@ -2,6 +2,7 @@
  * Values that came from an input, for messages: shortened, bounded in depth, control characters
  * escaped (`escapeControlCharacters`).
  */
+import { keyMaterialOf } from './key-material';
 import { escapeControlCharacters } from './text';
 
 /** How many characters `describeValue` shows at most. */
@@ -13,8 +14,9 @@ const MAX_SHOWN_ENTRIES = 3;
 
 /**
  * A value received from an input, for a message: JSON-like, at most two levels deep and a few
- * entries wide, shortened to about 80 characters, control characters escaped. Never walks more of the
- * value than it shows, however deep or large the value is.
+ * entries wide, shortened to about 80 characters, control characters escaped; a string that holds key
+ * material (`keyMaterialOf`) is not shown. Never walks more of the value than it shows, however deep or
+ * large the value is.
  */
 export function describeValue(value: unknown): string {
   const text = render(value, 0);
@@ -24,6 +26,10 @@ export function describeValue(value: unknown): string {
 
 function render(value: unknown, depth: number): string {
   if (typeof value === 'string') {
+    const secret = keyMaterialOf(value);
+    if (secret !== undefined) {
+      return `(not shown: ${secret})`;
+    }
     // Only the start of a long string is shown: never copy or quote all of it.
     return value.length > MAX_SHOWN ? `${JSON.stringify(value.slice(0, MAX_SHOWN))}…` : JSON.stringify(value);
   }

@@ -1,5 +1,6 @@
 import { DefaultTokenResolver, StringConcat, Token, Tokenization } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { isPlainObject, keyMaterialOf, MAX_DEPTH } from '../core/key-material';
 import { checkFreeText } from '../core/names';
 import { escapeControlCharacters } from '../core/text';
 import type { IValidationError } from '../validation-error';
@@ -188,57 +189,6 @@ export function describeValue(value: unknown, scope?: IConstruct): string {
   return `(${describeKind(value)})`;
 }
 
-/** An armour line, `-----BEGIN EC PRIVATE KEY-----` or `-----BEGIN PGP PRIVATE KEY BLOCK-----`, of any label. */
-const ARMOUR = /-----\s*BEGIN\s*([^-\n]{0,60}?)\s*-----/i;
-/**
- * A key body without its armour lines: a run of at least 64 base64 characters (line breaks removed) with
- * capitals, small letters and digits, as random data has them and resource names seldom do.
- */
-const BASE64_BODY = /[A-Za-z0-9+/]{64,}/g;
-/** How deep `keyMaterialIn` looks into arrays and objects. */
-const MAX_DEPTH = 8;
-
-/**
- * What key material `value` holds, wherever it is (a string, or a string in arrays and plain objects):
- * "a PEM block labelled EC PRIVATE KEY", "text that may be a key body"; `undefined` when none. Errors
- * never quote such a value: a key pasted in the wrong place must not reach logs.
- */
-export function keyMaterialIn(value: unknown, depth = 0): string | undefined {
-  if (typeof value === 'string') {
-    const armour = ARMOUR.exec(value);
-    if (armour) {
-      return `a PEM block labelled ${JSON.stringify(armour[1].trim().toUpperCase())}`;
-    }
-    const bodies = value.replace(/\s+|\\n/g, '').match(BASE64_BODY) ?? [];
-    return bodies.some((b) => count(b, /[A-Z]/g) >= 4 && count(b, /[a-z]/g) >= 4 && count(b, /[0-9]/g) >= 3)
-      ? 'text that may be a key body'
-      : undefined;
-  }
-  if (typeof value !== 'object' || value === null || Token.isUnresolved(value)) {
-    return undefined;
-  }
-  if (depth >= MAX_DEPTH) {
-    return 'values nested too deep to check for key material';
-  }
-  let entries: unknown[];
-  try {
-    entries = Array.isArray(value) ? value : isPlainObject(value) ? Object.values(value) : [];
-  } catch {
-    return undefined; // a proxy or getter that throws: nothing to read
-  }
-  for (const entry of entries) {
-    const found = keyMaterialIn(entry, depth + 1);
-    if (found !== undefined) {
-      return found;
-    }
-  }
-  return undefined;
-}
-
-function count(text: string, pattern: RegExp): number {
-  return text.match(pattern)?.length ?? 0;
-}
-
 /** What a value is, without any of its content: "a string of 12 characters", "an object of class X". */
 export function describeKind(value: unknown): string {
   if (typeof value === 'string') {
@@ -253,9 +203,11 @@ export function describeKind(value: unknown): string {
   return value === null ? 'null' : `a ${typeof value}`;
 }
 
-function isPlainObject(value: object): boolean {
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+/**
+ * What key material `value` holds, wherever it is (see `keyMaterialOf`); a token is not looked into.
+ */
+export function keyMaterialIn(value: unknown): string | undefined {
+  return keyMaterialOf(value, (v) => Token.isUnresolved(v));
 }
 
 /**

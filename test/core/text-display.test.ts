@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'crypto';
 import { describeValue } from '../../src/core/display';
 import { escapeControlCharacters } from '../../src/core/text';
 import { testReturns } from '../support';
@@ -54,6 +55,17 @@ describe('describeValue', () => {
     const shown = describeValue('x'.repeat(10_000));
     expect(shown.length).toBeLessThanOrEqual(80);
     expect(shown.endsWith('…')).toBe(true);
+  });
+
+  test('never shows a string that holds key material, wherever it stands', () => {
+    const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+    const pem = privateKey.export({ type: 'sec1', format: 'pem' }).toString();
+    const body = pem.split('\n')[1];
+    for (const value of [pem, [pem], { key: pem }, { [pem]: 1 }, body, `x ${body.repeat(2)}`]) {
+      const shown = describeValue(value);
+      expect(shown).toMatch(/\(not shown: (a PEM block labelled "EC PRIVATE KEY"|text that may be a key body)\)/);
+      expect(shown).not.toContain(body.slice(0, 16));
+    }
   });
 
   test('looks no deeper than it shows, however deep the value', () => {
