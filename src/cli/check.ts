@@ -1,3 +1,4 @@
+import { resolve } from 'path';
 import { inFile, InputError, InputFile, readInputs, selectStack } from './input';
 import { Colour, Line } from './output';
 import { LocatedPolicy, policiesFound, policiesIn, requireValidPolicy } from './policies';
@@ -41,7 +42,7 @@ export function check(input: string, options: CheckOptions): CheckResult[] {
       `${hidden[0]}: a module's resources (its policies among them) cannot be read from the configuration that calls it; check the plan instead (terraform show -json), or check the workloads without --image`,
     );
   }
-  const policies = [...policiesIn(files, input), ...policiesOfFiles(options.policyFiles)];
+  const policies = uniquePolicies([...policiesIn(files, input), ...policiesOfFiles(options.policyFiles)]);
   policies.forEach(requireValidPolicy);
   return policies.flatMap((p) => {
     const compiled = compilePolicy(p.policy, isInterpolated);
@@ -88,7 +89,7 @@ export function checkWorkloads(input: string, options: CheckOptions): WorkloadRe
   const images = checkedImages(options.images);
   const files = selectStack(readInputs(input), input, options.stack);
   const own = policiesFound(files);
-  const policies = [...own, ...policiesOfFiles(options.policyFiles)];
+  const policies = uniquePolicies([...own, ...policiesOfFiles(options.policyFiles)]);
   policies.forEach(requireValidPolicy);
   const compiled = new Map(policies.map((p) => [p, compilePolicy(p.policy, isInterpolated)]));
   const deleted = deletedPolicies(files, own);
@@ -149,6 +150,15 @@ function checkedImages(images: string[]): string[] {
     }
   }
   return images;
+}
+
+/** One of each policy: a file given twice (as the input and with `--policy`, or twice with it) is read once. */
+function uniquePolicies(policies: LocatedPolicy[]): LocatedPolicy[] {
+  const seen = new Set<string>();
+  return policies.filter((p) => {
+    const key = JSON.stringify([resolve(p.file), p.address]);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 /** The policies of `--policy` files (a policy YAML, or any other input): each file must hold one. */

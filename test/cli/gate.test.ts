@@ -156,6 +156,16 @@ describe('--policy FILE: the live policy of projects the input has no policy for
     ]);
   });
 
+  test('one file given twice is read once: one row per workload, and per --image', () => {
+    const { stdout } = run('check', SERVICES, '--policy', POLICY, '--policy', POLICY, '--json');
+    expect(decisions(stdout)).toEqual(['google_cloud_run_v2_service.web web ALLOW admitted']);
+    const image = `us-docker.pkg.dev/app-project/containers/api@${D}`;
+    const once = JSON.parse(run('check', STATE, '--image', image, '--json').stdout).results;
+    const twice = JSON.parse(run('check', STATE, '--image', image, '--policy', STATE, '--json').stdout).results;
+    expect(once).toHaveLength(1);
+    expect(twice).toEqual(once);
+  });
+
   test('a policy a plan deletes is not brought back by --policy', () => {
     const { stdout } = run('check', PLAN, '--policy', POLICY, '--json');
     expect(decisions(stdout)).toContain('google_cloud_run_service.old template.spec.containers[0] NO_POLICY no');
