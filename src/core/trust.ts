@@ -48,7 +48,9 @@ export type SigningPower = 'signs' | 'may-grant' | 'unknown';
  * reference, Artifact Analysis roles). UNCONFIRMED: whether the basic role `roles/editor` holds
  * `cloudkms.cryptoKeyVersions.useToSign` and `containeranalysis.notes.attachOccurrence` (the reference
  * pages read did not say); counted as signing, to fail closed. `roles/owner` may grant itself anything
- * (`setIamPolicy`), whether or not it signs.
+ * (`setIamPolicy`), whether or not it signs; so may the roles that administer IAM policies
+ * (`roles/iam.securityAdmin`, and on a project, folder or organization `roles/resourcemanager.projectIamAdmin`,
+ * `folderIamAdmin`, `organizationAdmin`).
  */
 const SIGNING_ROLES: Record<'note' | 'key', Record<string, SigningPower>> = {
   note: {
@@ -57,6 +59,10 @@ const SIGNING_ROLES: Record<'note' | 'key', Record<string, SigningPower>> = {
     'roles/containeranalysis.admin': 'signs',
     'roles/editor': 'signs',
     'roles/owner': 'may-grant',
+    'roles/iam.securityAdmin': 'may-grant',
+    'roles/resourcemanager.projectIamAdmin': 'may-grant',
+    'roles/resourcemanager.folderIamAdmin': 'may-grant',
+    'roles/resourcemanager.organizationAdmin': 'may-grant',
   },
   key: {
     'roles/cloudkms.signer': 'signs',
@@ -65,6 +71,10 @@ const SIGNING_ROLES: Record<'note' | 'key', Record<string, SigningPower>> = {
     'roles/editor': 'signs',
     'roles/cloudkms.admin': 'may-grant',
     'roles/owner': 'may-grant',
+    'roles/iam.securityAdmin': 'may-grant',
+    'roles/resourcemanager.projectIamAdmin': 'may-grant',
+    'roles/resourcemanager.folderIamAdmin': 'may-grant',
+    'roles/resourcemanager.organizationAdmin': 'may-grant',
   },
 };
 

@@ -450,6 +450,20 @@ describe('signing grants above the key or the note: key ring, project, folder, o
     ]);
   });
 
+  test.each([
+    'roles/iam.securityAdmin',
+    'roles/resourcemanager.projectIamAdmin',
+    'roles/resourcemanager.folderIamAdmin',
+    'roles/resourcemanager.organizationAdmin',
+  ])('%s administers IAM policies: it may grant signing on every key and note below, and weakens', (role) => {
+    expect(review(doc(), doc(member('google_project_iam_member', { project: 'sec' }, role)))).toEqual([
+      expect.stringMatching(/^weakening project sec: .* may now grant anyone \(itself included\) signing on every key/),
+      expect.stringMatching(
+        /^weakening project sec: .* may now grant anyone \(itself included\) signing on every note/,
+      ),
+    ]);
+  });
+
   test('a project role without signing is no change; a custom role is one weakening row, not two', () => {
     expect(review(doc(), doc(member('google_project_iam_member', { project: 'sec' }, 'roles/viewer')))).toEqual([]);
     expect(
