@@ -24,6 +24,7 @@ import {
   cloudRunResourceArgument,
   CloudRunResource,
   hasBreakglassValidation,
+  hasMoved,
   isUnresolved,
   readSetting,
   reportError,
@@ -218,8 +219,8 @@ export class RequireBinaryAuthorization implements IAspect {
   public visit(node: IConstruct): void {
     this.registerFinalCheck(node);
     const cloudRun = asCloudRunResource(node);
-    if (!cloudRun || this.reported.has(node)) {
-      return;
+    if (!cloudRun || this.reported.has(node) || hasMoved(cloudRun.resource)) {
+      return; // a resource moved away is not synthesized: the one it moved to is judged
     }
     checkAspectPlacement(node);
     const exemption = RequireBinaryAuthorization.exemptionOf(node);

@@ -169,6 +169,31 @@ describe('RequireBinaryAuthorization judges what the stack synthesizes', () => {
     });
   });
 
+  describe('moved resources', () => {
+    test('a resource moved away is not synthesized, so not judged; the one it moved to is', () => {
+      const stack = newStack({ project: 'my-project' });
+      const old = v2Service(stack, 'Old');
+      const renamed = v2Service(stack, 'New', { useDefault: true });
+      renamed.addMoveTarget('new');
+      old.moveTo('new');
+      Aspects.of(stack).add(verify());
+      const json = synthValidated(stack);
+      expect(Object.keys(json.resource.google_cloud_run_v2_service)).toEqual(['New']);
+      expect(json.moved).toEqual([{ from: 'google_cloud_run_v2_service.Old', to: 'google_cloud_run_v2_service.New' }]);
+    });
+
+    test('the resource moved to is judged as any other', () => {
+      const stack = newStack({ project: 'my-project' });
+      const old = v2Service(stack, 'Old', { useDefault: true });
+      v2Service(stack, 'New').addMoveTarget('new');
+      old.moveTo('new');
+      Aspects.of(stack).add(verify());
+      expect(() => synthValidated(stack)).toThrow(
+        /\[google_cloud_run_v2_service\.New\] invalid 'binary_authorization' \(not set\): Binary Authorization is not enforced/,
+      );
+    });
+  });
+
   describe('lifecycle.ignore_changes', () => {
     test.each<[string, string[] | 'all']>([
       ['the block', ['binary_authorization']],

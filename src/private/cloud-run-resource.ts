@@ -190,11 +190,20 @@ export function synthesizedAttributes(
   resource: TerraformResource,
   stackOverride: StackOverride,
 ): Record<string, unknown> | undefined {
-  if (stackOverride.deleted) {
+  if (stackOverride.deleted || hasMoved(resource)) {
     return undefined;
   }
   const own = terraformAttributes(resource);
   return stackOverride.value === undefined ? own : mergeOverrides(own, stackOverride.value);
+}
+
+/**
+ * Whether the resource was moved away (`moveTo`, `moveToId`): cdktf then writes only a `moved` block for
+ * it, not the resource. Read from cdktf 0.21's private `_hasMoved` (the public `hasResourceMove()` is also
+ * true for the resource moved to); a cdktf without it reads as not moved, so the resource is still judged.
+ */
+export function hasMoved(resource: TerraformResource): boolean {
+  return (resource as unknown as { _hasMoved?: unknown })._hasMoved === true;
 }
 
 /** What a stack-level override says about one resource (`resource.TYPE.NAME`). */
