@@ -20,6 +20,7 @@
 import { BinauthzSetting } from './cloud-run';
 import { Workload } from './gate';
 import { isUnknownValue, KNOWN_AFTER_APPLY } from './model';
+import { isInterpolated } from './policy';
 import { ChangeKind, diffPolicies, PolicyChange, PolicyVersion } from './policy-diff';
 import { joinQuoted, q, Quoted } from './quoted';
 import { FoundPolicy } from './terraform-json';
@@ -162,6 +163,15 @@ function reviewPolicies(
       }
       continue;
     }
+    const other = b.length === 0 && a.length === 1 ? indistinctPolicy(project, is) : undefined;
+    if (other !== undefined) {
+      add({
+        kind: 'weakening',
+        what: q`the policy ${a[0].address}`,
+        reason: q`a policy is added for project ${project} next to the policy of project ${other}, and one of the two is an expression, so whether they are the same project cannot be told from the configuration; if they are, each apply overwrites the other: cannot be judged until apply`,
+      });
+      continue;
+    }
     const planned = actions === undefined ? [] : planPolicyChanges(b[0], a[0], actions);
     if (planned.length > 0) {
       planned.forEach(add);
@@ -178,6 +188,14 @@ function reviewPolicies(
     );
   }
   return changes;
+}
+
+/**
+ * Another project of the after side's policies that `project` may be the same as: when either is an
+ * expression of Terraform JSON (`${local.project}`, `${lower(…)}`), the configuration does not tell.
+ */
+function indistinctPolicy(project: string, after: Map<string, FoundPolicy[]>): string | undefined {
+  return [...after.keys()].find((other) => other !== project && (isInterpolated(project) || isInterpolated(other)));
 }
 
 /**

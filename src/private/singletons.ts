@@ -1,4 +1,4 @@
-import { TerraformStack, Token } from 'cdktf';
+import { TerraformLocal, TerraformStack, Token } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { invalidProp, terraformExpression } from './errors';
 import { sameExpression } from '../core/policy';
@@ -127,10 +127,45 @@ interface ResolvedValue {
   readonly stack: TerraformStack;
 }
 
-/** `value`, given in `scope`, as it resolves at synth; `undefined` when it does not resolve. */
+/**
+ * `value`, given in `scope`, as it resolves at synth; `undefined` when it does not resolve. A whole-value
+ * reference to a local of the stack (`${local.project}`) resolves to the local's value when that is known
+ * at synth (a literal, or a token that stands for one), as Terraform would.
+ */
 function resolvedIn(scope: IConstruct, value: string): ResolvedValue | undefined {
-  const resolved = Token.isUnresolved(value) ? terraformExpression(scope, value) : value;
-  return resolved === undefined ? undefined : { resolved, stack: TerraformStack.of(scope) };
+  const stack = TerraformStack.of(scope);
+  let resolved: string | undefined = value;
+  for (let depth = 0; depth < MAX_LOCAL_DEPTH && resolved !== undefined; depth++) {
+    resolved = Token.isUnresolved(resolved) ? terraformExpression(scope, resolved) : resolved;
+    const local: RegExpExecArray | null = resolved === undefined ? null : LOCAL_REFERENCE.exec(resolved);
+    const expression: unknown = local ? localsOf(stack).get(local[1]) : undefined;
+    if (typeof expression !== 'string') {
+      break;
+    }
+    resolved = expression;
+  }
+  return resolved === undefined ? undefined : { resolved, stack };
+}
+
+/** A whole-value reference to a local: `${local.NAME}`. */
+const LOCAL_REFERENCE = /^\$\{local\.([A-Za-z0-9_-]+)\}$/;
+/** How many locals that refer to locals are followed. */
+const MAX_LOCAL_DEPTH = 8;
+/** The locals of each stack, by name, read once per stack at the first lookup (at synth, when all exist). */
+const LOCALS = new WeakMap<TerraformStack, Map<string, unknown>>();
+
+function localsOf(stack: TerraformStack): Map<string, unknown> {
+  let locals = LOCALS.get(stack);
+  if (locals === undefined) {
+    locals = new Map(
+      stack.node
+        .findAll()
+        .filter((c): c is TerraformLocal => c instanceof TerraformLocal && TerraformStack.of(c) === stack)
+        .map((l) => [l.friendlyUniqueId, l.toTerraform()?.locals?.[l.friendlyUniqueId]]),
+    );
+    LOCALS.set(stack, locals);
+  }
+  return locals;
 }
 
 /** The same value: the same text, and in one stack when it holds an expression (a stack's own variable). */

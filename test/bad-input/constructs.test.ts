@@ -10,7 +10,7 @@ import { CloudRunV2Service } from '@cdktf/provider-google/lib/cloud-run-v2-servi
 import { Cloudfunctions2Function } from '@cdktf/provider-google/lib/cloudfunctions2-function';
 import { GoogleProvider } from '@cdktf/provider-google/lib/provider';
 import { StorageBucket } from '@cdktf/provider-google/lib/storage-bucket';
-import { App, Aspects, Lazy, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
+import { App, Aspects, Lazy, TerraformLocal, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import {
   AdmissionRule,
@@ -293,6 +293,25 @@ const POLICY_CASES: Case[] = [
       new BinaryAuthorizationPolicy(s, 'B', { project: Lazy.stringValue({ produce: () => 'my-project' }) });
     },
     /\[stack\/B\] invalid 'project' \(a token that stands for "my-project"\): the project already has a policy at \[stack\/Policy\]/,
+  ],
+  [
+    'two policies, one for a literal project and one for a local that holds it',
+    (s) => {
+      policy(s);
+      const local = new TerraformLocal(s, 'project', 'my-project');
+      new BinaryAuthorizationPolicy(s, 'B', { project: local.asString });
+    },
+    /\[stack\/B\] invalid 'project' \(known only at apply time: "\$\{local.project\}"\): the project already has a policy at \[stack\/Policy\]/,
+  ],
+  [
+    'two guardrails, one for a parent and one for a local that refers to a local that holds it',
+    (s) => {
+      new CloudRunBinaryAuthorizationGuardrail(s, 'G1', { parent: 'folders/42' });
+      const inner = new TerraformLocal(s, 'inner', 'folders/42');
+      const outer = new TerraformLocal(s, 'outer', inner.asString);
+      new CloudRunBinaryAuthorizationGuardrail(s, 'G2', { parent: outer.asString });
+    },
+    /\[stack\/G2\] invalid 'parent' .*\[stack\/G1\] already sets/,
   ],
   [
     'two policies, one for a token that stands for a project and one for that literal, in two stacks',

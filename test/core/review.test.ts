@@ -56,6 +56,25 @@ describe('identical inputs', () => {
 });
 
 describe('policies', () => {
+  test('a policy added next to another, one of them for a project that is an expression: weakening, it may be the same project', () => {
+    const second = (project: string) => ({
+      google_binary_authorization_policy: {
+        p: { project: 'app', default_admission_rule: DENY_RULE },
+        q: { project, default_admission_rule: DENY_RULE },
+      },
+    });
+    const before = { google_binary_authorization_policy: { p: { project: 'app', default_admission_rule: DENY_RULE } } };
+    expect(review(before, second('${local.project}'))).toEqual([
+      expect.stringMatching(
+        /^weakening policy of project \$\{local\.project\}: the policy google_binary_authorization_policy\.q: .*next to the policy of project app.*cannot be judged until apply$/,
+      ),
+    ]);
+    // Two literal projects are two projects: a policy where Google's default admitted everything.
+    expect(review(before, second('other'))).toEqual([
+      expect.stringMatching(/^strengthening policy of project other: /),
+    ]);
+  });
+
   test('a pattern added weakens, with an example image; removed strengthens', () => {
     const a = doc({}, { admission_whitelist_patterns: [{ name_pattern: 'gcr.io/app/a/**' }] });
     const b = doc(
