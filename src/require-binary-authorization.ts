@@ -16,8 +16,8 @@ import {
   enforcementFix,
   ignoredEnforcement,
   readBinauthz,
-  singleBlock,
 } from './core/cloud-run';
+import { ignoreChangesOf } from './core/lifecycle';
 import { checkAspectPlacement, isConstruct, REQUIRE_BINARY_AUTHORIZATION } from './private/aspect-placement';
 import {
   asCloudRunResource,
@@ -427,12 +427,7 @@ function moduleError(node: IConstruct): string {
 
 /** The error of an ignore_changes entry that covers the enforcement setting, if any. */
 function lifecycleErrors(resourceType: string, address: string, attributes: Record<string, unknown>): string[] {
-  const lifecycle = singleBlock(attributes.lifecycle);
-  const ignoreChanges =
-    typeof lifecycle === 'object' && lifecycle !== null
-      ? (lifecycle as Record<string, unknown>).ignore_changes
-      : undefined;
-  const entry = ignoredEnforcement(resourceType, ignoreChanges, isUnresolved);
+  const entry = ignoredEnforcement(resourceType, ignoreChangesOf(attributes), isUnresolved);
   if (entry === undefined) {
     return [];
   }

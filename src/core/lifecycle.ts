@@ -65,3 +65,20 @@ function segmentsOf(entry: string): string[] | undefined {
   }
   return segments.length === 0 ? undefined : segments;
 }
+
+/**
+ * The `lifecycle.ignore_changes` of a resource's attributes, as Terraform JSON, plans and the constructs
+ * write `lifecycle` (an object, or a list of one); `undefined` when not set. A `lifecycle` of any other
+ * shape stands for itself, as text, which `ignoredChangeCovering` counts as covering everything: fail closed.
+ */
+export function ignoreChangesOf(attributes: Record<string, unknown>): unknown {
+  const value = attributes.lifecycle;
+  const lifecycle = Array.isArray(value) && value.length === 1 ? value[0] : value;
+  if (lifecycle === undefined || lifecycle === null) {
+    return undefined;
+  }
+  if (typeof lifecycle === 'object' && !Array.isArray(lifecycle)) {
+    return (lifecycle as Record<string, unknown>).ignore_changes;
+  }
+  return typeof lifecycle === 'string' ? lifecycle : JSON.stringify(lifecycle);
+}

@@ -15,7 +15,7 @@
  */
 import { CLOUD_RUN_RESOURCE_TYPES, singleBlock } from './cloud-run';
 import { describeValue } from './display';
-import { ignoredChangeCovering } from './lifecycle';
+import { ignoreChangesOf, ignoredChangeCovering } from './lifecycle';
 import {
   ATTESTOR_TYPE,
   exemptionOf,
@@ -254,8 +254,7 @@ export function ignoredChangeOf(
   values: Record<string, unknown>,
   paths: ReadonlyArray<readonly string[]>,
 ): string | undefined {
-  const lifecycle = singleBlock(values.lifecycle);
-  const ignore = isPlainObject(lifecycle) ? lifecycle.ignore_changes : undefined;
+  const ignore = ignoreChangesOf(values);
   return paths
     .filter((path) => path.length > 0)
     .map((path) => ignoredChangeCovering(ignore, path))

@@ -1,4 +1,4 @@
-import { ignoredChangeCovering } from '../../src/core/lifecycle';
+import { ignoreChangesOf, ignoredChangeCovering } from '../../src/core/lifecycle';
 
 const SETTING = ['binary_authorization'];
 const ANNOTATION = ['metadata', 'annotations', 'run.googleapis.com/binary-authorization'];
@@ -42,4 +42,25 @@ describe('ignoredChangeCovering', () => {
   ])('%j on %j: %j', (ignore, path, expected) => {
     expect(ignoredChangeCovering(ignore, path)).toBe(expected);
   });
+});
+
+describe('ignoreChangesOf', () => {
+  test.each([
+    // Not set.
+    [{}, undefined],
+    [{ lifecycle: null }, undefined],
+    [{ lifecycle: {} }, undefined],
+    // An object, or a list of one, as Terraform JSON and plans write it.
+    [{ lifecycle: { ignore_changes: ['labels'] } }, ['labels']],
+    [{ lifecycle: [{ ignore_changes: 'all' }] }, 'all'],
+  ])('%j: %j', (attributes, ignoreChanges) => {
+    expect(ignoreChangesOf(attributes)).toEqual(ignoreChanges);
+  });
+
+  test.each([[{ lifecycle: 5 }], [{ lifecycle: 'x' }], [{ lifecycle: [{}, {}] }], [{ lifecycle: [[]] }]])(
+    'a lifecycle of another shape, %j, covers everything (fail closed)',
+    (attributes) => {
+      expect(ignoredChangeCovering(ignoreChangesOf(attributes), ['binary_authorization'])).toBeDefined();
+    },
+  );
 });
