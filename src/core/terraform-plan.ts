@@ -17,8 +17,8 @@
  * change) throws `ModelError` naming the place, never skipped. So does a plan whose two sides disagree
  * (see `checkConsistency`): a change that no part of the reader looks at is a change nobody judged. Only
  * the resources of `MODEL_RESOURCE_TYPES` are kept, so a plan of many thousands of resources costs little
- * beyond its parsing. The walk over modules uses a list, not recursion; `after_unknown` is walked recursively, as
- * deep as the JSON reader allows (512 levels).
+ * beyond its parsing. The walk over modules uses a list, not recursion; `after_unknown` is walked
+ * recursively, as deep as the JSON reader allows (512 levels).
  */
 import { describeValue } from './display';
 import {
@@ -340,9 +340,10 @@ function actionsAt(value: unknown, where: string, address: string, mode: string)
 /**
  * Checks that the two sides of a plan agree, as they do in every plan Terraform writes: each managed
  * resource whose change leaves it in place (`STAYS`) is in `planned_values`, none that the change
- * deletes is, and each managed resource there has a change. (A forgotten resource may be there: Terraform 1.7 to 1.15 list it without values. Deposed
- * objects are not current resources, and data sources may be absent from `planned_values`.) A change
- * that no part of the plan's reader looks at would otherwise be a silent pass.
+ * deletes is, and each managed resource there has a change. (A forgotten resource may be there:
+ * Terraform 1.7 to 1.15 list it without values. Deposed objects are not current resources, and data
+ * sources may be absent from `planned_values`.) A change that no part of the plan's reader looks at would
+ * otherwise be a silent pass.
  */
 function checkConsistency(changes: ReadonlyMap<string, Change>, plannedAddresses: ReadonlySet<string>): void {
   for (const change of changes.values()) {
