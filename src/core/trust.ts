@@ -660,10 +660,10 @@ function readSpec(resource: ResourceInstance, spec: Record<string, unknown>, whe
   if ([spec.reset, spec.rules, spec.inherit_from_parent].some(isUnknownValue)) {
     return unknown(`${where} is`);
   }
-  if (spec.reset === true || spec.reset === 'true') {
+  if (flagAt(resource, spec.reset, `${where}.reset`)) {
     return notGuarded(`its ${where} resets the constraint to Google's default: Cloud Run may use any policy, or none`);
   }
-  if (spec.inherit_from_parent === true || spec.inherit_from_parent === 'true') {
+  if (flagAt(resource, spec.inherit_from_parent, `${where}.inherit_from_parent`)) {
     return notGuarded(
       `its ${where} inherits from the parent (inherit_from_parent), whose allowed values are merged in and are not in the input: Cloud Run may use whatever the parent allows`,
     );
@@ -692,13 +692,34 @@ function readSpec(resource: ResourceInstance, spec: Record<string, unknown>, whe
 }
 
 /** One rule of a spec, by `readSpec`'s definition: `enforced` with the values it allows, or why not. */
+/**
+ * A true-or-false attribute of an organization policy, as the provider takes it (`true`, `"TRUE"`,
+ * `"true"`) or leaves it unset (`null`, `""` in plans and state); anything else is an input error, never
+ * read as false.
+ */
+function flagAt(resource: ResourceInstance, value: unknown, where: string): boolean {
+  if (value === true || value === 'TRUE' || value === 'true') {
+    return true;
+  }
+  if (
+    value === undefined ||
+    value === null ||
+    value === '' ||
+    value === false ||
+    value === 'FALSE' ||
+    value === 'false'
+  ) {
+    return false;
+  }
+  throw new ModelError(`${resource.address}: ${where} must be true or false, got: ${describeValue(value)}`);
+}
+
 function readRule(resource: ResourceInstance, rule: Record<string, unknown>, where: string): SpecReading {
   const notGuarded = (reason: string): SpecReading => ({
     state: 'off',
     reason: `its ${where} ${reason}`,
     allowedValues: [],
   });
-  const isTrue = (value: unknown) => value === true || value === 'TRUE' || value === 'true';
   // Plans and state write an unset attribute as null or "", an absent block as [].
   const set = (value: unknown) => value !== undefined && value !== null && value !== '';
   if ([rule.allow_all, rule.deny_all, rule.enforce, rule.condition].some(isUnknownValue)) {
@@ -716,7 +737,7 @@ function readRule(resource: ResourceInstance, rule: Record<string, unknown>, whe
       `sets enforce (${describeValue(rule.enforce)}), which only boolean constraints take: what it does to this list constraint cannot be told`,
     );
   }
-  if (isTrue(rule.allow_all)) {
+  if (flagAt(resource, rule.allow_all, `${where}.allow_all`)) {
     return notGuarded('allows all: Cloud Run may use any policy, or none');
   }
   const values = singleBlockOf(resource, rule, 'values', `${where}.values`);
@@ -752,7 +773,7 @@ function readRule(resource: ResourceInstance, rule: Record<string, unknown>, whe
   if (deniedValues.length > 0) {
     return notGuarded(`denies only ${deniedValues.join(', ')}: Cloud Run may use any other policy, or none`);
   }
-  if (isTrue(rule.deny_all)) {
+  if (flagAt(resource, rule.deny_all, `${where}.deny_all`)) {
     return { state: 'enforced', reason: '', allowedValues: [] };
   }
   return notGuarded('sets no allowed values (nor deny_all): it restricts nothing that can be told');

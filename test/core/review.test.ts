@@ -691,6 +691,15 @@ describe('the Cloud Run guardrail: what it guarantees (one definition, every sha
       'google_org_policy_policy.g: spec.rules[0].values.denied_values must be a list of strings, got: "default"',
     );
   });
+
+  test.each([
+    [{ reset: 5 }, 'spec.reset must be true or false, got: 5'],
+    [{ inherit_from_parent: 'maybe' }, 'spec.inherit_from_parent must be true or false, got: "maybe"'],
+    [{ rules: [{ allow_all: 'yes' }] }, 'spec.rules[0].allow_all must be true or false, got: "yes"'],
+    [{ rules: [{ deny_all: 1 }] }, 'spec.rules[0].deny_all must be true or false, got: 1'],
+  ])('a flag that is neither true nor false, %j, is an input error, never read as false', (spec, message) => {
+    expect(() => trustViewOf(model(guardrail(spec)))).toThrow(`google_org_policy_policy.g: ${message}`);
+  });
 });
 
 describe('a plan: both sides from resource_changes', () => {
