@@ -50,12 +50,23 @@ const project = new cdktf.ConstructLibraryCdktf({
     'ts-node',
     'fast-check',
     '@types/node@^20',
+    // HCL input (src/cli/hcl.ts loads it only for .tf files; users have it through cdktf-cli).
+    '@cdktf/hcl2json@0.21.0',
+    // What `cdktf synth --hcl` runs after cdktf renders HCL: the examples' HCL output is checked through it.
+    '@cdktf/hcl-tools@0.21.0',
+    // Tests: every SARIF log against the OASIS schema (draft-04), every --json output against ours (draft-07),
+    // and every JUnit report parsed.
+    'ajv@^8',
+    'ajv-draft-04@^1',
+    'ajv-formats@^3',
+    'fast-xml-parser@^5',
   ],
 
   bin: { 'cdktf-gcp-binauthz': 'lib/cli/main.js' },
   // The command line reads policy YAML (gcloud container binauthz policy export) with a maintained parser,
   // bundled into the package so that it never appears in the jsii API (jsii refuses plain dependencies).
-  bundledDeps: ['yaml@^2.9.1'],
+  // openpgp verifies PGP attestations (`check --attestations`); loaded only when one is read.
+  bundledDeps: ['yaml@^2.9.1', 'openpgp@^6.3.2'],
 
   // jsii bindings for the other languages; their source is generated offline in every build (`bindings`).
   // PyPI by trusted publishing (OIDC from the release workflow, no token); npm, Maven, NuGet and Go by the
@@ -93,6 +104,9 @@ const project = new cdktf.ConstructLibraryCdktf({
   releaseToNpm: true,
   npmAccess: javascript.NpmAccess.PUBLIC,
   releaseTrigger: ReleaseTrigger.continuous(),
+  // The bump tool supports the Node the project declares and the machines run (20): commit-and-tag-version 13
+  // and its conventional-changelog dependencies want Node 22 and print EBADENGINE warnings on every `npm ci`.
+  bumpPackage: 'commit-and-tag-version@^12',
   releasableCommits: ReleasableCommits.featuresAndFixes(),
   // 0.x while CDK for Terraform's future is open (archived upstream; see the README): a breaking change
   // bumps the minor version, and the bump fails rather than reach 1.0 by accident.
