@@ -101,6 +101,17 @@ export const MODEL_RESOURCE_TYPES: ReadonlySet<string> = new Set([
  */
 export const MODEL_DATA_TYPES: ReadonlySet<string> = new Set([KEY_VERSION_DATA_TYPE]);
 
+/**
+ * Where a resource is written in an input: what a finding points at (the table's row, a SARIF result's
+ * location). The reader that knows the text it parsed fills it in.
+ */
+export interface SourceLocation {
+  /** The file, as the command line was given it (or relative to the folder it was given). */
+  readonly file: string;
+  /** The 1-based line of the resource's block in that file; absent when the format has no lines (a plan). */
+  readonly line?: number;
+}
+
 /** One resource instance of an input, in the form every reader gives. */
 export interface ResourceInstance {
   /** Its address: `TYPE.NAME` in Terraform JSON; the full address (`module.a.TYPE.NAME[0]`) in plans and state. */
@@ -117,6 +128,8 @@ export interface ResourceInstance {
   readonly providerProject?: string;
   /** The reason of its exemption (`RequireBinaryAuthorization.exempt`), read from its `"//"` comment. */
   readonly exemption?: string;
+  /** Where it is written, when the reader knows. */
+  readonly source?: SourceLocation;
 }
 
 /** What one input holds. */
