@@ -12,12 +12,15 @@
  *   tag never matches. Deploy by digest to be judged exactly.
  * - **Dry run.** A rule in `DRYRUN_AUDIT_LOG_ONLY` admits the image and logs the violation: the decision
  *   stays `DENY` or `REQUIRE_ATTESTATION` and `admitted` is true.
- * - **Attestations** cannot be checked offline: `REQUIRE_ATTESTATION` under an enforced rule is not
- *   counted as admitted.
+ * - **Attestations**: without them (the default), `REQUIRE_ATTESTATION` under an enforced rule is not
+ *   counted as admitted. Given attestations (`compilePolicy(…, attestations)`, `attestation-verify.ts`),
+ *   an image given by digest whose every required attestor is satisfied is `ALLOW` ("attested by …");
+ *   otherwise the decision stays `REQUIRE_ATTESTATION`, with each attestor's reason. Never `ALLOW` on a doubt.
  * - **Unknown values** (unresolved at synth time) give `UNKNOWN`, but only when they could change the
  *   answer: patterns are an OR, so one known matching pattern admits the image whatever the unknown
  *   patterns hold, and an `ALWAYS_ALLOW` default rule admits it whatever they hold.
  */
+import type { AttestationIndex, AttestorVerdict } from './attestation-verify';
 import { parseImageReference } from './image';
 import { PatternIndex } from './pattern';
 import {
@@ -59,6 +62,11 @@ export interface EvaluationResult {
   readonly unknownValues: string[];
   /** Why, in a sentence. */
   readonly reason: string;
+  /**
+   * When attestations were given and the rule requires them: the verdict of each required attestor
+   * (absent otherwise, so results without attestations are unchanged).
+   */
+  readonly attestors?: AttestorVerdict[];
 }
 
 /** A policy model that cannot be evaluated (a value that is neither known nor valid). */
@@ -77,12 +85,15 @@ export class CompiledPolicy {
   public readonly unknownPatterns: readonly string[];
   /** The known patterns, in policy order, indexed. */
   public readonly knownPatterns: PatternIndex;
+  /** The attestations verified offline, when given: they decide `REQUIRE_ATTESTATION` for images with a digest. */
+  public readonly attestations?: AttestationIndex;
   /** Every `NAME` that a known pattern starts `NAME@` or `NAME:` with: the images whose digest or tag a pattern pins. */
   private readonly pinningNames = new Set<string>();
 
-  constructor(model: PolicyModel, isUnknown: (value: string) => boolean) {
+  constructor(model: PolicyModel, isUnknown: (value: string) => boolean, attestations?: AttestationIndex) {
     this.model = model;
     this.isUnknown = isUnknown;
+    this.attestations = attestations;
     this.unknownPatterns = model.allowlistPatterns.filter((p) => isUnknown(p));
     const known = model.allowlistPatterns.filter((p) => !isUnknown(p));
     this.knownPatterns = new PatternIndex(known);
@@ -106,9 +117,15 @@ export class CompiledPolicy {
  * afterwards (compile it again if it does).
  *
  * @param isUnknown tells values known only at apply time (unresolved tokens, Terraform interpolations)
+ * @param attestations the attestations verified offline (`AttestationIndex`); without them,
+ *   `REQUIRE_ATTESTATION` is never admitted under an enforced rule
  */
-export function compilePolicy(model: PolicyModel, isUnknown: (value: string) => boolean = () => false): CompiledPolicy {
-  return new CompiledPolicy(model, isUnknown);
+export function compilePolicy(
+  model: PolicyModel,
+  isUnknown: (value: string) => boolean = () => false,
+  attestations?: AttestationIndex,
+): CompiledPolicy {
+  return new CompiledPolicy(model, isUnknown, attestations);
 }
 
 /**
@@ -143,7 +160,7 @@ export function evaluateCompiled(policy: CompiledPolicy, image: string): Evaluat
     ref.digest === undefined && policy.pins(name)
       ? 'no allowlist pattern admits every digest of the image (it is given without a digest, and Cloud Run resolves its tag to a digest before evaluating, which a pattern pinning a digest or naming a tag cannot be judged against; deploy by digest)'
       : 'no allowlist pattern matches';
-  return decide(policy, { image, evaluatedAs }, matchedPattern, noMatch);
+  return decide(policy, { image, evaluatedAs }, matchedPattern, noMatch, ref.digest);
 }
 
 /**
@@ -173,6 +190,7 @@ function decide(
   what: { image: string; evaluatedAs: string },
   matchedPattern: string | undefined,
   noMatch: string,
+  digest?: string,
 ): EvaluationResult {
   const { model, isUnknown, unknownPatterns } = policy;
   const base = { ...what, requiredAttestors: [] as string[], unknownValues: [] as string[] };
@@ -222,6 +240,9 @@ function decide(
     return byRule('DENY', `${noMatch}; the default rule is ALWAYS_DENY${enforcement}`);
   }
   const attestors = requiredAttestors.join(', ') || '(no attestor)';
+  if (policy.attestations !== undefined) {
+    return byAttestations(policy.attestations, requiredAttestors, digest, noMatch, enforcement, byRule);
+  }
   return byRule(
     'REQUIRE_ATTESTATION',
     `${noMatch}; the default rule requires attestations by ${attestors}, which cannot be verified offline${enforcement}`,
@@ -244,4 +265,36 @@ function knownMode<T extends string>(
     );
   }
   return value;
+}
+
+/**
+ * `REQUIRE_ATTESTATION` decided by the attestations given: `ALLOW` when every required attestor is
+ * satisfied (and there is at least one), else `REQUIRE_ATTESTATION` with each attestor's reason.
+ */
+function byAttestations(
+  index: AttestationIndex,
+  requiredAttestors: string[],
+  digest: string | undefined,
+  noMatch: string,
+  enforcement: string,
+  byRule: (decision: DecisionValue, reason: string, more?: Partial<EvaluationResult>) => EvaluationResult,
+): EvaluationResult {
+  const requires = `${noMatch}; the default rule requires attestations by ${requiredAttestors.join(', ') || '(no attestor)'}`;
+  if (digest === undefined) {
+    return byRule(
+      'REQUIRE_ATTESTATION',
+      `${requires}, and an attestation names an image by its digest, which is not known here (deploy by digest)${enforcement}`,
+      { requiredAttestors, attestors: [] },
+    );
+  }
+  const verdicts = requiredAttestors.map((a) => index.verdict(a, digest));
+  if (verdicts.length > 0 && verdicts.every((v) => v.satisfied)) {
+    const by = verdicts.map((v) => `${v.attestor} (${v.occurrences.join(', ')})`).join(', ');
+    return byRule('ALLOW', `attested by ${by}`, { requiredAttestors, attestors: verdicts });
+  }
+  const why = verdicts.map((v) => `${v.attestor}: ${v.satisfied ? 'attested' : v.text}`).join('; ');
+  return byRule('REQUIRE_ATTESTATION', `${requires}, not all satisfied: ${why}${enforcement}`, {
+    requiredAttestors,
+    attestors: verdicts,
+  });
 }

@@ -230,8 +230,8 @@ const CRYPTO_KEY_SHORT = /^([^/$]+)\/([^/$]+)\/([^/$]+)\/([^/$]+)$/;
 /** A whole-value reference of Terraform JSON: `${TYPE.NAME.ATTRIBUTE}` or `${data.TYPE.NAME.ATTRIBUTE}`. */
 const REFERENCE = /^\$\{((?:data\.)?[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\.([a-z_]+)\}$/;
 
-/** Resolves references between the resources of one input to the names they stand for. */
-class Resolver {
+/** Resolves references between the resources of one input to the names they stand for (the trust view's, and the attestation keys'). */
+export class Resolver {
   private readonly byAddress = new Map<string, ResourceInstance>();
 
   constructor(model: InputModel) {
