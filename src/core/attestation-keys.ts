@@ -199,7 +199,9 @@ export function readAttestorDescription(doc: unknown, where: string): AttestorKe
   }
   const noteReference = note.noteReference;
   if (typeof noteReference !== 'string' || !/^projects\/[^/]+\/notes\/[^/]+$/.test(noteReference)) {
-    return fail(`userOwnedGrafeasNote.noteReference must be "projects/P/notes/N", got: ${describeValue(noteReference)}`);
+    return fail(
+      `userOwnedGrafeasNote.noteReference must be "projects/P/notes/N", got: ${describeValue(noteReference)}`,
+    );
   }
   const publicKeys = note.publicKeys === undefined ? [] : note.publicKeys;
   if (!Array.isArray(publicKeys)) {

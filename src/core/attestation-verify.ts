@@ -43,7 +43,8 @@ export type AttestorReason = (typeof ATTESTOR_REASONS)[number];
 /** How a row says each reason. */
 export const ATTESTOR_REASON_TEXT: Record<AttestorReason, string> = {
   attested: 'attested',
-  'keys-not-given': "the attestor's keys are not given (pass --attestor FILE from gcloud container binauthz attestors describe)",
+  'keys-not-given':
+    "the attestor's keys are not given (pass --attestor FILE from gcloud container binauthz attestors describe)",
   'key-unknown-until-apply': 'the key (or the note) is known only after apply',
   'invalid-signature': 'the signature does not verify',
   'unknown-key-id': 'signed by a key id the attestor does not have',
@@ -140,7 +141,10 @@ export class AttestationIndex {
    * @param records the attestations
    * @throws Error when PGP verification cannot run at all
    */
-  constructor(attestors: readonly AttestorKeys[], public readonly records: readonly AttestationRecord[]) {
+  constructor(
+    attestors: readonly AttestorKeys[],
+    public readonly records: readonly AttestationRecord[],
+  ) {
     for (const a of attestors) {
       if (!this.attestors.has(a.name)) {
         this.attestors.set(a.name, a);

@@ -200,7 +200,9 @@ function readOccurrence(value: unknown, where: string): AttestationRecord {
   const known = new Set(['serializedPayload', 'signatures', 'jwts']);
   const foreign = Object.keys(attestation).filter((k) => !known.has(k));
   if (foreign.length > 0) {
-    fail(`attestation has keys ${describeValue(foreign)} that a v1 attestation does not (serializedPayload, signatures, jwts)`);
+    fail(
+      `attestation has keys ${describeValue(foreign)} that a v1 attestation does not (serializedPayload, signatures, jwts)`,
+    );
   }
   const jwts = attestation.jwts === undefined ? [] : attestation.jwts;
   if (!Array.isArray(jwts)) {
