@@ -1,4 +1,5 @@
 import { resolve } from 'path';
+import { attestationIndexOf } from './attestations';
 import { inFile, InputError, InputFile, readInputs, selectStack } from './input';
 import { Colour, Line } from './output';
 import { LocatedPolicy, policiesFound, policiesIn, requireValidPolicy } from './policies';
@@ -26,6 +27,14 @@ export interface CheckOptions {
   readonly policyFiles: string[];
   /** The stack chosen with `--stack`. */
   readonly stack?: string;
+  /**
+   * Attestation files given with `--attestations` (`gcloud container binauthz attestations list
+   * --format=json`): they decide `REQUIRE_ATTESTATION`. Without them nothing changes.
+   * @default - none
+   */
+  readonly attestationFiles?: string[];
+  /** Attestor files given with `--attestor` (`gcloud container binauthz attestors describe --format=json`). */
+  readonly attestorFiles?: string[];
 }
 
 /**
@@ -44,8 +53,9 @@ export function check(input: string, options: CheckOptions): CheckResult[] {
   }
   const policies = uniquePolicies([...policiesIn(files, input), ...policiesOfFiles(options.policyFiles)]);
   policies.forEach(requireValidPolicy);
+  const attestations = attestationIndexOf(files, options.attestationFiles, options.attestorFiles);
   return policies.flatMap((p) => {
-    const compiled = compilePolicy(p.policy, isInterpolated);
+    const compiled = compilePolicy(p.policy, isInterpolated, attestations);
     return images.map((image) => ({
       stack: p.stack,
       file: p.file,
@@ -91,7 +101,8 @@ export function checkWorkloads(input: string, options: CheckOptions): WorkloadRe
   const own = policiesFound(files);
   const policies = uniquePolicies([...own, ...policiesOfFiles(options.policyFiles)]);
   policies.forEach(requireValidPolicy);
-  const compiled = new Map(policies.map((p) => [p, compilePolicy(p.policy, isInterpolated)]));
+  const attestations = attestationIndexOf(files, options.attestationFiles, options.attestorFiles);
+  const compiled = new Map(policies.map((p) => [p, compilePolicy(p.policy, isInterpolated, attestations)]));
   const deleted = deletedPolicies(files, own);
 
   const results: WorkloadResult[] = [];
@@ -289,9 +300,17 @@ function admittedText(r: { admitted: boolean; decision: string }): string {
 
 /** The summary line, and the notes about what offline checking cannot tell. */
 function summaryLines(
-  results: Array<{ admitted: boolean; decision: string; exempt: boolean }>,
+  results: Array<{
+    admitted: boolean;
+    decision: string;
+    exempt: boolean;
+    attestors?: unknown;
+    evaluation?: { attestors?: unknown };
+  }>,
   unknown: string,
 ): string[] {
+  // With --attestations, every evaluation of a rule that requires them carries its attestors' verdicts.
+  const attested = results.some((r) => r.attestors !== undefined || r.evaluation?.attestors !== undefined);
   const admitted = results.filter((r) => r.admitted).length;
   const exempt = results.filter((r) => r.exempt).length;
   const exemptNote = exempt === 0 ? '' : ` (${exempt} exempt: deployed without any check, by a reviewed exemption)`;
@@ -301,7 +320,16 @@ function summaryLines(
       : `${results.length - admitted} of ${results.length} not admitted${exemptNote}`,
   ];
   if (results.some((r) => r.decision === 'REQUIRE_ATTESTATION' && !r.admitted)) {
-    lines.push('note: attestations cannot be verified offline, so REQUIRE_ATTESTATION counts as not admitted');
+    lines.push(
+      attested
+        ? 'note: REQUIRE_ATTESTATION is not attested by every required attestor (each reason says why), and counts as not admitted'
+        : 'note: attestations cannot be verified offline, so REQUIRE_ATTESTATION counts as not admitted',
+    );
+  }
+  if (attested) {
+    lines.push(
+      'note: attestations verified offline: whether each occurrence still exists in Container Analysis, and IAM on the notes at deploy time, cannot be known here',
+    );
   }
   if (results.some((r) => r.decision === 'UNKNOWN' && !r.admitted)) {
     lines.push(`note: ${unknown} and counts as not admitted`);

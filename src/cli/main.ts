@@ -18,6 +18,7 @@ import { importProgram, LANGUAGES } from './import';
 import { InputError } from './input';
 import { lint, lintReport } from './lint';
 import { Line, LineWriter, OutputError, PaintedLine, wantsColour } from './output';
+import { payloadLines } from './payload';
 import { summary } from './summary';
 import { escapeControlCharacters } from '../core/text';
 
@@ -46,8 +47,18 @@ const COMMANDS: Record<string, { readonly usage: string; readonly options: reado
         [--workloads] [--policy FILE]...   (--workloads: the images and the workloads)
         [--stack NAME] [--json]            exit 0: all admitted; 1: any not enforced, without a policy,
                                            denied, needing an attestation (not verifiable offline) or
-                                           unknown until apply`,
-    options: ['image', 'workloads', 'policy', 'stack', 'json'],
+                                           unknown until apply
+  check <input> --attestations FILE...     verify attestations offline ("gcloud container binauthz
+        [--attestor FILE]...               attestations list --format=json"): a REQUIRE_ATTESTATION
+                                           image whose every required attestor is satisfied is ALLOW;
+                                           --attestor adds the keys of attestors the input does not hold
+                                           ("gcloud container binauthz attestors describe NAME --format=json")`,
+    options: ['image', 'workloads', 'policy', 'stack', 'json', 'attestations', 'attestor'],
+  },
+  payload: {
+    usage: `  payload IMAGE@DIGEST                     the payload to sign for an image, byte for byte as "gcloud
+                                           container binauthz create-signature-payload" prints it`,
+    options: [],
   },
   lint: {
     usage: `  lint <input> [--stack NAME] [--json]     findings on the policies and the Cloud Run resources; exit 1 on errors`,
@@ -100,7 +111,9 @@ exit codes:
 function usage(command?: string): string {
   const commands = command === undefined ? Object.values(COMMANDS) : [COMMANDS[command]];
   const synopsis =
-    command === undefined ? '<command> <input>' : `${command} ${command === 'diff' ? '<before> <after>' : '<input>'}`;
+    command === undefined
+      ? '<command> <input>'
+      : `${command} ${command === 'diff' ? '<before> <after>' : command === 'payload' ? 'IMAGE@DIGEST' : '<input>'}`;
   return [
     `usage: cdktf-gcp-binauthz ${synopsis} [options]`,
     '',
@@ -118,6 +131,8 @@ const OPTIONS = {
   workloads: { type: 'boolean' },
   stack: { type: 'string' },
   policy: { type: 'string', multiple: true },
+  attestations: { type: 'string', multiple: true },
+  attestor: { type: 'string', multiple: true },
   address: { type: 'string' },
   json: { type: 'boolean' },
   markdown: { type: 'boolean' },
@@ -248,7 +263,9 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
     throw new UsageError(
       command === 'diff'
         ? 'diff takes two inputs (before and after: any two of the inputs above), or one plan (terraform show -json)'
-        : `${command} takes one input (a cdk.tf.json, a Terraform JSON file, a cdktf.out folder or project folder, a plan or state JSON, or a policy YAML)`,
+        : command === 'payload'
+          ? 'payload takes one image, with its digest (REGISTRY/PATH/IMAGE@sha256:…)'
+          : `${command} takes one input (a cdk.tf.json, a Terraform JSON file, a cdktf.out folder or project folder, a plan or state JSON, or a policy YAML)`,
     );
   }
   const accepted = COMMANDS[command].options;
@@ -268,7 +285,18 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
 
   switch (command) {
     case 'check': {
-      const options = { images: values.image ?? [], policyFiles: values.policy ?? [], stack: values.stack };
+      const options = {
+        images: values.image ?? [],
+        policyFiles: values.policy ?? [],
+        stack: values.stack,
+        attestationFiles: values.attestations,
+        attestorFiles: values.attestor,
+      };
+      if (values.attestor !== undefined && values.attestations === undefined) {
+        throw new UsageError(
+          '--attestor gives the keys that --attestations are verified with; pass the attestations too (--attestations FILE)',
+        );
+      }
       if (values.workloads && options.images.length === 0) {
         throw new UsageError(
           '--workloads adds the workloads to the --image images; without --image, check judges the workloads',
@@ -332,6 +360,9 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
       exportGcloudYaml(input, values.stack, values.address).trimEnd().split('\n').forEach(print);
       return 0;
     }
+    case 'payload':
+      payloadLines(input).forEach(print);
+      return 0;
     case 'import': {
       const language = (values.language ?? 'typescript') as Language;
       if (!LANGUAGES.includes(language)) {
