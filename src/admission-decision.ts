@@ -9,8 +9,8 @@ export enum AdmissionVerdict {
   /** The default rule (`ALWAYS_DENY`) blocks the image, or only logs it in dry run. */
   DENY = 'DENY',
   /**
-   * The image is admitted only with valid attestations from every required attestor, which cannot be
-   * verified offline.
+   * The image is admitted only with valid attestations from every required attestor: none were given to
+   * `evaluate`, or those given do not satisfy every required attestor (`AdmissionDecision.attestors` says why).
    */
   REQUIRE_ATTESTATION = 'REQUIRE_ATTESTATION',
   /**
@@ -72,4 +72,58 @@ export interface AdmissionDecision {
    * Why, in a sentence.
    */
   readonly reason: string;
+
+  /**
+   * When attestations were given to `evaluate` and the default rule requires them: the verdict of each
+   * required attestor.
+   * @default - not set: no attestations were given, or the rule does not require them
+   */
+  readonly attestors?: AttestorDecision[];
+}
+
+/**
+ * Whether one required attestor is satisfied by the attestations given to `evaluate`.
+ */
+export interface AttestorDecision {
+  /**
+   * The attestor, `projects/P/attestors/N`.
+   */
+  readonly attestor: string;
+
+  /**
+   * Whether an attestation verified offline satisfies it.
+   */
+  readonly satisfied: boolean;
+
+  /**
+   * Why, in words: "attested", or one of "no attestation for this digest", "attestation under another note
+   * than the attestor's", "the payload's digest differs from the image's", "signed by a key id the attestor
+   * does not have", "the signature does not verify", "the payload is of another type", "the key (or the
+   * note) is known only after apply", "the attestor's keys are not given", "not verified (JWT)".
+   */
+  readonly reason: string;
+
+  /**
+   * The occurrences (`projects/P/occurrences/ID`) that satisfy it, or those that were considered and failed.
+   */
+  readonly occurrences: string[];
+}
+
+/**
+ * Options of `BinaryAuthorizationPolicy.evaluate`.
+ */
+export interface EvaluateOptions {
+  /**
+   * Attestations to verify offline, each a JSON text as `gcloud container binauthz attestations list
+   * --attestor=NAME --format=json` prints it (a list of occurrences, or one occurrence).
+   * @default - none: REQUIRE_ATTESTATION is not admitted under an enforced rule
+   */
+  readonly attestations?: string[];
+
+  /**
+   * The keys of attestors the stack does not hold, each a JSON text as `gcloud container binauthz
+   * attestors describe NAME --format=json` prints it.
+   * @default - only the stack's attestors (with literal keys)
+   */
+  readonly attestors?: string[];
 }

@@ -1,8 +1,11 @@
 import { BinaryAuthorizationPolicy as PolicyResource } from '@cdktf/provider-google/lib/binary-authorization-policy';
 import { dependable, IResolveContext, Lazy, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
-import { AdmissionDecision, AdmissionVerdict } from './admission-decision';
+import { AdmissionDecision, AdmissionVerdict, EvaluateOptions } from './admission-decision';
 import { AdmissionRule, checkAttestor, EnforcementMode, EvaluationMode } from './admission-rule';
+import { readAttestations } from './core/attestation';
+import { AttestorKeys, attestorKeysOf, readAttestorDescription } from './core/attestation-keys';
+import { AttestationIndex } from './core/attestation-verify';
 import { DEFAULT_REPOSITORY, repositoryPattern } from './core/deployment-path';
 import { CompiledPolicy, compilePolicy, evaluateCompiled } from './core/evaluate';
 import { parseImageReference } from './core/image';
@@ -10,6 +13,7 @@ import { checkAttestorName, checkClusterKey, checkProjectId, checkRegion } from 
 import { AllowlistPattern, parseAllowlistPattern } from './core/pattern';
 import { checkAttestorCount, checkRequiredAttestors, isInterpolated, PolicyModel, RuleModel } from './core/policy';
 import { lintParsedPattern, NO_PREVENT_DESTROY, ruleFindings, RuleFinding } from './core/policy-findings';
+import { terraformJsonModel } from './core/terraform-json';
 import { DeploymentPath, DeploymentPathOptions } from './deployment-path';
 import { checkConstruct } from './private/aspect-placement';
 import {
@@ -247,12 +251,21 @@ export class BinaryAuthorizationPolicy extends Construct {
    * Evaluates the policy offline for one image, as Cloud Run would at deploy time: the allowlist first,
    * then the default admission rule. Cluster admission rules are not consulted: Cloud Run evaluates only
    * the default rule and the allowlist. Values that are unresolved tokens give `AdmissionVerdict.UNKNOWN` when
-   * they could change the answer; attestations cannot be checked offline.
+   * they could change the answer.
+   *
+   * Attestations: without `options.attestations`, `REQUIRE_ATTESTATION` is never admitted under an enforced
+   * rule. With them, they are verified offline as Binary Authorization verifies them (the same
+   * implementation as `cdktf-gcp-binauthz check --attestations`): an image given by digest whose every
+   * required attestor is satisfied is `ALLOW`; otherwise each attestor says why not
+   * (`AdmissionDecision.attestors`). The attestors' keys are read from this stack's attestors where they
+   * are literal (a key known only at apply time, such as a Cloud KMS key's PEM, never verifies), and from
+   * `options.attestors` for attestors the stack does not hold.
    *
    * @param image an image reference, best with its digest: `REGISTRY/PATH/IMAGE@sha256:…`
-   * @throws when `image` is not an image reference
+   * @param options attestations to verify, and the keys of attestors the stack does not hold
+   * @throws when `image` is not an image reference, or an attestation or attestor is not of the shape gcloud prints
    */
-  public evaluate(image: string): AdmissionDecision {
+  public evaluate(image: string, options: EvaluateOptions = {}): AdmissionDecision {
     checkLiteral(this, 'image', image, parses(parseImageReference));
     if (Token.isUnresolved(image)) {
       throw invalidProp(
@@ -262,7 +275,13 @@ export class BinaryAuthorizationPolicy extends Construct {
         'the image must be known at synth time to be evaluated; pass a literal image reference',
       );
     }
-    const result = evaluateCompiled(this.compiledPolicy(), image);
+    const attestations = this.attestationIndex(options);
+    const result = evaluateCompiled(
+      attestations === undefined
+        ? this.compiledPolicy()
+        : compilePolicy(this.compiledPolicy().model, isInterpolated, attestations),
+      image,
+    );
     return {
       image: result.image,
       decision: AdmissionVerdict[result.decision],
@@ -272,7 +291,39 @@ export class BinaryAuthorizationPolicy extends Construct {
       matchedPattern: result.matchedPattern,
       requiredAttestors: result.requiredAttestors,
       reason: result.reason,
+      attestors: result.attestors?.map((v) => ({
+        attestor: v.attestor,
+        satisfied: v.satisfied,
+        reason: v.text,
+        occurrences: v.occurrences,
+      })),
     };
+  }
+
+  /** The attestations of `evaluate`'s options, verified with the keys of this stack and of `options.attestors`. */
+  private attestationIndex(options: EvaluateOptions): AttestationIndex | undefined {
+    if (options.attestations === undefined) {
+      return undefined;
+    }
+    requireArray(this, 'attestations', options.attestations);
+    const parsed = (property: string, text: unknown, read: (doc: unknown, where: string) => unknown) => {
+      if (typeof text !== 'string') {
+        throw invalidProp(this, property, text, 'pass the JSON text that gcloud prints');
+      }
+      try {
+        return read(JSON.parse(text), property);
+      } catch (e) {
+        throw invalidProp(this, property, '(JSON text)', (e as Error).message);
+      }
+    };
+    const records = options.attestations.flatMap(
+      (text, i) => parsed(`attestations[${i}]`, text, readAttestations) as ReturnType<typeof readAttestations>,
+    );
+    const stackAttestors = attestorKeysOf(terraformJsonModel(TerraformStack.of(this).toTerraform()));
+    const given = (options.attestors ?? []).map(
+      (text, i) => parsed(`attestors[${i}]`, text, readAttestorDescription) as AttestorKeys,
+    );
+    return new AttestationIndex([...stackAttestors, ...given], records);
   }
 
   /**
