@@ -19,7 +19,7 @@
  * Each occurrence is verified once per attestor whose note it is under, whatever the number of images.
  */
 import { constants, createPublicKey, KeyObject, verify } from 'crypto';
-import { AttestationRecord, digestOfUri, readPayload } from './attestation';
+import { AttestationRecord, digestOfUri, PayloadReading, readPayload } from './attestation';
 import type { AttestorKeys, VerifierKey } from './attestation-keys';
 import { PgpJob, verifyPgpBatch } from './attestation-pgp';
 import { checkKeyFitsAlgorithm } from './keys';
@@ -100,14 +100,8 @@ function pkixParameters(algorithm: string): { hash: string; padding?: number; sa
  */
 export function verifyPkixSignature(pem: string, algorithm: string, payload: Buffer, signature: Buffer): boolean {
   const parameters = pkixParameters(algorithm);
-  if (parameters === undefined || checkKeyFitsAlgorithm(pem, algorithm) !== undefined) {
-    return false;
-  }
-  let key: KeyObject;
-  try {
-    key = keyCache.get(pem) ?? createPublicKey({ key: pem.trim(), format: 'pem' });
-    keyCache.set(pem, key);
-  } catch {
+  const key = usableKey(pem, algorithm);
+  if (parameters === undefined || key === undefined) {
     return false;
   }
   try {
@@ -121,7 +115,26 @@ export function verifyPkixSignature(pem: string, algorithm: string, payload: Buf
     return false;
   }
 }
-const keyCache = new Map<string, KeyObject>();
+
+/** Each PEM and algorithm read once: its key, or `undefined` when it is no key or does not fit the algorithm. */
+const keyCache = new Map<string, KeyObject | undefined>();
+
+function usableKey(pem: string, algorithm: string): KeyObject | undefined {
+  const cacheKey = `${algorithm}\n${pem}`;
+  if (!keyCache.has(cacheKey)) {
+    let key: KeyObject | undefined;
+    try {
+      key =
+        checkKeyFitsAlgorithm(pem, algorithm) === undefined
+          ? createPublicKey({ key: pem.trim(), format: 'pem' })
+          : undefined;
+    } catch {
+      key = undefined;
+    }
+    keyCache.set(cacheKey, key);
+  }
+  return keyCache.get(cacheKey);
+}
 
 /**
  * The attestations of a run, verified once against the attestors they may count for, and indexed by
@@ -153,8 +166,13 @@ export class AttestationIndex {
     const byNote = new Map<string, AttestationRecord[]>();
     const payloadDigests = new Map<AttestationRecord, string | undefined>();
     for (const r of records) {
-      byNote.set(r.noteName, [...(byNote.get(r.noteName) ?? []), r]);
-      const payload = r.serializedPayload === undefined ? undefined : readPayload(r.serializedPayload);
+      const list = byNote.get(r.noteName);
+      if (list === undefined) {
+        byNote.set(r.noteName, [r]);
+      } else {
+        list.push(r);
+      }
+      const payload = readingOf(r);
       const digest = payload?.ok ? payload.digest : undefined;
       payloadDigests.set(r, digest);
       for (const d of new Set([digest, digestOfUri(r.resourceUri)])) {
@@ -254,7 +272,12 @@ export class AttestationIndex {
 function add(statuses: Map<string, OccurrenceStatus[]>, status: OccurrenceStatus): void {
   for (const d of new Set([status.payloadDigest, digestOfUri(status.record.resourceUri)])) {
     if (d !== undefined) {
-      statuses.set(d, [...(statuses.get(d) ?? []), status]);
+      const list = statuses.get(d);
+      if (list === undefined) {
+        statuses.set(d, [status]);
+      } else {
+        list.push(status);
+      }
     }
   }
 }
@@ -264,9 +287,25 @@ function best(statuses: OccurrenceStatus[]): OccurrenceStatus {
   return ATTESTOR_REASONS.map((r) => statuses.find((s) => s.reason === r)).find((s) => s !== undefined)!;
 }
 
+/** Each record's `serializedPayload` read once. */
+const readings = new WeakMap<AttestationRecord, PayloadReading>();
+
+/** What a record's `serializedPayload` says (read once). */
+function readingOf(record: AttestationRecord): PayloadReading | undefined {
+  if (record.serializedPayload === undefined) {
+    return undefined;
+  }
+  let reading = readings.get(record);
+  if (reading === undefined) {
+    reading = readPayload(record.serializedPayload);
+    readings.set(record, reading);
+  }
+  return reading;
+}
+
 /** A verified signature's status: attested when the payload is Google's, else of another type. */
 function payloadStatus(record: AttestationRecord, payload: Buffer): OccurrenceStatus {
-  const reading = readPayload(payload);
+  const reading = payload === record.serializedPayload ? readingOf(record)! : readPayload(payload);
   return reading.ok
     ? { record, reason: 'attested', payloadDigest: reading.digest }
     : { record, reason: 'other-payload-type', detail: reading.problem };
