@@ -8,7 +8,7 @@
 import { createHash, createPublicKey } from 'crypto';
 import { describeValue } from './display';
 import { binauthzAlgorithmName, checkSignatureAlgorithm } from './keys';
-import { ATTESTOR_TYPE, InputModel, isPlainObject, isUnknownValue, ResourceInstance } from './model';
+import { ATTESTOR_TYPE, InputModel, isPlainObject, isUnknownValue, ModelError, ResourceInstance } from './model';
 import { PROVIDER_DEFAULT_PROJECT } from './terraform-json';
 import { Resolver } from './trust';
 
@@ -72,6 +72,8 @@ export function pkixKeyId(pem: string): string | undefined {
  * reference to another resource of the input (`${google_container_analysis_note.N.name}`,
  * `${data.google_kms_crypto_key_version.V.id}`) is resolved where the input knows it; a value known only
  * after apply (a Cloud KMS key's PEM in Terraform JSON) makes the key unknown, never trusted.
+ *
+ * @throws ModelError when an attestor's note or keys have a shape the provider does not write
  */
 export function attestorKeysOf(model: InputModel): AttestorKeys[] {
   const resolver = new Resolver(model);
@@ -86,6 +88,11 @@ function attestorOf(resource: ResourceInstance, resolver: Resolver): AttestorKey
       : (resource.providerProject ?? PROVIDER_DEFAULT_PROJECT);
   const name = `projects/${project}/attestors/${typeof values.name === 'string' ? values.name : describeValue(values.name)}`;
   const noteBlock = single(values.attestation_authority_note);
+  if (noteBlock !== undefined && noteBlock !== null && !isPlainObject(noteBlock) && !isUnknownValue(noteBlock)) {
+    throw new ModelError(
+      `${address}: attestation_authority_note must be a single block, got: ${describeValue(values.attestation_authority_note)}`,
+    );
+  }
   const reference = isPlainObject(noteBlock) ? noteBlock.note_reference : noteBlock;
   let note: string | undefined;
   let noteUnknown: string | undefined;
@@ -99,23 +106,51 @@ function attestorOf(resource: ResourceInstance, resolver: Resolver): AttestorKey
   } else {
     noteUnknown = `${address}: attestation_authority_note.note_reference is ${describeValue(reference)}`;
   }
-  const keysValue = isPlainObject(noteBlock) ? noteBlock.public_keys : undefined;
+  const keysValue = isPlainObject(noteBlock)
+    ? noteBlock.public_keys
+    : isUnknownValue(noteBlock)
+      ? noteBlock
+      : undefined;
   const list = keysValue === undefined || keysValue === null ? [] : Array.isArray(keysValue) ? keysValue : [keysValue];
   const keys = list.map((entry, i): VerifierKey => {
     const where = `${address}: attestation_authority_note.public_keys[${i}]`;
+    if (isUnknownValue(entry)) {
+      return { kind: 'pkix', unknown: `${where} (${entry as string}) is known only after apply` };
+    }
     if (!isPlainObject(entry)) {
-      return { kind: 'pkix', unknown: `${where} is ${describeValue(entry)}` };
+      throw new ModelError(`${where} must be a block, got: ${describeValue(entry)}`);
+    }
+    for (const key of ['id', 'ascii_armored_pgp_public_key'] as const) {
+      if (entry[key] !== undefined && entry[key] !== null && typeof entry[key] !== 'string') {
+        throw new ModelError(`${where}.${key} must be a string, got: ${describeValue(entry[key])}`);
+      }
     }
     const id = typeof entry.id === 'string' && entry.id !== '' ? resolver.resolve(entry.id) : undefined;
     const pgp = entry.ascii_armored_pgp_public_key;
     if (typeof pgp === 'string' && pgp !== '') {
-      return keyOf('pgp', where, id, pgp, undefined);
+      // The API sets a PGP key's id to its fingerprint: one known only after apply is computed from the key.
+      return keyOf(
+        'pgp',
+        where,
+        id !== undefined && isUnknownValue(id) && !isUnknownValue(pgp) ? undefined : id,
+        pgp,
+        undefined,
+      );
     }
     const pkix = single(entry.pkix_public_key);
     if (isPlainObject(pkix)) {
       return keyOf('pkix', where, id, pkix.public_key_pem, pkix.signature_algorithm);
     }
-    return { kind: 'pkix', id, unknown: `${where}: its key is ${describeValue(pkix ?? entry)}` };
+    if (isUnknownValue(pkix)) {
+      return { kind: 'pkix', unknown: `${where}: its key (${pkix as string}) is known only after apply` };
+    }
+    if (id !== undefined && (pkix === undefined || pkix === null)) {
+      // An id without its key: nothing to verify a signature with.
+      return { kind: 'pkix', id: isUnknownValue(id) ? undefined : id, problem: `${where} has an id but no key` };
+    }
+    throw new ModelError(
+      `${where} has neither ascii_armored_pgp_public_key nor a pkix_public_key block, got: ${describeValue(entry)}`,
+    );
   });
   return { name, note, noteUnknown, keys, source: address };
 }

@@ -3,6 +3,7 @@
  * bytes to sign. Keys and signatures are made at test time with node:crypto.
  */
 import { generateKeyPairSync, KeyObject, sign } from 'crypto';
+import { readFileSync } from 'fs';
 import { pkixKeyId } from '../../src/core/attestation-keys';
 import { runCliText, scratchFolder } from '../support';
 
@@ -268,6 +269,18 @@ describe('check --attestations', () => {
     const { code, stderr } = run('check', input(), '--attestations', att, '--attestor', file('a.json', []));
     expect(code).toBe(2);
     expect(stderr).toMatch(/--attestor .*a\.json: expected an attestor/);
+  });
+
+  test('an attestor of the input with a key of another shape is exit 2 naming the file', () => {
+    const path = input();
+    const doc = JSON.parse(readFileSync(path, 'utf8'));
+    doc.resource.google_binary_authorization_attestor.built.attestation_authority_note.public_keys = [5];
+    const bad = file('bad.tf.json', doc);
+    const { code, stderr } = run('check', bad, '--attestations', file('att.json', [occurrence({})]));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(
+      /bad\.tf\.json: google_binary_authorization_attestor\.built: attestation_authority_note\.public_keys\[0\] must be a block/,
+    );
   });
 
   test('--attestor without --attestations is a usage error', () => {

@@ -1,9 +1,11 @@
 import { constants, createHash, generateKeyPairSync, KeyObject, sign } from 'crypto';
 import { AttestationFormatError, readAttestations, signaturePayload } from '../../src/core/attestation';
-import { AttestorKeys, pkixKeyId, readAttestorDescription } from '../../src/core/attestation-keys';
+import { AttestorKeys, attestorKeysOf, pkixKeyId, readAttestorDescription } from '../../src/core/attestation-keys';
 import { AttestationIndex, verifyPkixSignature } from '../../src/core/attestation-verify';
 import { compilePolicy, evaluateCompiled } from '../../src/core/evaluate';
+import { ModelError } from '../../src/core/model';
 import { PolicyModel } from '../../src/core/policy';
+import { terraformJsonModel } from '../../src/core/terraform-json';
 
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
 const OTHER_DIGEST = `sha256:${'fedcba9876543210'.repeat(4)}`;
@@ -403,4 +405,61 @@ test('pkixKeyId is the RFC 6920 name of the DER SubjectPublicKeyInfo', () => {
   const expected = `ni:///sha-256;${createHash('sha256').update(der).digest('base64url')}`;
   expect(pkixKeyId(pemOf(publicKey))).toBe(expected);
   expect(pkixKeyId('not a key')).toBeUndefined();
+});
+
+describe('attestorKeysOf: the attestors of an input', () => {
+  const { publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const attestor = (publicKeys: unknown, note: unknown = 'projects/sec/notes/n') => ({
+    resource: {
+      google_container_analysis_note: { n: { project: 'sec', name: 'the-note' } },
+      google_binary_authorization_attestor: {
+        a: { project: 'sec', name: 'a', attestation_authority_note: { note_reference: note, public_keys: publicKeys } },
+      },
+    },
+  });
+  const keysOf = (doc: unknown) => attestorKeysOf(terraformJsonModel(doc));
+
+  test('a literal PKIX key without id gets the computed id; a note by reference is resolved', () => {
+    const [a] = keysOf(
+      attestor(
+        [{ pkix_public_key: { public_key_pem: pemOf(publicKey), signature_algorithm: 'EC_SIGN_P256_SHA256' } }],
+        '${google_container_analysis_note.n.name}',
+      ),
+    );
+    expect(a).toMatchObject({
+      name: 'projects/sec/attestors/a',
+      note: 'projects/sec/notes/the-note',
+      keys: [{ kind: 'pkix', id: pkixKeyId(pemOf(publicKey)), algorithm: 'ECDSA_P256_SHA256' }],
+    });
+  });
+
+  test('a Cloud KMS key whose PEM is an interpolation is known only after apply, its id resolved', () => {
+    const doc = attestor([
+      {
+        id: '//cloudkms.googleapis.com/v1/projects/sec/locations/global/keyRings/r/cryptoKeys/k/cryptoKeyVersions/1',
+        pkix_public_key: {
+          public_key_pem: '${data.google_kms_crypto_key_version.v.public_key[0].pem}',
+          signature_algorithm: 'ECDSA_P256_SHA256',
+        },
+      },
+    ]);
+    const [a] = keysOf(doc);
+    expect(a.keys[0].id).toMatch(/^\/\/cloudkms/);
+    expect(a.keys[0].unknown).toMatch(/known only after apply/);
+  });
+
+  test('a note known only after apply', () => {
+    const [a] = keysOf(attestor([], '${var.note}'));
+    expect(a.note).toBeUndefined();
+    expect(a.noteUnknown).toMatch(/known only after apply/);
+  });
+
+  test.each([
+    ['a number for a key', [5]],
+    ['a list for an id', [{ id: ['x'], pkix_public_key: {} }]],
+    ['a number for a PGP key', [{ ascii_armored_pgp_public_key: 5 }]],
+    ['an empty key block', [{}]],
+  ])('%s is a model error', (_, keys) => {
+    expect(() => keysOf(attestor(keys))).toThrow(ModelError);
+  });
 });
