@@ -40,7 +40,8 @@ export interface AdmissionDecision {
   /**
    * Whether the image is certainly admitted: the decision is `ALLOW`, or the rule that applies is in dry
    * run (`DRYRUN_AUDIT_LOG_ONLY` admits the image and only logs the violation). False when the image is
-   * blocked, needs attestations (not verifiable offline), or the answer is unknown until apply.
+   * blocked, needs attestations (none given to `evaluate`, or not every required attestor satisfied), or the
+   * answer is unknown until apply.
    */
   readonly admitted: boolean;
 

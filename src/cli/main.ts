@@ -46,8 +46,8 @@ const COMMANDS: Record<string, { readonly usage: string; readonly options: reado
   check <input> --image IMG [--image IMG]  whether each policy admits each image instead
         [--workloads] [--policy FILE]...   (--workloads: the images and the workloads)
         [--stack NAME] [--json]            exit 0: all admitted; 1: any not enforced, without a policy,
-                                           denied, needing an attestation (not verifiable offline) or
-                                           unknown until apply
+                                           denied, needing an attestation (not verified: see
+                                           --attestations) or unknown until apply
   check <input> --attestations FILE...     verify attestations offline ("gcloud container binauthz
         [--attestor FILE]...               attestations list --format=json"): a REQUIRE_ATTESTATION
                                            image whose every required attestor is satisfied is ALLOW;
