@@ -289,6 +289,30 @@ describe('tampering: each is not admitted, with its reason', () => {
     expect(r.attestors?.map((v) => v.satisfied)).toEqual([true, false]);
   });
 
+  test('dry run: unchanged (admitted and logged) when not attested; ALLOW when attested', () => {
+    const dryRun = {
+      ...POLICY,
+      defaultAdmissionRule: { ...POLICY.defaultAdmissionRule, enforcementMode: 'DRYRUN_AUDIT_LOG_ONLY' as const },
+    };
+    const bad = judge(
+      [attestor],
+      [occurrence({ keyId: 'ni:///key', signature: signed(payload, stranger.privateKey) })],
+      IMAGE,
+      dryRun,
+    );
+    expect(bad).toMatchObject({ decision: 'REQUIRE_ATTESTATION', admitted: true });
+    expect(bad.reason).toMatch(/dry run: admitted, the violation is logged$/);
+    const good = judge([attestor], [occurrence({ keyId: 'ni:///key', signature: signed(payload) })], IMAGE, dryRun);
+    expect(good).toMatchObject({ decision: 'ALLOW', admitted: true });
+  });
+
+  test('an allowlisted image needs no attestation, and carries no verdicts', () => {
+    const allowlisted = { ...POLICY, allowlistPatterns: ['us-docker.pkg.dev/my-project/repo/**'] };
+    const r = judge([attestor], [], IMAGE, allowlisted);
+    expect(r).toMatchObject({ decision: 'ALLOW', matchedPattern: 'us-docker.pkg.dev/my-project/repo/**' });
+    expect(r.attestors).toBeUndefined();
+  });
+
   test('the same attestation admits the identical image stored elsewhere (only the digest counts)', () => {
     const r = judge(
       [attestor],
