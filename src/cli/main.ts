@@ -127,7 +127,7 @@ const COMMON = `options of every command:
 colour: on a terminal, decisions and severities are coloured; never when NO_COLOR is set, or when the
 output is not a terminal
 
-exit codes (every command):
+exit codes:
 ${EXIT_CODE_LINES.join('\n')}`;
 
 /** The usage: of every command, or of one. */
