@@ -554,3 +554,34 @@ describe('a valid input with nothing of the command kind: exit 0 and one line, a
     expect(xml.parse(junit.stdout).testsuites.testsuite[0]['system-out']).toMatch(/nothing to lint$/);
   });
 });
+
+describe('the README "In CI" section', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## In CI\n'), readme.indexOf('\n### Exit codes\n'));
+  const commands = [...section.matchAll(/npx cdktf-gcp-binauthz ([^\n>|#]*)/g)].map((m) => m[1].trim());
+
+  test('its suppressions example is a valid suppressions file', () => {
+    const [, yaml] = /```yaml\n(- rule:[\s\S]*?)```/.exec(section)!;
+    scratch.file('binauthz-suppressions.yaml', yaml);
+    const { code, doc } = json('lint', 'risky.tf.json', '--suppressions', 'binauthz-suppressions.yaml', '--json');
+    expect(code).toBe(1); // the example names another resource: stale here, and the finding counts
+    expect(doc.suppressions).toEqual([expect.objectContaining({ rule: 'not-enforced', status: 'stale' })]);
+  });
+
+  test('every command it shows runs on a clean input, exit 0, in the format it names', () => {
+    expect(commands.length).toBeGreaterThanOrEqual(6);
+    // The clean input has no finding: an empty list (a suppression would be stale, a warning).
+    scratch.file('binauthz-suppressions.yaml', '[]');
+    for (const command of commands) {
+      const argv = command.replace(/\.\.\/base\/cdktf\.out|cdktf\.out/g, 'clean.tf.json').split(/\s+/);
+      const result = run(...argv);
+      expect({ command, code: result.code, stderr: result.stderr }).toEqual({ command, code: 0, stderr: '' });
+      if (argv.includes('sarif')) {
+        expectValidSarif(JSON.parse(result.stdout));
+      }
+      if (argv.includes('junit')) {
+        expect(xml.parse(result.stdout).testsuites.failures).toBe('0');
+      }
+    }
+  });
+});
