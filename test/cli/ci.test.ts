@@ -542,6 +542,31 @@ describe('a valid input with nothing of the command kind: exit 0 and one line, a
     );
   });
 
+  test('summary, diff and graph on a bucket only: exit 0, one line (a comment of the picture for graph)', () => {
+    write('bucket.tf.json', { resource: { google_storage_bucket: { b: { name: 'b' } } } });
+    expect(run('summary', 'bucket.tf.json')).toEqual({
+      code: 0,
+      stdout: 'bucket.tf.json: no google_binary_authorization_policy in bucket.tf.json, so nothing to summarize',
+      stderr: '',
+    });
+    const nothing =
+      'bucket.tf.json and bucket.tf.json: nothing to compare: no policy, attestor, signing grant (on a note or key, or above them), Cloud Run guardrail or Cloud Run workload in either';
+    expect(run('diff', 'bucket.tf.json', 'bucket.tf.json')).toEqual({ code: 0, stdout: nothing, stderr: '' });
+    expect(json('diff', 'bucket.tf.json', 'bucket.tf.json', '--json')).toMatchObject({
+      code: 0,
+      doc: { changes: [], notes: [nothing] },
+    });
+    const mermaid = run('graph', 'bucket.tf.json');
+    expect(mermaid.code).toBe(0);
+    expect(mermaid.stdout.split('\n').slice(0, 2)).toEqual([
+      'flowchart LR',
+      '  %% bucket.tf.json: nothing to draw: no policy, attestor, signing grant (on a note or key, or above them), or Cloud Run workload in bucket.tf.json',
+    ]);
+    const dot = run('graph', 'bucket.tf.json', '--format', 'dot').stdout.split('\n');
+    expect(dot[1]).toMatch(/^  \/\/ bucket\.tf\.json: nothing to draw: /);
+    expect(dot[dot.length - 1]).toBe('}');
+  });
+
   test('in machine formats the line is in the document, never on standard error', () => {
     const lint = json('lint', 'attestor.tf.json', '--json');
     expect(lint.doc.notes).toEqual([expect.stringMatching(/nothing to lint$/)]);
