@@ -323,12 +323,7 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
       const notFound: string[] = [];
       const results = imagesOnly ? check(input, options) : [];
       const judged: CheckRow[] = imagesOnly ? imageRows(results) : checkWorkloads(input, options, notFound);
-      const { rows, outcomes } = suppressed(
-        judged,
-        suppressions,
-        (r) => codeOfCheckRow(r),
-        (r) => r.workload,
-      );
+      const { rows, outcomes } = suppressed(judged, suppressions, codeOfCheckRow, addressOfRow);
       const noWorkload = !imagesOnly && !rows.some((r) => r.workload !== '(--image)');
       const failed = rows.some(rowFails) || (values['require-workloads'] === true && noWorkload);
       const notes = [...notFound, ...(values['require-workloads'] && noWorkload ? [REQUIRED_WORKLOADS] : [])];
@@ -485,6 +480,11 @@ function suppressed<T extends { readonly suppression?: LintItem['suppression'] }
     }),
     outcomes: applied.outcomes,
   };
+}
+
+/** The address a suppression names a row of check by: its workload, or for an `--image` row its policy. */
+function addressOfRow(row: CheckRow): string {
+  return row.workload === '(--image)' && row.policy !== undefined ? row.policy : row.workload;
 }
 
 /** The code a row of check is suppressed by: none for a row that is admitted. */

@@ -4,9 +4,8 @@
  * code scanning, JUnit for test reports; and what decides the exit code (`--fail-on`, suppressions).
  */
 import { junitXml, JunitCase, JunitSuite } from './junit';
-import { codeOfRow, RULE_TEXTS } from './rules';
+import { codeOfRow } from './rules';
 import { findingRules, sarifLog, SarifItem, SarifLevel } from './sarif';
-import { FindingCode } from '../../core/findings';
 import { Severity } from '../../core/policy-findings';
 import { CheckResult, WorkloadResult } from '../check';
 import { DiffResult } from '../diff';
@@ -294,9 +293,4 @@ function suitesOf(
     return [{ name: 'cdktf-gcp-binauthz', cases: [], output }];
   }
   return [{ ...suites[0], output }, ...suites.slice(1)];
-}
-
-/** The help text of a code (for tests and the README). */
-export function ruleHelp(code: FindingCode): string {
-  return RULE_TEXTS[code].help;
 }
