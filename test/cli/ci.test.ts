@@ -190,6 +190,14 @@ describe('SARIF 2.1.0', () => {
       new Set(['weakening error', 'strengthening note', 'neutral note']),
     );
     expect(run0.invocations[0].toolExecutionNotifications.length).toBeGreaterThan(0);
+
+    // A folder on the after side has no line to point at: the subject as a logical location only.
+    const folder = json('diff', 'policy.tf.json', 'two', '--format', 'sarif');
+    const results = expectValidSarif(folder.doc).runs[0].results;
+    expect(results.length).toBeGreaterThan(0);
+    expect(results[0].locations[0]).toEqual({
+      logicalLocations: [{ fullyQualifiedName: expect.stringMatching(/^workload /), kind: 'resource' }],
+    });
   });
 
   test('a clean input: a valid log with no results, exit 0', () => {
@@ -416,6 +424,25 @@ describe('--suppressions', () => {
       expect(result.stderr).toHaveLength(1);
       expect(result.stderr[0]).toMatch(message);
     }
+  });
+
+  test('check --image: a row is named by its policy; a suppressed row is a skipped test case in JUnit', () => {
+    const other = `gcr.io/other/app@${D}`;
+    scratch.file(
+      'image.json',
+      JSON.stringify([{ rule: 'image-denied', resource: `${POLICY}.pol`, reason: 'a vendor image, reviewed' }]),
+    );
+    expect(run('check', 'policy.tf.json', '--image', other).code).toBe(1);
+    const table = run('check', 'policy.tf.json', '--image', other, '--suppressions', 'image.json');
+    expect(table.code).toBe(0);
+    expect(table.stdout).toContain('suppressed: a vendor image, reviewed (by the suppressions file)');
+    const junit = xml.parse(
+      run('check', 'policy.tf.json', '--image', other, '--suppressions', 'image.json', '--format', 'junit').stdout,
+    );
+    expect(junit.testsuites).toMatchObject({ tests: '1', failures: '0', skipped: '1' });
+    expect(junit.testsuites.testsuite[0].testcase[0].skipped.message).toBe(
+      'suppressed: a vendor image, reviewed (by the suppressions file)',
+    );
   });
 
   test('a missing file is an input error', () => {
