@@ -19,6 +19,12 @@ export interface LocatedFinding extends Finding {
   readonly suppression?: Suppressed;
 }
 
+/** What a lint looked at: the lines for the stacks with nothing to lint, and how many stacks it linted. */
+export interface LintScope {
+  readonly notFound: string[];
+  linted: number;
+}
+
 const SEVERITY_COLOURS: Record<Severity, Colour> = { error: 'red', warning: 'yellow', info: 'cyan' };
 
 const ORDER = { error: 0, warning: 1, info: 2 };
@@ -26,14 +32,23 @@ const ORDER = { error: 0, warning: 1, info: 2 };
 /**
  * Lints every stack of the input; errors first. A value of the wrong type in a policy is an input
  * error; a Cloud Run resource whose setting has the wrong shape is an error finding. A stack with nothing
- * to lint is not an error: `notFound` gets a line saying so, for each such stack (alone or beside others).
+ * to lint is not an error: `scope.notFound` gets a line saying so, for each such stack (alone or beside others),
+ * and `scope.linted` counts the others.
  */
-export function lint(input: string, stack: string | undefined, notFound: string[] = []): LocatedFinding[] {
+export function lint(
+  input: string,
+  stack: string | undefined,
+  scope: LintScope = { notFound: [], linted: 0 },
+): LocatedFinding[] {
   const files = selectStack(readInputs(input), input, stack);
-  for (const f of files.filter((file) => !hasLintSubjectsIn(file.model))) {
-    notFound.push(
-      `${f.stack} (${f.file}): no google_binary_authorization_policy and no Cloud Run resource in it, so nothing to lint`,
-    );
+  for (const f of files) {
+    if (hasLintSubjectsIn(f.model)) {
+      scope.linted++;
+    } else {
+      scope.notFound.push(
+        `${f.stack} (${f.file}): no google_binary_authorization_policy and no Cloud Run resource in it, so nothing to lint`,
+      );
+    }
   }
   const guarded = files.some((f) => inFile(f.file, () => hasCloudRunGuardrailIn(f.model)));
   const findings = files.flatMap(({ stack: name, file, model }) => {

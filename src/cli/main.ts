@@ -38,7 +38,7 @@ import { codeOfRow } from './formats/rules';
 import { graph, GRAPH_FORMATS } from './graph';
 import { importProgram, LANGUAGES } from './import';
 import { InputError } from './input';
-import { lint, lintReport } from './lint';
+import { lint, lintReport, LintScope } from './lint';
 import { Line, LineWriter, OutputError, PaintedLine, wantsColour } from './output';
 import { summary } from './summary';
 import { applySuppressions, readSuppressions, Suppression, SuppressionOutcome, today } from './suppressions';
@@ -348,9 +348,10 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
       return failed && failOn !== 'never' ? FINDINGS : CLEAN;
     }
     case 'lint': {
-      const notFound: string[] = [];
+      const scope: LintScope = { notFound: [], linted: 0 };
+      const notFound = scope.notFound;
       const { rows: findings, outcomes } = suppressed(
-        lint(input, values.stack, notFound),
+        lint(input, values.stack, scope),
         suppressions,
         (f) => f.code,
         (f) => f.address,
@@ -364,7 +365,8 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
         lintJunit(findings, outcomes, notFound, threshold).forEach(print);
       } else {
         [
-          ...(findings.length === 0 && notFound.length > 0 ? [] : lintReport(findings, colour)),
+          // "no findings" only when something was linted.
+          ...(scope.linted === 0 ? [] : lintReport(findings, colour)),
           ...suppressionLines([], outcomes),
           ...notFound.map((n) => `note: ${n}`),
         ].forEach(print);

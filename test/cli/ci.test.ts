@@ -564,6 +564,12 @@ describe('a valid input with nothing of the command kind: exit 0 and one line, a
     write('mixed/risky.tf.json', RISKY);
     const beside = run('lint', 'mixed');
     expect(beside.code).toBe(1);
+    write('clean-mixed/attestor.tf.json', ATTESTOR_ONLY);
+    write('clean-mixed/clean.tf.json', CLEAN);
+    expect(run('lint', 'clean-mixed').stdout.split('\n')).toEqual([
+      'no findings',
+      `note: attestor (${join('clean-mixed', 'attestor.tf.json')}): no google_binary_authorization_policy and no Cloud Run resource in it, so nothing to lint`,
+    ]);
     expect(beside.stdout).toContain(
       alone.stdout.replace('(attestor.tf.json)', `(${join('mixed', 'attestor.tf.json')})`),
     );
