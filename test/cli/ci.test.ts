@@ -475,6 +475,8 @@ describe('--suppressions', () => {
         { kind: 'inSource', status: 'accepted', justification: 'public demo, SEC-123' },
       ]);
     }
+    const junit = xml.parse(run('check', 'exempt.tf.json', '--format', 'junit').stdout);
+    expect(junit.testsuites).toMatchObject({ failures: '0', skipped: '1' });
   });
 });
 

@@ -154,7 +154,7 @@ export function checkJunit(
         classname: `${row.stack}.${row.workload}`,
         ...(rowFails(row)
           ? { failure: { message: `${row.decision}: ${row.reason}`, type: row.decision, detail: row.reason } }
-          : row.suppression !== undefined && !row.admitted
+          : row.suppression !== undefined // suppressed, or admitted only by an exemption
             ? { skipped: suppressedText(row.suppression) }
             : { output: `${row.decision}: ${row.reason}` }),
       }));
