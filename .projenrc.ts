@@ -210,6 +210,9 @@ project.addTask('bench', {
 });
 
 project.npmignore?.exclude('/examples/', '/scripts/', '/docs/', '/bench/', '/.ci/', 'cdktf.out/');
+// The JSON Schemas of the command line's --json outputs (check, lint, diff) ship in the package, for consumers to
+// validate against; test/package/run.sh checks that the tarball holds them.
+project.npmignore?.include('/schemas/*.schema.json');
 
 // The package task packs the npm tarball and generates the other languages' bindings as source, which
 // needs no toolchain or registry (their own builds and publishing happen in a release workflow).

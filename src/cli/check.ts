@@ -1,8 +1,10 @@
 import { resolve } from 'path';
 import { attestationIndexOf } from './attestations';
 import { inFile, InputError, InputFile, readInputs, selectStack } from './input';
+import { linesOf } from './locate';
 import { Colour, Line } from './output';
 import { LocatedPolicy, policiesFound, policiesIn, requireValidPolicy } from './policies';
+import { Suppressed } from './suppressions';
 import { table } from './table';
 import { compilePolicy, evaluateCompiled, EvaluationResult } from '../core/evaluate';
 import { GatePolicy, GateRow, hiddenModuleRow, judgeWorkload, PolicyLookup, workloadsOf } from '../core/gate';
@@ -17,6 +19,8 @@ export interface CheckResult extends EvaluationResult {
   /** The policy's Terraform address. */
   readonly policy: string;
   readonly project: string;
+  /** The line of the policy in its file, when the format has lines. */
+  readonly line?: number;
 }
 
 /** What `check` judges. */
@@ -59,6 +63,7 @@ export function check(input: string, options: CheckOptions): CheckResult[] {
     return images.map((image) => ({
       stack: p.stack,
       file: p.file,
+      ...(p.line === undefined ? {} : { line: p.line }),
       policy: p.address,
       project: p.policy.project,
       ...(unsettledEvaluation(p, image) ?? evaluateCompiled(compiled, image)),
@@ -86,16 +91,28 @@ function unsettledEvaluation(policy: LocatedPolicy, image: string): EvaluationRe
 export interface WorkloadResult extends GateRow {
   readonly stack: string;
   readonly file: string;
+  /** The line of the workload (of the policy, for an `--image` row) in its file, when the format has lines. */
+  readonly line?: number;
+  /**
+   * Why a row that is not admitted does not fail the run, when it does not (a suppressions file); an exempt
+   * row carries its exemption here too, as the reason it is admitted.
+   */
+  readonly suppression?: Suppressed;
 }
+
+/** The Cloud Run resource types `check` judges, as the line that says none was found names them. */
+const WORKLOAD_TYPES =
+  'google_cloud_run_v2_service, _job, _worker_pool, google_cloud_run_service, google_cloudfunctions2_function';
 
 /**
  * Judges every Cloud Run workload of the input (and the `--image` images, against every policy) by the
  * policy of the project it runs in: the policies of the input, and of the `--policy` files (any input
  * format). Rows that are not admitted, never skipped: a workload that does not enforce, a project
  * without a policy (or whose policy a plan deletes), a value known only after apply, a module call
- * whose resources cannot be seen. An input with nothing to judge is an input error.
+ * whose resources cannot be seen. A stack with nothing to judge is not an error: `notFound` gets a line
+ * saying so, for each such stack (alone or beside others).
  */
-export function checkWorkloads(input: string, options: CheckOptions): WorkloadResult[] {
+export function checkWorkloads(input: string, options: CheckOptions, notFound: string[] = []): WorkloadResult[] {
   const images = checkedImages(options.images);
   const files = selectStack(readInputs(input), input, options.stack);
   const own = policiesFound(files);
@@ -122,7 +139,24 @@ export function checkWorkloads(input: string, options: CheckOptions): WorkloadRe
       ...model.hiddenModules.map(hiddenModuleRow),
       ...inFile(file, () => workloadsOf(model)).flatMap((w) => judgeWorkload(w, lookup)),
     ];
-    results.push(...rows.map((row) => ({ stack, file, ...row })));
+    const lines = linesOf(model);
+    const exemptions = new Map(model.resources.map((r) => [r.address, r.exemption]));
+    results.push(
+      ...rows.map((row): WorkloadResult => {
+        const line = lines.get(row.workload);
+        const exemption = row.exempt ? exemptions.get(row.workload) : undefined;
+        return {
+          stack,
+          file,
+          ...(line === undefined ? {} : { line }),
+          ...row,
+          ...(exemption === undefined ? {} : { suppression: { kind: 'inSource', reason: exemption } }),
+        };
+      }),
+    );
+    if (rows.length === 0) {
+      notFound.push(`${stack} (${file}): no Cloud Run workload (${WORKLOAD_TYPES}) in it, so nothing to judge`);
+    }
   }
   for (const p of policies) {
     for (const image of images) {
@@ -130,6 +164,7 @@ export function checkWorkloads(input: string, options: CheckOptions): WorkloadRe
       results.push({
         stack: p.stack,
         file: p.file,
+        ...(p.line === undefined ? {} : { line: p.line }),
         workload: '(--image)',
         container: '-',
         project: p.policy.project,
@@ -142,11 +177,6 @@ export function checkWorkloads(input: string, options: CheckOptions): WorkloadRe
         evaluation,
       });
     }
-  }
-  if (results.length === 0) {
-    throw new InputError(
-      `${input}: no Cloud Run workload (google_cloud_run_v2_service, _job, _worker_pool, google_cloud_run_service, google_cloudfunctions2_function) in ${files.map((f) => f.file).join(', ')}, so nothing to judge; name images with --image`,
-    );
   }
   return results;
 }
@@ -247,7 +277,7 @@ export function workloadReport(results: WorkloadResult[], colour = false): Line[
     r.policy ?? '-',
     r.image === undefined ? '-' : shortDigest(r.image),
     r.decision,
-    r.exempt ? 'exempt' : admittedText(r),
+    r.exempt ? 'exempt' : !r.admitted && r.suppression !== undefined ? 'suppressed' : admittedText(r),
     r.reason,
   ]);
   const header = ['STACK', 'WORKLOAD', 'CONTAINER', 'PROJECT', 'POLICY', 'IMAGE', 'DECISION', 'ADMITTED', 'REASON'];

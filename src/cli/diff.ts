@@ -14,6 +14,8 @@ export interface DiffResult extends Review {
   readonly before: string;
   /** What the after side was read from. */
   readonly after: string;
+  /** When neither side holds anything to compare: the line that says what was looked for (exit 0, not an error). */
+  readonly nothing?: string;
 }
 
 /**
@@ -21,15 +23,15 @@ export interface DiffResult extends Review {
  * configurations, a live policy YAML against a synthesized stack, two plans' outcomes); `diff PLAN` compares
  * the two sides of one plan (each change's `before` and what it plans). Fail closed: a module call whose
  * resources cannot be seen, a policy that cannot be used as it stands, a plan change without its `before`,
- * or inputs that hold nothing to compare, are input errors, never "no change".
+ * are input errors, never "no change"; inputs that hold nothing to compare say so (`nothing`).
  */
 export function diff(inputs: string[]): DiffResult {
   if (inputs.length === 1) {
     return diffPlan(inputs[0]);
   }
   const [before, after] = inputs.map((input) => sideOf(readInputs(input)));
-  requireSomething(before, after, inputs.join(' and '));
-  return { before: inputs[0], after: inputs[1], ...reviewChange(before, after) };
+  const nothing = nothingToCompare(before, after, inputs.join(' and '));
+  return { before: inputs[0], after: inputs[1], ...withNothing(reviewChange(before, after), nothing) };
 }
 
 /** The two sides of one plan. */
@@ -54,24 +56,29 @@ function diffPlan(input: string): DiffResult {
   const [before, after] = [beforeModel, afterModel].map((model) =>
     sideOf([{ stack: file.stack, file: file.file, model }]),
   );
-  requireSomething(before, after, input);
+  const nothing = nothingToCompare(before, after, input);
   return {
     before: `${input} (before apply)`,
     after: `${input} (after apply)`,
-    ...reviewChange(before, after, prior.actions),
+    ...withNothing(reviewChange(before, after, prior.actions), nothing),
   };
 }
 
-/** Inputs that hold nothing to compare are an input error, never "no change". */
-function requireSomething(before: ReviewInput[], after: ReviewInput[], inputs: string): void {
+/**
+ * Inputs that hold nothing to compare: the line that says what was looked for and not found (exit 0, as for
+ * every command given a valid input with nothing of its kind), never a silent "no change".
+ */
+function nothingToCompare(before: ReviewInput[], after: ReviewInput[], inputs: string): string | undefined {
   const holds = ({ view }: ReviewInput) =>
     view.policies.length + view.workloads.length + view.attestors.length + view.grants.length + view.guardrails.length >
     0;
-  if (!before.some(holds) && !after.some(holds)) {
-    throw new InputError(
-      `${inputs}: nothing to compare: no policy, attestor, signing grant (on a note or key, or above them), Cloud Run guardrail or Cloud Run workload in either`,
-    );
-  }
+  return !before.some(holds) && !after.some(holds)
+    ? `${inputs}: nothing to compare: no policy, attestor, signing grant (on a note or key, or above them), Cloud Run guardrail or Cloud Run workload in either`
+    : undefined;
+}
+
+function withNothing(review: Review, nothing: string | undefined): Review & { nothing?: string } {
+  return nothing === undefined ? review : { ...review, notes: [nothing, ...review.notes], nothing };
 }
 
 /**
@@ -112,6 +119,9 @@ const KIND_COLOURS: Record<string, Colour> = { weakening: 'red', strengthening: 
 
 /** The review as a table, a summary line and the notes. */
 export function diffReport(result: DiffResult, colour = false): Line[] {
+  if (result.nothing !== undefined) {
+    return [result.nothing];
+  }
   if (result.changes.length === 0) {
     return ['no change', ...result.notes.map((n) => `note: ${n}`)];
   }

@@ -9,7 +9,7 @@ export const GRAPH_FORMATS = ['mermaid', 'dot'] as const;
 /**
  * The trust chain of an input as lines of Mermaid (the default) or DOT. Checked as `check` checks: a
  * policy that cannot be used as it stands, or a module call whose resources cannot be seen, is an input
- * error; so is an input that holds nothing to draw.
+ * error. An input that holds nothing to draw is an empty picture whose one comment says so.
  */
 export function graph(input: string, format: (typeof GRAPH_FORMATS)[number]): string[] {
   const files = readInputs(input);
@@ -21,10 +21,10 @@ export function graph(input: string, format: (typeof GRAPH_FORMATS)[number]): st
   }
   policiesFound(files).forEach(requireValidPolicy);
   const drawn = trustGraph(files.map((f) => inFile(f.file, () => trustViewOf(f.model))));
+  const lines = format === 'dot' ? renderDot(drawn) : renderMermaid(drawn);
   if (drawn.nodes.length === 0) {
-    throw new InputError(
-      `${input}: nothing to draw: no policy, attestor, signing grant (on a note or key, or above them), or Cloud Run workload in ${files.map((f) => f.file).join(', ')}`,
-    );
+    const nothing = `${input}: nothing to draw: no policy, attestor, signing grant (on a note or key, or above them), or Cloud Run workload in ${files.map((f) => f.file).join(', ')}`;
+    return [lines[0], `${format === 'dot' ? '  //' : '  %%'} ${nothing}`, ...lines.slice(1)];
   }
-  return format === 'dot' ? renderDot(drawn) : renderMermaid(drawn);
+  return lines;
 }

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import { basename, dirname, join, resolve } from 'path';
 import * as v8 from 'v8';
 import { JsonTextError, parseJsonText } from './json-text';
+import { withSources } from './locate';
 import { looksLikeYaml, parseYamlText, YamlTextError } from './yaml-text';
 import { detectJsonFormat, InputFormat, InputModel, ModelError } from '../core/model';
 import { policyYamlModel } from '../core/policy-yaml';
@@ -43,10 +44,15 @@ export function readInputs(path: string): InputFile[] {
   const parsed = files.map((f) => ({ ...f, ...parseFile(f.file) }));
   // The *.tf.json files of a folder are one Terraform module: a provider block in one applies to all.
   const moduleDocs = parsed.filter((f) => f.module && f.format === 'terraform-json').map((f) => f.doc);
-  return parsed.map(({ stack, file, format, doc, module }) => ({
+  return parsed.map(({ stack, file, format, doc, module, text }) => ({
     stack,
     file,
-    model: inFile(file, () => modelOf(format, doc, module ? moduleDocs : [doc])),
+    model: withSources(
+      inFile(file, () => modelOf(format, doc, module ? moduleDocs : [doc])),
+      file,
+      format,
+      text,
+    ),
   }));
 }
 
@@ -175,9 +181,10 @@ function stackName(file: string): string {
 /**
  * The parsed content of a file and its format: read whole, checked for size and UTF-8, then parsed as
  * YAML when it starts like YAML (`looksLikeYaml`), else as JSON (see `parseJsonText`), whose format is
- * told from its keys (`detectJsonFormat`).
+ * told from its keys (`detectJsonFormat`). The text is kept for Terraform JSON and a policy YAML, whose
+ * resources are then located in it (`withSources`); not for plans and state, which can be large.
  */
-function parseFile(file: string): { format: InputFormat; doc: unknown } {
+function parseFile(file: string): { format: InputFormat; doc: unknown; text?: string } {
   const stats = statOf(file);
   if (stats.isDirectory()) {
     throw new InputError(`${file}: cannot read: a folder where a file was expected (EISDIR)`);
@@ -206,10 +213,11 @@ function parseFile(file: string): { format: InputFormat; doc: unknown } {
   }
   try {
     if (looksLikeYaml(text)) {
-      return { format: 'policy-yaml', doc: parseYamlText(text) };
+      return { format: 'policy-yaml', doc: parseYamlText(text), text };
     }
     const doc = parseJsonText(text);
-    return { format: detectJsonFormat(doc), doc };
+    const format = detectJsonFormat(doc);
+    return { format, doc, text: format === 'terraform-json' ? text : undefined };
   } catch (e) {
     if (e instanceof JsonTextError && e.message.startsWith('not valid JSON') && !/^\s*[[{]/.test(text)) {
       // Neither: say so, for a YAML that does not start as gcloud writes it (an indented first line).

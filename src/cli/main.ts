@@ -6,20 +6,43 @@
  * internal errors. Fail closed: input it cannot fully read is exit 2 with one line naming it, never a
  * pass; no stack trace unless `--debug`.
  */
-import { readFileSync } from 'fs';
+import { readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { parseArgs } from 'util';
 import { check, checkReport, checkWorkloads, workloadReport } from './check';
 import { Language } from './codegen';
 import { diff, diffJson, diffMarkdown, diffReport } from './diff';
+import { CLEAN, EXIT_CODE_LINES, FINDINGS, INPUT_ERROR } from './exit-codes';
 import { exportGcloudYaml } from './export';
+import {
+  checkJson,
+  checkJunit,
+  checkSarif,
+  CheckRow,
+  diffSarif,
+  FAIL_ON,
+  FailOn,
+  findingFails,
+  Format,
+  FORMATS,
+  imageRows,
+  LintItem,
+  lintJson,
+  lintJunit,
+  lintSarif,
+  rowFails,
+  suppressionLines,
+  suppressionWarningsFail,
+} from './formats/reports';
+import { codeOfRow } from './formats/rules';
 import { graph, GRAPH_FORMATS } from './graph';
 import { importProgram, LANGUAGES } from './import';
 import { InputError } from './input';
-import { lint, lintReport } from './lint';
+import { lint, lintReport, LintScope } from './lint';
 import { Line, LineWriter, OutputError, PaintedLine, wantsColour } from './output';
 import { payloadLines } from './payload';
 import { summary } from './summary';
+import { applySuppressions, readSuppressions, Suppression, SuppressionOutcome, today } from './suppressions';
 import { escapeControlCharacters } from '../core/text';
 
 /** Where to report a bug. */
@@ -39,21 +62,36 @@ const COMMANDS: Record<string, { readonly usage: string; readonly options: reado
   },
   check: {
     usage: `  check <input> [--policy FILE]...         whether every Cloud Run workload (each container; the build
-        [--stack NAME] [--json]            repository of functions and source deploys) enforces and is
+        [--stack NAME] [--format F]        repository of functions and source deploys) enforces and is
                                            admitted by the policy of its project, judged offline; --policy
                                            adds policies (a policy YAML, or any input) for projects whose
                                            policy the input does not hold
   check <input> --image IMG [--image IMG]  whether each policy admits each image instead
         [--workloads] [--policy FILE]...   (--workloads: the images and the workloads)
-        [--stack NAME] [--json]            exit 0: all admitted; 1: any not enforced, without a policy,
-                                           denied, needing an attestation (not verified: see
-                                           --attestations) or unknown until apply
+        [--stack NAME] [--format F]        exit 0: all admitted; 1: any not enforced, without a policy,
+        [--suppressions FILE]              denied, needing an attestation (not verified: see
+        [--fail-on never]                  --attestations) or unknown until apply (and not suppressed);
+        [--require-workloads]              a stack without workloads is a line, exit 0 (1 with
+                                           --require-workloads); --format table|json|sarif|junit
+                                           (--json: json)
   check <input> --attestations FILE...     verify attestations offline ("gcloud container binauthz
         [--attestor FILE]...               attestations list --format=json"): a REQUIRE_ATTESTATION
                                            image whose every required attestor is satisfied is ALLOW;
                                            --attestor adds the keys of attestors the input does not hold
                                            ("gcloud container binauthz attestors describe NAME --format=json")`,
-    options: ['image', 'workloads', 'policy', 'stack', 'json', 'attestations', 'attestor'],
+    options: [
+      'image',
+      'workloads',
+      'policy',
+      'stack',
+      'json',
+      'format',
+      'fail-on',
+      'suppressions',
+      'require-workloads',
+      'attestations',
+      'attestor',
+    ],
   },
   payload: {
     usage: `  payload IMAGE@DIGEST                     the payload to sign for an image, byte for byte as "gcloud
@@ -61,8 +99,10 @@ const COMMANDS: Record<string, { readonly usage: string; readonly options: reado
     options: [],
   },
   lint: {
-    usage: `  lint <input> [--stack NAME] [--json]     findings on the policies and the Cloud Run resources; exit 1 on errors`,
-    options: ['stack', 'json'],
+    usage: `  lint <input> [--stack NAME] [--format F]  findings on the policies and the Cloud Run resources; exit 1
+        [--fail-on error|warning|info|never] on findings as severe as --fail-on (error by default) that
+        [--suppressions FILE]              no suppression covers; --format table|json|sarif|junit`,
+    options: ['stack', 'json', 'format', 'fail-on', 'suppressions'],
   },
   export: {
     usage: `  export <input> [--format gcloud-yaml]    the policy as YAML for "gcloud container binauthz policy import"
@@ -77,12 +117,14 @@ const COMMANDS: Record<string, { readonly usage: string; readonly options: reado
     options: ['language', 'stack', 'address'],
   },
   diff: {
-    usage: `  diff <before> <after> [--json|--markdown]  what a change does to what is admitted: each change to the
-  diff <plan> [--json|--markdown]          policies, workloads, attestor keys, signing grants and the Cloud
-                                           Run guardrail, weakening, strengthening or neutral; one plan
-                                           compares its two sides; --markdown for a pull-request comment;
-                                           exit 1 when anything weakens (or cannot be judged until apply)`,
-    options: ['json', 'markdown'],
+    usage: `  diff <before> <after> [--format F]       what a change does to what is admitted: each change to the
+  diff <plan> [--format F]                 policies, workloads, attestor keys, signing grants and the Cloud
+        [--fail-on never]                  Run guardrail, weakening, strengthening or neutral; one plan
+                                           compares its two sides; --format table|json|markdown|sarif
+                                           (--json, --markdown: the same); markdown for a pull-request
+                                           comment; exit 1 when anything weakens (or cannot be judged
+                                           until apply)`,
+    options: ['json', 'markdown', 'format', 'fail-on'],
   },
   graph: {
     usage: `  graph <input> [--format mermaid|dot]     the trust chain: signers → keys → attestors → policies →
@@ -94,18 +136,13 @@ const COMMANDS: Record<string, { readonly usage: string; readonly options: reado
 const COMMON = `options of every command:
   --debug                                  with an internal error, print its stack trace too
   -h, --help                               the usage (of one command: "cdktf-gcp-binauthz check --help")
-  --version                                the version of cdktf-gcp-binauthz
+  -v, --version                            the version of cdktf-gcp-binauthz
 
 colour: on a terminal, decisions and severities are coloured; never when NO_COLOR is set, or when the
 output is not a terminal
 
 exit codes:
-  0  fine: every workload and image admitted (check), no error found (lint), nothing refused (import),
-     nothing weakened (diff)
-  1  findings: a workload or an image not admitted (check), errors found (lint), values the library
-     refuses (import), a change that weakens (diff)
-  2  a usage error; input that cannot be read or fully understood (one line names it: never a pass);
-     output that cannot be written; or an internal error (a bug: please report it)`;
+${EXIT_CODE_LINES.join('\n')}`;
 
 /** The usage: of every command, or of one. */
 function usage(command?: string): string {
@@ -137,10 +174,13 @@ const OPTIONS = {
   json: { type: 'boolean' },
   markdown: { type: 'boolean' },
   format: { type: 'string' },
+  'fail-on': { type: 'string' },
+  suppressions: { type: 'string' },
+  'require-workloads': { type: 'boolean' },
   language: { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean' },
+  version: { type: 'boolean', short: 'v' },
 } as const;
 
 /**
@@ -202,11 +242,11 @@ export function main(
       } else {
         say(`cdktf-gcp-binauthz: ${e.message} (--help shows the usage)`);
       }
-      return 2;
+      return INPUT_ERROR;
     }
     if (e instanceof InputError || e instanceof OutputError || isParseArgsError(e)) {
       say(`cdktf-gcp-binauthz: ${(e as Error).message}`);
-      return 2;
+      return INPUT_ERROR;
     }
     // A bug: one line by default, the stack trace with --debug.
     const debug = argv.includes('--debug');
@@ -217,7 +257,7 @@ export function main(
     if (debug && e instanceof Error && e.stack !== undefined) {
       e.stack.split('\n').forEach(say);
     }
-    return 2;
+    return INPUT_ERROR;
   }
 }
 
@@ -243,14 +283,14 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
   const known = command !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, command);
   if (values.version) {
     print(`cdktf-gcp-binauthz ${version()}`);
-    return 0;
+    return CLEAN;
   }
   if (values.help) {
     if (command !== undefined && !known) {
       throw new UsageError(`unknown command "${command}"`);
     }
     usage(command).split('\n').forEach(print);
-    return 0;
+    return CLEAN;
   }
   if (command === undefined) {
     throw new UsageError('');
@@ -283,6 +323,11 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
   // JSON.stringify escapes the characters that would break a line; `print` escapes the rest.
   const printJson = (value: unknown) => JSON.stringify(value, undefined, 2).split('\n').forEach(print);
 
+  const format = command in FORMATS ? formatOf(command as keyof typeof FORMATS, values) : undefined;
+  const failOn = failOnOf(command, values['fail-on']);
+  // Every report's findings pass through the suppressions (none without --suppressions), checked first.
+  const suppressions = values.suppressions === undefined ? [] : readSuppressions(values.suppressions);
+
   switch (command) {
     case 'check': {
       const options = {
@@ -302,54 +347,87 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
           '--workloads adds the workloads to the --image images; without --image, check judges the workloads',
         );
       }
-      if (options.images.length > 0 && !values.workloads) {
-        const results = check(input, options);
-        const admitted = results.every((r) => r.admitted);
-        if (values.json) {
-          printJson({ admitted, results });
-        } else {
-          checkReport(results, colour).forEach(print);
-        }
-        return admitted ? 0 : 1;
+      if (values['require-workloads'] && options.images.length > 0 && !values.workloads) {
+        throw new UsageError('--require-workloads is for the workloads; with --image, add --workloads');
       }
-      const results = checkWorkloads(input, options);
-      const admitted = results.every((r) => r.admitted);
-      if (values.json) {
-        printJson({ admitted, exempt: results.filter((r) => r.exempt).length, results });
+      const imagesOnly = options.images.length > 0 && !values.workloads;
+      const notFound: string[] = [];
+      const results = imagesOnly ? check(input, options) : [];
+      const judged: CheckRow[] = imagesOnly ? imageRows(results) : checkWorkloads(input, options, notFound);
+      const { rows, outcomes } = suppressed(judged, suppressions, codeOfCheckRow, addressOfRow);
+      const noWorkload = !imagesOnly && !rows.some((r) => r.workload !== '(--image)');
+      const failed = rows.some(rowFails) || (values['require-workloads'] === true && noWorkload);
+      const notes = [...notFound, ...(values['require-workloads'] && noWorkload ? [REQUIRED_WORKLOADS] : [])];
+      if (format === 'json') {
+        printJson(checkJson(rows, outcomes, notes));
+      } else if (format === 'sarif') {
+        printJson(checkSarif(rows, outcomes, notes, version()));
+      } else if (format === 'junit') {
+        checkJunit(rows, outcomes, notes).forEach(print);
       } else {
-        workloadReport(results, colour).forEach(print);
+        const table = rows.length === 0 ? [] : imagesOnly ? checkReport(results, colour) : workloadReport(rows, colour);
+        const suppressedRows = rows.filter((r) => !r.admitted && r.suppression !== undefined);
+        [
+          ...table,
+          ...suppressionLines(
+            suppressedRows.map((r) => ({ what: `${r.workload} ${r.container}`, suppression: r.suppression! })),
+            outcomes,
+          ),
+          ...notes.map((n) => `note: ${n}`),
+        ].forEach(print);
       }
-      return admitted ? 0 : 1;
+      return failed && failOn !== 'never' ? FINDINGS : CLEAN;
     }
     case 'lint': {
-      const findings = lint(input, values.stack);
-      const errors = findings.filter((f) => f.severity === 'error').length;
-      if (values.json) {
-        printJson({ errors, findings });
+      const scope: LintScope = { notFound: [], linted: 0 };
+      const notFound = scope.notFound;
+      const { rows: findings, outcomes } = suppressed(
+        lint(input, values.stack, scope),
+        suppressions,
+        (f) => f.code,
+        (f) => f.address,
+      );
+      const threshold = failOn ?? 'error';
+      if (format === 'json') {
+        printJson(lintJson(findings, outcomes, notFound));
+      } else if (format === 'sarif') {
+        printJson(lintSarif(findings, outcomes, notFound, version()));
+      } else if (format === 'junit') {
+        lintJunit(findings, outcomes, notFound, threshold).forEach(print);
       } else {
-        lintReport(findings, colour).forEach(print);
+        [
+          // "no findings" only when something was linted.
+          ...(scope.linted === 0 ? [] : lintReport(findings, colour)),
+          ...suppressionLines([], outcomes),
+          ...notFound.map((n) => `note: ${n}`),
+        ].forEach(print);
       }
-      return errors > 0 ? 1 : 0;
+      const failed = findings.some((f) => findingFails(f, threshold)) || suppressionWarningsFail(outcomes, threshold);
+      return failed ? FINDINGS : CLEAN;
     }
     case 'diff': {
       if (values.json && values.markdown) {
         throw new UsageError('diff takes --json or --markdown, not both');
       }
       const result = diff([input, ...extra]);
-      if (values.json) {
+      if (format === 'json') {
         printJson(diffJson(result));
+      } else if (format === 'sarif') {
+        const after = extra.length > 0 ? extra[0] : input;
+        printJson(diffSarif(result, isFile(after) ? after : undefined, version()));
       } else {
-        (values.markdown ? diffMarkdown(result) : diffReport(result, colour)).forEach(print);
+        (format === 'markdown' ? diffMarkdown(result) : diffReport(result, colour)).forEach(print);
       }
-      return result.changes.some((c) => c.kind === 'weakening') ? 1 : 0;
+      const weakened = result.changes.some((c) => c.kind === 'weakening');
+      return weakened && failOn !== 'never' ? FINDINGS : CLEAN;
     }
     case 'graph': {
-      const format = values.format ?? 'mermaid';
-      if (!(GRAPH_FORMATS as readonly string[]).includes(format)) {
-        throw new UsageError(`unknown --format "${format}" for graph; the formats are ${GRAPH_FORMATS.join(', ')}`);
+      const drawing = values.format ?? 'mermaid';
+      if (!(GRAPH_FORMATS as readonly string[]).includes(drawing)) {
+        throw new UsageError(`unknown --format "${drawing}" for graph; the formats are ${GRAPH_FORMATS.join(', ')}`);
       }
-      graph(input, format as (typeof GRAPH_FORMATS)[number]).forEach(print);
-      return 0;
+      graph(input, drawing as (typeof GRAPH_FORMATS)[number]).forEach(print);
+      return CLEAN;
     }
     case 'export': {
       // One format, the default; --format names it, for scripts that say what they expect.
@@ -358,11 +436,11 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
       }
       // Every value of the YAML is a JSON-quoted scalar: no line break inside one.
       exportGcloudYaml(input, values.stack, values.address).trimEnd().split('\n').forEach(print);
-      return 0;
+      return CLEAN;
     }
     case 'payload':
       payloadLines(input).forEach(print);
-      return 0;
+      return CLEAN;
     case 'import': {
       const language = (values.language ?? 'typescript') as Language;
       if (!LANGUAGES.includes(language)) {
@@ -376,11 +454,85 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
         );
         refusals.forEach((r) => say(`  ${r.field} ${JSON.stringify(r.value)}: ${r.reason}`));
       }
-      return refusals.length > 0 ? 1 : 0;
+      return refusals.length > 0 ? FINDINGS : CLEAN;
     }
     default:
       summary(input, values.stack).forEach(print);
-      return 0;
+      return CLEAN;
+  }
+}
+
+/** The line that says why `--require-workloads` fails a run. */
+const REQUIRED_WORKLOADS = '--require-workloads: no Cloud Run workload was found to judge, which this run requires';
+
+/** The format a command reports in: `--format`, or its alias `--json` or `--markdown`, or the table. */
+function formatOf(
+  command: keyof typeof FORMATS,
+  values: { json?: boolean; markdown?: boolean; format?: string },
+): Format {
+  const formats: readonly string[] = FORMATS[command];
+  const aliases = [values.json ? 'json' : undefined, values.markdown ? 'markdown' : undefined].filter(
+    (a): a is string => a !== undefined,
+  );
+  if (values.format !== undefined && !formats.includes(values.format)) {
+    throw new UsageError(`unknown --format "${values.format}" for ${command}; the formats are ${formats.join(', ')}`);
+  }
+  if (values.format !== undefined && aliases.some((a) => a !== values.format)) {
+    throw new UsageError(`--${aliases[0]} and --format ${values.format} disagree; give one of them`);
+  }
+  return (values.format ?? aliases[0] ?? 'table') as Format;
+}
+
+/** `--fail-on`: any threshold for lint; check and diff fail on what they always fail on, or `never`. */
+function failOnOf(command: string, value: string | undefined): FailOn | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  const accepted: readonly string[] = command === 'lint' ? FAIL_ON : ['error', 'never'];
+  if (!accepted.includes(value)) {
+    throw new UsageError(
+      `unknown --fail-on "${value}" for ${command}; it takes ${accepted.join(', ')}${command === 'lint' ? '' : ' (never: report without failing)'}`,
+    );
+  }
+  return value as FailOn;
+}
+
+/** The findings with the suppressions applied (an exemption already on one stays), and what became of each. */
+function suppressed<T extends { readonly suppression?: LintItem['suppression'] }>(
+  items: readonly T[],
+  suppressions: readonly Suppression[],
+  codeOf: (item: T) => string | undefined,
+  addressOf: (item: T) => string,
+): { rows: T[]; outcomes: SuppressionOutcome[] } {
+  const applied = applySuppressions(
+    items.map((item) => ({ code: codeOf(item), address: addressOf(item), suppression: item.suppression })),
+    suppressions,
+    today(),
+  );
+  return {
+    rows: items.map((item, i) => {
+      const suppression = applied.suppressions[i];
+      return suppression === undefined ? item : { ...item, suppression };
+    }),
+    outcomes: applied.outcomes,
+  };
+}
+
+/** The address a suppression names a row of check by: its workload, or for an `--image` row its policy. */
+function addressOfRow(row: CheckRow): string {
+  return row.workload === '(--image)' && row.policy !== undefined ? row.policy : row.workload;
+}
+
+/** The code a row of check is suppressed by: none for a row that is admitted. */
+function codeOfCheckRow(row: CheckRow): string | undefined {
+  return row.admitted ? undefined : codeOfRow(row);
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
   }
 }
 

@@ -10,12 +10,17 @@ export interface LocatedPolicy extends FoundPolicy {
   readonly file: string;
   /** The format of the file. */
   readonly format: InputFormat;
+  /** The line of the policy in its file, when the format has lines. */
+  readonly line?: number;
 }
 
 /** Every policy in the files, each with its values' types checked (an input error when a value has the wrong type). */
 export function policiesFound(files: InputFile[]): LocatedPolicy[] {
   return files.flatMap(({ stack, file, model }) =>
-    inFile(file, () => policiesOf(model)).map((found) => ({ ...found, stack, file, format: model.format })),
+    inFile(file, () => policiesOf(model)).map((found) => {
+      const line = model.resources.find((r) => r.address === found.address)?.source?.line;
+      return { ...found, stack, file, format: model.format, ...(line === undefined ? {} : { line }) };
+    }),
   );
 }
 

@@ -1,5 +1,5 @@
 import { resolve } from 'path';
-import { inFile, InputError, readInputs, selectStack } from './input';
+import { inFile, readInputs, selectStack } from './input';
 import { policiesFound, requireValidPolicy } from './policies';
 import { InputFormat, POLICY_TYPE } from '../core/model';
 import { attestorsOf } from '../core/terraform-json';
@@ -15,14 +15,17 @@ const FORMAT_NAMES: Record<InputFormat, string> = {
 /**
  * Where each stack was read from, and what its policies hold, as lines of text (escaped on output): the
  * policies a plan deletes, and the module calls whose resources cannot be read, too. A policy that cannot
- * be used as it stands (`requireValidPolicy`) is an input error; so is an input with no policy at all.
+ * be used as it stands (`requireValidPolicy`) is an input error. An input with no policy at all is one line
+ * that says so (exit 0, as for every command given a valid input with nothing of its kind).
  */
 export function summary(input: string, stackName?: string): string[] {
   const files = selectStack(readInputs(input), input, stackName);
   const policies = policiesFound(files);
   const deletions = files.flatMap((f) => f.model.deleted.filter((r) => r.type === POLICY_TYPE));
   if (policies.length === 0 && deletions.length === 0) {
-    throw new InputError(`${input}: no google_binary_authorization_policy in ${files.map((f) => f.file).join(', ')}`);
+    return [
+      `${input}: no google_binary_authorization_policy in ${files.map((f) => f.file).join(', ')}, so nothing to summarize`,
+    ];
   }
   policies.forEach(requireValidPolicy);
   const lines: string[] = [];

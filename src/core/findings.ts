@@ -45,6 +45,8 @@ export const FINDING_CODES = [
   'unknown-instances',
   /** `lifecycle.ignore_changes` keeps what a resource enforces or deploys as it is live. */
   'ignore-changes',
+  /** A workload's project has no policy in the input (or a plan deletes it, or the project is not known). */
+  'no-policy',
 ] as const;
 
 /** A finding code. */

@@ -22,12 +22,26 @@ const COMMANDS: Array<(input: string) => string[]> = [
   (input) => ['diff', input, emptyFile, '--json'],
   (input) => ['graph', input],
   (input) => ['graph', input, '--format', 'dot'],
+  // The CI formats, thresholds and suppressions.
+  (input) => ['lint', input, '--format', 'sarif'],
+  (input) => ['lint', input, '--format', 'junit', '--fail-on', 'info', '--suppressions', suppressionsFile],
+  (input) => ['check', input, '--format', 'sarif', '--suppressions', suppressionsFile],
+  (input) => ['check', input, '--format', 'junit', '--fail-on', 'never', '--require-workloads'],
+  (input) => ['diff', input, emptyFile, '--format', 'sarif'],
 ];
 
 const scratch = scratchFolder('cli-property-');
 /** Terraform JSON with nothing in it, the other side of a diff. */
 let emptyFile: string;
-beforeAll(() => (emptyFile = scratch.file('empty.tf.json', '{"resource": {}}')));
+/** Suppressions that match what the documents often hold. */
+let suppressionsFile: string;
+beforeAll(() => {
+  emptyFile = scratch.file('empty.tf.json', '{"resource": {}}');
+  suppressionsFile = scratch.file(
+    'suppressions.yaml',
+    '- rule: not-enforced\n  resource: google_cloud_run_v2_service.*\n  reason: a test\n- rule: dry-run\n  resource: "*"\n  reason: a test\n',
+  );
+});
 
 /** Writes the document, as JSON whatever it is, as the input of the next commands; returns its path. */
 const inputOf = (doc: unknown) => scratch.file('in.tf.json', JSON.stringify(doc));
@@ -275,6 +289,21 @@ describe('lint on a Cloud Run resource that does not enforce', () => {
             // The resource itself has an error finding.
             const { findings } = JSON.parse(stdout.join('\n'));
             expect(findings).toContainEqual(expect.objectContaining({ severity: 'error', address: `${type}.target` }));
+            // And so has the SARIF log, at the resource's line.
+            const sarif = run(['lint', inputOf({ resource }), '--format', 'sarif']);
+            expect(sarif.code).toBe(1);
+            const results = JSON.parse(sarif.stdout.join('\n')).runs[0].results;
+            expect(results).toContainEqual(
+              expect.objectContaining({
+                level: 'error',
+                locations: [
+                  expect.objectContaining({
+                    physicalLocation: expect.objectContaining({ region: { startLine: expect.any(Number) } }),
+                    logicalLocations: [{ fullyQualifiedName: `${type}.target`, kind: 'resource' }],
+                  }),
+                ],
+              }),
+            );
           }
         },
       ),

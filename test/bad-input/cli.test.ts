@@ -882,12 +882,6 @@ const CLOUD_RUN_BODIES: BadInput[] = [
 /** Inputs that diff and graph cannot fully read (what the trust chain needs beyond the policies): exit 2, one line. */
 const TRUST_CHAIN: Array<BadInput & { readonly commands: Command[] }> = [
   {
-    what: 'nothing to compare or draw (a bucket only)',
-    files: { 'in.tf.json': JSON.stringify({ resource: { google_storage_bucket: { b: { name: 'b' } } } }) },
-    commands: ['diff', 'graph'],
-    names: ['nothing to'],
-  },
-  {
     what: 'a module call, whose resources cannot be seen',
     files: { 'in.tf.json': JSON.stringify({ ...JSON.parse(policyDoc()), module: { m: { source: './m' } } }) },
     commands: ['diff', 'graph'],

@@ -4,8 +4,10 @@
  */
 import { generateKeyPairSync, KeyObject, sign } from 'crypto';
 import { readFileSync } from 'fs';
+import { join } from 'path';
+import Ajv from 'ajv';
 import { pkixKeyId } from '../../src/core/attestation-keys';
-import { runCliText, scratchFolder } from '../support';
+import { ROOT, runCliText, scratchFolder } from '../support';
 
 const scratch = scratchFolder('attestations-');
 const file = scratch.file;
@@ -88,12 +90,21 @@ function occurrence(opts: {
   };
 }
 
-const rows = (stdout: string) =>
-  JSON.parse(stdout).results.map((r: any) => ({
+/** check --json's published schema: every output with attestations must keep to it. */
+const validateCheck = new Ajv({ allErrors: true, strict: true }).compile(
+  JSON.parse(readFileSync(join(ROOT, 'schemas/check.schema.json'), 'utf8')),
+);
+
+/** The rows of a `check --json` output, after checking the whole output against its schema. */
+const rows = (stdout: string) => {
+  const doc = JSON.parse(stdout);
+  expect({ valid: validateCheck(doc), errors: validateCheck.errors ?? null }).toEqual({ valid: true, errors: null });
+  return doc.results.map((r: any) => ({
     decision: r.decision,
     admitted: r.admitted,
     attestors: r.evaluation?.attestors,
   }));
+};
 
 describe('payload', () => {
   test('prints gcloud create-signature-payload bytes', () => {
@@ -162,7 +173,8 @@ describe('check --attestations', () => {
       '--json',
     );
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).results[0]).toMatchObject({
+    // An --image row carries the evaluation whole, as a workload row does (one JSON shape: schemas/check.schema.json).
+    expect(rows(stdout)[0]).toMatchObject({
       decision: 'ALLOW',
       attestors: [{ attestor: ATTESTOR, satisfied: true }],
     });

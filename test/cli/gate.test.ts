@@ -276,12 +276,14 @@ describe('every command on every input format', () => {
     expect(code).toBe(0);
   });
 
-  test('check on a policy YAML: no workloads to judge, an input error that says to name images', () => {
-    const { code, stderr } = run('check', POLICY);
-    expect(stderr).toMatch(
-      /^cdktf-gcp-binauthz: test\/fixtures\/gate\/policy\.yaml: no Cloud Run workload .* name images with --image$/,
+  test('check on a policy YAML: no workloads to judge, one line that says so, exit 0 (1 with --require-workloads)', () => {
+    const { code, stdout, stderr } = run('check', POLICY);
+    expect(stdout).toMatch(
+      /^note: policy \(test\/fixtures\/gate\/policy\.yaml\): no Cloud Run workload .* in it, so nothing to judge$/,
     );
-    expect(code).toBe(2);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(run('check', POLICY, '--require-workloads').code).toBe(1);
   });
 });
 
@@ -334,7 +336,11 @@ describe('cdk.tf.json: exemptions, functions, source deploys, modules', () => {
       message: 'exempt from Binary Authorization (RequireBinaryAuthorization.exempt): public demo, SEC-123',
       stack: 'exempt',
       file: input,
+      line: expect.any(Number),
+      // The exemption is shown as suppressions are: with its reason, and it does not count.
+      suppression: { kind: 'inSource', reason: 'public demo, SEC-123' },
     });
+    expect(lint.warnings).toBe(0);
     expect(lint.findings).not.toContainEqual(expect.objectContaining({ code: 'not-enforced' }));
   });
 

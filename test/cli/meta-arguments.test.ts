@@ -196,8 +196,8 @@ describe('count and for_each on a workload', () => {
   test('count 0: not deployed, so nothing is judged; diff from count 0 to none is an added workload', () => {
     const zero = doc({ service: { ...noEnforcement, count: 0 } });
     const { code, stdout } = runCliText('check', write(zero));
-    expect(code).toBe(2); // nothing to judge
-    expect(stdout).toBe('');
+    expect(code).toBe(0); // nothing to judge: one line says so
+    expect(stdout).toMatch(/^note: \S+ \(\S+\): no Cloud Run workload \(.*\) in it, so nothing to judge$/);
     expect(diff(zero, doc({ service: noEnforcement }))).toEqual({
       code: 1,
       changes: [

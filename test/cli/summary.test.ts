@@ -47,11 +47,6 @@ describe('summary', () => {
     ['a missing file', () => ['summary', join(scratch.path, 'nope.json')], /nope.json: no such file or folder/],
     ['invalid JSON', () => ['summary', scratch.file('bad.tf.json', '{')], /bad.tf.json: not valid JSON/],
     [
-      'JSON with no policy',
-      () => (scratch.file('x.tf.json', '{"resource":{}}'), ['summary', scratch.path]),
-      /no google_binary_authorization_policy in/,
-    ],
-    [
       'a folder with no Terraform JSON',
       () => ['summary', scratch.path],
       /no cdk.tf.json, \*.tf.json or stacks\/\*\/cdk.tf.json in this folder/,

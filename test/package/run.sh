@@ -17,6 +17,8 @@ holds() { grep -qx "package/$1" <<<"$contents"; }
 holds_nothing_under() { ! grep -q "^package/$1" <<<"$contents"; }
 check 'the tarball holds the library, the jsii assembly, README, API.md and LICENSE' \
   bash -c "$(declare -f holds); contents='$contents'; holds lib/index.js && holds lib/index.d.ts && holds lib/cli/main.js && holds .jsii && holds README.md && holds API.md && holds LICENSE"
+check 'the tarball holds the JSON Schemas of check, lint and diff --json' \
+  bash -c "$(declare -f holds); contents='$contents'; holds schemas/check.schema.json && holds schemas/lint.schema.json && holds schemas/diff.schema.json"
 for dir in src/ test/ examples/ .ci/ dist/ coverage/ .projen/; do
   check "the tarball holds nothing under $dir" holds_nothing_under "$dir"
 done
