@@ -45,6 +45,12 @@ export const FINDING_CODES = [
   'unknown-instances',
   /** `lifecycle.ignore_changes` keeps what a resource enforces or deploys as it is live. */
   'ignore-changes',
+  /** A permission over the chain of trust (attest, rewrite, push what is admitted, grant) is granted to everyone. */
+  'public-grant',
+  /** A grant on the chain of trust whose role cannot be judged (unknown to the table, or an undefined custom role). */
+  'unjudged-grant',
+  /** Someone may push into a repository that an allowlist pattern admits. */
+  'allowlisted-writer',
 ] as const;
 
 /** A finding code. */

@@ -47,7 +47,11 @@ export const PROJECT_CUSTOM_ROLE_TYPE = 'google_project_iam_custom_role';
 export const ORGANIZATION_CUSTOM_ROLE_TYPE = 'google_organization_iam_custom_role';
 /** An Artifact Registry repository (whose name a repository's IAM resource may reference). */
 export const REPOSITORY_TYPE = 'google_artifact_registry_repository';
-/** A Cloud Storage bucket (whose name a bucket's IAM resource may reference). */
+/**
+ * A Cloud Storage bucket (whose name a bucket's IAM resource may reference). Not kept by the readers: the
+ * bucket behind Container Registry is Google's, so a bucket IAM resource names it, and a reference to a
+ * bucket of the configuration is judged as unknown.
+ */
 export const BUCKET_TYPE = 'google_storage_bucket';
 /** The data source that writes an IAM policy's `policy_data` from `binding` blocks. */
 export const IAM_POLICY_DATA_TYPE = 'google_iam_policy';
@@ -116,7 +120,6 @@ export const MODEL_RESOURCE_TYPES: ReadonlySet<string> = new Set([
   PROJECT_CUSTOM_ROLE_TYPE,
   ORGANIZATION_CUSTOM_ROLE_TYPE,
   REPOSITORY_TYPE,
-  BUCKET_TYPE,
   ...Object.keys(GRANTING_IAM_TYPES),
   ...Object.keys(CLOUD_RUN_RESOURCE_TYPES),
 ]);

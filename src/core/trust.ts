@@ -163,6 +163,23 @@ export function trustViewOf(model: InputModel): TrustView {
     policies: policiesOf(model),
     workloads: workloadsOf(model),
     attestors: model.resources.filter((r) => r.type === ATTESTOR_TYPE).map((r) => attestorOf(r, resolver)),
+    ...grantsWith(model, resolver),
+    guardrails: guardrailsOf(model),
+  };
+}
+
+/**
+ * The grants on the chain of trust of an input (those a predefined role without trust-chain permissions
+ * makes are left out), and the custom roles it defines: what `judgeGrant` judges.
+ *
+ * @throws ModelError when an IAM resource or a custom role has a value of the wrong type
+ */
+export function grantsIn(model: InputModel): Pick<TrustView, 'grants' | 'customRoles'> {
+  return grantsWith(model, new Resolver(model));
+}
+
+function grantsWith(model: InputModel, resolver: Resolver): Pick<TrustView, 'grants' | 'customRoles'> {
+  return {
     grants: model.resources
       .filter((r) => Object.prototype.hasOwnProperty.call(GRANTING_IAM_TYPES, r.type))
       .flatMap((r) => grantsOf(r, resolver))
@@ -170,7 +187,6 @@ export function trustViewOf(model: InputModel): TrustView {
     customRoles: model.resources
       .filter((r) => r.type === PROJECT_CUSTOM_ROLE_TYPE || r.type === ORGANIZATION_CUSTOM_ROLE_TYPE)
       .map((r) => customRoleOf(r, resolver)),
-    guardrails: guardrailsOf(model),
   };
 }
 
@@ -754,7 +770,7 @@ export interface TrustContext {
 }
 
 /** The context that judges the grants of one side (all its inputs together). */
-export function trustContextOf(views: readonly TrustView[]): TrustContext {
+export function trustContextOf(views: ReadonlyArray<Pick<TrustView, 'customRoles' | 'policies'>>): TrustContext {
   const customRoles = new Map<string, CustomRoleDefinition>();
   for (const role of views.flatMap((v) => v.customRoles)) {
     customRoles.set(role.name, role);
