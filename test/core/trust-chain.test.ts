@@ -363,6 +363,23 @@ describe('custom roles are read from the input', () => {
     ]);
   });
 
+  test('a grant that already attached and now also signs (its custom role grew): "may now also", naming the permission', () => {
+    const both = ['containeranalysis.notes.attachOccurrence', 'cloudkms.cryptoKeyVersions.useToSign'];
+    const onProject = grant(
+      'google_project_iam_member',
+      { project: 'sec' },
+      '${google_project_iam_custom_role.signer.id}',
+    );
+    const lines = review(
+      doc({ ...role(['containeranalysis.notes.attachOccurrence']), ...onProject }),
+      doc({ ...role(both), ...onProject }),
+    );
+    expect(lines[0]).toMatch(
+      /^weakening project sec: projects\/sec\/roles\/signer for user:eve@example.com: user:eve@example.com may now also sign with every key in the project.*\(cloudkms.cryptoKeyVersions.useToSign: the role's permissions, or what the allowlist admits, changed\)$/,
+    );
+    expect(kinds(lines)).toEqual(['weakening', 'weakening']);
+  });
+
   test('permissions that are not a list are an input error naming the role', () => {
     expect(() =>
       trustViewOf(
@@ -428,6 +445,37 @@ describe('conditions, authoritative policies and the data source that writes the
       'weakening note projects/sec/notes/n: roles/containeranalysis.notes.attacher for user:eve@example.com',
       'neutral note projects/sec/notes/n: google_container_analysis_note_iam_policy.p',
     ]);
+  });
+});
+
+describe('odd shapes of what grants are an input error, never "no change"', () => {
+  test.each([
+    ['a binding of data.google_iam_policy that is a string', 'roles/x'],
+    ['members of a binding that are a number', [{ role: 'roles/cloudkms.signer', members: 7 }]],
+    ['a binding without its role', [{ members: ['user:a@example.com'] }]],
+  ])('%s', (_, binding) => {
+    const tf = terraformJsonModel({
+      resource: {
+        ...doc(),
+        google_kms_crypto_key_iam_policy: {
+          p: { crypto_key_id: KEY, policy_data: '${data.google_iam_policy.d.policy_data}' },
+        },
+      },
+      data: { google_iam_policy: { d: { binding } } },
+    });
+    expect(() => trustViewOf(tf)).toThrow(ModelError);
+  });
+
+  test('a PKIX key block whose PEM is a number is an input error', () => {
+    expect(() =>
+      trustViewOf(
+        model(
+          doc(
+            attestor([{ id: 'x', pkix_public_key: { public_key_pem: 42, signature_algorithm: 'ECDSA_P256_SHA256' } }]),
+          ),
+        ),
+      ),
+    ).toThrow(/pkix_public_key must hold public_key_pem and signature_algorithm as strings/);
   });
 });
 
