@@ -1312,9 +1312,17 @@ workstations.policyAdmin workstations.user workstations.workstationCreator
 workstations.workstationLimitExemptedCreator workstations.workstationUser
 `;
 
-/** The predefined roles (`roles/NAME`) that hold none of the trust-chain permissions. */
-export const PREDEFINED_ROLES_WITHOUT_TRUST_PERMISSIONS: ReadonlySet<string> = new Set(
-  ROLES_WITHOUT_TRUST_PERMISSIONS.split(/\s+/)
-    .filter((name) => name !== '')
-    .map((name) => `roles/${name}`),
-);
+let withoutTrustPermissions: ReadonlySet<string> | undefined;
+
+/**
+ * The predefined roles (`roles/NAME`) that hold none of the trust-chain permissions: built on first use, so that
+ * a command that judges no grant does not pay for it.
+ */
+export function predefinedRolesWithoutTrustPermissions(): ReadonlySet<string> {
+  withoutTrustPermissions ??= new Set(
+    ROLES_WITHOUT_TRUST_PERMISSIONS.split(/\s+/)
+      .filter((name) => name !== '')
+      .map((name) => `roles/${name}`),
+  );
+  return withoutTrustPermissions;
+}

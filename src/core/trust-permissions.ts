@@ -11,7 +11,7 @@
  * input does not define, or one whose permissions are known only at apply time cannot be judged: the
  * review counts it as weakening, with that reason. Conditions never make a grant harmless: they are shown.
  */
-import { PREDEFINED_ROLE_TRUST_PERMISSIONS, PREDEFINED_ROLES_WITHOUT_TRUST_PERMISSIONS } from './iam-roles';
+import { PREDEFINED_ROLE_TRUST_PERMISSIONS, predefinedRolesWithoutTrustPermissions } from './iam-roles';
 import { isUnknownValue } from './model';
 
 /**
@@ -150,7 +150,7 @@ export function rolePermissions(role: string, customRoles: ReadonlyMap<string, C
   if (Object.prototype.hasOwnProperty.call(PREDEFINED_ROLE_TRUST_PERMISSIONS, role)) {
     return { known: true, permissions: PREDEFINED_ROLE_TRUST_PERMISSIONS[role] };
   }
-  if (PREDEFINED_ROLES_WITHOUT_TRUST_PERMISSIONS.has(role)) {
+  if (predefinedRolesWithoutTrustPermissions().has(role)) {
     return { known: true, permissions: [] };
   }
   const custom = customRoles.get(role);

@@ -11,7 +11,7 @@ import { reviewChange } from '../../src/core/review';
 import { terraformJsonModel } from '../../src/core/terraform-json';
 import { trustViewOf } from '../../src/core/trust';
 import { rolePermissions } from '../../src/core/trust-permissions';
-import { DENY_RULE, kmsAttestorJson, newStack } from '../support';
+import { DENY_RULE, newStack } from '../support';
 
 const KEY = 'projects/sec/locations/global/keyRings/r/cryptoKeys/k';
 const IMAGE = `gcr.io/app/a@sha256:${'a'.repeat(64)}`;
