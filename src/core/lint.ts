@@ -30,12 +30,17 @@ import {
 } from './terraform-json';
 import { grantsIn, guardrailsOf, isGuardrail, judgeGrant, trustContextOf } from './trust';
 
-/** Whether an input holds anything this lint looks at (a policy, a Cloud Run resource, a deleted policy or a module call). */
+/**
+ * Whether an input holds anything this lint looks at (a policy, a Cloud Run resource, a deleted policy, a
+ * module call, or a grant on the chain of trust that a role may make matter: a security stack of attestors
+ * and their grants is linted too).
+ */
 export function hasLintSubjectsIn(model: InputModel): boolean {
   return (
     model.hiddenModules.length > 0 ||
     model.deleted.some((r) => r.type === POLICY_TYPE) ||
-    model.resources.some((r) => r.type === POLICY_TYPE || isCloudRun(r))
+    model.resources.some((r) => r.type === POLICY_TYPE || isCloudRun(r)) ||
+    grantsIn(model).grants.length > 0
   );
 }
 

@@ -193,6 +193,21 @@ describe('lint: grants judged by the one table', () => {
   });
 });
 
+describe('lint: a stack of grants without a policy is linted, not refused', () => {
+  test('a public grant to attach attestations, alone in its stack, is an error (exit 1, not "nothing to lint")', () => {
+    const input = file('only-grant.tf.json', {
+      resource: {
+        google_container_analysis_note_iam_member: {
+          g: { project: 'sec-project', note: 'n', role: 'roles/containeranalysis.notes.attacher', member: 'allUsers' },
+        },
+      },
+    });
+    const run = lint(input);
+    expect(run.code).toBe(1);
+    expect(run.findings).toEqual(['error public-grant']);
+  });
+});
+
 describe('graph: grants drawn by what the table says they give', () => {
   test('a token creator on a service account acts as it; a custom role of the input that signs, signs', () => {
     const input = file('graph.tf.json', {
