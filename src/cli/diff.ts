@@ -69,7 +69,7 @@ function requireSomething(before: ReviewInput[], after: ReviewInput[], inputs: s
     0;
   if (!before.some(holds) && !after.some(holds)) {
     throw new InputError(
-      `${inputs}: nothing to compare: no policy, attestor, signing grant (on a note or key, or above them), Cloud Run guardrail or Cloud Run workload in either`,
+      `${inputs}: nothing to compare: no policy, attestor, grant on the chain of trust, Cloud Run guardrail or Cloud Run workload in either`,
     );
   }
 }
