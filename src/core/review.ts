@@ -835,7 +835,19 @@ function judgedGrants(side: readonly ReviewInput[]): JudgedGrant[] {
 function reviewGrants(before: readonly ReviewInput[], after: readonly ReviewInput[]): ReviewChange[] {
   const [was, is] = [judgedGrants(before), judgedGrants(after)];
   const attestors = [...after, ...before].flatMap((i) => i.view.attestors);
-  const find = (list: JudgedGrant[], g: TrustGrant) => list.find((o) => sameKey(grantKey(o.grant), grantKey(g)));
+  // Each grant by its key; a key holding a value known only after apply is never the same as another (`sameKey`).
+  const index = (list: JudgedGrant[]) => {
+    const map = new Map<string, JudgedGrant>();
+    for (const r of list) {
+      const key = grantKey(r.grant);
+      if (!map.has(key) && !key.includes(KNOWN_AFTER_APPLY)) {
+        map.set(key, r);
+      }
+    }
+    return map;
+  };
+  const [wasByKey, isByKey] = [index(was), index(is)];
+  const find = (list: JudgedGrant[], g: TrustGrant) => (list === was ? wasByKey : isByKey).get(grantKey(g));
   const changes: ReviewChange[] = [];
   const subjectOf = (g: TrustGrant) => q`${prose(SCOPE_NOUNS[g.scope])} ${g.target}`;
   for (const a of is) {
