@@ -73,7 +73,7 @@ function nothingToCompare(before: ReviewInput[], after: ReviewInput[], inputs: s
     view.policies.length + view.workloads.length + view.attestors.length + view.grants.length + view.guardrails.length >
     0;
   return !before.some(holds) && !after.some(holds)
-    ? `${inputs}: nothing to compare: no policy, attestor, signing grant (on a note or key, or above them), Cloud Run guardrail or Cloud Run workload in either`
+    ? `${inputs}: nothing to compare: no policy, attestor, grant on the chain of trust, Cloud Run guardrail or Cloud Run workload in either`
     : undefined;
 }
 

@@ -23,7 +23,7 @@ export function graph(input: string, format: (typeof GRAPH_FORMATS)[number]): st
   const drawn = trustGraph(files.map((f) => inFile(f.file, () => trustViewOf(f.model))));
   const lines = format === 'dot' ? renderDot(drawn) : renderMermaid(drawn);
   if (drawn.nodes.length === 0) {
-    const nothing = `${input}: nothing to draw: no policy, attestor, signing grant (on a note or key, or above them), or Cloud Run workload in ${files.map((f) => f.file).join(', ')}`;
+    const nothing = `${input}: nothing to draw: no policy, attestor, grant on the chain of trust, or Cloud Run workload in ${files.map((f) => f.file).join(', ')}`;
     return [lines[0], `${format === 'dot' ? '  //' : '  %%'} ${nothing}`, ...lines.slice(1)];
   }
   return lines;

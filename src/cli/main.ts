@@ -118,9 +118,10 @@ const COMMANDS: Record<string, { readonly usage: string; readonly options: reado
   },
   diff: {
     usage: `  diff <before> <after> [--format F]       what a change does to what is admitted: each change to the
-  diff <plan> [--format F]                 policies, workloads, attestor keys, signing grants and the Cloud
-        [--fail-on never]                  Run guardrail, weakening, strengthening or neutral; one plan
-                                           compares its two sides; --format table|json|markdown|sarif
+  diff <plan> [--format F]                 policies, workloads, attestor keys, grants over the chain of
+        [--fail-on never]                  trust and the Cloud Run guardrail, weakening, strengthening or
+                                           neutral; one plan compares its two sides;
+                                           --format table|json|markdown|sarif
                                            (--json, --markdown: the same); markdown for a pull-request
                                            comment; exit 1 when anything weakens (or cannot be judged
                                            until apply)`,

@@ -47,6 +47,12 @@ export const FINDING_CODES = [
   'ignore-changes',
   /** A workload's project has no policy in the input (or a plan deletes it, or the project is not known). */
   'no-policy',
+  /** A permission over the chain of trust (attest, rewrite, push what is admitted, grant) is granted to everyone. */
+  'public-grant',
+  /** A grant on the chain of trust whose role cannot be judged (unknown to the table, or an undefined custom role). */
+  'unjudged-grant',
+  /** Someone may push into a repository that an allowlist pattern admits. */
+  'allowlisted-writer',
 ] as const;
 
 /** A finding code. */

@@ -12,10 +12,11 @@
  * name can end a label or write graph syntax.
  */
 import { Workload } from './gate';
-import { isUnknownValue, SigningScope } from './model';
+import { GrantScope, isUnknownValue } from './model';
 import { FoundPolicy } from './terraform-json';
 import { escapeControlCharacters } from './text';
-import { grantCovers, sameAcross, TrustView } from './trust';
+import { grantCovers, judgeGrant, sameAcross, trustContextOf, TrustView } from './trust';
+import { TrustClass } from './trust-permissions';
 
 /** The kinds of nodes, in the order the chain reads. */
 const KINDS = ['signer', 'scope', 'key', 'note', 'attestor', 'policy', 'workload'] as const;
@@ -72,35 +73,41 @@ export function trustGraph(views: readonly TrustView[]): TrustGraph {
       edge(key, attestor, 'trusted by');
     }
   }
+  const context = trustContextOf(views);
   for (const g of views.flatMap((v) => v.grants)) {
+    const judged = judgeGrant(g, context);
+    if (judged.permissions.length === 0 && judged.unjudged === undefined) {
+      continue;
+    }
     const signer = node('signer', g.member, [g.member], projectOfMember(g.member));
-    const does = g.power === 'signs' ? (g.on === 'key' ? 'signs' : 'attaches attestations') : 'may grant signing';
-    if (g.scope !== 'key' && g.scope !== 'note') {
-      // A grant above the key or note: on every one below, drawn to what the input shows of them.
+    const does = grantLabel(judged.classes, judged.unjudged !== undefined);
+    const onNote = judged.classes.includes('attach') || judged.classes.includes('rewrite-attestor');
+    const onKey = judged.classes.includes('sign');
+    if (g.scope !== 'key' && g.scope !== 'note' && g.scope !== 'attestor') {
+      // A grant on something else, or above the key or note: on every one below, drawn to what the input shows of them.
       const scope = node(
         'scope',
         `${g.scope}\n${g.target}`,
-        [
-          `${SCOPE_LABELS[g.scope]} ${g.target}`,
-          `a grant here reaches every ${g.scope === 'key-ring' ? 'key in it' : 'key and note below'}`,
-        ],
+        [`${SCOPE_LABELS[g.scope]} ${g.target}`, ...(above(g.scope) ? [REACHES[g.scope]!] : [])],
         g.scope === 'project' ? g.target : g.scope === 'key-ring' ? projectOfName(g.target) : undefined,
       );
-      edge(signer, scope, g.on === 'key' ? `${does}: ${g.role}` : `${does} to its notes: ${g.role}`);
+      edge(signer, scope, does === 'attaches attestations' ? `${does} to its notes: ${g.role}` : `${does}: ${g.role}`);
       for (const a of attestors) {
-        if (g.on === 'note' && grantCovers(g, a.note) === true) {
+        if (onNote && grantCovers(g, a.note) === true) {
           edge(scope, node('attestor', a.name, [], a.project), 'holds its note');
         }
-        for (const k of a.keys.filter((key) => g.on === 'key' && key.kmsKey && grantCovers(g, key.kmsKey) === true)) {
+        for (const k of a.keys.filter((key) => onKey && key.kmsKey && grantCovers(g, key.kmsKey) === true)) {
           edge(scope, node('key', k.kmsKey!, [], projectOfName(k.kmsKey!)), 'holds');
         }
       }
       continue;
     }
-    const label = g.on === 'key' ? `${does}: ${g.role}` : `${does} to its note: ${g.role}`;
-    if (g.on === 'key') {
-      edge(signer, node('key', g.target, [`key ${g.target}`], projectOfName(g.target)), label);
+    if (g.scope === 'key') {
+      edge(signer, node('key', g.target, [`key ${g.target}`], projectOfName(g.target)), `${does}: ${g.role}`);
+    } else if (g.scope === 'attestor') {
+      edge(signer, node('attestor', g.target, [`attestor ${g.target}`], projectOfName(g.target)), `${does}: ${g.role}`);
     } else {
+      const label = `${does} to its note: ${g.role}`;
       const users = attestors.filter((a) => sameAcross(a.note, g.target));
       const targets =
         users.length > 0
@@ -144,13 +151,51 @@ export function trustGraph(views: readonly TrustView[]): TrustGraph {
   return ordered(nodes, edges);
 }
 
-/** How the graph names what a grant above the key or note is on. */
-const SCOPE_LABELS: Record<Exclude<SigningScope, 'key' | 'note'>, string> = {
+/** How the graph names what a grant is on, when it is neither a key, a note nor an attestor. */
+const SCOPE_LABELS: Record<Exclude<GrantScope, 'key' | 'note' | 'attestor'>, string> = {
   'key-ring': 'key ring',
   project: 'project',
   folder: 'folder',
   organization: 'organization',
+  'service-account': 'service account',
+  repository: 'repository',
+  bucket: 'bucket',
 };
+
+/** What a grant on a key ring, project, folder or organization reaches. */
+const REACHES: Partial<Record<GrantScope, string>> = {
+  'key-ring': 'a grant here reaches every key in it',
+  project: 'a grant here reaches everything below',
+  folder: 'a grant here reaches everything below',
+  organization: 'a grant here reaches everything below',
+};
+
+function above(scope: GrantScope): scope is 'key-ring' | 'project' | 'folder' | 'organization' {
+  return REACHES[scope] !== undefined;
+}
+
+/** What a grant lets its member do, as an edge label: by the classes of the one permission table. */
+function grantLabel(classes: readonly TrustClass[], unjudged: boolean): string {
+  if (unjudged) {
+    return 'cannot judge';
+  }
+  if (classes.length === 1 && classes[0] === 'sign') {
+    return 'signs';
+  }
+  if (classes.length === 1 && classes[0] === 'attach') {
+    return 'attaches attestations';
+  }
+  const words: Record<TrustClass, string> = {
+    'rewrite-attestor': 'rewrites attestors',
+    'rewrite-policy': 'rewrites the policy',
+    attach: 'attaches attestations',
+    sign: 'signs',
+    'act-as': 'acts as service accounts',
+    push: 'pushes admitted images',
+    grant: 'may grant',
+  };
+  return classes.map((c) => words[c]).join(', ');
+}
 
 /** Why a workload stands out, or `undefined` when it enforces its project's policy. */
 function standingOf(w: Workload): string | undefined {

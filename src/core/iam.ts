@@ -32,6 +32,11 @@ const PUBLIC_MEMBERS: readonly string[] = [
   'domain:googlemail.com',
 ];
 
+/** Whether a member stands for everyone, or anyone who signs up (`PUBLIC_MEMBERS`). */
+export function isPublicMember(member: string): boolean {
+  return PUBLIC_MEMBERS.includes(member.trim().toLowerCase());
+}
+
 /**
  * An IAM member: `user:EMAIL`, `serviceAccount:EMAIL`, `group:EMAIL`, `domain:DOMAIN`,
  * `principal://…` or `principalSet://…`. Public members (`allUsers`, `allAuthenticatedUsers`,
@@ -41,7 +46,7 @@ const PUBLIC_MEMBERS: readonly string[] = [
 export function checkIamMember(member: string): string | undefined {
   const forms =
     'a member looks like "serviceAccount:ci@my-project.iam.gserviceaccount.com", "group:team@example.com", "user:me@example.com", "domain:example.com" or "principal://…"';
-  if (PUBLIC_MEMBERS.includes(member.trim().toLowerCase())) {
+  if (isPublicMember(member)) {
     return `this member stands for everyone, and granting Binary Authorization roles to everyone defeats them; name the principals that need the role (${forms})`;
   }
   const colon = member.indexOf(':');

@@ -13,7 +13,9 @@ import {
 import { describeValue } from './display';
 import { FindingCode } from './findings';
 import { workloadIgnoredChange } from './gate';
+import { isPublicMember } from './iam';
 import { InputModel, isUnknownValue, POLICY_TYPE, ResourceInstance } from './model';
+import { checkAttestorName } from './names';
 import { isInterpolated, RuleModel } from './policy';
 import { globalEvaluationModeProblem } from './policy-check';
 import { Finding, lintPattern, NO_PREVENT_DESTROY, ruleFindings, Severity } from './policy-findings';
@@ -26,14 +28,19 @@ import {
   policiesOf,
   terraformJsonModel,
 } from './terraform-json';
-import { guardrailsOf, isGuardrail } from './trust';
+import { grantsIn, guardrailsOf, isGuardrail, judgeGrant, trustContextOf } from './trust';
 
-/** Whether an input holds anything this lint looks at (a policy, a Cloud Run resource, a deleted policy or a module call). */
+/**
+ * Whether an input holds anything this lint looks at (a policy, a Cloud Run resource, a deleted policy, a
+ * module call, or a grant on the chain of trust that a role may make matter: a security stack of attestors
+ * and their grants is linted too).
+ */
 export function hasLintSubjectsIn(model: InputModel): boolean {
   return (
     model.hiddenModules.length > 0 ||
     model.deleted.some((r) => r.type === POLICY_TYPE) ||
-    model.resources.some((r) => r.type === POLICY_TYPE || isCloudRun(r))
+    model.resources.some((r) => r.type === POLICY_TYPE || isCloudRun(r)) ||
+    grantsIn(model).grants.length > 0
   );
 }
 
@@ -70,7 +77,59 @@ export function lintModel(model: InputModel): Finding[] {
     ...meta,
     // A guardrail made unknown by a meta-argument has its finding above.
     ...lintGuardrails(model).filter((f) => f.code !== 'unknown-value' || !meta.some((m) => m.address === f.address)),
+    ...lintGrants(model),
   ];
+}
+
+/**
+ * The findings for the grants on the chain of trust, judged by the one permission table (`judgeGrant`):
+ * a trust-chain permission granted to everyone (`allUsers`, `allAuthenticatedUsers`, …) is an error; a role
+ * that cannot be judged (not in the table, a custom role the input does not define) a warning; a member who
+ * may push into a repository an allowlist pattern admits, information (keep its writers to the builds).
+ */
+function lintGrants(model: InputModel): Finding[] {
+  const { grants, customRoles } = grantsIn(model);
+  if (grants.length === 0) {
+    return [];
+  }
+  const context = trustContextOf([{ customRoles, policies: policiesOf(model) }]);
+  return grants.flatMap((g): Finding[] => {
+    const judged = judgeGrant(g, context);
+    const on = `${g.role} for ${g.member} on ${g.scope} ${g.target}${g.condition === undefined ? '' : ` (condition ${g.condition})`}`;
+    if (judged.unjudged !== undefined) {
+      return [
+        {
+          severity: isPublicMember(g.member) ? 'error' : 'warning',
+          code: isPublicMember(g.member) ? 'public-grant' : 'unjudged-grant',
+          address: g.address,
+          message: `${on}: cannot judge: ${judged.unjudged}; it may change what is admitted. Use a predefined role, or define the custom role in the input`,
+        },
+      ];
+    }
+    if (judged.permissions.length === 0) {
+      return [];
+    }
+    if (isPublicMember(g.member)) {
+      return [
+        {
+          severity: 'error',
+          code: 'public-grant',
+          address: g.address,
+          message: `${on}: everyone may ${judged.classes.join(', ')} (${judged.permissions.join(', ')}), which changes what is admitted; name the principals that need it`,
+        },
+      ];
+    }
+    return judged.classes.includes('push') && judged.pushCovered === true
+      ? [
+          {
+            severity: 'info',
+            code: 'allowlisted-writer',
+            address: g.address,
+            message: `${on}: ${g.member} may push into a repository that an allowlist pattern admits, so what it pushes is admitted without attestation; keep the writers of allowlisted repositories to the build service accounts`,
+          },
+        ]
+      : [];
+  });
 }
 
 /**
@@ -193,6 +252,17 @@ export function lintPolicy(found: FoundPolicy, preventDestroyKnown = true): Find
   ];
   for (const [name, rule] of rules) {
     ruleFindings(rule, name).forEach((f) => add(f.severity, f.code, f.message));
+    // The constructs refuse a required attestor that is not a full name (`checkAttestorName`): so does the lint.
+    for (const attestor of rule.requireAttestationsBy.filter((a) => !isInterpolated(a))) {
+      const problem = checkAttestorName(attestor);
+      if (problem !== undefined) {
+        add(
+          'error',
+          'invalid-rule',
+          `${name} requires ${JSON.stringify(attestor)}, which is not a full attestor name: ${problem}; which attestor it names depends on the project it is read in (in Terraform, use the attestor's id, not its name)`,
+        );
+      }
+    }
   }
   const global = globalEvaluationModeProblem(found.globalPolicyEvaluationMode, isInterpolated);
   if (global !== undefined) {

@@ -41,47 +41,73 @@ export const CRYPTO_KEY_TYPE = 'google_kms_crypto_key';
 /** The data source of a Cloud KMS key version (whose `id` and public key an attestor's KMS key takes). */
 export const KEY_VERSION_DATA_TYPE = 'google_kms_crypto_key_version';
 
+/** A custom role of a project's (`projects/P/roles/ID`), whose `permissions` the trust chain reads. */
+export const PROJECT_CUSTOM_ROLE_TYPE = 'google_project_iam_custom_role';
+/** A custom role of an organization's (`organizations/O/roles/ID`). */
+export const ORGANIZATION_CUSTOM_ROLE_TYPE = 'google_organization_iam_custom_role';
+/** An Artifact Registry repository (whose name a repository's IAM resource may reference). */
+export const REPOSITORY_TYPE = 'google_artifact_registry_repository';
 /**
- * The IAM resource types on which signing roles may be granted, with what each grants on, its form and
- * the attribute that names its target: whoever may attach occurrences to an attestor's note and sign
- * with its key can attest images. A grant on a key ring applies to every key in it; on a project, folder
- * or organization, to every key and note below it (Cloud KMS and IAM inherit down the hierarchy), so the
- * role decides which (`on: 'any'`).
+ * A Cloud Storage bucket (whose name a bucket's IAM resource may reference). Not kept by the readers: the
+ * bucket behind Container Registry is Google's, so a bucket IAM resource names it, and a reference to a
+ * bucket of the configuration is judged as unknown.
+ */
+export const BUCKET_TYPE = 'google_storage_bucket';
+/** The data source that writes an IAM policy's `policy_data` from `binding` blocks. */
+export const IAM_POLICY_DATA_TYPE = 'google_iam_policy';
+
+/** The kinds of resources the granting IAM resource types are on, and the attribute naming each. */
+const GRANT_TARGETS = {
+  binary_authorization_attestor: { scope: 'attestor', attribute: 'attestor' },
+  container_analysis_note: { scope: 'note', attribute: 'note' },
+  kms_crypto_key: { scope: 'key', attribute: 'crypto_key_id' },
+  kms_key_ring: { scope: 'key-ring', attribute: 'key_ring_id' },
+  project: { scope: 'project', attribute: 'project' },
+  folder: { scope: 'folder', attribute: 'folder' },
+  organization: { scope: 'organization', attribute: 'org_id' },
+  service_account: { scope: 'service-account', attribute: 'service_account_id' },
+  artifact_registry_repository: { scope: 'repository', attribute: 'repository' },
+  storage_bucket: { scope: 'bucket', attribute: 'bucket' },
+} as const;
+
+/** What a granting IAM resource type is on, its form and the attribute that names its target. */
+export interface GrantingIamType {
+  /** The kind of resource it grants on. */
+  readonly scope: GrantScope;
+  /** `member` adds one member; `binding` is authoritative for one role; `policy` for the whole IAM policy. */
+  readonly form: 'member' | 'binding' | 'policy';
+  /** The attribute that names what it is on. */
+  readonly attribute: string;
+}
+
+/** What an IAM resource grants on: an attestor, a note, a key, … or a key ring, project, folder or organization above. */
+export type GrantScope = (typeof GRANT_TARGETS)[keyof typeof GRANT_TARGETS]['scope'];
+
+/**
+ * The IAM resource types that grant on the chain of trust (binauthz-facts §10): `google_X_iam_member`,
+ * `_iam_binding` and `_iam_policy` for attestors, notes, Cloud KMS keys and key rings, projects, folders,
+ * organizations, service accounts, Artifact Registry repositories and storage buckets. Each grant they make
+ * is judged by the permissions it gives (`trust-permissions.ts`): on a key ring, project, folder or
+ * organization, on every resource below.
  *
  * Cost: the readers keep every resource of these types, and a configuration may hold many project IAM
- * members of roles that have nothing to do with signing; the readers cannot filter by role, so those are
- * kept, and the trust view drops them (`signingPowerOf`). `google_project_iam_member_remove` removes a
- * grant, so it is not among them.
+ * members of roles that have nothing to do with the chain of trust; the readers cannot filter by role, so
+ * those are kept, and the trust view drops them. `google_project_iam_member_remove` removes a grant, so it is
+ * not among them.
  */
-export const SIGNING_IAM_TYPES = {
-  google_container_analysis_note_iam_member: { on: 'note', form: 'member', scope: 'note', attribute: 'note' },
-  google_container_analysis_note_iam_binding: { on: 'note', form: 'binding', scope: 'note', attribute: 'note' },
-  google_container_analysis_note_iam_policy: { on: 'note', form: 'policy', scope: 'note', attribute: 'note' },
-  google_kms_crypto_key_iam_member: { on: 'key', form: 'member', scope: 'key', attribute: 'crypto_key_id' },
-  google_kms_crypto_key_iam_binding: { on: 'key', form: 'binding', scope: 'key', attribute: 'crypto_key_id' },
-  google_kms_crypto_key_iam_policy: { on: 'key', form: 'policy', scope: 'key', attribute: 'crypto_key_id' },
-  google_kms_key_ring_iam_member: { on: 'key', form: 'member', scope: 'key-ring', attribute: 'key_ring_id' },
-  google_kms_key_ring_iam_binding: { on: 'key', form: 'binding', scope: 'key-ring', attribute: 'key_ring_id' },
-  google_kms_key_ring_iam_policy: { on: 'key', form: 'policy', scope: 'key-ring', attribute: 'key_ring_id' },
-  google_project_iam_member: { on: 'any', form: 'member', scope: 'project', attribute: 'project' },
-  google_project_iam_binding: { on: 'any', form: 'binding', scope: 'project', attribute: 'project' },
-  google_project_iam_policy: { on: 'any', form: 'policy', scope: 'project', attribute: 'project' },
-  google_folder_iam_member: { on: 'any', form: 'member', scope: 'folder', attribute: 'folder' },
-  google_folder_iam_binding: { on: 'any', form: 'binding', scope: 'folder', attribute: 'folder' },
-  google_folder_iam_policy: { on: 'any', form: 'policy', scope: 'folder', attribute: 'folder' },
-  google_organization_iam_member: { on: 'any', form: 'member', scope: 'organization', attribute: 'org_id' },
-  google_organization_iam_binding: { on: 'any', form: 'binding', scope: 'organization', attribute: 'org_id' },
-  google_organization_iam_policy: { on: 'any', form: 'policy', scope: 'organization', attribute: 'org_id' },
-} as const;
-/** An IAM resource type on which signing roles may be granted. */
-export type SigningIamType = keyof typeof SIGNING_IAM_TYPES;
-/** What an IAM resource grants on: a note, a key, or a key ring, project, folder or organization above them. */
-export type SigningScope = (typeof SIGNING_IAM_TYPES)[SigningIamType]['scope'];
+export const GRANTING_IAM_TYPES: Readonly<Record<string, GrantingIamType>> = Object.fromEntries(
+  Object.entries(GRANT_TARGETS).flatMap(([name, target]) =>
+    (['member', 'binding', 'policy'] as const).map((form): [string, GrantingIamType] => [
+      `google_${name}_iam_${form}`,
+      { ...target, form },
+    ]),
+  ),
+);
 
 /**
  * The resource types the readers keep: the policy, attestors and what they trust (notes, keys, their key
- * rings, the IAM on them and above them: `SIGNING_IAM_TYPES`), organization policies and Cloud Run's. A
- * handful of resources in most configurations (project IAM members may be more: see `SIGNING_IAM_TYPES`),
+ * rings, the IAM on them and above them: `GRANTING_IAM_TYPES`, custom roles, repositories and buckets), organization policies and Cloud Run's. A
+ * handful of resources in most configurations (project IAM members may be more: see `GRANTING_IAM_TYPES`),
  * so a plan of many thousands of resources still costs little beyond its parsing.
  */
 export const MODEL_RESOURCE_TYPES: ReadonlySet<string> = new Set([
@@ -91,7 +117,10 @@ export const MODEL_RESOURCE_TYPES: ReadonlySet<string> = new Set([
   NOTE_TYPE,
   KEY_RING_TYPE,
   CRYPTO_KEY_TYPE,
-  ...Object.keys(SIGNING_IAM_TYPES),
+  PROJECT_CUSTOM_ROLE_TYPE,
+  ORGANIZATION_CUSTOM_ROLE_TYPE,
+  REPOSITORY_TYPE,
+  ...Object.keys(GRANTING_IAM_TYPES),
   ...Object.keys(CLOUD_RUN_RESOURCE_TYPES),
 ]);
 
@@ -99,7 +128,7 @@ export const MODEL_RESOURCE_TYPES: ReadonlySet<string> = new Set([
  * The data source types the Terraform JSON reader keeps, under the address `data.TYPE.NAME`: how an
  * attestor's key refers to its Cloud KMS key there. (Plans and state hold the values they resolve to.)
  */
-export const MODEL_DATA_TYPES: ReadonlySet<string> = new Set([KEY_VERSION_DATA_TYPE]);
+export const MODEL_DATA_TYPES: ReadonlySet<string> = new Set([KEY_VERSION_DATA_TYPE, IAM_POLICY_DATA_TYPE]);
 
 /**
  * Where a resource is written in an input: what a finding points at (the table's row, a SARIF result's

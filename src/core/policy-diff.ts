@@ -95,23 +95,48 @@ export function diffPolicies(
   }
   const [g0, g1] = [before.globalPolicyEvaluationMode ?? 'DISABLE', after.globalPolicyEvaluationMode ?? 'DISABLE'];
   if (g0 !== g1) {
-    changes.push(
-      isUnknown(g0) || isUnknown(g1)
-        ? unknownChange(q`global policy evaluation mode`, g0, g1)
-        : g1 === 'ENABLE'
+    const what = q`global policy evaluation mode`;
+    if (isUnknown(g0) || isUnknown(g1)) {
+      changes.push(unknownChange(what, g0, g1));
+    } else if (g1 === 'ENABLE' && admitsEverything(before.model)) {
+      changes.push({
+        kind: 'neutral',
+        what,
+        reason: q`Google-maintained system images are now exempt (GKE only; Cloud Run ignores it), but every rule of the old policy already admitted every image`,
+      });
+    } else if (g1 !== 'ENABLE' && admitsEverything(after.model)) {
+      changes.push({
+        kind: 'neutral',
+        what,
+        reason: q`Google-maintained system images are no longer exempt (GKE only; Cloud Run ignores it), but every rule of the new policy admits every image anyway`,
+      });
+    } else {
+      changes.push(
+        g1 === 'ENABLE'
           ? {
               kind: 'weakening',
-              what: q`global policy evaluation mode`,
+              what,
               reason: q`Google-maintained system images are now exempt (GKE only; Cloud Run ignores it)`,
             }
           : {
               kind: 'strengthening',
-              what: q`global policy evaluation mode`,
+              what,
               reason: q`Google-maintained system images are no longer exempt (GKE only; Cloud Run ignores it)`,
             },
-    );
+      );
+    }
   }
   return changes;
+}
+
+/**
+ * Whether every rule of a policy (the default rule and each cluster rule: the policy is project-wide, and
+ * GKE evaluates cluster rules) admits every image: `ALWAYS_ALLOW`, or a dry run. Then exempting Google's
+ * system images admits nothing more.
+ */
+function admitsEverything(model: PolicyModel): boolean {
+  const rules = [model.defaultAdmissionRule, ...Object.values(model.clusterAdmissionRules ?? {})];
+  return rules.every((r) => r.evaluationMode === 'ALWAYS_ALLOW' || r.enforcementMode === 'DRYRUN_AUDIT_LOG_ONLY');
 }
 
 /** How much an evaluation mode admits, from least to most. */

@@ -88,10 +88,8 @@ export function lintParsedPattern(address: string, parsed: AllowlistPattern): Fi
   ];
   const pattern = parsed.pattern;
   const problem = parsed.problems[0];
-  if (problem?.code === 'prefix-double-star') {
-    return finding('warning', 'broad-pattern', `allowlist pattern ${JSON.stringify(pattern)}: ${problem.message}`);
-  }
-  if (problem?.code === 'multi-tenant-registry') {
+  // Every pattern the constructs refuse (`parseAllowlistPattern`'s problems, the one judgement) is an error.
+  if (problem?.code === 'prefix-double-star' || problem?.code === 'multi-tenant-registry') {
     return finding('error', 'broad-pattern', `allowlist pattern ${JSON.stringify(pattern)}: ${problem.message}`);
   }
   if (problem !== undefined) {

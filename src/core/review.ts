@@ -19,21 +19,31 @@
  */
 import { BinauthzSetting } from './cloud-run';
 import { Workload } from './gate';
-import { isUnknownValue, KNOWN_AFTER_APPLY } from './model';
+import { GrantScope, isUnknownValue, KNOWN_AFTER_APPLY } from './model';
 import { isInterpolated } from './policy';
 import { ChangeKind, diffPolicies, PolicyChange, PolicyVersion } from './policy-diff';
 import { joinQuoted, q, Quoted } from './quoted';
+
+/** Text of the review's own, never quoted as a value. */
+function prose(text: string): Quoted {
+  return new Quoted([text]);
+}
 import { FoundPolicy } from './terraform-json';
 import {
   AttestorView,
+  CustomRoleView,
+  GrantJudgement,
   grantCovers,
   GuardrailState,
   GuardrailView,
+  judgeGrant,
   sameAcross,
   sameKey,
-  SigningGrant,
+  TrustGrant,
+  trustContextOf,
   TrustView,
 } from './trust';
+import { classesOf, TRUST_PERMISSIONS, TrustClass } from './trust-permissions';
 
 /** One classified difference, and what it is about. */
 export interface ReviewChange {
@@ -475,7 +485,11 @@ function changedWorkload(before: SidedWorkload, after: SidedWorkload): PolicyCha
   const changes: PolicyChange[] = [];
   const what = q`Binary Authorization`;
   const sameState = was.standing === is.standing && sameKey(was.detail, is.detail);
-  if (is.standing === 'unknown' && !sameState) {
+  const [a0, a1] = [attributesOf(before.workload), attributesOf(after.workload)];
+  if (a0 !== undefined && a1 !== undefined) {
+    // Both enforce: each attribute on its own, so that no change hides behind another.
+    changes.push(...attributeChanges(a0, a1));
+  } else if (is.standing === 'unknown' && !sameState) {
     changes.push({ kind: 'weakening', what, reason: q`${is.text}: it cannot be judged until apply` });
   } else if (was.standing === 'unknown' && !sameState) {
     changes.push({
@@ -507,6 +521,89 @@ function changedWorkload(before: SidedWorkload, after: SidedWorkload): PolicyCha
   }
   if (is.standing === 'enforced' || is.standing === 'named') {
     changes.push(...projectMove(before, after));
+  }
+  return changes;
+}
+
+/** The enforcement attributes of a workload that enforces: its break-glass justification, the policy it names. */
+interface EnforcingAttributes {
+  /** The break-glass justification, if any. */
+  readonly breakglass?: string;
+  /** The named platform policy, if any (else the project's policy). */
+  readonly named?: string;
+}
+
+/** The attributes of a workload that enforces with a setting the API accepts; `undefined` otherwise. */
+function attributesOf(workload: Workload): EnforcingAttributes | undefined {
+  const setting = workload.setting;
+  if (setting.enforcement !== 'enforced' || setting.problems.some((p) => p.code !== 'breakglass-without-enforcement')) {
+    return undefined;
+  }
+  const breakglass = setting.breakglass;
+  const named = setting.wiring === 'v2-block' ? (setting.value as Record<string, unknown>).policy : undefined;
+  return {
+    breakglass:
+      breakglass === undefined || breakglass === ''
+        ? undefined
+        : typeof breakglass === 'string'
+          ? breakglass
+          : JSON.stringify(breakglass),
+    named: typeof named === 'string' && named !== '' ? named : undefined,
+  };
+}
+
+/** The changes of each enforcement attribute of a workload that enforces on both sides, on its own. */
+function attributeChanges(was: EnforcingAttributes, is: EnforcingAttributes): PolicyChange[] {
+  const changes: PolicyChange[] = [];
+  const what = q`Binary Authorization`;
+  const [b0, b1] = [was.breakglass, is.breakglass];
+  if (!(b0 === undefined && b1 === undefined) && !(b0 !== undefined && b1 !== undefined && sameKey(b0, b1))) {
+    if (b1 !== undefined && isUnknownValue(b1)) {
+      changes.push({
+        kind: 'weakening',
+        what,
+        reason: q`its break-glass justification is known only at apply time (${b1}): it cannot be judged until apply`,
+      });
+    } else if (b0 === undefined) {
+      changes.push({
+        kind: 'weakening',
+        what,
+        reason: q`gains a break-glass justification (${b1!}): the policy is bypassed`,
+      });
+    } else if (b1 === undefined) {
+      changes.push({
+        kind: 'strengthening',
+        what,
+        reason: q`its break-glass justification is removed (was: ${b0}): the policy is no longer bypassed`,
+      });
+    } else {
+      changes.push({ kind: 'neutral', what, reason: q`its break-glass justification changes to ${b1} (was: ${b0})` });
+    }
+  }
+  const [n0, n1] = [was.named, is.named];
+  if (!(n0 === undefined && n1 === undefined) && !(n0 !== undefined && n1 !== undefined && sameKey(n0, n1))) {
+    if (n1 !== undefined && isUnknownValue(n1)) {
+      changes.push({
+        kind: 'weakening',
+        what,
+        reason: q`the policy it names is known only at apply time (${n1}): it cannot be judged until apply`,
+      });
+    } else if (n1 === undefined) {
+      changes.push({
+        kind: 'strengthening',
+        what,
+        reason: q`it enforces the project's policy (was: the named platform policy ${n0!})`,
+      });
+    } else {
+      changes.push({
+        kind: 'weakening',
+        what,
+        reason:
+          n0 === undefined
+            ? q`switches from the project's policy to the named platform policy ${n1}, which this command cannot read`
+            : q`switches from the named policy ${n0} to ${n1}, which this command cannot read or compare`,
+      });
+    }
   }
   return changes;
 }
@@ -633,89 +730,169 @@ function attestorChanges(before: AttestorView | undefined, after: AttestorView |
     });
   }
   const has = (keys: AttestorView['keys'], identity: string) => keys.some((k) => sameKey(k.identity, identity));
-  for (const key of after.keys.filter((k) => !has(before.keys, k.identity))) {
+  const added = after.keys.filter((k) => !has(before.keys, k.identity));
+  const removed = before.keys.filter((k) => !has(after.keys, k.identity));
+  // The key that a new one replaces under the same id: one change, a new key under an old label.
+  const replacedBy = (key: AttestorView['keys'][number]) =>
+    key.id === undefined ? undefined : removed.find((r) => r.id !== undefined && sameKey(r.id, key.id!));
+  const replaced = new Set<AttestorView['keys'][number]>();
+  for (const key of added) {
+    const old = replacedBy(key);
+    if (old !== undefined) {
+      replaced.add(old);
+    }
     changes.push({
       kind: 'weakening',
       what: q`key ${key.label}`,
-      reason: isUnknownValue(key.identity)
-        ? q`a key known only at apply time: which key can sign attestations cannot be judged until apply`
-        : q`added: whoever holds this key (or may sign with it) can now attest images`,
+      reason: key.identity.includes(KNOWN_AFTER_APPLY)
+        ? q`a key whose material is known only at apply time: cannot judge until apply which key can sign attestations`
+        : isUnknownValue(key.identity)
+          ? q`a key known only at apply time: which key can sign attestations cannot be judged until apply`
+          : old !== undefined
+            ? q`its material or signature algorithm changes under the same id: a key is trusted as it is, not by its id, so this is a new trusted key, and whoever holds it can now attest images`
+            : q`added: whoever holds this key (or may sign with it) can now attest images`,
     });
   }
-  for (const key of before.keys.filter((k) => !has(after.keys, k.identity))) {
+  for (const key of removed.filter((k) => !replaced.has(k))) {
     changes.push({
       kind: 'strengthening',
       what: q`key ${key.label}`,
       reason: q`removed: attestations signed with it no longer verify`,
     });
   }
+  for (const key of after.keys) {
+    const same = before.keys.find((k) => sameKey(k.identity, key.identity));
+    if (same !== undefined && same.id !== key.id && !isUnknownValue(key.identity)) {
+      changes.push({
+        kind: 'neutral',
+        what: q`key ${key.label}`,
+        reason: q`the same key under another id (was: ${same.label}): attestations that quote the old id no longer match it`,
+      });
+    }
+  }
   return changes;
 }
 
-// --- signing grants ------------------------------------------------------------------------------
+// --- grants on the chain of trust -----------------------------------------------------------------
 
-function grantKey(g: SigningGrant): string {
-  return [g.on, g.scope, g.target, g.role, g.member, g.condition ?? ''].join('\n');
+function grantKey(g: TrustGrant): string {
+  return [g.scope, g.target, g.role, g.member, g.condition ?? ''].join('\n');
 }
 
 /** How the review names what an IAM resource is on. */
-const SCOPE_NOUNS: Record<SigningGrant['scope'], Quoted> = {
-  note: q`note`,
-  key: q`key`,
-  'key-ring': q`key ring`,
-  project: q`project`,
-  folder: q`folder`,
-  organization: q`organization`,
+const SCOPE_NOUNS: Record<GrantScope, string> = {
+  attestor: 'attestor',
+  note: 'note',
+  key: 'key',
+  'key-ring': 'key ring',
+  project: 'project',
+  folder: 'folder',
+  organization: 'organization',
+  'service-account': 'service account',
+  repository: 'repository',
+  bucket: 'bucket',
 };
 
-/** Whether a grant is above the note or key: on a key ring, project, folder or organization. */
-function above(g: SigningGrant): boolean {
-  return g.scope !== 'note' && g.scope !== 'key';
+/** Whether a grant is above what its permission acts on: on a key ring, project, folder or organization. */
+function above(g: TrustGrant): boolean {
+  return g.scope === 'key-ring' || g.scope === 'project' || g.scope === 'folder' || g.scope === 'organization';
 }
 
-/** What a grant reaches: `this` (or `the`) note or key, or every key or note below what it is on. */
-function reach(g: SigningGrant, article: Quoted = q`this`): Quoted {
-  const noun = g.on === 'key' ? q`key` : q`note`;
-  switch (g.scope) {
-    case 'note':
-    case 'key':
-      return q`${article} ${noun}`;
-    case 'key-ring':
-      return q`every key in the key ring`;
-    case 'project':
-      return q`every ${noun} in the project`;
-    default:
-      return q`every ${noun} in every project under the ${SCOPE_NOUNS[g.scope]}`;
+/** What a grant reaches of one kind of resource: `this` (or `the`) one, or every one below what it is on. */
+function reach(g: TrustGrant, noun: string, article = 'this'): Quoted {
+  if (SCOPE_NOUNS[g.scope] === noun) {
+    return prose(`${article} ${noun}`);
   }
+  const plural = noun === 'policy' ? 'policy' : noun;
+  switch (g.scope) {
+    case 'key-ring':
+      return prose('every key in the key ring');
+    case 'project':
+      return prose(noun === 'policy' ? "the project's policy" : `every ${plural} in the project`);
+    default:
+      return prose(
+        noun === 'policy'
+          ? `the policy of every project under the ${SCOPE_NOUNS[g.scope]}`
+          : `every ${plural} in every project under the ${SCOPE_NOUNS[g.scope]}`,
+      );
+  }
+}
+
+/** One grant with what it lets its member do, judged with its side's context. */
+interface JudgedGrant {
+  readonly grant: TrustGrant;
+  readonly judgement: GrantJudgement;
+}
+
+function judgedGrants(side: readonly ReviewInput[]): JudgedGrant[] {
+  const context = trustContextOf(side.map((i) => i.view));
+  return side
+    .flatMap((i) => i.view.grants)
+    .map((grant) => ({ grant, judgement: judgeGrant(grant, context) }))
+    .filter(({ judgement }) => judgement.permissions.length > 0 || judgement.unjudged !== undefined);
 }
 
 function reviewGrants(before: readonly ReviewInput[], after: readonly ReviewInput[]): ReviewChange[] {
-  const grants = (side: readonly ReviewInput[]) => side.flatMap((i) => i.view.grants);
-  const [was, is] = [grants(before), grants(after)];
+  const [was, is] = [judgedGrants(before), judgedGrants(after)];
   const attestors = [...after, ...before].flatMap((i) => i.view.attestors);
-  const has = (list: SigningGrant[], g: SigningGrant) => list.some((o) => sameKey(grantKey(o), grantKey(g)));
+  // Each grant by its key; a key holding a value known only after apply is never the same as another (`sameKey`).
+  const index = (list: JudgedGrant[]) => {
+    const map = new Map<string, JudgedGrant>();
+    for (const r of list) {
+      const key = grantKey(r.grant);
+      if (!map.has(key) && !key.includes(KNOWN_AFTER_APPLY)) {
+        map.set(key, r);
+      }
+    }
+    return map;
+  };
+  const [wasByKey, isByKey] = [index(was), index(is)];
+  const find = (list: JudgedGrant[], g: TrustGrant) => (list === was ? wasByKey : isByKey).get(grantKey(g));
   const changes: ReviewChange[] = [];
-  const subjectOf = (g: SigningGrant) => q`${SCOPE_NOUNS[g.scope]} ${g.target}`;
-  for (const g of is.filter((added) => !has(was, added))) {
-    changes.push({ subject: subjectOf(g), kind: 'weakening', what: grantWhat(g), reason: grantAdded(g, attestors) });
+  const subjectOf = (g: TrustGrant) => q`${prose(SCOPE_NOUNS[g.scope])} ${g.target}`;
+  for (const a of is) {
+    const b = find(was, a.grant);
+    const g = a.grant;
+    const row = (kind: ChangeKind, reason: Quoted) =>
+      changes.push({ subject: subjectOf(g), kind, what: grantWhat(g), reason });
+    if (b === undefined) {
+      row('weakening', grantAdded(a, attestors));
+      continue;
+    }
+    const gained = a.judgement.permissions.filter((p) => !b.judgement.permissions.includes(p));
+    const lost = b.judgement.permissions.filter((p) => !a.judgement.permissions.includes(p));
+    if (a.judgement.unjudged !== undefined && b.judgement.unjudged === undefined) {
+      row('weakening', unjudgedText(g, a.judgement.unjudged));
+    } else if (gained.length > 0) {
+      row(
+        'weakening',
+        q`${g.member} may now also ${clausesOf(g, classesOf(gained), attestors)} (${gained.join(', ')}: the role's permissions, or what the allowlist admits, changed)`,
+      );
+    } else if (lost.length > 0 || (b.judgement.unjudged !== undefined && a.judgement.unjudged === undefined)) {
+      row('strengthening', q`${g.member} may no longer ${clausesOf(g, classesOf(lost), [], 'the')}`);
+    }
   }
-  for (const g of was.filter((removed) => !has(is, removed))) {
-    const verb = g.on === 'key' ? q`sign with` : q`attach attestations to`;
+  for (const b of was.filter((r) => find(is, r.grant) === undefined)) {
+    const g = b.grant;
     changes.push({
       subject: subjectOf(g),
       kind: 'strengthening',
       what: grantWhat(g),
-      reason: g.power === 'signs' ? q`removed: ${g.member} may no longer ${verb} ${reach(g, q`the`)}` : q`removed`,
+      reason:
+        b.judgement.classes.length > 0
+          ? q`removed: ${g.member} may no longer ${clausesOf(g, b.judgement.classes, [], 'the')}`
+          : q`removed`,
     });
   }
   // Authoritative IAM that appears or goes: what it means beyond its members.
-  const authoritative = (side: readonly ReviewInput[]) =>
+  const authoritative = (side: JudgedGrant[]) =>
     new Map(
-      grants(side)
+      side
+        .map((r) => r.grant)
         .filter((g) => g.authoritative)
-        .map((g): [string, SigningGrant] => [g.address, g]),
+        .map((g): [string, TrustGrant] => [g.address, g]),
     );
-  const [a0, a1] = [authoritative(before), authoritative(after)];
+  const [a0, a1] = [authoritative(was), authoritative(is)];
   for (const [address, g] of a1) {
     if (!a0.has(address)) {
       changes.push({ subject: subjectOf(g), kind: 'neutral', what: q`${address}`, reason: authoritativeText(g) });
@@ -731,57 +908,154 @@ function reviewGrants(before: readonly ReviewInput[], after: readonly ReviewInpu
       });
     }
   }
-  return changes;
+  return [...changes, ...reviewCustomRoles(before, after)];
 }
 
-function grantWhat(g: SigningGrant): Quoted {
+function grantWhat(g: TrustGrant): Quoted {
   return g.condition === undefined
     ? q`${g.role} for ${g.member}`
-    : q`${g.role} for ${g.member} (condition ${g.condition})`;
+    : q`${g.role} for ${g.member} (condition ${g.condition}: a condition limits when the grant holds, never what it gives)`;
 }
 
-function grantAdded(g: SigningGrant, attestors: AttestorView[]): Quoted {
+/** The attestors whose note (or key) a grant covers, as ` (the note of A, B)`; empty when none is known. */
+function attestorsOf(g: TrustGrant, noun: 'key' | 'note', attestors: readonly AttestorView[]): Quoted {
   const names = [
     ...new Set(
       attestors
         .filter((a) =>
-          g.on === 'key'
+          noun === 'key'
             ? a.keys.some((k) => k.kmsKey !== undefined && grantCovers(g, k.kmsKey) === true)
             : grantCovers(g, a.note) === true,
         )
         .map((a) => a.name),
     ),
   ].sort();
-  const whose = g.on === 'key' ? q`the key` : q`the note`;
-  const of =
-    names.length === 0
-      ? q``
-      : q` (${whose} of ${joinQuoted(
-          names.map((n) => q`${n}`),
-          ', ',
-        )})`;
-  const inherited = above(g)
-    ? q` (a grant on a ${SCOPE_NOUNS[g.scope]} applies to every ${g.on === 'key' ? q`key` : q`note`} below it)`
-    : q``;
-  if (isUnknownValue(g.member) || isUnknownValue(g.role)) {
-    return q`a grant whose member or role is known only at apply time${of}: who may sign cannot be judged until apply`;
-  }
-  switch (g.power) {
-    case 'signs':
-      return g.on === 'key'
-        ? q`${g.member} may now sign with ${reach(g)}${of}: with a grant on the note too, it can attest images${inherited}`
-        : q`${g.member} may now attach attestations to ${reach(g)}${of}: with the key, it can attest images${inherited}`;
-    case 'may-grant':
-      return q`${g.member} may now grant anyone (itself included) signing on ${reach(g)}${of}${inherited}`;
-    case 'unknown':
-      return above(g)
-        ? q`${g.role} is a custom role, whose permissions this command cannot see: it may include signing or attaching attestations, on every key and note below the ${SCOPE_NOUNS[g.scope]}${of}`
-        : q`${g.role} is a custom role, whose permissions this command cannot see: it may include signing${of}`;
-  }
+  return names.length === 0
+    ? q``
+    : q` (the ${prose(noun)} of ${joinQuoted(
+        names.map((n) => q`${n}`),
+        ', ',
+      )})`;
 }
 
-function authoritativeText(g: SigningGrant): Quoted {
-  const on = SCOPE_NOUNS[g.scope];
+/** What the classes of a grant let its member do, as clauses after "may now". */
+function clausesOf(
+  g: TrustGrant,
+  classes: readonly TrustClass[],
+  attestors: readonly AttestorView[],
+  article = 'this',
+): Quoted {
+  // Removed (article "the"): what it no longer may do, without what it would take to attest.
+  const brief = article !== 'this';
+  const then = (text: Quoted) => (brief ? q`` : text);
+  const clauses = classes.map((c): Quoted => {
+    switch (c) {
+      case 'rewrite-attestor':
+        return g.scope === 'note'
+          ? q`rewrite or delete ${reach(g, 'note', article)}, whose attestations an attestor accepts`
+          : g.scope === 'attestor'
+            ? q`rewrite ${reach(g, 'attestor', article)}: which keys and note it trusts`
+            : q`rewrite ${reach(g, 'attestor', article)} and their notes: which keys they trust`;
+      case 'rewrite-policy':
+        return q`rewrite ${reach(g, 'policy', article)}: what it admits`;
+      case 'attach':
+        return q`attach attestations to ${reach(g, 'note', article)}${attestorsOf(g, 'note', attestors)}${then(q`: with the key, it can attest images`)}`;
+      case 'sign':
+        return q`sign with ${reach(g, 'key', article)}${attestorsOf(g, 'key', attestors)}${then(q`: with a grant on the note too, it can attest images`)}`;
+      case 'act-as':
+        return q`act as ${reach(g, 'service account', article)}${then(q` (its tokens, signatures and keys): whatever a signer may do`)}`;
+      case 'push':
+        return q`push images into ${reach(g, g.scope === 'bucket' ? 'bucket' : 'repository', article)}${then(q`, which an allowlist pattern admits`)}`;
+      case 'grant':
+        return q`grant anyone (itself included) any role on ${
+          above(g) ? prose(`everything in the ${SCOPE_NOUNS[g.scope]}`) : reach(g, SCOPE_NOUNS[g.scope], article)
+        }${then(q`, and so every permission that changes what is admitted there`)}`;
+    }
+  });
+  return joinQuoted(clauses, '; ');
+}
+
+function grantAdded({ grant: g, judgement: j }: JudgedGrant, attestors: AttestorView[]): Quoted {
+  if (j.unjudged !== undefined) {
+    return unjudgedText(g, j.unjudged);
+  }
+  const clauses = clausesOf(g, j.classes, attestors);
+  const inherited = above(g)
+    ? q` (a grant on a ${prose(SCOPE_NOUNS[g.scope])} applies to every ${prose(
+        j.classes.length === 1 && (j.classes[0] === 'sign' || j.classes[0] === 'attach')
+          ? j.classes[0] === 'sign'
+            ? 'key'
+            : 'note'
+          : 'resource',
+      )} below it)`
+    : q``;
+  const uncovered =
+    j.pushCovered === false
+      ? q`; whether an allowlist pattern admits what is pushed there cannot be told (no policy in the input, a value known only at apply time, or a folder or organization), so it counts`
+      : q``;
+  if (isUnknownValue(g.member)) {
+    return q`a grant whose member is known only at apply time may ${clauses}: who may do so cannot be judged until apply${inherited}${uncovered}`;
+  }
+  return q`${g.member} may now ${clauses}${inherited}${uncovered}`;
+}
+
+function unjudgedText(g: TrustGrant, reason: string): Quoted {
+  const on = prose(above(g) ? `everything in the ${SCOPE_NOUNS[g.scope]}` : `this ${SCOPE_NOUNS[g.scope]}`);
+  return q`cannot judge: ${reason}; it may hold permissions that change what is admitted (rewriting attestors or the policy, attesting, acting as a signer, pushing what an allowlist admits, granting any of these) on ${on}, so it counts as weakening${
+    isUnknownValue(g.role) || isUnknownValue(g.member) ? q`: it cannot be judged until apply` : q``
+  }`;
+}
+
+/** Custom roles that gain or lose trust-chain permissions: everyone who holds them, here or elsewhere, does too. */
+function reviewCustomRoles(before: readonly ReviewInput[], after: readonly ReviewInput[]): ReviewChange[] {
+  const byName = (side: readonly ReviewInput[]) =>
+    new Map(side.flatMap((i) => i.view.customRoles).map((r): [string, CustomRoleView] => [r.name, r]));
+  const [was, is] = [byName(before), byName(after)];
+  const changes: ReviewChange[] = [];
+  const trust = (permissions: readonly string[] | undefined) =>
+    permissions === undefined ? undefined : permissions.filter((p) => TRUST_PERMISSIONS[p] !== undefined);
+  for (const [name, a] of is) {
+    const b = was.get(name);
+    if (b === undefined) {
+      continue;
+    }
+    const subject = q`custom role ${name}`;
+    const [p0, p1] = [trust(b.permissions), trust(a.permissions)];
+    if (p1 === undefined) {
+      if (p0 !== undefined) {
+        changes.push({
+          subject,
+          kind: 'weakening',
+          what: q`permissions`,
+          reason: q`its permissions are known only at apply time: what its holders may do cannot be judged until apply`,
+        });
+      }
+      continue;
+    }
+    const added = p1.filter((p) => p0 === undefined || !p0.includes(p));
+    const removed = (p0 ?? []).filter((p) => !p1.includes(p));
+    if (added.length > 0) {
+      changes.push({
+        subject,
+        kind: 'weakening',
+        what: q`permissions ${added.join(', ')}`,
+        reason: q`added: everyone granted this role, in this input or elsewhere, gains them (${classesOf(added).join(', ')})`,
+      });
+    }
+    if (removed.length > 0) {
+      changes.push({
+        subject,
+        kind: 'strengthening',
+        what: q`permissions ${removed.join(', ')}`,
+        reason: q`removed: its holders lose them`,
+      });
+    }
+  }
+  return changes;
+}
+
+function authoritativeText(g: TrustGrant): Quoted {
+  const on = prose(SCOPE_NOUNS[g.scope]);
   return g.type.endsWith('_policy')
     ? q`an authoritative IAM policy: on apply it replaces the ${on}'s whole IAM policy, removing every grant made elsewhere (other _iam_member resources, other configurations, the console, the Binary Authorization service agent's), and it fights with any other IAM resource on the ${on}: each apply overwrites the other`
     : q`an authoritative binding: on apply it makes its members the only holders of ${g.role} on the ${on}, removing every member granted elsewhere, and it fights with any _iam_member of that role: each apply overwrites the other`;

@@ -14,9 +14,14 @@
 import { ALLOWED_POLICIES_CONSTRAINT } from './cloud-run';
 import { describeValue } from './display';
 import { Workload, workloadsOf } from './gate';
+import { SIGNATURE_ALGORITHM_ALIASES } from './keys';
 import {
   ATTESTOR_TYPE,
+  BUCKET_TYPE,
   CRYPTO_KEY_TYPE,
+  GrantScope,
+  GRANTING_IAM_TYPES,
+  IAM_POLICY_DATA_TYPE,
   InputFormat,
   InputModel,
   isPlainObject,
@@ -27,91 +32,51 @@ import {
   ModelError,
   NOTE_TYPE,
   ORG_POLICY_TYPE,
+  ORGANIZATION_CUSTOM_ROLE_TYPE,
+  PROJECT_CUSTOM_ROLE_TYPE,
+  REPOSITORY_TYPE,
   ResourceInstance,
-  SIGNING_IAM_TYPES,
-  SigningIamType,
-  SigningScope,
 } from './model';
+import { projectImagePath } from './names';
+import { parseAllowlistPattern } from './pattern';
 import { sameExpression } from './policy';
+import { isArtifactRegistryHost } from './registries';
 import { FoundPolicy, policiesOf, PROVIDER_DEFAULT_PROJECT } from './terraform-json';
-
-/** What a role lets a member do with a note or a key, for attesting images. */
-export type SigningPower = 'signs' | 'may-grant' | 'unknown';
-
-/**
- * The predefined roles that let a member attest: on a note, attach occurrences (attestations) to it; on a
- * Cloud KMS key, sign with it; and the roles that may grant those to anyone (`setIamPolicy` on the
- * resource). The same on a key ring, project, folder or organization, for every key and note below it.
- * A custom role, or a role known only at apply time, may hold any permission: `unknown`.
- *
- * `roles/containeranalysis.editor` holds `containeranalysis.notes.attachOccurrence` (Google's IAM role
- * reference, Artifact Analysis roles). UNCONFIRMED: whether the basic role `roles/editor` holds
- * `cloudkms.cryptoKeyVersions.useToSign` and `containeranalysis.notes.attachOccurrence` (the reference
- * pages read did not say); counted as signing, to fail closed. `roles/owner` may grant itself anything
- * (`setIamPolicy`), whether or not it signs; so may the roles that administer IAM policies
- * (`roles/iam.securityAdmin`, and on a project, folder or organization `roles/resourcemanager.projectIamAdmin`,
- * `folderIamAdmin`, `organizationAdmin`).
- */
-const SIGNING_ROLES: Record<'note' | 'key', Record<string, SigningPower>> = {
-  note: {
-    'roles/containeranalysis.notes.attacher': 'signs',
-    'roles/containeranalysis.editor': 'signs',
-    'roles/containeranalysis.admin': 'signs',
-    'roles/editor': 'signs',
-    'roles/owner': 'may-grant',
-    'roles/iam.securityAdmin': 'may-grant',
-    'roles/resourcemanager.projectIamAdmin': 'may-grant',
-    'roles/resourcemanager.folderIamAdmin': 'may-grant',
-    'roles/resourcemanager.organizationAdmin': 'may-grant',
-  },
-  key: {
-    'roles/cloudkms.signer': 'signs',
-    'roles/cloudkms.signerVerifier': 'signs',
-    'roles/cloudkms.cryptoOperator': 'signs',
-    'roles/editor': 'signs',
-    'roles/cloudkms.admin': 'may-grant',
-    'roles/owner': 'may-grant',
-    'roles/iam.securityAdmin': 'may-grant',
-    'roles/resourcemanager.projectIamAdmin': 'may-grant',
-    'roles/resourcemanager.folderIamAdmin': 'may-grant',
-    'roles/resourcemanager.organizationAdmin': 'may-grant',
-  },
-};
-
-/** What `role` lets a member do on a note or a key; `undefined` when it has nothing to do with attesting. */
-export function signingPowerOf(on: 'note' | 'key', role: string): SigningPower | undefined {
-  if (Object.prototype.hasOwnProperty.call(SIGNING_ROLES[on], role)) {
-    return SIGNING_ROLES[on][role];
-  }
-  return role.startsWith('roles/') && !isUnknownValue(role) ? undefined : 'unknown';
-}
+import {
+  classesOf,
+  CustomRoleDefinition,
+  permissionsReaching,
+  rolePermissions,
+  TRUST_PERMISSIONS,
+  TrustClass,
+} from './trust-permissions';
 
 /**
- * One member granted a signing role (`signingPowerOf`) on a note or a key, or above them (a key ring, a
- * project, a folder, an organization: on every key or note below), by one IAM resource.
+ * One member granted one role by an IAM resource on the chain of trust (`GRANTING_IAM_TYPES`): on an
+ * attestor, a note, a key, a service account, a repository, a bucket, or a key ring, project, folder or
+ * organization above them. What it lets the member do is judged by `judgeGrant`, with the one permission
+ * table (`trust-permissions.ts`).
  */
-export interface SigningGrant {
+export interface TrustGrant {
   /** The IAM resource's address. */
   readonly address: string;
   /** Its type. */
-  readonly type: SigningIamType;
-  /** Whether the role is on notes or keys. */
-  readonly on: 'note' | 'key';
-  /** What the IAM resource is on: the note or key itself, or a key ring, project, folder or organization above. */
-  readonly scope: SigningScope;
+  readonly type: string;
+  /** What the IAM resource is on. */
+  readonly scope: GrantScope;
   /**
-   * The note (`projects/P/notes/N`), key (`projects/P/locations/L/keyRings/R/cryptoKeys/K`), key ring
-   * (`projects/P/locations/L/keyRings/R`), project id, folder id or organization id; or the value as written.
+   * The attestor or note (`projects/P/attestors/N`, `projects/P/notes/N`), key
+   * (`projects/P/locations/L/keyRings/R/cryptoKeys/K`), key ring, repository
+   * (`projects/P/locations/L/repositories/R`), service account (its email), bucket, project id, folder id or
+   * organization id; or the value as written.
    */
   readonly target: string;
   /** The role. */
   readonly role: string;
   /** The member (`serviceAccount:…`), or the value as written. */
   readonly member: string;
-  /** The IAM condition's expression, if any. */
+  /** The IAM condition's expression, if any: shown, never a reason to pass the grant. */
   readonly condition?: string;
-  /** What the role lets the member do. */
-  readonly power: SigningPower;
   /**
    * Whether the resource is authoritative: `_iam_binding` (every member of the role on the resource) or
    * `_iam_policy` (the resource's whole IAM policy); `_iam_member` adds one member.
@@ -119,14 +84,25 @@ export interface SigningGrant {
   readonly authoritative: boolean;
 }
 
+/** A custom role the input defines (`google_project_iam_custom_role`, `google_organization_iam_custom_role`). */
+export interface CustomRoleView extends CustomRoleDefinition {
+  readonly address: string;
+}
+
 /** One public key of an attestor. */
 export interface AttestorKey {
-  /** What identifies it: its `id` (for a Cloud KMS key, its version's name), else the key itself; unknown values as written. */
+  /**
+   * What it is: its material (the PEM's or armored PGP key's body) with its signature algorithm, and the
+   * Cloud KMS version it names; never its `id` otherwise, which is a label the attestor stores and an
+   * attestation quotes (a new key under an old id is a new trusted key). Unknown values as written.
+   */
   readonly identity: string;
   /** How a person names it: its id, or its kind. */
   readonly label: string;
   /** The Cloud KMS key it is a version of (`projects/P/locations/L/keyRings/R/cryptoKeys/K`), when it is one. */
   readonly kmsKey?: string;
+  /** Its `id`, when it has one. */
+  readonly id?: string;
 }
 
 /** An attestor, with what it trusts. */
@@ -169,7 +145,9 @@ export interface TrustView {
   readonly policies: FoundPolicy[];
   readonly workloads: Workload[];
   readonly attestors: AttestorView[];
-  readonly grants: SigningGrant[];
+  readonly grants: TrustGrant[];
+  /** The custom roles it defines, whose permissions judge the grants of them. */
+  readonly customRoles: CustomRoleView[];
   readonly guardrails: GuardrailView[];
 }
 
@@ -185,10 +163,30 @@ export function trustViewOf(model: InputModel): TrustView {
     policies: policiesOf(model),
     workloads: workloadsOf(model),
     attestors: model.resources.filter((r) => r.type === ATTESTOR_TYPE).map((r) => attestorOf(r, resolver)),
-    grants: model.resources
-      .filter((r) => Object.prototype.hasOwnProperty.call(SIGNING_IAM_TYPES, r.type))
-      .flatMap((r) => grantsOf(r, resolver)),
+    ...grantsWith(model, resolver),
     guardrails: guardrailsOf(model),
+  };
+}
+
+/**
+ * The grants on the chain of trust of an input (those a predefined role without trust-chain permissions
+ * makes are left out), and the custom roles it defines: what `judgeGrant` judges.
+ *
+ * @throws ModelError when an IAM resource or a custom role has a value of the wrong type
+ */
+export function grantsIn(model: InputModel): Pick<TrustView, 'grants' | 'customRoles'> {
+  return grantsWith(model, new Resolver(model));
+}
+
+function grantsWith(model: InputModel, resolver: Resolver): Pick<TrustView, 'grants' | 'customRoles'> {
+  return {
+    grants: model.resources
+      .filter((r) => Object.prototype.hasOwnProperty.call(GRANTING_IAM_TYPES, r.type))
+      .flatMap((r) => grantsOf(r, resolver))
+      .filter(mayMatter),
+    customRoles: model.resources
+      .filter((r) => r.type === PROJECT_CUSTOM_ROLE_TYPE || r.type === ORGANIZATION_CUSTOM_ROLE_TYPE)
+      .map((r) => customRoleOf(r, resolver)),
   };
 }
 
@@ -241,8 +239,9 @@ export class Resolver {
   }
 
   /**
-   * What a value stands for: a reference `${ADDRESS.id}` or `${ADDRESS.name}` to a resource of the input
-   * that is known is its id or name; anything else is itself.
+   * What a value stands for: a reference `${ADDRESS.ATTRIBUTE}` to a resource of the input whose value is
+   * known (its id or name as the provider builds it, an email, an IAM policy's `policy_data`, or a literal
+   * attribute); anything else is itself.
    */
   public resolve(value: string, depth = 0): string {
     const match = REFERENCE.exec(value);
@@ -250,9 +249,28 @@ export class Resolver {
     if (!match || resource === undefined || depth > 4) {
       return value;
     }
-    const resolved =
-      match[2] === 'id' ? this.idOf(resource, depth) : match[2] === 'name' ? resource.values.name : undefined;
+    const resolved = this.attributeOf(resource, match[2], depth);
     return typeof resolved === 'string' && !isUnknownValue(resolved) ? resolved : value;
+  }
+
+  private attributeOf(resource: ResourceInstance, attribute: string, depth: number): unknown {
+    switch (attribute) {
+      case 'id':
+        return this.idOf(resource, depth);
+      case 'name':
+        return [
+          REPOSITORY_TYPE,
+          PROJECT_CUSTOM_ROLE_TYPE,
+          ORGANIZATION_CUSTOM_ROLE_TYPE,
+          'google_service_account',
+        ].includes(resource.type)
+          ? this.idOf(resource, depth)
+          : resource.values.name;
+      case 'policy_data':
+        return resource.type === IAM_POLICY_DATA_TYPE ? policyDataFromBindings(resource) : resource.values.policy_data;
+      default:
+        return resource.values[attribute];
+    }
   }
 
   /** The id of a resource, built from its name and parents as the provider builds it, else its `id`. */
@@ -289,10 +307,51 @@ export class Resolver {
           ? `//cloudkms.googleapis.com/v1/${key}/cryptoKeyVersions/${version}`
           : at('id');
       }
+      case REPOSITORY_TYPE: {
+        const [location, id] = [at('location'), at('repository_id')];
+        return known(project, location, id) ? `projects/${project}/locations/${location}/repositories/${id}` : at('id');
+      }
+      case PROJECT_CUSTOM_ROLE_TYPE: {
+        const id = at('role_id');
+        return known(project, id) ? `projects/${project}/roles/${id}` : at('id');
+      }
+      case ORGANIZATION_CUSTOM_ROLE_TYPE: {
+        const [org, id] = [at('org_id'), at('role_id')];
+        return known(org, id) ? `organizations/${org}/roles/${id}` : at('id');
+      }
+      case BUCKET_TYPE:
+        return name ?? at('id');
       default:
         return at('id');
     }
   }
+}
+
+/**
+ * The `policy_data` that the data source `google_iam_policy` writes from its `binding` blocks (`role`,
+ * `members`, `condition`): `{"bindings": [...]}`. In a plan or a state, the data source's own `policy_data`.
+ */
+function policyDataFromBindings(resource: ResourceInstance): string | undefined {
+  const own = resource.values.policy_data;
+  if (typeof own === 'string' && own !== '') {
+    return own;
+  }
+  const value = resource.values.binding;
+  if (value === undefined || value === null) {
+    return JSON.stringify({ bindings: [] });
+  }
+  if (isUnknownValue(value)) {
+    return undefined;
+  }
+  const list = Array.isArray(value) ? value : [value];
+  const bindings = list.map((binding, i) => {
+    if (!isPlainObject(binding)) {
+      throw new ModelError(`${resource.address}: binding[${i}] must be a block, got: ${describeValue(binding)}`);
+    }
+    const condition = singleBlockOf(resource, binding, 'condition', `binding[${i}].condition`);
+    return { role: binding.role, members: binding.members, ...(condition === undefined ? {} : { condition }) };
+  });
+  return JSON.stringify({ bindings });
 }
 
 /** The attributes of one resource, each read with its type checked. */
@@ -393,26 +452,73 @@ function publicKeysOf(resource: ResourceInstance, value: unknown, resolver: Reso
     if (id !== undefined && id !== null && typeof id !== 'string') {
       throw new ModelError(`${resource.address}: ${where}[${i}].id must be a string, got: ${describeValue(id)}`);
     }
-    if (typeof id === 'string' && id !== '') {
-      const resolved = resolver.resolve(id);
-      return { identity: resolved, label: resolved, kmsKey: KEY_VERSION_ID.exec(resolved)?.[1] };
-    }
+    const resolvedId = typeof id === 'string' && id !== '' ? resolver.resolve(id) : undefined;
+    const kmsKey = resolvedId === undefined ? undefined : KEY_VERSION_ID.exec(resolvedId)?.[1];
+    // The Cloud KMS version a key names is part of what it is; any other id is a label.
+    const version = kmsKey !== undefined ? [`kms ${resolvedId}`] : [];
+    const label = (kind: string) => resolvedId ?? kind;
     const pgp = entry.ascii_armored_pgp_public_key;
-    if (typeof pgp === 'string' && pgp !== '') {
-      return { identity: pgp, label: 'a PGP key' };
+    if (pgp !== undefined && pgp !== null && typeof pgp !== 'string') {
+      throw new ModelError(
+        `${resource.address}: ${where}[${i}].ascii_armored_pgp_public_key must be a string, got: ${describeValue(pgp)}`,
+      );
     }
     const pkix = singleBlockOf(resource, entry, 'pkix_public_key', `${where}[${i}].pkix_public_key`);
+    const identity = (...parts: string[]): AttestorKey => ({
+      identity: [...version, ...parts].join('\n'),
+      label: label(parts[0] === 'pgp' ? 'a PGP key' : 'a PKIX key'),
+      kmsKey,
+      id: resolvedId,
+    });
+    if (typeof pgp === 'string' && pgp !== '') {
+      return identity('pgp', materialOf(pgp));
+    }
     if (typeof pkix === 'string') {
-      return keyOf(pkix);
+      return identity('pkix', pkix);
     }
     const pem = pkix?.public_key_pem;
+    const algorithm = pkix?.signature_algorithm;
+    if (
+      (pem !== undefined && pem !== null && typeof pem !== 'string') ||
+      (algorithm !== undefined && algorithm !== null && typeof algorithm !== 'string')
+    ) {
+      throw new ModelError(
+        `${resource.address}: ${where}[${i}].pkix_public_key must hold public_key_pem and signature_algorithm as strings, got: ${describeValue(pkix)}`,
+      );
+    }
     if (typeof pem === 'string' && pem !== '') {
-      return { identity: pem, label: 'a PKIX key' };
+      const alg = typeof algorithm === 'string' ? (SIGNATURE_ALGORITHM_ALIASES[algorithm] ?? algorithm) : '';
+      return identity('pkix', alg, materialOf(pem));
+    }
+    if (kmsKey !== undefined) {
+      // A Cloud KMS version named without its public key: the version is the key.
+      return identity('kms');
     }
     throw new ModelError(
-      `${resource.address}: ${where}[${i}] has no id, no ascii_armored_pgp_public_key and no pkix_public_key.public_key_pem, so which key it is cannot be told`,
+      resolvedId === undefined
+        ? `${resource.address}: ${where}[${i}] has no id, no ascii_armored_pgp_public_key and no pkix_public_key.public_key_pem, so which key it is cannot be told`
+        : `${resource.address}: ${where}[${i}] has no ascii_armored_pgp_public_key and no pkix_public_key.public_key_pem, so which key it is cannot be told (its id ${JSON.stringify(resolvedId)} is a label the attestor stores, not the key)`,
     );
   });
+}
+
+/**
+ * The material of a PEM or an armored PGP key, as compared: its base64 body, without armor lines, armor
+ * headers (`Version: …`), the PGP checksum line or whitespace; a value known only at apply time as it is.
+ */
+export function materialOf(text: string): string {
+  if (isUnknownValue(text)) {
+    return text;
+  }
+  return text
+    .replace(/\\n/g, '\n')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(
+      (line) =>
+        !/^-----.*-----$/.test(line) && !/^[A-Za-z][A-Za-z-]*: /.test(line) && !/^=[A-Za-z0-9+/]{4}$/.test(line),
+    )
+    .join('');
 }
 
 /** A key known only at apply time. */
@@ -421,32 +527,30 @@ function keyOf(value: string): AttestorKey {
 }
 
 /** What the attribute naming an IAM resource's target must be, by scope. */
-const TARGET_EXPECTED: Record<SigningScope, string> = {
+const TARGET_EXPECTED: Record<GrantScope, string> = {
+  attestor: 'the attestor, "projects/P/attestors/N" or its name',
   note: 'the note, "projects/P/notes/N" or its name',
   key: 'the key, "projects/P/locations/L/keyRings/R/cryptoKeys/K"',
   'key-ring': 'the key ring, "projects/P/locations/L/keyRings/R"',
   project: 'a project id',
   folder: 'a folder, "folders/N"',
   organization: 'an organization id',
+  'service-account': 'a service account, "projects/P/serviceAccounts/EMAIL"',
+  repository: 'a repository, "projects/P/locations/L/repositories/R" or its name',
+  bucket: 'a bucket name',
 };
 
-function grantsOf(resource: ResourceInstance, resolver: Resolver): SigningGrant[] {
-  const type = resource.type as SigningIamType;
-  const { on, form, scope, attribute } = SIGNING_IAM_TYPES[type];
+function grantsOf(resource: ResourceInstance, resolver: Resolver): TrustGrant[] {
+  const { form, scope, attribute } = GRANTING_IAM_TYPES[resource.type];
   const at = new Values(resource);
   const resolved = resolver.resolve(at.requiredString(attribute, TARGET_EXPECTED[scope]));
   const project = at.optionalString('project', 'a project id') ?? resource.providerProject;
-  const target = targetNameOf(scope, resolved, project);
-  const base = { address: resource.address, type, scope, target, authoritative: form !== 'member' };
-  const ons: ReadonlyArray<'note' | 'key'> = on === 'any' ? ['key', 'note'] : [on];
-  const grant = (role: string, member: string, condition?: string): SigningGrant[] => {
-    const found = ons.flatMap((o) => {
-      const power = signingPowerOf(o, role);
-      return power === undefined ? [] : [{ ...base, on: o, role, member, condition, power }];
-    });
-    // A role whose permissions cannot be seen: one grant says it, not one for keys and one for notes.
-    return found.every((g) => g.power === 'unknown') ? found.slice(0, 1) : found;
-  };
+  const location = scope === 'repository' ? at.optionalString('location', 'a location') : undefined;
+  const target = targetNameOf(scope, resolved, project, location && resolver.resolve(location));
+  const base = { address: resource.address, type: resource.type, scope, target, authoritative: form !== 'member' };
+  const grant = (role: string, member: string, condition?: string): TrustGrant[] => [
+    { ...base, role: resolver.resolve(role), member, condition },
+  ];
   const conditionOf = (holder: Record<string, unknown>, where: string): string | undefined => {
     const condition = singleBlockOf(resource, holder, 'condition', where);
     if (typeof condition === 'string' || condition === undefined) {
@@ -460,7 +564,7 @@ function grantsOf(resource: ResourceInstance, resolver: Resolver): SigningGrant[
     }
     return expression;
   };
-  const grants: SigningGrant[] = [];
+  const grants: TrustGrant[] = [];
   switch (form) {
     case 'member':
       grants.push(
@@ -481,7 +585,12 @@ function grantsOf(resource: ResourceInstance, resolver: Resolver): SigningGrant[
     }
     case 'policy':
       grants.push(
-        ...policyDataOf(resource, at.requiredString('policy_data', 'the policy as JSON'), conditionOf, grant),
+        ...policyDataOf(
+          resource,
+          resolver.resolve(at.requiredString('policy_data', 'the policy as JSON')),
+          conditionOf,
+          grant,
+        ),
       );
       break;
   }
@@ -506,8 +615,8 @@ function policyDataOf(
   resource: ResourceInstance,
   data: string,
   conditionOf: (holder: Record<string, unknown>, where: string) => string | undefined,
-  grant: (role: string, member: string, condition?: string) => SigningGrant[],
-): SigningGrant[] {
+  grant: (role: string, member: string, condition?: string) => TrustGrant[],
+): TrustGrant[] {
   if (isUnknownValue(data)) {
     // Which roles and members: known only at apply time.
     return grant(data, data);
@@ -535,14 +644,61 @@ function policyDataOf(
   });
 }
 
+/** A custom role the input defines, with its permissions (`undefined` when known only at apply time). */
+function customRoleOf(resource: ResourceInstance, resolver: Resolver): CustomRoleView {
+  const reference = `\${${resource.address}.id}`;
+  const name = resolver.resolve(reference);
+  const value = resource.values.permissions;
+  if (value !== undefined && value !== null && !isUnknownValue(value)) {
+    if (!Array.isArray(value) || value.some((p) => typeof p !== 'string')) {
+      throw new ModelError(
+        `${resource.address}: permissions must be a list of permissions like "cloudkms.cryptoKeyVersions.useToSign", got: ${describeValue(value)}`,
+      );
+    }
+  }
+  const permissions = Array.isArray(value)
+    ? (value as string[])
+    : value === undefined || value === null
+      ? []
+      : undefined;
+  return { address: resource.address, name, permissions };
+}
+
+/**
+ * Whether a grant may matter to the chain of trust before the side's custom roles and allowlists are
+ * known: a predefined role the table knows to hold no trust-chain permission reaching its resource does not.
+ */
+function mayMatter(g: TrustGrant): boolean {
+  if (!g.role.startsWith('roles/') || isUnknownValue(g.role)) {
+    return true;
+  }
+  const held = rolePermissions(g.role, new Map());
+  return !held.known || permissionsReaching(g.scope, held.permissions).length > 0;
+}
+
 /** `projects/P/locations/L/keyRings/R`. */
 const KEY_RING_NAME = /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+$/;
 /** The provider's short form of a key ring id, `P/L/R`. */
 const KEY_RING_SHORT = /^([^/$]+)\/([^/$]+)\/([^/$]+)$/;
+/** `projects/P/locations/L/repositories/R`. */
+const REPOSITORY_NAME = /^projects\/([^/]+)\/locations\/([^/]+)\/repositories\/([^/]+)$/;
 
-/** The name of what an IAM resource is on: a note's, key's or key ring's full name, a project, folder or organization id. */
-function targetNameOf(scope: SigningScope, value: string, project: string | undefined): string {
+/**
+ * The name of what an IAM resource is on: an attestor's, note's, key's, key ring's or repository's full
+ * name, a service account's email, a bucket's name, a project, folder or organization id.
+ */
+function targetNameOf(
+  scope: GrantScope,
+  value: string,
+  project: string | undefined,
+  location: string | undefined,
+): string {
+  const known = (v: string | undefined): v is string => v !== undefined && !isUnknownValue(v);
   switch (scope) {
+    case 'attestor':
+      return value.includes('/') || !known(project) || isUnknownValue(value)
+        ? value
+        : `projects/${project}/attestors/${value}`;
     case 'note':
       return noteNameOf(value, project);
     case 'key':
@@ -557,24 +713,40 @@ function targetNameOf(scope: SigningScope, value: string, project: string | unde
       return value.replace(/^folders\//, '');
     case 'organization':
       return value.replace(/^organizations\//, '');
+    case 'service-account':
+      return value.replace(/^projects\/[^/]+\/serviceAccounts\//, '');
+    case 'repository':
+      return REPOSITORY_NAME.test(value) ||
+        value.includes('/') ||
+        isUnknownValue(value) ||
+        !known(project) ||
+        !known(location)
+        ? value
+        : `projects/${project}/locations/${location}/repositories/${value}`;
+    case 'bucket':
+      return value.replace(/^b\//, '');
   }
 }
 
 /**
- * Whether a grant covers a note or key (its full name): it is on it, or on the key ring or project that
- * holds it. A folder or an organization may hold any project: `undefined`, not known.
+ * Whether a grant covers an attestor, note or key (its full name): it is on it, or on the key ring or
+ * project that holds it. A folder or an organization may hold any project: `undefined`, not known.
  */
-export function grantCovers(g: SigningGrant, name: string): boolean | undefined {
+export function grantCovers(g: TrustGrant, name: string): boolean | undefined {
   switch (g.scope) {
     case 'note':
     case 'key':
+    case 'attestor':
       return sameAcross(g.target, name);
     case 'key-ring':
       return !isUnknownValue(g.target) && name.startsWith(`${g.target}/cryptoKeys/`);
     case 'project':
       return !isUnknownValue(g.target) && name.startsWith(`projects/${g.target}/`);
-    default:
+    case 'folder':
+    case 'organization':
       return undefined;
+    default:
+      return false;
   }
 }
 
@@ -585,6 +757,166 @@ function keyNameOf(value: string): string {
   }
   const short = CRYPTO_KEY_SHORT.exec(value);
   return short ? `projects/${short[1]}/locations/${short[2]}/keyRings/${short[3]}/cryptoKeys/${short[4]}` : value;
+}
+
+// --- judging grants ------------------------------------------------------------------------------
+
+/** What one side of a review holds that judges its grants: its custom roles, and its allowlists. */
+export interface TrustContext {
+  /** The custom roles of the side, by name (and by the reference to them, when their name is not known). */
+  readonly customRoles: ReadonlyMap<string, CustomRoleDefinition>;
+  /** Every allowlist pattern of the side's policies; `undefined` when the side holds no policy. */
+  readonly patterns?: readonly string[];
+}
+
+/** The context that judges the grants of one side (all its inputs together). */
+export function trustContextOf(views: ReadonlyArray<Pick<TrustView, 'customRoles' | 'policies'>>): TrustContext {
+  const customRoles = new Map<string, CustomRoleDefinition>();
+  for (const role of views.flatMap((v) => v.customRoles)) {
+    customRoles.set(role.name, role);
+    customRoles.set(`\${${role.address}.id}`, role);
+    customRoles.set(`\${${role.address}.name}`, role);
+  }
+  const policies = views.flatMap((v) => v.policies);
+  return {
+    customRoles,
+    patterns: policies.length === 0 ? undefined : policies.flatMap((p) => p.policy.allowlistPatterns),
+  };
+}
+
+/** What a grant lets its member do to the chain of trust. */
+export interface GrantJudgement {
+  /** The trust-chain permissions it gives that reach something that matters, sorted. */
+  readonly permissions: string[];
+  /** Their classes. */
+  readonly classes: TrustClass[];
+  /** Why what it gives cannot be judged (a role the table does not know, …); then it counts as weakening. */
+  readonly unjudged?: string;
+  /** For push permissions: whether a pattern is known to cover where it pushes (`false`: it may, not known). */
+  readonly pushCovered?: boolean;
+}
+
+/**
+ * What a grant lets its member do to the chain of trust, by the one permission table: the trust-chain
+ * permissions its role holds that act on what it is granted on or below. Pushing (and granting on a
+ * repository or a bucket) matters only where an allowlist pattern of the side admits images (a repository
+ * it covers, or the project holding one; the bucket behind Container Registry); when that cannot be told
+ * (the side holds no policy, a pattern or the repository is known only at apply time, a folder or an
+ * organization), it counts.
+ */
+export function judgeGrant(g: TrustGrant, context: TrustContext): GrantJudgement {
+  const held = rolePermissions(g.role, context.customRoles);
+  const coverage = new Map<'repository' | 'bucket', Coverage>();
+  const coveredFor = (kind: 'repository' | 'bucket') => {
+    if (!coverage.has(kind)) {
+      coverage.set(kind, pushCoverage(g, kind, context.patterns));
+    }
+    return coverage.get(kind)!;
+  };
+  const matters = (permission: string) => {
+    const on = TRUST_PERMISSIONS[permission].on;
+    return on === 'repository' || on === 'bucket' ? coveredFor(on) !== 'no' : true;
+  };
+  if (!held.known) {
+    const couldMatter =
+      !reachesOnly(g.scope, ['repository', 'bucket']) ||
+      coveredFor(g.scope === 'bucket' ? 'bucket' : 'repository') !== 'no';
+    return couldMatter ? { permissions: [], classes: [], unjudged: held.reason } : { permissions: [], classes: [] };
+  }
+  const permissions = permissionsReaching(g.scope, held.permissions).filter(matters).sort();
+  const pushes = permissions.filter((p) => TRUST_PERMISSIONS[p].class === 'push');
+  return {
+    permissions,
+    classes: classesOf(permissions),
+    ...(pushes.length === 0
+      ? {}
+      : { pushCovered: pushes.every((p) => coveredFor(TRUST_PERMISSIONS[p].on as 'repository' | 'bucket') === 'yes') }),
+  };
+}
+
+/** Whether a grant on `scope` reaches only resources of the given kinds (a repository, a bucket). */
+function reachesOnly(scope: GrantScope, kinds: readonly string[]): boolean {
+  return kinds.includes(scope);
+}
+
+/** Whether an allowlist pattern admits images from where a grant pushes: `yes`, `no`, or `unknown`. */
+type Coverage = 'yes' | 'no' | 'unknown';
+
+/** Container Registry's hosts, in Artifact Registry the repositories of the same names. */
+const GCR_HOSTS: readonly string[] = ['gcr.io', 'us.gcr.io', 'eu.gcr.io', 'asia.gcr.io'];
+/** The bucket behind Container Registry, `artifacts.PROJECT.appspot.com` (with `us.`, `eu.`, `asia.` for regional hosts). */
+const GCR_BUCKET = /^(?:(us|eu|asia)\.)?artifacts\.([^/]+)\.appspot\.com$/;
+
+/**
+ * Whether the side's allowlist patterns may admit an image that the grant lets its member push: into the
+ * repository (`kind: 'repository'`: Artifact Registry, including its `gcr.io` repositories) or the bucket
+ * behind Container Registry (`kind: 'bucket'`) the grant is on, or any of them in the project it is on.
+ */
+function pushCoverage(g: TrustGrant, kind: 'repository' | 'bucket', patterns: readonly string[] | undefined): Coverage {
+  if (patterns === undefined || isUnknownValue(g.target)) {
+    return 'unknown';
+  }
+  let directories: (host: string) => string[];
+  switch (g.scope) {
+    case 'repository': {
+      const match = REPOSITORY_NAME.exec(g.target);
+      if (!match) {
+        return 'unknown';
+      }
+      const [, project, location, id] = match;
+      const dir = GCR_HOSTS.includes(id)
+        ? `${id}/${projectImagePath(project)}/`
+        : `${location}-docker.pkg.dev/${projectImagePath(project)}/${id}/`;
+      directories = () => [dir];
+      break;
+    }
+    case 'bucket': {
+      const match = GCR_BUCKET.exec(g.target);
+      if (!match) {
+        return 'no';
+      }
+      const dir = `${match[1] === undefined ? '' : `${match[1]}.`}gcr.io/${projectImagePath(match[2])}/`;
+      directories = () => [dir];
+      break;
+    }
+    case 'project':
+      directories = (host) =>
+        (kind === 'bucket' ? GCR_HOSTS.includes(host) : GCR_HOSTS.includes(host) || isArtifactRegistryHost(host))
+          ? [`${host}/${projectImagePath(g.target)}/`]
+          : [];
+      break;
+    default:
+      // A folder or an organization: any project under it, so any project's repository.
+      directories = (host) =>
+        (kind === 'bucket' ? GCR_HOSTS.includes(host) : GCR_HOSTS.includes(host) || isArtifactRegistryHost(host))
+          ? [`${host}/`]
+          : [];
+  }
+  let unknown = false;
+  for (const pattern of patterns) {
+    if (isUnknownValue(pattern)) {
+      unknown = true;
+      continue;
+    }
+    const host = pattern.split('/')[0];
+    if (directories(host).some((dir) => mayAdmitUnder(pattern, dir))) {
+      return 'yes';
+    }
+  }
+  return unknown ? 'unknown' : 'no';
+}
+
+/** Whether a pattern may admit an image whose name starts with `dir` (a directory, ending in `/`). */
+function mayAdmitUnder(pattern: string, dir: string): boolean {
+  const parsed = parseAllowlistPattern(pattern);
+  switch (parsed.wildcard) {
+    case '**':
+      return parsed.prefix.startsWith(dir) || dir.startsWith(parsed.prefix);
+    case 'none':
+      return pattern.startsWith(dir);
+    default:
+      return parsed.prefix.startsWith(dir);
+  }
 }
 
 /** Whether a resource is an organization policy on `constraints/run.allowedBinaryAuthorizationPolicies`. */

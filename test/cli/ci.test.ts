@@ -585,7 +585,7 @@ describe('a valid input with nothing of the command kind: exit 0 and one line, a
       stderr: '',
     });
     const nothing =
-      'bucket.tf.json and bucket.tf.json: nothing to compare: no policy, attestor, signing grant (on a note or key, or above them), Cloud Run guardrail or Cloud Run workload in either';
+      'bucket.tf.json and bucket.tf.json: nothing to compare: no policy, attestor, grant on the chain of trust, Cloud Run guardrail or Cloud Run workload in either';
     expect(run('diff', 'bucket.tf.json', 'bucket.tf.json')).toEqual({ code: 0, stdout: nothing, stderr: '' });
     expect(json('diff', 'bucket.tf.json', 'bucket.tf.json', '--json')).toMatchObject({
       code: 0,
@@ -595,7 +595,7 @@ describe('a valid input with nothing of the command kind: exit 0 and one line, a
     expect(mermaid.code).toBe(0);
     expect(mermaid.stdout.split('\n').slice(0, 2)).toEqual([
       'flowchart LR',
-      '  %% bucket.tf.json: nothing to draw: no policy, attestor, signing grant (on a note or key, or above them), or Cloud Run workload in bucket.tf.json',
+      '  %% bucket.tf.json: nothing to draw: no policy, attestor, grant on the chain of trust, or Cloud Run workload in bucket.tf.json',
     ]);
     const dot = run('graph', 'bucket.tf.json', '--format', 'dot').stdout.split('\n');
     expect(dot[1]).toMatch(/^  \/\/ bucket\.tf\.json: nothing to draw: /);

@@ -258,11 +258,11 @@ describe('signing grants above the key or note', () => {
     expect(mermaidProblems(text)).toEqual([]);
     expect(stdout.filter((l) => l.includes('scope') || l.includes('signer'))).toEqual([
       '    scope2["key ring projects/sec/locations/global/keyRings/r<br>a grant here reaches every key in it"]',
-      '    scope3["project sec<br>a grant here reaches every key and note below"]',
+      '    scope3["project sec<br>a grant here reaches everything below"]',
       '  signer1["user:f@example.com"]',
       '  signer2["user:p@example.com"]',
       '  signer3["user:r@example.com"]',
-      '  scope1["folder 9<br>a grant here reaches every key and note below"]',
+      '  scope1["folder 9<br>a grant here reaches everything below"]',
       '  signer1 -->|signs: roles/cloudkms.signer| scope1',
       '  signer2 -->|attaches attestations to its notes: roles/containeranalysis.notes.attacher| scope3',
       '  signer3 -->|signs: roles/cloudkms.signer| scope2',

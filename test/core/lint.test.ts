@@ -36,7 +36,7 @@ describe('lintPattern', () => {
     ['registry.example.com/team/**', undefined],
     ['gcr.io/google_containers/*', undefined],
     ['us-central1-docker.pkg.dev/p/**', 'warning broad-pattern'],
-    ['gcr.io/my-project**', 'warning broad-pattern'],
+    ['gcr.io/my-project**', 'error broad-pattern'], // refused by the constructs: an error (it admits gcr.io/my-project-exploit/…)
     ['gcr.io/p/app:latest', 'error invalid-pattern'],
     ['gcr.io/p/n*x', 'error invalid-pattern'],
     ['gcr.io**', 'error invalid-pattern'],

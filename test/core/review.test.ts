@@ -361,7 +361,7 @@ describe('attestors, keys and signing grants', () => {
     };
     const lines = review(doc(), doc(binding));
     expect(lines[0]).toMatch(
-      /^weakening key .*: projects\/sec\/roles\/signer is a custom role, whose permissions this command cannot see: it may include signing/,
+      /^weakening key .*: projects\/sec\/roles\/signer for user:a@example.com: cannot judge: projects\/sec\/roles\/signer is a custom role that the input does not define/,
     );
     expect(lines[1]).toMatch(
       /^neutral key .*: google_kms_crypto_key_iam_binding.b: an authoritative binding: on apply it makes its members the only holders/,
@@ -447,40 +447,52 @@ describe('signing grants above the key or the note: key ring, project, folder, o
     expect(review(doc({ ...attestor, ...grant }), doc(attestor))).toEqual([expect.stringMatching(back)]);
   });
 
-  test('roles/editor (UNCONFIRMED, counted) signs and attaches; roles/owner may grant both; both weaken', () => {
+  test("roles/editor attaches and rewrites, but does not sign (Google's role data); roles/owner may do everything; one row each", () => {
     const editor = review(
       doc(attestor),
       doc({ ...attestor, ...member('google_project_iam_member', { project: 'sec' }, 'roles/editor') }),
     );
     expect(editor).toEqual([
-      expect.stringMatching(/^weakening project sec: roles\/editor .* may now sign with every key in the project/),
       expect.stringMatching(
-        /^weakening project sec: roles\/editor .* may now attach attestations to every note in the project/,
+        /^weakening project sec: roles\/editor .* may now rewrite every attestor in the project and their notes.*; rewrite the project's policy.*; attach attestations to every note in the project.*; act as every service account in the project/,
       ),
     ]);
+    expect(editor[0]).not.toMatch(/sign with/);
     const owner = review(doc(), doc(member('google_organization_iam_member', { org_id: '456' }, 'roles/owner')));
     expect(owner).toEqual([
       expect.stringMatching(
-        /^weakening organization 456: roles\/owner .* may now grant anyone \(itself included\) signing on every key/,
-      ),
-      expect.stringMatching(
-        /^weakening organization 456: roles\/owner .* may now grant anyone \(itself included\) signing on every note/,
+        /^weakening organization 456: roles\/owner .* may now .*sign with every key in every project under the organization.*; grant anyone \(itself included\) any role on everything in the organization/,
       ),
     ]);
   });
 
   test.each([
-    'roles/iam.securityAdmin',
-    'roles/resourcemanager.projectIamAdmin',
-    'roles/resourcemanager.folderIamAdmin',
-    'roles/resourcemanager.organizationAdmin',
-  ])('%s administers IAM policies: it may grant signing on every key and note below, and weakens', (role) => {
-    expect(review(doc(), doc(member('google_project_iam_member', { project: 'sec' }, role)))).toEqual([
-      expect.stringMatching(/^weakening project sec: .* may now grant anyone \(itself included\) signing on every key/),
+    ['roles/iam.securityAdmin', 'google_project_iam_member', { project: 'sec' }, 'project sec'],
+    ['roles/resourcemanager.projectIamAdmin', 'google_project_iam_member', { project: 'sec' }, 'project sec'],
+    ['roles/resourcemanager.folderIamAdmin', 'google_folder_iam_member', { folder: 'folders/9' }, 'folder 9'],
+    [
+      'roles/resourcemanager.organizationAdmin',
+      'google_organization_iam_member',
+      { org_id: '456' },
+      'organization 456',
+    ],
+  ])('%s administers IAM policies: it may grant anything below, and weakens', (role, type, target, subject) => {
+    expect(review(doc(), doc(member(type, target, role)))).toEqual([
       expect.stringMatching(
-        /^weakening project sec: .* may now grant anyone \(itself included\) signing on every note/,
+        new RegExp(
+          `^weakening ${subject}: .* may now grant anyone \\(itself included\\) any role on everything in the`,
+        ),
       ),
     ]);
+  });
+
+  test('roles/resourcemanager.folderIamAdmin on a project grants nothing there: it administers folders', () => {
+    expect(
+      review(
+        doc(),
+        doc(member('google_project_iam_member', { project: 'sec' }, 'roles/resourcemanager.folderIamAdmin')),
+      ),
+    ).toEqual([]);
   });
 
   test('a project role without signing is no change; a custom role is one weakening row, not two', () => {
@@ -489,7 +501,7 @@ describe('signing grants above the key or the note: key ring, project, folder, o
       review(doc(), doc(member('google_project_iam_member', { project: 'sec' }, 'organizations/1/roles/x'))),
     ).toEqual([
       expect.stringMatching(
-        /^weakening project sec: organizations\/1\/roles\/x .*custom role.*may include signing or attaching attestations, on every key and note below the project$/,
+        /^weakening project sec: organizations\/1\/roles\/x .*cannot judge: organizations\/1\/roles\/x is a custom role that the input does not define.*on everything in the project, so it counts as weakening$/,
       ),
     ]);
   });

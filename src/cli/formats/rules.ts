@@ -107,6 +107,20 @@ export const RULE_TEXTS: Record<FindingCode, RuleText> = {
       "A workload's project has no policy in the input (or its policy is deleted, or its project is unknown).",
     help: "Pass the project's live policy with --policy FILE (gcloud container binauthz policy export), or define it.",
   },
+  'public-grant': {
+    description:
+      'A permission over the chain of trust (attest, rewrite an attestor or the policy, push what is admitted, grant) is granted to everyone (allUsers or allAuthenticatedUsers).',
+    help: 'Grant it to the service accounts or groups that need it, never to a public member.',
+  },
+  'unjudged-grant': {
+    description:
+      'A grant on the chain of trust whose role cannot be judged: a predefined role the permission table does not know, or a custom role the input does not define.',
+    help: 'Define the custom role in the same configuration (its permissions are then judged), or use a predefined role.',
+  },
+  'allowlisted-writer': {
+    description: 'Someone may push into a repository that an allowlist pattern admits without attestation.',
+    help: 'Keep the writers of allowlisted repositories to the build service accounts that must push there.',
+  },
 };
 
 /**
