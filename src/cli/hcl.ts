@@ -149,9 +149,9 @@ function parseWithWorker(parser: string, files: HclText[]): Answer[] {
  */
 export function syntaxError(file: string, message: string): string {
   const escaped = file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`${escaped}:(\\d+),\\d+(?:-[\\d,]+)?: ([^;\\]]*)(?:; ((?:(?!${escaped}:\\d)[^\\]])*))?`).exec(
-    message,
-  );
+  const match = new RegExp(
+    `${escaped}:(\\d+),\\d+(?:-[\\d,]+)?: ([^;\\]]*)(?:; ((?:(?!${escaped}:\\d)[^\\]])*))?`,
+  ).exec(message);
   if (match === null) {
     return `${file}: not valid HCL: ${describeValue(message.replace(/^parse config: /, ''))}`;
   }
@@ -343,7 +343,9 @@ function withBareReferences(kind: string, block: Record<string, unknown>): Recor
       break;
     case 'module':
       set('depends_on', bareList);
-      set('providers', (p) => (isPlainObject(p) ? Object.fromEntries(Object.entries(p).map(([k, v]) => [k, bare(v)])) : p));
+      set('providers', (p) =>
+        isPlainObject(p) ? Object.fromEntries(Object.entries(p).map(([k, v]) => [k, bare(v)])) : p,
+      );
       break;
     case 'output':
       set('depends_on', bareList);

@@ -3,12 +3,12 @@ import * as fs from 'fs';
 import { basename, dirname, join, resolve } from 'path';
 import * as v8 from 'v8';
 import { JsonTextError, parseJsonText } from './json-text';
+import { readTerraformConfiguration } from './terraform-folder';
 import { looksLikeYaml, parseYamlText, YamlTextError } from './yaml-text';
 import { detectJsonFormat, InputFormat, InputModel, ModelError } from '../core/model';
 import { policyYamlModel } from '../core/policy-yaml';
 import { terraformJsonModel } from '../core/terraform-json';
 import { planModel, stateModel } from '../core/terraform-plan';
-import { readTerraformConfiguration } from './terraform-folder';
 
 /** One input file read into the reader model: a synthesized stack, a Terraform JSON file, a plan, a state or a policy YAML. */
 export interface InputFile {

@@ -127,7 +127,10 @@ export function terraformModuleModel(root: LoadedModule, load: ModuleLoader): In
         {
           prefix: `${address}.`,
           inputs: multiplied === undefined ? inputsOf(call.body, child) : new Map(),
-          inherited: providersPassed(address, call.body, [...(context.inherited ?? []).filter((p) => !declares(own, p)), ...own]),
+          inherited: providersPassed(address, call.body, [
+            ...(context.inherited ?? []).filter((p) => !declares(own, p)),
+            ...own,
+          ]),
           multiplied,
         },
         chain,
@@ -169,8 +172,8 @@ function sortedByLine(resources: ResourceInstance[]): ResourceInstance[] {
 
 /** A module's document as its instance sees it: its variables' known values in, its instances' multiplicity on. */
 function prepared(doc: Record<string, unknown>, context: ModuleContext): Record<string, unknown> {
-  const substituted = context.inputs === undefined ? doc : withVariables(doc, context.inputs);
-  return context.multiplied === undefined ? substituted : withInstancesKnownAtApply(substituted, context.multiplied);
+  const withInputs = context.inputs === undefined ? doc : withVariables(doc, context.inputs);
+  return context.multiplied === undefined ? withInputs : withInstancesKnownAtApply(withInputs, context.multiplied);
 }
 
 /** The sections of a document whose values may refer to the module's variables and are read. */
@@ -184,7 +187,10 @@ const SUBSTITUTED = ['resource', 'data', 'provider', 'module'];
  * number or boolean and nothing else in the string is an interpolation. Anything else is left as it is (an
  * interpolation: unknown). The input is not changed.
  */
-export function withVariables(doc: Record<string, unknown>, inputs: ReadonlyMap<string, unknown>): Record<string, unknown> {
+export function withVariables(
+  doc: Record<string, unknown>,
+  inputs: ReadonlyMap<string, unknown>,
+): Record<string, unknown> {
   const result: Record<string, unknown> = { ...doc };
   for (const key of SUBSTITUTED) {
     if (result[key] !== undefined) {
@@ -352,7 +358,9 @@ function callsOf(files: ModuleFile[]): CallOf[] {
         .map(([name, value]): CallOf => {
           const body = Array.isArray(value) && value.length === 1 ? value[0] : value;
           if (!isPlainObject(body)) {
-            throw new ModelError(`module.${name} must be an object (the module's arguments), got: ${describeValue(value)}`);
+            throw new ModelError(
+              `module.${name} must be an object (the module's arguments), got: ${describeValue(value)}`,
+            );
           }
           const source = body.source;
           if (typeof source !== 'string' || source.includes('${')) {
@@ -414,10 +422,14 @@ function inputsOf(call: Record<string, unknown>, child: LoadedModule): Map<strin
     if (variables === undefined || variables === null) {
       continue;
     }
-    for (const [name, value] of Object.entries(inFileOf(f, () => objectAt(variables, 'variable', 'an object keyed by variable name')))) {
+    for (const [name, value] of Object.entries(
+      inFileOf(f, () => objectAt(variables, 'variable', 'an object keyed by variable name')),
+    )) {
       const declaration = Array.isArray(value) && value.length === 1 ? value[0] : value;
       if (!isPlainObject(declaration)) {
-        throw new ModelError(`${f.display}: variable.${name} must be an object (type, default, …), got: ${describeValue(value)}`);
+        throw new ModelError(
+          `${f.display}: variable.${name} must be an object (type, default, …), got: ${describeValue(value)}`,
+        );
       }
       const passed = Object.prototype.hasOwnProperty.call(call, name) ? call[name] : undefined;
       const hasDefault = Object.prototype.hasOwnProperty.call(declaration, 'default');
@@ -449,7 +461,9 @@ function providersPassed(address: string, call: Record<string, unknown>, caller:
   return Object.entries(objectAt(map, `${address}: providers`, 'an object like { google = google.other }')).flatMap(
     ([inner, outer]) => {
       if (typeof outer !== 'string') {
-        throw new ModelError(`${address}: providers.${inner} must be a provider like "google.ALIAS", got: ${describeValue(outer)}`);
+        throw new ModelError(
+          `${address}: providers.${inner} must be a provider like "google.ALIAS", got: ${describeValue(outer)}`,
+        );
       }
       const [name, alias] = inner.split('.');
       const [outerName, outerAlias] = outer.replace(/^\$\{(.*)\}$/, '$1').split('.');
