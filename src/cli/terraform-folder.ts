@@ -51,7 +51,7 @@ interface Loaded extends LoadedModule {
  * @param relativeFolder the folder relative to the folder the command was given
  */
 function loadFolder(folder: string, relativeFolder: string, display: string): Loaded {
-  const names = entriesOf(folder).filter((name) => isTerraformFile(name) && !statOf(join(folder, name)).isDirectory());
+  const names = entriesOf(folder).filter(isTerraformFile);
   const overrides = names.filter((n) => /^(.*_)?override\.tf(\.json)?$/.test(n));
   if (overrides.length > 0) {
     throw new InputError(
