@@ -80,25 +80,38 @@ interface Answer {
   readonly error?: string;
 }
 
-/** The worker: parses each file with the parser's `parse(filename, text)`, answering through `port`. */
+/**
+ * The worker: loads the parser once, then parses the files of each request with its `parse(filename, text)`,
+ * answering on the request's port and waking the waiting thread through the request's flag.
+ */
 const WORKER = `
-const { workerData } = require('worker_threads');
-const { flag, port, parser, files } = workerData;
-let answered = false;
-const answer = (message) => {
-  if (answered) return;
-  answered = true;
-  port.postMessage(message);
-  Atomics.store(flag, 0, 1);
-  Atomics.notify(flag, 0);
-};
+const { parentPort, workerData } = require('worker_threads');
 const text = (e) => String((e && e.message) || e);
-process.on('uncaughtException', (e) => answer({ failure: text(e) }));
-process.on('unhandledRejection', (e) => answer({ failure: text(e) }));
-process.on('exit', () => answer({ failure: 'the parser stopped without an answer' }));
-(async () => {
-  const { parse } = require(parser);
-  if (typeof parse !== 'function') throw new Error(parser + ' has no parse function');
+let pending;
+let broken;
+const fail = (e) => {
+  broken = broken || text(e);
+  if (pending) pending({ failure: broken });
+};
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+process.on('exit', () => fail('the parser stopped without an answer'));
+let parse;
+try {
+  parse = require(workerData.parser).parse;
+  if (typeof parse !== 'function') throw new Error(workerData.parser + ' has no parse function');
+} catch (e) {
+  broken = text(e);
+}
+parentPort.on('message', async ({ flag, port, files }) => {
+  pending = (message) => {
+    pending = undefined;
+    port.postMessage(message);
+    port.close();
+    Atomics.store(flag, 0, 1);
+    Atomics.notify(flag, 0);
+  };
+  if (broken) return pending({ failure: broken });
   const answers = [];
   for (const f of files) {
     try {
@@ -107,23 +120,38 @@ process.on('exit', () => answer({ failure: 'the parser stopped without an answer
       answers.push({ error: text(e) });
     }
   }
-  answer({ answers });
-})().catch((e) => answer({ failure: text(e) }));
+  if (pending) pending({ answers });
+});
 `;
 
+/** The worker that runs the parser, started on the first HCL input and kept (it does not keep the process alive). */
+let running: { parser: string; worker: Worker } | undefined;
+
+function workerFor(parser: string): Worker {
+  if (running?.parser !== parser) {
+    const worker = new Worker(WORKER, { eval: true, workerData: { parser } });
+    worker.unref();
+    const forget = () => {
+      if (running?.worker === worker) running = undefined;
+    };
+    worker.on('error', forget);
+    worker.on('exit', forget);
+    running = { parser, worker };
+  }
+  return running.worker;
+}
+
 /**
- * Runs the parser on the files in a worker thread and waits for its answer: the command line stays
- * synchronous, and the parser's globals stay out of this thread.
+ * Runs the parser on the files in its worker thread and waits for the answer: the command line stays
+ * synchronous, and the parser's globals stay out of this thread. The worker is started once and kept, so
+ * that the parser is compiled once however many folders (modules) an input has.
  */
 function parseWithWorker(parser: string, files: HclText[]): Answer[] {
   const flag = new Int32Array(new SharedArrayBuffer(4));
   const { port1, port2 } = new MessageChannel();
-  const worker = new Worker(WORKER, {
-    eval: true,
-    workerData: { flag, port: port2, parser, files: files.map((f) => ({ display: f.display, text: f.text })) },
-    transferList: [port2],
-  });
+  const worker = workerFor(parser);
   try {
+    worker.postMessage({ flag, port: port2, files: files.map((f) => ({ display: f.display, text: f.text })) }, [port2]);
     const waited = Atomics.wait(flag, 0, 0, PARSE_TIMEOUT_MS);
     const message = receiveMessageOnPort(port1)?.message as { answers?: Answer[]; failure?: string } | undefined;
     if (waited === 'timed-out' || message === undefined) {
@@ -137,9 +165,14 @@ function parseWithWorker(parser: string, files: HclText[]): Answer[] {
       );
     }
     return message.answers;
+  } catch (e) {
+    if (running?.worker === worker) {
+      running = undefined;
+      void worker.terminate(); // whatever went wrong, the next input starts afresh
+    }
+    throw e;
   } finally {
     port1.close();
-    void worker.terminate();
   }
 }
 
