@@ -10,11 +10,17 @@ import { policyYamlModel } from '../core/policy-yaml';
 import { terraformJsonModel } from '../core/terraform-json';
 import { planModel, stateModel } from '../core/terraform-plan';
 
-/** One input file read into the reader model: a synthesized stack, a Terraform JSON file, a plan, a state or a policy YAML. */
+/**
+ * One input read into the reader model: a synthesized stack, a Terraform JSON file, a Terraform configuration
+ * (a folder or a `.tf` file, with its local modules), a plan, a state or a policy YAML.
+ */
 export interface InputFile {
-  /** The stack name: the folder under `stacks/`, or the file name (without `.tf.json`, `.json`, `.yaml`). */
+  /**
+   * The stack name: the folder under `stacks/`, the folder of a Terraform configuration, or the file name
+   * (without `.tf.json`, `.tf`, `.json`, `.yaml`).
+   */
   readonly stack: string;
-  /** The file it was read from. */
+  /** The file it was read from (the folder, for a Terraform configuration: its resources say their file). */
   readonly file: string;
   /** What it holds. */
   readonly model: InputModel;
