@@ -4,9 +4,10 @@
  * JSON. Real configurations: `test/fixtures/hcl` (their origin is in its README).
  */
 import { spawnSync } from 'child_process';
+import { cpSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { readInputs } from '../../src/cli/input';
-import { ROOT, runCli, runCliText, scratchFolder } from '../support';
+import { inFolder, ROOT, runCli, runCliText, scratchFolder } from '../support';
 
 const FIXTURES = join(ROOT, 'test/fixtures/hcl');
 const DIGEST = `@sha256:${'1'.repeat(64)}`;
@@ -380,5 +381,32 @@ describe('the HCL parser is loaded only for HCL', () => {
     expect(stderr).toBe(
       `cdktf-gcp-binauthz: ${input}: reading Terraform HCL (.tf) needs @cdktf/hcl2json, which is not installed; install it beside this command (npm install --save-dev @cdktf/hcl2json; cdktf-cli brings it), or give Terraform JSON (a plan: terraform show -json)\n`,
     );
+  });
+});
+
+describe('the README’s "Gate a plain Terraform repository"', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(
+    readme.indexOf('\n## Gate a plain Terraform repository\n'),
+    readme.indexOf('\n## Review a change\n'),
+  );
+
+  test('its commands on the configuration run on a real configuration as infra/', () => {
+    const commands = [...section.matchAll(/```sh\n([\s\S]*?)```/g)]
+      .flatMap((m) => m[1].split('\n'))
+      .map((line) => line.replace(/\s+#.*$/, '').trim())
+      .filter((line) => line.startsWith('npx cdktf-gcp-binauthz ') && !line.includes('plan.json'));
+    expect(commands).toStrictEqual(['npx cdktf-gcp-binauthz lint infra/', 'npx cdktf-gcp-binauthz check infra/']);
+    cpSync(join(FIXTURES, 'provider-docs/hcl'), join(scratch.path, 'infra'), { recursive: true });
+    const codes = inFolder(scratch.path, () =>
+      commands.map((c) => runCli(...c.replace('npx cdktf-gcp-binauthz ', '').split(' ')).code),
+    );
+    expect(codes).toStrictEqual([1, 1]); // an allow-all policy, a service that does not enforce
+  });
+
+  test('it names what reading configuration cannot see', () => {
+    for (const what of ['remote modules', 'values from variables', 'data sources']) {
+      expect(section).toContain(`**${what}`);
+    }
   });
 });
