@@ -188,8 +188,10 @@ export function syntaxError(file: string, message: string): string {
   if (match === null) {
     return `${file}: not valid HCL: ${describeValue(message.replace(/^parse config: /, ''))}`;
   }
-  const detail = match[3]?.trim().replace(/\.$/, '');
-  return `${file}:${match[1]}: not valid HCL: ${match[2].trim()}${detail ? ` (${detail})` : ''}`;
+  // One line: the parser's words with their whitespace (newlines among it) collapsed.
+  const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+  const detail = oneLine(match[3] ?? '').replace(/\.$/, '');
+  return `${file}:${match[1]}: not valid HCL: ${oneLine(match[2])}${detail ? ` (${detail})` : ''}`;
 }
 
 // --- normalization: the parser's output → Terraform's JSON syntax

@@ -2,8 +2,10 @@
  * Terraform HCL as the command line reads it: the real parser (@cdktf/hcl2json) on samples of every shape that
  * matters, normalized to Terraform's JSON syntax; the lines of blocks; syntax errors with file and line.
  */
+import fc from 'fast-check';
 import { blockLines, normalizeHcl, readHcl, syntaxError } from '../../src/cli/hcl';
 import { InputError } from '../../src/cli/input';
+import { runCli, scratchFolder } from '../support';
 
 /** What `f` throws. */
 function thrown(f: () => unknown): unknown {
@@ -304,4 +306,55 @@ test.each([
     'main.tf:1: not valid HCL: Argument or block definition required',
   ],
   ['something else', 'main.tf: not valid HCL: "something else"'],
+  ['parse config: [main.tf:3,1-2: Two\nlines; and\r\n more.]', 'main.tf:3: not valid HCL: Two lines (and more)'],
 ])('syntaxError(%j)', (message, line) => expect(syntaxError('main.tf', message)).toBe(line));
+
+describe('any HCL: an orderly exit, never a crash', () => {
+  const scratch = scratchFolder('hcl-property-');
+  /** Pieces of configuration, valid and not, that the parser and the readers may meet in any order. */
+  const pieces = fc.constantFrom(
+    'resource "google_cloud_run_v2_service" "s" {\n',
+    'resource "google_binary_authorization_policy" "p" {\n',
+    'module "m" {\n  source = "./m"\n',
+    'binary_authorization {\n  use_default = true\n}\n',
+    'binary_authorization = "x"\n',
+    'default_admission_rule {\n  evaluation_mode = "ALWAYS_ALLOW"\n  enforcement_mode = "ENFORCED_BLOCK_AND_AUDIT_LOG"\n}\n',
+    'template {\n  containers {\n    image = var.image\n  }\n}\n',
+    'dynamic "containers" {\n  for_each = var.c\n  content {\n    image = "x"\n  }\n}\n',
+    'count = 2\n',
+    'for_each = {}\n',
+    'lifecycle {\n  ignore_changes = all\n}\n',
+    'provider = google.x\n',
+    'x = <<EOT\n}\nEOT\n',
+    'a = "%{if true}y%{endif}"\n',
+    '# }\n',
+    '}\n',
+    '{\n',
+    '"\n',
+    '= 1\n',
+    'locals {\n  a = 1\n}\n',
+    'provider "google" {\n  project = "p"\n}\n',
+  );
+
+  test('lint and check on random configurations: exit 0, 1 or 2; exit 2 is one line', () => {
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), (parts) => {
+        const file = scratch.file('main.tf', parts.join(''));
+        for (const command of ['lint', 'check']) {
+          const { code, stdout, stderr } = runCli(command, file);
+          expect([0, 1, 2]).toContain(code);
+          for (const line of [...stdout, ...stderr]) {
+            expect(line).not.toMatch(/^\s+at |^\w*Error:|internal error/);
+          }
+          if (code === 2) {
+            expect(stderr).toHaveLength(1);
+            expect(stdout).toEqual([]);
+          } else {
+            expect(stderr).toEqual([]);
+          }
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
