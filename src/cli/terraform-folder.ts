@@ -51,7 +51,9 @@ interface Loaded extends LoadedModule {
  * @param relativeFolder the folder relative to the folder the command was given
  */
 function loadFolder(folder: string, relativeFolder: string, display: string): Loaded {
-  const names = entriesOf(folder).filter(isTerraformFile);
+  const entries = entriesOf(folder);
+  requireNoOpenTofuConfiguration(folder, display, entries);
+  const names = entries.filter(isTerraformFile);
   const overrides = names.filter((n) => /^(.*_)?override\.tf(\.json)?$/.test(n));
   if (overrides.length > 0) {
     throw new InputError(
@@ -71,6 +73,37 @@ function loadFolder(folder: string, relativeFolder: string, display: string): Lo
     display: join(display, name),
   }));
   return { ...loadFiles(realpathOf(folder), display, files), folder, relativeFolder };
+}
+
+/**
+ * Refuses OpenTofu files (`.tofu`, `.tofu.json`) that declare more than `terraform` settings: OpenTofu reads them
+ * (in place of the `.tf` file of the same name), Terraform does not, and neither does this command, so what they
+ * declare would go unchecked. Those that hold only `terraform` settings (as modules that support both tools ship,
+ * `versions.tofu`) are left alone.
+ */
+function requireNoOpenTofuConfiguration(folder: string, display: string, entries: string[]): void {
+  const tofu = entries.filter((name) => name.endsWith('.tofu') || name.endsWith('.tofu.json'));
+  if (tofu.length === 0) {
+    return;
+  }
+  const hcl = tofu.filter((name) => name.endsWith('.tofu'));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { readHcl } = require('./hcl') as typeof import('./hcl');
+  const docs = [
+    ...readHcl(hcl.map((name) => ({ display: join(display, name), text: readText(join(folder, name)) }))).map(
+      (d) => d.doc,
+    ),
+    ...tofu.filter((name) => name.endsWith('.tofu.json')).map((name) => parseFile(join(folder, name)).doc),
+  ];
+  const names = [...hcl, ...tofu.filter((name) => name.endsWith('.tofu.json'))];
+  docs.forEach((doc, i) => {
+    const declared = isPlainObject(doc) ? Object.keys(doc).filter((key) => key !== 'terraform' && key !== '//') : ['?'];
+    if (declared.length > 0) {
+      throw new InputError(
+        `${join(display, names[i])}: an OpenTofu file that declares ${declared.join(', ')}, which OpenTofu reads and Terraform (and this command) does not, so it would go unchecked; check the plan instead (tofu show -json)`,
+      );
+    }
+  });
 }
 
 /** Reads and parses files of one module: HCL through the parser (loaded now), Terraform JSON as any JSON input. */

@@ -410,3 +410,22 @@ describe('the README’s "Gate a plain Terraform repository"', () => {
     }
   });
 });
+
+describe('OpenTofu files', () => {
+  test('one that holds only terraform settings (versions.tofu) is left alone', () => {
+    const input = folder({ 'main.tf': POLICY, 'versions.tofu': 'terraform {\n  required_version = ">= 1.7"\n}\n' });
+    expect(runCli('lint', input).code).toBe(0);
+  });
+
+  test.each([
+    ['versions.tofu', `provider "google" {\n  project = "p"\n}\n${POLICY}`, 'provider, resource'],
+    ['main.tofu.json', JSON.stringify({ module: { m: { source: './m' } } }), 'module'],
+  ])('%s that declares more is refused: OpenTofu would read it, this command does not', (name, text, declared) => {
+    const input = folder({ 'main.tf': POLICY, [name]: text });
+    const { code, stderr } = runCli('lint', input);
+    expect(code).toBe(2);
+    expect(stderr).toStrictEqual([
+      `cdktf-gcp-binauthz: ${input}/${name}: an OpenTofu file that declares ${declared}, which OpenTofu reads and Terraform (and this command) does not, so it would go unchecked; check the plan instead (tofu show -json)`,
+    ]);
+  });
+});
