@@ -127,10 +127,12 @@ export function terraformModuleModel(root: LoadedModule, load: ModuleLoader): In
         {
           prefix: `${address}.`,
           inputs: multiplied === undefined ? inputsOf(call.body, child) : new Map(),
-          inherited: providersPassed(address, call.body, [
-            ...(context.inherited ?? []).filter((p) => !declares(own, p)),
-            ...own,
-          ]),
+          inherited: inFileOf(call.file, () =>
+            providersPassed(address, call.body, [
+              ...(context.inherited ?? []).filter((p) => !declares(own, p)),
+              ...own,
+            ]),
+          ),
           multiplied,
         },
         chain,

@@ -281,7 +281,7 @@ describe('terraformModuleModel', () => {
     [
       'providers that is a list',
       { root: [{ module: { m: { source: './svc', providers: [] } } }], svc: [svc('i')] },
-      /module\.m: providers must be an object/,
+      /^root\/f0\.tf: module\.m: providers must be an object/,
     ],
     [
       'a provider passed that is no string',
