@@ -4,17 +4,24 @@ import { basename, dirname, join, resolve } from 'path';
 import * as v8 from 'v8';
 import { JsonTextError, parseJsonText } from './json-text';
 import { withSources } from './locate';
+import { readTerraformConfiguration } from './terraform-folder';
 import { looksLikeYaml, parseYamlText, YamlTextError } from './yaml-text';
 import { detectJsonFormat, InputFormat, InputModel, ModelError } from '../core/model';
 import { policyYamlModel } from '../core/policy-yaml';
 import { terraformJsonModel } from '../core/terraform-json';
 import { planModel, stateModel } from '../core/terraform-plan';
 
-/** One input file read into the reader model: a synthesized stack, a Terraform JSON file, a plan, a state or a policy YAML. */
+/**
+ * One input read into the reader model: a synthesized stack, a Terraform JSON file, a Terraform configuration
+ * (a folder or a `.tf` file, with its local modules), a plan, a state or a policy YAML.
+ */
 export interface InputFile {
-  /** The stack name: the folder under `stacks/`, or the file name (without `.tf.json`, `.json`, `.yaml`). */
+  /**
+   * The stack name: the folder under `stacks/`, the folder of a Terraform configuration, or the file name
+   * (without `.tf.json`, `.tf`, `.json`, `.yaml`).
+   */
   readonly stack: string;
-  /** The file it was read from. */
+  /** The file it was read from (the folder, for a Terraform configuration: its resources say their file). */
   readonly file: string;
   /** What it holds. */
   readonly model: InputModel;
@@ -32,32 +39,41 @@ export const MAX_INPUT_BYTES: number = constants.MAX_STRING_LENGTH;
 /**
  * Reads an input into the reader model: a file (a `cdk.tf.json` or any Terraform JSON, a plan or a state
  * as `terraform show -json` prints them, a policy YAML as `gcloud container binauthz policy export` prints
- * it: the format is told from the content, not the name), a folder of `*.tf.json` files (one Terraform
- * module: their provider blocks apply to all of them), or a `cdktf.out` folder with `stacks/NAME/cdk.tf.json`.
+ * it: the format is told from the content, not the name), a Terraform configuration (a folder of `.tf` and
+ * `.tf.json` files, one module, with the local modules it calls; or one `.tf` file:
+ * `readTerraformConfiguration`), or a `cdktf.out` folder with `stacks/NAME/cdk.tf.json` (or the `cdk.tf` of
+ * `cdktf synth --hcl`).
  * Fail closed: whatever cannot be read (a dangling symbolic link, a symbolic link loop, a permission, a
- * folder where a file belongs, a file too large, text that is not UTF-8, JSON or YAML, a document of none of
- * the formats or of the wrong shape) is an `InputError` naming the path, never skipped.
+ * folder where a file belongs, a file too large, text that is not UTF-8, JSON, YAML or HCL, a document of none
+ * of the formats or of the wrong shape) is an `InputError` naming the path, never skipped.
  */
 export function readInputs(path: string): InputFile[] {
   const folder = statOf(path).isDirectory();
-  const files = folder ? terraformJsonFiles(path) : [{ stack: stackName(path), file: path, module: false }];
-  const parsed = files.map((f) => ({ ...f, ...parseFile(f.file) }));
-  // The *.tf.json files of a folder are one Terraform module: a provider block in one applies to all.
-  const moduleDocs = parsed.filter((f) => f.module && f.format === 'terraform-json').map((f) => f.doc);
-  return parsed.map(({ stack, file, format, doc, module, text }) => ({
-    stack,
-    file,
-    model: withSources(
-      inFile(file, () => modelOf(format, doc, module ? moduleDocs : [doc])),
+  const stacks = folder ? cdktfStacks(path) : undefined;
+  if ((folder && stacks === undefined) || (!folder && path.endsWith('.tf'))) {
+    return [readTerraformConfiguration(path)];
+  }
+  const files = stacks ?? [{ stack: stackName(path), file: path }];
+  return files.map(({ stack, file }) => {
+    if (file.endsWith('.tf')) {
+      return { ...readTerraformConfiguration(file), stack };
+    }
+    const { format, doc, text } = parseFile(file);
+    return {
+      stack,
       file,
-      format,
-      text,
-    ),
-  }));
+      model: withSources(
+        inFile(file, () => modelOf(format, doc)),
+        file,
+        format,
+        text,
+      ),
+    };
+  });
 }
 
 /** The reader of each format. */
-function modelOf(format: InputFormat, doc: unknown, providerDocs: unknown[]): InputModel {
+function modelOf(format: InputFormat, doc: unknown): InputModel {
   switch (format) {
     case 'plan':
       return planModel(doc as Record<string, unknown>);
@@ -66,7 +82,7 @@ function modelOf(format: InputFormat, doc: unknown, providerDocs: unknown[]): In
     case 'policy-yaml':
       return policyYamlModel(doc);
     case 'terraform-json':
-      return terraformJsonModel(doc, providerDocs);
+      return terraformJsonModel(doc);
   }
 }
 
@@ -86,68 +102,47 @@ export function inFile<T>(file: string, read: () => T): T {
 }
 
 /**
- * The Terraform JSON files of a folder:
- * - a `cdktf.out` folder: every entry of `stacks/` is a stack folder holding a `cdk.tf.json`. A stack
- *   folder without one, or one that cannot be read, is an error rather than a stack skipped: cdktf
- *   writes a `cdk.tf.json` for every stack, so a folder without one is a synth cut short or an output
- *   tampered with, and skipping it would pass a stack nobody checked. Hidden files there (`.DS_Store`)
- *   are not stacks and are left alone;
- * - any other folder: its `*.tf.json` files, as Terraform reads them. A folder that also holds `.tf`
- *   files (HCL, which this command does not read) or override files (which Terraform merges into the
- *   others, which this command does not do) is an error: part of the configuration would go unchecked.
+ * The stacks of a `cdktf.out` folder (or of the cdktf project folder holding it), or `undefined` for any other
+ * folder (a Terraform configuration: `readTerraformConfiguration`). Every entry of `stacks/` is a stack folder
+ * holding a `cdk.tf.json` (or the `cdk.tf` of `cdktf synth --hcl`). A stack folder without one, or one that
+ * cannot be read, is an error rather than a stack skipped: cdktf writes one for every stack, so a folder
+ * without it is a synth cut short or an output tampered with, and skipping it would pass a stack nobody
+ * checked. Hidden files there (`.DS_Store`) are not stacks and are left alone.
  */
-function terraformJsonFiles(path: string): Array<{ stack: string; file: string; module: boolean }> {
+function cdktfStacks(path: string): Array<{ stack: string; file: string }> | undefined {
   // A cdktf project folder: its output folder (cdktf.json's "output", cdktf.out by default).
   const output = join(path, cdktfOutput(path));
   if (!exists(join(path, 'stacks')) && exists(join(output, 'stacks'))) {
-    return terraformJsonFiles(output);
+    return cdktfStacks(output);
   }
   const stacksDir = join(path, 'stacks');
-  if (exists(stacksDir) && statOf(stacksDir).isDirectory()) {
-    const stacks = entriesOf(stacksDir).filter(
-      (name) => !(name.startsWith('.') && !statOf(join(stacksDir, name)).isDirectory()),
-    );
-    if (stacks.length > 0) {
-      return stacks.map((stack) => {
-        const folder = join(stacksDir, stack);
-        if (!statOf(folder).isDirectory()) {
-          throw new InputError(
-            `${folder}: not a stack folder (cdktf writes only folders into stacks/); remove it, or run cdktf synth again`,
-          );
-        }
-        const file = join(folder, 'cdk.tf.json');
-        if (!exists(file) && exists(join(folder, 'cdk.tf'))) {
-          throw new InputError(
-            `${folder}: holds cdk.tf (Terraform HCL, from cdktf synth --hcl), which this command does not read; run cdktf synth without --hcl`,
-          );
-        }
-        if (!exists(file)) {
-          throw new InputError(
-            `${folder}: a stack folder without cdk.tf.json (a synth cut short?), so the stack cannot be checked; run cdktf synth again`,
-          );
-        }
-        return { stack, file, module: false };
-      });
+  if (!exists(stacksDir) || !statOf(stacksDir).isDirectory()) {
+    return undefined;
+  }
+  const stacks = entriesOf(stacksDir).filter(
+    (name) => !(name.startsWith('.') && !statOf(join(stacksDir, name)).isDirectory()),
+  );
+  if (stacks.length === 0) {
+    return undefined;
+  }
+  return stacks.map((stack) => {
+    const folder = join(stacksDir, stack);
+    if (!statOf(folder).isDirectory()) {
+      throw new InputError(
+        `${folder}: not a stack folder (cdktf writes only folders into stacks/); remove it, or run cdktf synth again`,
+      );
     }
-  }
-  const names = entriesOf(path);
-  const hcl = names.filter((name) => name.endsWith('.tf'));
-  if (hcl.length > 0) {
-    throw new InputError(
-      `${path}: holds Terraform HCL (${hcl.join(', ')}), which this command does not read, so it would go unchecked; run it on JSON only (cdktf synth, or terraform show -json of a plan)`,
-    );
-  }
-  const overrides = names.filter((name) => name === 'override.tf.json' || name.endsWith('_override.tf.json'));
-  if (overrides.length > 0) {
-    throw new InputError(
-      `${path}: holds Terraform override files (${overrides.join(', ')}), which Terraform merges into the other files and this command does not; check the merged configuration (terraform show -json of a plan) instead`,
-    );
-  }
-  const files = names.filter((name) => name.endsWith('.tf.json'));
-  if (files.length === 0) {
-    throw new InputError(`${path}: no cdk.tf.json, *.tf.json or stacks/*/cdk.tf.json in this folder`);
-  }
-  return files.map((name) => ({ stack: stackName(join(path, name)), file: join(path, name), module: true }));
+    const file = join(folder, 'cdk.tf.json');
+    if (!exists(file) && exists(join(folder, 'cdk.tf'))) {
+      return { stack, file: join(folder, 'cdk.tf') };
+    }
+    if (!exists(file)) {
+      throw new InputError(
+        `${folder}: a stack folder without cdk.tf.json (a synth cut short?), so the stack cannot be checked; run cdktf synth again`,
+      );
+    }
+    return { stack, file };
+  });
 }
 
 /** The output folder a cdktf project folder names in its cdktf.json (`output`), or `cdktf.out`. */
@@ -184,7 +179,34 @@ function stackName(file: string): string {
  * told from its keys (`detectJsonFormat`). The text is kept for Terraform JSON and a policy YAML, whose
  * resources are then located in it (`withSources`); not for plans and state, which can be large.
  */
-function parseFile(file: string): { format: InputFormat; doc: unknown; text?: string } {
+export function parseFile(file: string): { format: InputFormat; doc: unknown; text?: string } {
+  const text = readText(file);
+  try {
+    if (looksLikeYaml(text)) {
+      return { format: 'policy-yaml', doc: parseYamlText(text), text };
+    }
+    const doc = parseJsonText(text);
+    const format = detectJsonFormat(doc);
+    return { format, doc, text: format === 'terraform-json' ? text : undefined };
+  } catch (e) {
+    if (e instanceof JsonTextError && e.message.startsWith('not valid JSON') && !/^\s*[[{]/.test(text)) {
+      // Neither: say so, for a YAML that does not start as gcloud writes it (an indented first line).
+      throw new InputError(
+        `${file}: ${e.message}, nor a policy YAML as gcloud prints it (its first line that is not blank or a comment must be a key at the start of the line, like "name:", or ---)`,
+      );
+    }
+    if (e instanceof JsonTextError || e instanceof YamlTextError || e instanceof ModelError) {
+      throw new InputError(`${file}: ${e.message}`);
+    }
+    throw e;
+  }
+}
+
+/**
+ * The text of a file: read whole, checked for size (and for the memory parsing it takes) and UTF-8; an
+ * `InputError` naming the file otherwise.
+ */
+export function readText(file: string): string {
   const stats = statOf(file);
   if (stats.isDirectory()) {
     throw new InputError(`${file}: cannot read: a folder where a file was expected (EISDIR)`);
@@ -205,30 +227,10 @@ function parseFile(file: string): { format: InputFormat; doc: unknown; text?: st
   if (bytes.length > MAX_INPUT_BYTES) {
     throw tooLarge(file, bytes.length); // a pipe, whose size is known only once read
   }
-  let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw new InputError(`${file}: not valid UTF-8, which JSON and YAML must be; save it as UTF-8`);
-  }
-  try {
-    if (looksLikeYaml(text)) {
-      return { format: 'policy-yaml', doc: parseYamlText(text), text };
-    }
-    const doc = parseJsonText(text);
-    const format = detectJsonFormat(doc);
-    return { format, doc, text: format === 'terraform-json' ? text : undefined };
-  } catch (e) {
-    if (e instanceof JsonTextError && e.message.startsWith('not valid JSON') && !/^\s*[[{]/.test(text)) {
-      // Neither: say so, for a YAML that does not start as gcloud writes it (an indented first line).
-      throw new InputError(
-        `${file}: ${e.message}, nor a policy YAML as gcloud prints it (its first line that is not blank or a comment must be a key at the start of the line, like "name:", or ---)`,
-      );
-    }
-    if (e instanceof JsonTextError || e instanceof YamlTextError || e instanceof ModelError) {
-      throw new InputError(`${file}: ${e.message}`);
-    }
-    throw e;
+    throw new InputError(`${file}: not valid UTF-8, which JSON, YAML and HCL must be; save it as UTF-8`);
   }
 }
 
@@ -259,7 +261,7 @@ function tooLarge(file: string, size: number): InputError {
 }
 
 /** The names in a folder, sorted. */
-function entriesOf(folder: string): string[] {
+export function entriesOf(folder: string): string[] {
   try {
     return fs.readdirSync(folder).sort();
   } catch (e) {
@@ -268,7 +270,7 @@ function entriesOf(folder: string): string[] {
 }
 
 /** The status of a path, following symbolic links; an `InputError` saying why it cannot be had. */
-function statOf(path: string): fs.Stats {
+export function statOf(path: string): fs.Stats {
   try {
     return fs.statSync(path);
   } catch (e) {
@@ -277,7 +279,7 @@ function statOf(path: string): fs.Stats {
 }
 
 /** Whether a path exists: false only when nothing at all is there (a dangling link is there, and an error). */
-function exists(path: string): boolean {
+export function exists(path: string): boolean {
   try {
     fs.statSync(path);
     return true;

@@ -50,9 +50,10 @@ export const ISSUES_URL = 'https://github.com/cdktf-gcp-binauthz/cdktf-gcp-binau
 
 /** What every input may be. */
 const INPUTS = `inputs (the format is told from the content):
-  a cdk.tf.json or any Terraform JSON file, a folder of *.tf.json files, a cdktf.out folder (or the
-  cdktf project folder holding it, such as "."), a plan or a state as "terraform show -json" prints
-  them, a policy YAML as "gcloud container binauthz policy export" prints it`;
+  a cdk.tf.json or any Terraform JSON file, a Terraform configuration (a folder of *.tf and *.tf.json
+  files, local modules followed; or one .tf file), a cdktf.out folder (or the cdktf project folder
+  holding it, such as "."), a plan or a state as "terraform show -json" prints them, a policy YAML as
+  "gcloud container binauthz policy export" prints it`;
 
 /** Each command: its usage lines and the options it takes, besides --debug and --help. */
 const COMMANDS: Record<string, { readonly usage: string; readonly options: readonly string[] }> = {
@@ -306,7 +307,7 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
         ? 'diff takes two inputs (before and after: any two of the inputs above), or one plan (terraform show -json)'
         : command === 'payload'
           ? 'payload takes one image, with its digest (REGISTRY/PATH/IMAGE@sha256:…)'
-          : `${command} takes one input (a cdk.tf.json, a Terraform JSON file, a cdktf.out folder or project folder, a plan or state JSON, or a policy YAML)`,
+          : `${command} takes one input (a cdk.tf.json, a Terraform JSON file, a Terraform folder or .tf file, a cdktf.out folder or project folder, a plan or state JSON, or a policy YAML)`,
     );
   }
   const accepted = COMMANDS[command].options;

@@ -363,14 +363,21 @@ function dynamicNames(address: string, block: Record<string, unknown>, where: st
 }
 
 /** A `provider "google"` (or `"google-beta"`) block of Terraform JSON. */
-interface ProviderBlock {
+export interface ProviderBlock {
+  /** `google` or `google-beta`. */
   readonly name: string;
+  /** Its `alias`, if any. */
   readonly alias?: string;
+  /** Its `project` (a literal, or an interpolation), if set. */
   readonly project?: string;
 }
 
-/** The google and google-beta provider blocks of a document (an object, or a list of objects, per provider). */
-function googleProvidersOf(doc: unknown): ProviderBlock[] {
+/**
+ * The google and google-beta provider blocks of a document (an object, or a list of objects, per provider).
+ *
+ * @throws TerraformJsonError when a block, its alias or its project has the wrong shape
+ */
+export function googleProvidersOf(doc: unknown): ProviderBlock[] {
   const provider = topLevel(doc, 'provider', 'an object keyed by provider name');
   return ['google', 'google-beta'].flatMap((name) => {
     const value = provider[name];

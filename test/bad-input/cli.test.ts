@@ -386,7 +386,7 @@ const EVERY_COMMAND: BadInput[] = [
     names: ['/dev/null: cannot read: not a regular file'],
   },
   // --- folders
-  inTheFolder('an empty folder', {}, '@: no cdk.tf.json, *.tf.json or stacks/*/cdk.tf.json in this folder'),
+  inTheFolder('an empty folder', {}, '@: no cdk.tf.json, *.tf, *.tf.json or stacks/*/cdk.tf.json in this folder'),
   inTheFolder(
     'a folder whose only *.tf.json is a dangling link',
     { 'main.tf.json': { symlink: 'nowhere' } },
@@ -398,9 +398,14 @@ const EVERY_COMMAND: BadInput[] = [
     '@/main.tf.json: cannot read: a folder where a file was expected (EISDIR)',
   ),
   inTheFolder(
-    'a folder holding Terraform HCL besides JSON',
-    { 'main.tf.json': policyDoc(), 'services.tf': 'resource "google_cloud_run_v2_service" "s" {}' },
-    '@: holds Terraform HCL (services.tf), which this command does not read',
+    'a folder holding HCL that is not valid besides JSON',
+    { 'main.tf.json': policyDoc(), 'services.tf': 'resource "google_cloud_run_v2_service" "s" {' },
+    '@/services.tf:1: not valid HCL: Unclosed configuration block',
+  ),
+  inTheFolder(
+    'a folder calling a local module whose folder is missing',
+    { 'main.tf': 'module "api" {\n  source = "./modules/api"\n}\n' },
+    '@/main.tf:1: module.api has source "./modules/api", and @/modules/api does not exist',
   ),
   inTheFolder(
     'a folder holding an override file',
@@ -460,9 +465,9 @@ const EVERY_COMMAND: BadInput[] = [
     '@/stacks/b: a stack folder without cdk.tf.json',
   ),
   inTheFolder(
-    'a stack synthesized as HCL',
-    { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf': 'resource "x" "y" {}' },
-    '@/stacks/b: holds cdk.tf (Terraform HCL, from cdktf synth --hcl)',
+    'a stack synthesized as HCL that is not valid',
+    { 'stacks/a/cdk.tf.json': policyDoc(), 'stacks/b/cdk.tf': 'resource "x" "y" {\n  a =\n}\n' },
+    '@/stacks/b/cdk.tf:2: not valid HCL: Invalid expression',
   ),
   inTheFolder(
     'a file among the stack folders',

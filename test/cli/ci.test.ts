@@ -93,8 +93,9 @@ beforeAll(() => {
   write('clean.tf.json', CLEAN);
   write('attestor.tf.json', ATTESTOR_ONLY);
   write('policy.tf.json', POLICY_ONLY);
-  write('two/policy.tf.json', POLICY_ONLY);
-  write('two/app.tf.json', { resource: { [SERVICE]: CLEAN.resource[SERVICE] } });
+  // A cdktf.out of two stacks (a plain Terraform folder is one module, so one stack).
+  write('two/stacks/policy/cdk.tf.json', POLICY_ONLY);
+  write('two/stacks/app/cdk.tf.json', { resource: { [SERVICE]: CLEAN.resource[SERVICE] } });
   scratch.file('policy.yaml', readFileSync(join(ROOT, 'test/fixtures/gate/policy.yaml'), 'utf8'));
 });
 
@@ -529,7 +530,7 @@ describe('the exit-code contract', () => {
 });
 
 describe('a valid input with nothing of the command kind: exit 0 and one line, alone or beside other stacks', () => {
-  const CHECK_LINE = /^note: policy \(\S*policy\.tf\.json\): no Cloud Run workload \(.*\) in it, so nothing to judge$/m;
+  const CHECK_LINE = /^note: policy \(\S*policy(\.tf\.json|\/cdk\.tf\.json)\): no Cloud Run workload \(.*\) in it, so nothing to judge$/m;
 
   test('check on a policy-only stack', () => {
     const alone = run('check', 'policy.tf.json');
@@ -562,18 +563,18 @@ describe('a valid input with nothing of the command kind: exit 0 and one line, a
         'note: attestor (attestor.tf.json): no google_binary_authorization_policy and no Cloud Run resource in it, so nothing to lint',
       stderr: '',
     });
-    write('mixed/attestor.tf.json', ATTESTOR_ONLY);
-    write('mixed/risky.tf.json', RISKY);
+    write('mixed/stacks/attestor/cdk.tf.json', ATTESTOR_ONLY);
+    write('mixed/stacks/risky/cdk.tf.json', RISKY);
     const beside = run('lint', 'mixed');
     expect(beside.code).toBe(1);
-    write('clean-mixed/attestor.tf.json', ATTESTOR_ONLY);
-    write('clean-mixed/clean.tf.json', CLEAN);
+    write('clean-mixed/stacks/attestor/cdk.tf.json', ATTESTOR_ONLY);
+    write('clean-mixed/stacks/clean/cdk.tf.json', CLEAN);
     expect(run('lint', 'clean-mixed').stdout.split('\n')).toEqual([
       'no findings',
-      `note: attestor (${join('clean-mixed', 'attestor.tf.json')}): no google_binary_authorization_policy and no Cloud Run resource in it, so nothing to lint`,
+      `note: attestor (${join('clean-mixed', 'stacks', 'attestor', 'cdk.tf.json')}): no google_binary_authorization_policy and no Cloud Run resource in it, so nothing to lint`,
     ]);
     expect(beside.stdout).toContain(
-      alone.stdout.replace('(attestor.tf.json)', `(${join('mixed', 'attestor.tf.json')})`),
+      alone.stdout.replace('(attestor.tf.json)', `(${join('mixed', 'stacks', 'attestor', 'cdk.tf.json')})`),
     );
   });
 

@@ -49,7 +49,7 @@ describe('summary', () => {
     [
       'a folder with no Terraform JSON',
       () => ['summary', scratch.path],
-      /no cdk.tf.json, \*.tf.json or stacks\/\*\/cdk.tf.json in this folder/,
+      /no cdk.tf.json, \*.tf, \*.tf.json or stacks\/\*\/cdk.tf.json in this folder/,
     ],
     ['no input', () => ['summary'], /summary takes one input/],
     ['an unknown command', () => ['frobnicate', scratch.path], /unknown command "frobnicate"/],

@@ -1,0 +1,439 @@
+/**
+ * A plain Terraform repository, read as Terraform reads it: the `.tf` and `.tf.json` files of a folder are one
+ * module, local modules are followed, and the same configuration is judged the same from HCL as from Terraform
+ * JSON. Real configurations: `test/fixtures/hcl` (their origin is in its README).
+ */
+import { spawnSync } from 'child_process';
+import { cpSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { readInputs } from '../../src/cli/input';
+import { inFolder, ROOT, runCli, runCliText, scratchFolder } from '../support';
+
+const FIXTURES = join(ROOT, 'test/fixtures/hcl');
+const DIGEST = `@sha256:${'1'.repeat(64)}`;
+
+const scratch = scratchFolder('terraform-folder-', { each: true });
+
+/** Writes files below a fresh folder of the scratch folder; returns the folder. */
+function folder(files: Record<string, string>): string {
+  for (const [name, text] of Object.entries(files)) {
+    scratch.file(`repo/${name}`, text);
+  }
+  return join(scratch.path, 'repo');
+}
+
+/** `check --json` results, without where they were read from. */
+function checkRows(input: string): Array<Record<string, unknown>> {
+  const { code, stdout, stderr } = runCli('check', input, '--json');
+  expect(stderr).toEqual([]);
+  expect([0, 1]).toContain(code);
+  // Lines differ between a configuration's HCL and its JSON: each side's are asserted where it is read.
+  return JSON.parse(stdout.join('\n')).results.map(
+    ({ stack: _, file: __, line: ___, ...row }: Record<string, unknown>) => row,
+  );
+}
+
+/** `lint --json` findings, as severity, code and address. */
+function lintFindings(input: string): string[] {
+  const { stdout } = runCli('lint', input, '--json');
+  return JSON.parse(stdout.join('\n')).findings.map((f: any) => `${f.severity} ${f.code} ${f.address}`);
+}
+
+const POLICY = `resource "google_binary_authorization_policy" "policy" {
+  admission_whitelist_patterns {
+    name_pattern = "gcr.io/app-project/*"
+  }
+  default_admission_rule {
+    evaluation_mode  = "ALWAYS_DENY"
+    enforcement_mode = "ENFORCED_BLOCK_AND_AUDIT_LOG"
+  }
+  lifecycle {
+    prevent_destroy = true
+  }
+}
+`;
+
+/** A module of one Cloud Run service, whose image and enforcement come from its variables. */
+const SERVICE_MODULE = `variable "image" {
+  type = string
+}
+
+variable "enforce" {
+  type    = bool
+  default = true
+}
+
+resource "google_cloud_run_v2_service" "this" {
+  name     = "svc"
+  location = "us-central1"
+  binary_authorization {
+    use_default = var.enforce
+  }
+  template {
+    containers {
+      image = var.image
+    }
+  }
+}
+`;
+
+describe('real configurations: judged the same from HCL as from Terraform JSON', () => {
+  test.each(['provider-docs', 'fabric'])('%s', (name) => {
+    const [hcl, json] = ['hcl', 'json'].map((side) => join(FIXTURES, name, side));
+    expect(checkRows(hcl)).toStrictEqual(checkRows(json));
+    expect(lintFindings(hcl)).toStrictEqual(lintFindings(json));
+  });
+
+  test('provider documentation: a service without binary_authorization is NOT_ENFORCED, the allow-all policy flagged', () => {
+    const input = join(FIXTURES, 'provider-docs/hcl');
+    expect(checkRows(input).map((r) => `${r.workload} ${r.project} ${r.decision}`)).toStrictEqual([
+      'google_cloud_run_v2_service.default docs-project NOT_ENFORCED',
+      'google_cloud_run_v2_service.enforced docs-project ALLOW',
+    ]);
+    expect(lintFindings(input)).toEqual(
+      expect.arrayContaining([
+        'error allow-all google_binary_authorization_policy.policy',
+        'error not-enforced google_cloud_run_v2_service.default',
+      ]),
+    );
+  });
+
+  test('fabric modules: the inputs the call passes are read; what is dynamic or counted stays unknown', () => {
+    const input = join(FIXTURES, 'fabric/hcl');
+    expect(checkRows(input).map((r) => `${r.workload} ${r.project} ${r.decision}`)).toStrictEqual([
+      'module.hello.google_cloud_run_v2_service.service fabric-project UNKNOWN',
+    ]);
+    const summary = runCliText('summary', input).stdout;
+    expect(summary).toContain('module.binauthz.google_binary_authorization_policy.policy (project fabric-project)');
+    expect(summary).toContain('default rule: REQUIRE_ATTESTATION, ENFORCED_BLOCK_AND_AUDIT_LOG');
+    expect(summary).toContain('${dynamic admission_whitelist_patterns}');
+  });
+});
+
+describe('a folder is one module', () => {
+  test('split across files: the provider in providers.tf gives the project of the service in service.tf', () => {
+    const input = folder({
+      'providers.tf': 'provider "google" {\n  project = "app-project"\n}\n',
+      'policy.tf': POLICY,
+      'service.tf': `# the web service\n\nresource "google_cloud_run_v2_service" "web" {\n  name     = "web"\n  location = "us-central1"\n  binary_authorization {\n    use_default = true\n  }\n  template {\n    containers {\n      image = "gcr.io/app-project/web${DIGEST}"\n    }\n  }\n}\n`,
+    });
+    const { code, stdout } = runCliText('check', input);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /^repo +google_cloud_run_v2_service\.web +template\.containers\[0\] +app-project +google_binary_authorization_policy\.policy .* ALLOW +yes/m,
+    );
+    // One stack, named after the folder; each resource where it is written.
+    const [file] = readInputs(input);
+    expect(file.stack).toBe('repo');
+    expect(file.model.resources.map((r) => [r.address, r.source])).toStrictEqual([
+      ['google_binary_authorization_policy.policy', { file: 'policy.tf', line: 1 }],
+      ['google_cloud_run_v2_service.web', { file: 'service.tf', line: 3 }],
+    ]);
+  });
+
+  test('.tf and .tf.json files together', () => {
+    const input = folder({
+      'providers.tf.json': JSON.stringify({ provider: { google: { project: 'app-project' } } }),
+      'policy.tf': POLICY,
+    });
+    const [file] = readInputs(input);
+    expect(file.model.resources.map((r) => [r.address, r.providerProject, r.source])).toStrictEqual([
+      ['google_binary_authorization_policy.policy', 'app-project', { file: 'policy.tf', line: 1 }],
+    ]);
+  });
+
+  test('a folder of *.tf.json files is one stack too', () => {
+    const input = folder({
+      'a.tf.json': JSON.stringify({ provider: { google: { project: 'app-project' } } }),
+      'b.tf.json': JSON.stringify(
+        {
+          resource: {
+            google_binary_authorization_policy: {
+              p: {
+                default_admission_rule: {
+                  evaluation_mode: 'ALWAYS_DENY',
+                  enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG',
+                },
+              },
+            },
+          },
+        },
+        undefined,
+        2,
+      ),
+    });
+    const files = readInputs(input);
+    expect(files.map((f) => [f.stack, f.file])).toStrictEqual([['repo', input]]);
+    // Each resource at the line of its name key, as for a Terraform JSON file given alone.
+    expect(files[0].model.resources.map((r) => [r.address, r.providerProject, r.source])).toStrictEqual([
+      ['google_binary_authorization_policy.p', 'app-project', { file: 'b.tf.json', line: 4 }],
+    ]);
+  });
+
+  test('a resource declared in two files is refused, naming both', () => {
+    const input = folder({ 'a.tf': POLICY, 'b.tf': `\n${POLICY}` });
+    const { code, stderr } = runCliText('lint', input);
+    expect(code).toBe(2);
+    expect(stderr).toBe(
+      `cdktf-gcp-binauthz: ${input}/b.tf:2: google_binary_authorization_policy.policy is declared again (first in ${input}/a.tf:1); Terraform refuses a duplicate, give each its own name`,
+    );
+  });
+
+  test('one .tf file alone; its local modules are read relative to its folder', () => {
+    const input = folder({
+      'infra/main.tf': `provider "google" {\n  project = "app-project"\n}\n${POLICY}\nmodule "api" {\n  source = "./svc"\n  image  = "gcr.io/app-project/api${DIGEST}"\n}\n`,
+      'infra/other.tf': 'this is not read',
+      'infra/svc/main.tf': SERVICE_MODULE,
+    });
+    const [file] = readInputs(join(input, 'infra/main.tf'));
+    expect(file.stack).toBe('main');
+    expect(file.model.resources.map((r) => [r.address, r.source])).toStrictEqual([
+      ['google_binary_authorization_policy.policy', { file: join(input, 'infra/main.tf'), line: 4 }],
+      ['module.api.google_cloud_run_v2_service.this', { file: join(input, 'infra/svc/main.tf'), line: 10 }],
+    ]);
+    expect(runCliText('check', join(input, 'infra/main.tf')).code).toBe(0);
+  });
+
+  test('a cdktf.out stack synthesized with --hcl (cdk.tf) is read as HCL', () => {
+    const input = folder({ 'stacks/web/cdk.tf': `provider "google" {\n  project = "app-project"\n}\n${POLICY}` });
+    const files = readInputs(input);
+    expect(files.map((f) => [f.stack, f.model.resources.map((r) => r.address)])).toStrictEqual([
+      ['web', ['google_binary_authorization_policy.policy']],
+    ]);
+  });
+});
+
+describe('local modules are followed', () => {
+  const callers = `provider "google" {
+  project = "app-project"
+}
+
+module "api" {
+  source = "./modules/svc"
+  image  = "gcr.io/app-project/api${DIGEST}"
+}
+
+module "other" {
+  source  = "./modules/svc"
+  image   = "gcr.io/app-project/other${DIGEST}"
+  enforce = false
+}
+
+module "evil" {
+  source = "./modules/svc"
+  image  = "gcr.io/evil/api${DIGEST}"
+}
+
+module "many" {
+  source   = "./modules/svc"
+  for_each = toset(["a", "b"])
+  image    = "gcr.io/app-project/api${DIGEST}"
+}
+
+module "none" {
+  source = "./modules/missing"
+  count  = 0
+}
+
+module "remote" {
+  source  = "GoogleCloudPlatform/cloud-run/google"
+  version = "~> 0.10"
+}
+`;
+
+  test('a module called several times, each with its inputs; for_each unknown; a registry module a row of its own', () => {
+    const input = folder({ 'policy.tf': POLICY, 'main.tf': callers, 'modules/svc/main.tf': SERVICE_MODULE });
+    const { code, stdout } = runCli('check', input, '--json');
+    expect(code).toBe(1);
+    const rows = JSON.parse(stdout.join('\n')).results.map(
+      (r: any) => `${r.workload} ${r.project ?? '-'} ${r.decision}`,
+    );
+    expect(rows).toStrictEqual([
+      'module.remote - UNKNOWN',
+      'module.api.google_cloud_run_v2_service.this app-project ALLOW',
+      'module.other.google_cloud_run_v2_service.this app-project NOT_ENFORCED',
+      'module.evil.google_cloud_run_v2_service.this app-project DENY',
+      'module.many.google_cloud_run_v2_service.this app-project UNKNOWN',
+    ]);
+    const [file] = readInputs(input);
+    expect(
+      file.model.resources.find((r) => r.address === 'module.api.google_cloud_run_v2_service.this')?.source,
+    ).toStrictEqual({
+      file: 'modules/svc/main.tf',
+      line: 10,
+    });
+  });
+
+  test('a variable of the root module is unknown, even with a default (tfvars, -var and TF_VAR_ may set it)', () => {
+    const input = folder({
+      'policy.tf': POLICY,
+      'main.tf': SERVICE_MODULE.replace(
+        'type = string',
+        `type = string\n  default = "gcr.io/app-project/api${DIGEST}"`,
+      ),
+    });
+    expect(checkRows(input).map((r) => `${r.workload} ${r.decision}`)).toStrictEqual([
+      'google_cloud_run_v2_service.this UNKNOWN',
+    ]);
+  });
+
+  test('a module of a module, addressed as Terraform does, with the file relative to the folder given', () => {
+    const input = folder({
+      'main.tf': 'module "outer" {\n  source = "./outer"\n  image = "gcr.io/x/y"\n}\n',
+      'outer/main.tf': 'variable "image" {}\nmodule "inner" {\n  source = "../modules/svc"\n  image  = var.image\n}\n',
+      'modules/svc/main.tf': SERVICE_MODULE,
+    });
+    const [file] = readInputs(input);
+    expect(
+      file.model.resources.map((r) => [
+        r.address,
+        ([r.values.template].flat()[0] as any).containers[0].image,
+        r.source,
+      ]),
+    ).toStrictEqual([
+      [
+        'module.outer.module.inner.google_cloud_run_v2_service.this',
+        'gcr.io/x/y',
+        { file: 'modules/svc/main.tf', line: 10 },
+      ],
+    ]);
+  });
+
+  test.each<[string, Record<string, string>, string]>([
+    [
+      'a local module whose folder is missing',
+      { 'main.tf': '\nmodule "api" {\n  source = "./modules/api"\n}\n' },
+      '@/main.tf:2: module.api has source "./modules/api", and @/modules/api does not exist; fix the source, or check the plan (terraform show -json)',
+    ],
+    [
+      'a local module whose folder holds no Terraform',
+      { 'main.tf': 'module "api" {\n  source = "./api"\n}\n', 'api/README.md': '' },
+      '@/main.tf:1: module.api: @/api: holds no Terraform (*.tf, *.tf.json), so the module cannot be read',
+    ],
+    [
+      'modules that call each other',
+      {
+        'main.tf': 'module "a" {\n  source = "./a"\n}\n',
+        'a/main.tf': 'module "b" {\n  source = "../b"\n}\n',
+        'b/main.tf': 'module "a" {\n  source = "../a"\n}\n',
+      },
+      '@/b/main.tf:1: module.a.module.b.module.a (source "../a") calls @/a, which is already on the way to it (@/a → @/b → @/a): a module cannot call itself; Terraform refuses the cycle',
+    ],
+    [
+      'a source that is an expression',
+      { 'main.tf': 'module "api" {\n  source = var.where\n}\n' },
+      '@/main.tf: module.api: source must be a literal string',
+    ],
+    [
+      'HCL that is not valid in a module',
+      { 'main.tf': 'module "api" {\n  source = "./api"\n}\n', 'api/main.tf': 'resource "x" "y" {\n  a = \n}\n' },
+      '@/api/main.tf:2: not valid HCL: Invalid expression',
+    ],
+    [
+      'an override file',
+      { 'main.tf': POLICY, 'main_override.tf': POLICY },
+      '@: holds Terraform override files (main_override.tf)',
+    ],
+  ])('%s: exit 2, one line naming it', (_, files, message) => {
+    const input = folder(files);
+    const { code, stdout, stderr } = runCli('check', input);
+    expect(code).toBe(2);
+    expect(stdout).toEqual([]);
+    expect(stderr).toHaveLength(1);
+    expect(stderr[0]).toContain(`cdktf-gcp-binauthz: ${message.replace(/@/g, input)}`);
+  });
+});
+
+describe('the HCL parser is loaded only for HCL', () => {
+  /** Runs a script with ts-node in a child process; returns its standard output. */
+  function node(script: string, preload: string[] = []): { status: number | null; stdout: string; stderr: string } {
+    const result = spawnSync(
+      process.execPath,
+      [...preload.flatMap((p) => ['-r', p]), '-r', 'ts-node/register', '-e', script],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'test/tsconfig.json'), TS_NODE_TRANSPILE_ONLY: 'true' },
+      },
+    );
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  }
+  const loaded = (input: string) =>
+    `require('./src/cli/input').readInputs(${JSON.stringify(input)});` +
+    "console.log(JSON.stringify(Object.keys(require.cache).filter((k) => /hcl2json|src\\/cli\\/hcl\\.ts/.test(k)).map((k) => k.replace(/.*\\//, ''))))";
+
+  test('reading Terraform JSON loads neither the parser nor the module that runs it; reading HCL loads it', () => {
+    const json = folder({ 'main.tf.json': JSON.stringify({ resource: {} }) });
+    const hcl = join(scratch.path, 'hcl.tf');
+    scratch.file('hcl.tf', 'locals {}\n');
+    const [fromJson, fromHcl] = [json, hcl].map((input) => node(loaded(input)));
+    expect(fromJson.stderr).toBe('');
+    expect(JSON.parse(fromJson.stdout)).toStrictEqual([]);
+    // The parser itself runs in a worker thread: this thread loads only the module that starts it.
+    expect(JSON.parse(fromHcl.stdout)).toStrictEqual(['hcl.ts']);
+  });
+
+  test('where no parser is installed, HCL is an input error saying how to install one', () => {
+    const hide = scratch.file(
+      'hide.js',
+      "const M = require('module'); const resolve = M._resolveFilename; M._resolveFilename = function (r, ...rest) { if (/hcl2json/.test(r)) { const e = new Error('Cannot find module ' + r); e.code = 'MODULE_NOT_FOUND'; throw e; } return resolve.call(this, r, ...rest); };",
+    );
+    const input = join(scratch.path, 'main.tf');
+    scratch.file('main.tf', 'locals {}\n');
+    const { status, stdout, stderr } = node(
+      `const { main } = require('./src/cli/main'); process.exitCode = main(['lint', ${JSON.stringify(input)}], console.log, console.error);`,
+      [hide],
+    );
+    expect(status).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(
+      `cdktf-gcp-binauthz: ${input}: reading Terraform HCL (.tf) needs @cdktf/hcl2json, which is not installed; install it beside this command (npm install --save-dev @cdktf/hcl2json; cdktf-cli brings it), or give Terraform JSON (a plan: terraform show -json)\n`,
+    );
+  });
+});
+
+describe('the README’s "Gate a plain Terraform repository"', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(
+    readme.indexOf('\n## Gate a plain Terraform repository\n'),
+    readme.indexOf('\n## ', readme.indexOf('\n## Gate a plain Terraform repository\n') + 1),
+  );
+
+  test('its commands on the configuration run on a real configuration as infra/', () => {
+    const commands = [...section.matchAll(/```sh\n([\s\S]*?)```/g)]
+      .flatMap((m) => m[1].split('\n'))
+      .map((line) => line.replace(/\s+#.*$/, '').trim())
+      .filter((line) => line.startsWith('npx cdktf-gcp-binauthz ') && !line.includes('plan.json'));
+    expect(commands).toStrictEqual(['npx cdktf-gcp-binauthz lint infra/', 'npx cdktf-gcp-binauthz check infra/']);
+    cpSync(join(FIXTURES, 'provider-docs/hcl'), join(scratch.path, 'infra'), { recursive: true });
+    const codes = inFolder(scratch.path, () =>
+      commands.map((c) => runCli(...c.replace('npx cdktf-gcp-binauthz ', '').split(' ')).code),
+    );
+    expect(codes).toStrictEqual([1, 1]); // an allow-all policy, a service that does not enforce
+  });
+
+  test('it names what reading configuration cannot see', () => {
+    for (const what of ['remote modules', 'values from variables', 'data sources']) {
+      expect(section).toContain(`**${what}`);
+    }
+  });
+});
+
+describe('OpenTofu files', () => {
+  test('one that holds only terraform settings (versions.tofu) is left alone', () => {
+    const input = folder({ 'main.tf': POLICY, 'versions.tofu': 'terraform {\n  required_version = ">= 1.7"\n}\n' });
+    expect(runCli('lint', input).code).toBe(0);
+  });
+
+  test.each([
+    ['versions.tofu', `provider "google" {\n  project = "p"\n}\n${POLICY}`, 'provider, resource'],
+    ['main.tofu.json', JSON.stringify({ module: { m: { source: './m' } } }), 'module'],
+  ])('%s that declares more is refused: OpenTofu would read it, this command does not', (name, text, declared) => {
+    const input = folder({ 'main.tf': POLICY, [name]: text });
+    const { code, stderr } = runCli('lint', input);
+    expect(code).toBe(2);
+    expect(stderr).toStrictEqual([
+      `cdktf-gcp-binauthz: ${input}/${name}: an OpenTofu file that declares ${declared}, which OpenTofu reads and Terraform (and this command) does not, so it would go unchecked; check the plan instead (tofu show -json)`,
+    ]);
+  });
+});
