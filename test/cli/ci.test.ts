@@ -530,7 +530,8 @@ describe('the exit-code contract', () => {
 });
 
 describe('a valid input with nothing of the command kind: exit 0 and one line, alone or beside other stacks', () => {
-  const CHECK_LINE = /^note: policy \(\S*policy(\.tf\.json|\/cdk\.tf\.json)\): no Cloud Run workload \(.*\) in it, so nothing to judge$/m;
+  const CHECK_LINE =
+    /^note: policy \(\S*policy(\.tf\.json|\/cdk\.tf\.json)\): no Cloud Run workload \(.*\) in it, so nothing to judge$/m;
 
   test('check on a policy-only stack', () => {
     const alone = run('check', 'policy.tf.json');
