@@ -1,4 +1,7 @@
-import { BinaryAuthorizationPolicy as PolicyResource } from '@cdktf/provider-google/lib/binary-authorization-policy';
+import {
+  BinaryAuthorizationPolicy as PolicyResource,
+  BinaryAuthorizationPolicyClusterAdmissionRules,
+} from '@cdktf/provider-google/lib/binary-authorization-policy';
 import { dependable, IResolveContext, Lazy, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AdmissionDecision, AdmissionVerdict } from './admission-decision';
@@ -131,8 +134,10 @@ export class BinaryAuthorizationPolicy extends Construct {
    */
   public readonly policyId: string;
 
-  private readonly resource: PolicyResource;
+  private readonly resource: PolicyResourceWithAllowlist;
   private readonly patterns = new Set<string>();
+  /** The allowlist as it resolves at synth: rendered only when it is not empty (see `putAllowlist`). */
+  private readonly allowlistValue = Lazy.anyValue({ produce: (context) => this.renderAllowlist(context) });
   /** Whether a pattern added holds a token (its value is known only at apply time). */
   private hasTokenPattern = false;
   private readonly functionScopes: IConstruct[] = [];
@@ -166,7 +171,7 @@ export class BinaryAuthorizationPolicy extends Construct {
     }
     this.assertOnlyPolicyForProject();
 
-    this.resource = new PolicyResource(this, 'Resource', {
+    this.resource = new PolicyResourceWithAllowlist(this, 'Resource', {
       project: this.project,
       description: props.description,
       globalPolicyEvaluationMode:
@@ -176,13 +181,9 @@ export class BinaryAuthorizationPolicy extends Construct {
         enforcementMode: defaultRule.enforcementMode,
         requireAttestationsBy: defaultRule.requireAttestationsBy.length ? defaultRule.requireAttestationsBy : undefined,
       },
-      admissionWhitelistPatterns: Lazy.anyValue(
-        { produce: (context) => this.renderAllowlist(context) },
-        { omitEmptyArray: true },
-      ),
-      clusterAdmissionRules: Lazy.anyValue({ produce: () => this.renderClusterRules() }, { omitEmptyArray: true }),
       lifecycle: props.preventDestroy === false ? undefined : { preventDestroy: true },
     });
+    this.resource.beforeRender = () => this.putAllowlist();
     this.policyId = this.resource.id;
     if (props.enableApis) {
       this.resource.dependsOn = enableProjectServices(this, this.project, [BINAUTHZ_API]).map((s) => dependable(s));
@@ -336,6 +337,7 @@ export class BinaryAuthorizationPolicy extends Construct {
     const model = this.checkedRule(`rule for cluster ${cluster}`, rule);
     this.warnAbout(ruleFindings(model, `the rule for GKE cluster ${cluster}`));
     this.clusterRules.set(cluster, model);
+    this.resource.putClusterAdmissionRules(this.renderClusterRules());
     this.dependOnAttestors(rule);
   }
 
@@ -519,19 +521,30 @@ export class BinaryAuthorizationPolicy extends Construct {
   }
 
   /** Cluster rules in key order: the provider keeps them in a set, so order carries no meaning. */
-  private renderClusterRules(): object[] | undefined {
-    if (this.clusterRules.size === 0) {
-      return undefined;
-    }
+  private renderClusterRules(): BinaryAuthorizationPolicyClusterAdmissionRules[] {
     return [...this.clusterRules.keys()].sort().map((cluster) => {
       const rule = this.clusterRules.get(cluster)!;
       return {
         cluster,
-        evaluation_mode: rule.evaluationMode,
-        enforcement_mode: rule.enforcementMode,
-        require_attestations_by: rule.requireAttestationsBy.length ? rule.requireAttestationsBy : undefined,
+        evaluationMode: rule.evaluationMode,
+        enforcementMode: rule.enforcementMode,
+        requireAttestationsBy: rule.requireAttestationsBy.length ? rule.requireAttestationsBy : undefined,
       };
     });
+  }
+
+  /**
+   * Gives the resource its allowlist just before it is rendered (Terraform JSON or HCL): the patterns
+   * added, and those `allowDeploymentPathsFor` finds then. An empty allowlist is no attribute at all, so
+   * that the HCL renderer has no empty block list to write; a non-empty one is one block per pattern,
+   * deduplicated as its values resolve.
+   */
+  private putAllowlist(): void {
+    if (this.patterns.size === 0 && this.discoveredFunctionPatterns().patterns.length === 0) {
+      this.resource.resetAdmissionWhitelistPatterns();
+    } else {
+      this.resource.putAdmissionWhitelistPatterns(this.allowlistValue);
+    }
   }
 
   /**
@@ -581,4 +594,26 @@ export class BinaryAuthorizationPolicy extends Construct {
 
 function isPolicy(c: unknown): c is BinaryAuthorizationPolicy {
   return typeof c === 'object' && c !== null && (c as any)[POLICY_MARKER] === true;
+}
+
+/**
+ * The provider's policy resource, told just before each rendering (`synthesizeAttributes` for Terraform
+ * JSON, `synthesizeHclAttributes` for `cdktf synth --hcl`) to bring its allowlist up to date: what the
+ * allowlist holds is known only then (`allowDeploymentPathsFor` finds functions at synth time), and a
+ * block list must be absent rather than a value that resolves to nothing, which cdktf's HCL renderer would
+ * write as its type information instead of zero blocks.
+ */
+class PolicyResourceWithAllowlist extends PolicyResource {
+  /** Called before each rendering. */
+  public beforeRender: () => void = () => {};
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    this.beforeRender();
+    return super.synthesizeAttributes();
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    this.beforeRender();
+    return super.synthesizeHclAttributes();
+  }
 }
