@@ -21,9 +21,10 @@ import {
  * Cloud Run resources are recognized by their Terraform type (`terraformResourceType`), never with
  * `instanceof` of the provider's L1 classes: an app may hold several copies of
  * `@cdktf/provider-google` (another major, a nested install), whose classes are distinct, and
- * `instanceof` would then skip their resources silently. Reading and writing go through the
- * resource's Terraform JSON (`toTerraform()`, `addOverride`) for the same reason: it works with any
- * copy of the provider and sees escape-hatch overrides too.
+ * `instanceof` would then skip their resources silently. Reading goes through the resource's Terraform
+ * JSON (its attributes and overrides) for the same reason: it works with any copy of the provider and sees
+ * escape-hatch overrides too. Writing uses the provider class's `put…` setter, found by name (`putBlock`),
+ * so that a block stays a block in `cdktf synth --hcl` output; an override only where the resource has none.
  */
 export interface CloudRunResource {
   /** The resource. */
