@@ -17,9 +17,11 @@ import { DeploymentPath, DeploymentPathOptions } from './deployment-path';
 import { checkConstruct } from './private/aspect-placement';
 import {
   checkLiteral,
-  checkOptionalFreeText,
+  checkLiteralAtSynth,
+  checkOptionalFreeTextAtSynth,
   invalidProp,
   parses,
+  reportInvalid,
   requireArray,
   requireEnum,
   requireObject,
@@ -135,6 +137,8 @@ export class BinaryAuthorizationPolicy extends Construct {
   public readonly policyId: string;
 
   private readonly resource: PolicyResourceWithAllowlist;
+  /** Whether `project` passed its check (an invalid one is reported once, at synth). */
+  private readonly projectIsValid: boolean;
   private readonly patterns = new Set<string>();
   /** The allowlist as it resolves at synth: rendered only when it is not empty (see `putAllowlist`). */
   private readonly allowlistValue = Lazy.anyValue({ produce: (context) => this.renderAllowlist(context) });
@@ -154,8 +158,11 @@ export class BinaryAuthorizationPolicy extends Construct {
     super(scope, id);
     Object.defineProperty(this, POLICY_MARKER, { value: true });
     checkConstruct(this, props);
-    checkLiteral(this, 'project', props.project, checkProjectId);
-    checkOptionalFreeText(this, 'description', props.description);
+    // Invalid values of the right type are reported at synth, all of them (see `reportInvalid`).
+    this.projectIsValid = checkLiteralAtSynth(this, 'project', props.project, checkProjectId);
+    const description = checkOptionalFreeTextAtSynth(this, 'description', props.description)
+      ? props.description
+      : undefined;
     for (const name of ['globalPolicyEvaluation', 'adoptExisting', 'enableApis', 'preventDestroy'] as const) {
       requireOptionalBoolean(this, name, props[name]);
     }
@@ -173,7 +180,7 @@ export class BinaryAuthorizationPolicy extends Construct {
 
     this.resource = new PolicyResourceWithAllowlist(this, 'Resource', {
       project: this.project,
-      description: props.description,
+      description,
       globalPolicyEvaluationMode:
         props.globalPolicyEvaluation === undefined ? undefined : props.globalPolicyEvaluation ? 'ENABLE' : 'DISABLE',
       defaultAdmissionRule: {
@@ -185,7 +192,7 @@ export class BinaryAuthorizationPolicy extends Construct {
     });
     this.resource.beforeRender = () => this.putAllowlist();
     this.policyId = this.resource.id;
-    if (props.enableApis) {
+    if (props.enableApis && this.projectIsValid) {
       this.resource.dependsOn = enableProjectServices(this, this.project, [BINAUTHZ_API]).map((s) => dependable(s));
     }
     this.dependOnAttestors(this.defaultAdmissionRule);
@@ -233,13 +240,24 @@ export class BinaryAuthorizationPolicy extends Construct {
     requireObject(this, 'options', options);
     requireArray(this, 'regions', options.regions);
     if (options.regions.length === 0) {
-      throw invalidProp(this, 'regions', options.regions, 'name at least one region, such as ["us-central1"]');
+      reportInvalid(
+        this,
+        invalidProp(this, 'regions', options.regions, 'name at least one region, such as ["us-central1"]'),
+      );
+      return;
     }
     const project = options.project ?? this.project;
-    checkLiteral(this, 'project', project, checkProjectId);
+    const projectIsValid =
+      options.project === undefined
+        ? this.projectIsValid // reported by the constructor if not
+        : checkLiteralAtSynth(this, 'project', project, checkProjectId);
+    // Every region is checked, also when the project is not valid, so that one synth names every problem.
+    const regions = options.regions.filter((region) => checkLiteralAtSynth(this, 'regions', region, checkRegion));
+    if (!projectIsValid) {
+      return;
+    }
     const projectPath = imagePath(project);
-    for (const region of options.regions) {
-      checkLiteral(this, 'regions', region, checkRegion);
+    for (const region of regions) {
       this.addAllowlistPatternFor('regions', repositoryPattern(region, projectPath, DEFAULT_REPOSITORY[path]));
     }
   }
@@ -325,14 +343,20 @@ export class BinaryAuthorizationPolicy extends Construct {
    * @param rule the rule for that cluster
    */
   public addClusterAdmissionRule(cluster: string, rule: AdmissionRule): void {
-    checkLiteral(this, 'cluster', cluster, checkClusterKey);
+    if (!checkLiteralAtSynth(this, 'cluster', cluster, checkClusterKey)) {
+      return;
+    }
     if (this.clusterRules.has(cluster)) {
-      throw invalidProp(
+      reportInvalid(
         this,
-        'cluster',
-        cluster,
-        'the cluster already has a rule in this policy; a cluster has one rule, so add it once',
+        invalidProp(
+          this,
+          'cluster',
+          cluster,
+          'the cluster already has a rule in this policy; a cluster has one rule, so add it once',
+        ),
       );
+      return;
     }
     const model = this.checkedRule(`rule for cluster ${cluster}`, rule);
     this.warnAbout(ruleFindings(model, `the rule for GKE cluster ${cluster}`));
@@ -436,8 +460,14 @@ export class BinaryAuthorizationPolicy extends Construct {
     return policy !== undefined && policy.functionScopes.some((scope) => ancestors.has(scope));
   }
 
+  /** Adds a pattern; one the grammar refuses is reported at synth and left out. */
   private addAllowlistPatternFor(property: string, pattern: string): void {
-    const parsed = this.checkPattern(property, pattern);
+    requireString(this, property, pattern);
+    const parsed = Token.isUnresolved(pattern) ? undefined : parseAllowlistPattern(pattern);
+    if (parsed !== undefined && parsed.problems.length > 0) {
+      reportInvalid(this, invalidProp(this, property, pattern, patternProblem(parsed)));
+      return;
+    }
     if (parsed === undefined) {
       this.hasTokenPattern = true;
     } else if (!this.patterns.has(pattern)) {
@@ -467,7 +497,7 @@ export class BinaryAuthorizationPolicy extends Construct {
     }
     const parsed = parseAllowlistPattern(pattern);
     if (parsed.problems.length > 0) {
-      throw invalidProp(this, property, pattern, parsed.problems.map((p) => p.message).join('; '));
+      throw invalidProp(this, property, pattern, patternProblem(parsed));
     }
     return parsed;
   }
@@ -590,6 +620,11 @@ export class BinaryAuthorizationPolicy extends Construct {
         `the project already has a policy at [${other}]; a project has exactly one policy, so define it once and add to it (addAllowlistPattern, allowDeploymentPath)`,
     );
   }
+}
+
+/** What is wrong with a pattern, for its error. */
+function patternProblem(parsed: AllowlistPattern): string {
+  return parsed.problems.map((p) => p.message).join('; ');
 }
 
 function isPolicy(c: unknown): c is BinaryAuthorizationPolicy {
