@@ -1,4 +1,11 @@
-import { AnnotationMetadataEntryType, DefaultTokenResolver, StringConcat, Token, Tokenization } from 'cdktf';
+import {
+  AnnotationMetadataEntryType,
+  DefaultTokenResolver,
+  StringConcat,
+  TerraformStack,
+  Token,
+  Tokenization,
+} from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { isPlainObject, keyMaterialOf, MAX_DEPTH } from '../core/key-material';
 import { checkFreeText } from '../core/names';
@@ -32,6 +39,8 @@ export class Undisclosed {
 
 /** Marks the list of the errors a construct reports at synth (`Symbol.for`, so that copies of the library agree). */
 const REPORTED = Symbol.for('cdktf-gcp-binauthz.reportedErrors');
+/** Marks a stack that reports the errors of the app's other stacks. */
+const REPORTS_OTHER_STACKS = Symbol.for('cdktf-gcp-binauthz.reportedErrors.otherStacks');
 
 /**
  * Reports an invalid value when the app is synthesized, instead of throwing: the call that received it
@@ -41,7 +50,9 @@ const REPORTED = Symbol.for('cdktf-gcp-binauthz.reportedErrors');
  * `Testing.synth(stack, true)`) and reports, for every construct of a stack, in one error; and each error is
  * an error annotation without a stack trace, so that an app with `skipValidation` still fails (cdktf stops
  * on error annotations, and the cdktf CLI prints them, one line each). cdktf writes the construct path in
- * front of each, so the message is given without its own.
+ * front of each, so the message is given without its own. cdktf stops at the first stack whose validations
+ * fail, so every stack of the app also reports the errors of the other stacks (each with its own path):
+ * whichever stack fails first names every invalid value of the app.
  *
  * The rule of what is reported so and what is thrown at once is written in the README ("What the library
  * refuses").
@@ -56,6 +67,7 @@ export function reportInvalid(scope: IConstruct, error: Error): void {
     scope.node.addValidation({ validate: () => list.map((e) => withoutPath(scope, e)) });
   }
   reported.push(error);
+  reportOtherStacksIn(scope.node.root);
   scope.node.addMetadata(AnnotationMetadataEntryType.ERROR, withoutPath(scope, error), { stackTrace: false });
 }
 
@@ -67,7 +79,34 @@ function withoutPath(scope: IConstruct, error: Error): string {
 
 /** The errors `reportInvalid` reported for `scope` and every construct in it, in construct order. */
 export function reportedErrorsIn(scope: IConstruct): Error[] {
-  return scope.node.findAll().flatMap((c) => (c as unknown as Record<symbol, Error[] | undefined>)[REPORTED] ?? []);
+  return scope.node.findAll().flatMap(reportedErrorsOf);
+}
+
+function reportedErrorsOf(construct: IConstruct): Error[] {
+  return (construct as unknown as Record<symbol, Error[] | undefined>)[REPORTED] ?? [];
+}
+
+/** Gives each stack of the app (once) a validation that returns the errors reported in its other stacks. */
+function reportOtherStacksIn(root: IConstruct): void {
+  for (const stack of root.node.findAll()) {
+    if (!TerraformStack.isStack(stack) || (stack as unknown as Record<symbol, unknown>)[REPORTS_OTHER_STACKS]) {
+      continue;
+    }
+    Object.defineProperty(stack, REPORTS_OTHER_STACKS, { value: true });
+    stack.node.addValidation({
+      validate: () =>
+        root.node
+          .findAll()
+          .filter((c) => stackOf(c) !== stack)
+          .flatMap(reportedErrorsOf)
+          .map((e) => `${e.message} (in another stack)`),
+    });
+  }
+}
+
+/** The nearest stack that holds a construct, if any. */
+function stackOf(construct: IConstruct): IConstruct | undefined {
+  return [...construct.node.scopes].reverse().find((scope) => TerraformStack.isStack(scope));
 }
 
 /**
