@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { ALLOWED_POLICIES_CONSTRAINT } from './core/cloud-run';
 import { checkOrgPolicyParent } from './core/names';
 import { checkConstruct } from './private/aspect-placement';
-import { checkLiteral, requireOptionalBoolean } from './private/errors';
+import { checkLiteralAtSynth, requireOptionalBoolean } from './private/errors';
 import { claimSingleton } from './private/singletons';
 import { addWarning } from './private/warnings';
 
@@ -51,7 +51,8 @@ export class CloudRunBinaryAuthorizationGuardrail extends Construct {
   constructor(scope: Construct, id: string, props: CloudRunBinaryAuthorizationGuardrailProps) {
     super(scope, id);
     checkConstruct(this, props);
-    checkLiteral(this, 'parent', props.parent, checkOrgPolicyParent);
+    // An invalid parent is reported at synth, with every other invalid value of the app (see `reportInvalid`).
+    checkLiteralAtSynth(this, 'parent', props.parent, checkOrgPolicyParent);
     requireOptionalBoolean(this, 'dryRun', props.dryRun);
     claimSingleton(
       this,

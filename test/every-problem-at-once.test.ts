@@ -6,7 +6,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { AnnotationMetadataEntryType, App, TerraformStack, Testing } from 'cdktf';
-import { AdmissionRule, BinauthzErrors, BinaryAuthorizationPolicy, DeploymentPath } from '../src';
+import {
+  AdmissionRule,
+  BinauthzErrors,
+  BinaryAuthorizationPolicy,
+  CloudRunBinaryAuthorizationGuardrail,
+  DeploymentPath,
+} from '../src';
 import { newStack, reportedAtSynth, synthRaw } from './support';
 
 const BAD_PATTERNS = ['gcr.io/my-project/app:latest', 'my-project/app', 'gcr.io/my-project/n*x'];
@@ -120,6 +126,18 @@ describe('every problem at once', () => {
     } finally {
       rmSync(outdir, { recursive: true, force: true });
     }
+  });
+
+  test('a policy and a guardrail with errors in one stack: both reported', () => {
+    const stack = newStack();
+    const messages = reportedAtSynth(stack, () => {
+      new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project', allowlistPatterns: ['bad/one'] });
+      new CloudRunBinaryAuthorizationGuardrail(stack, 'Guardrail', { parent: 'folders/abc' });
+    });
+    expect(messages.map(withoutFix)).toEqual([
+      `[stack/Policy] invalid 'allowlistPatterns' "bad/one"`,
+      `[stack/Guardrail] invalid 'parent' "folders/abc"`,
+    ]);
   });
 
   test('an app that skips validations still fails, and the errors carry no stack trace for the CLI to print', () => {
