@@ -5,15 +5,18 @@
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { AnnotationMetadataEntryType, App, TerraformStack, Testing } from 'cdktf';
+import { AnnotationMetadataEntryType, App, Aspects, TerraformStack, Testing } from 'cdktf';
 import {
   AdmissionRule,
   BinauthzErrors,
   BinaryAuthorizationPolicy,
   CloudRunBinaryAuthorizationGuardrail,
   DeploymentPath,
+  RequireBinaryAuthorization,
+  RequirementMode,
 } from '../src';
 import { newStack, reportedAtSynth, synthRaw } from './support';
+import { v2Service } from './support/workloads';
 
 const BAD_PATTERNS = ['gcr.io/my-project/app:latest', 'my-project/app', 'gcr.io/my-project/n*x'];
 
@@ -170,6 +173,15 @@ describe('every problem at once', () => {
       else process.env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS = previous;
       rmSync(outdir, { recursive: true, force: true });
     }
+  });
+
+  test("RequireBinaryAuthorization's errors carry no stack trace either", () => {
+    const stack = newStack({ project: 'my-project' });
+    const service = v2Service(stack, 'service');
+    Aspects.of(stack).add(new RequireBinaryAuthorization({ mode: RequirementMode.VERIFY }));
+    expect(() => Testing.synth(stack, true)).toThrow(/Binary Authorization is not enforced/);
+    const errors = service.node.metadata.filter((m) => m.type === AnnotationMetadataEntryType.ERROR);
+    expect(errors.map((m) => [typeof m.data, m.trace])).toEqual([['string', undefined]]);
   });
 
   test('what cannot wait is still thrown at once: a value of the wrong type, a helper without a construct', () => {

@@ -1,5 +1,5 @@
 import {
-  Annotations,
+  AnnotationMetadataEntryType,
   TerraformProvider,
   TerraformResource,
   TerraformResourceLifecycle,
@@ -200,11 +200,11 @@ export function resourceTypeOf(node: IConstruct): string {
 
 /**
  * Reports an error on a resource: as an error annotation (which fails `app.synth()` and which the
- * cdktf CLI prints) and as a validation (which fails `Testing.synth(stack, true)`: it ignores
- * annotations).
+ * cdktf CLI prints, one line each: without a stack trace, which would only show cdktf's aspect machinery)
+ * and as a validation (which fails `Testing.synth(stack, true)`: it ignores annotations).
  */
 export function reportError(resource: IConstruct, message: string): void {
-  Annotations.of(resource).addError(message);
+  resource.node.addMetadata(AnnotationMetadataEntryType.ERROR, message, { stackTrace: false });
   resource.node.addValidation({ validate: () => [message] });
 }
 
