@@ -16,7 +16,8 @@ const GUARDRAIL_PARENT = Symbol.for('cdktf-gcp-binauthz.CloudRunBinaryAuthorizat
 export interface CloudRunBinaryAuthorizationGuardrailProps {
   /**
    * Where the guardrail applies, with everything below it: `projects/PROJECT_ID` (or the project
-   * number), `folders/FOLDER_NUMBER` or `organizations/ORGANIZATION_NUMBER`.
+   * number), `folders/FOLDER_NUMBER` or `organizations/ORGANIZATION_NUMBER`. Another string is reported
+   * when the app is synthesized (with every other invalid value of the app), not thrown.
    */
   readonly parent: string;
 

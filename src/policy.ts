@@ -107,6 +107,10 @@ export interface BinaryAuthorizationPolicyProps {
  * Secure by default: without a `defaultAdmissionRule`, every image that is not allowlisted is denied,
  * and the deny is enforced. Creating the policy overwrites any policy the project already has.
  *
+ * An invalid value of the right type (a pattern, a region, a project id, a cluster key) does not throw: it
+ * is left out and reported when the app is synthesized, with every other such value, in one failed synth
+ * (`BinauthzErrors.reportedIn(scope)` returns them). A value of the wrong type throws at once.
+ *
  * @see https://cloud.google.com/binary-authorization/docs/policy-yaml-reference
  */
 export class BinaryAuthorizationPolicy extends Construct {
