@@ -243,18 +243,17 @@ export class BinaryAuthorizationPolicy extends Construct {
     requireEnum(this, 'path', path, 'DeploymentPath', DeploymentPath);
     requireObject(this, 'options', options);
     requireArray(this, 'regions', options.regions);
-    if (options.regions.length === 0) {
-      reportInvalid(
-        this,
-        invalidProp(this, 'regions', options.regions, 'name at least one region, such as ["us-central1"]'),
-      );
-      return;
-    }
     const project = options.project ?? this.project;
     const projectIsValid =
       options.project === undefined
         ? this.projectIsValid // reported by the constructor if not
         : checkLiteralAtSynth(this, 'project', project, checkProjectId);
+    if (options.regions.length === 0) {
+      reportInvalid(
+        this,
+        invalidProp(this, 'regions', options.regions, 'name at least one region, such as ["us-central1"]'),
+      );
+    }
     // Every region is checked, also when the project is not valid, so that one synth names every problem.
     const regions = options.regions.filter((region) => checkLiteralAtSynth(this, 'regions', region, checkRegion));
     if (!projectIsValid) {
@@ -347,7 +346,9 @@ export class BinaryAuthorizationPolicy extends Construct {
    * @param rule the rule for that cluster
    */
   public addClusterAdmissionRule(cluster: string, rule: AdmissionRule): void {
-    if (!checkLiteralAtSynth(this, 'cluster', cluster, checkClusterKey)) {
+    const clusterIsValid = checkLiteralAtSynth(this, 'cluster', cluster, checkClusterKey);
+    const model = this.checkedRule(`rule for cluster ${cluster}`, rule); // a rule of the wrong type throws
+    if (!clusterIsValid) {
       return;
     }
     if (this.clusterRules.has(cluster)) {
@@ -362,7 +363,6 @@ export class BinaryAuthorizationPolicy extends Construct {
       );
       return;
     }
-    const model = this.checkedRule(`rule for cluster ${cluster}`, rule);
     this.warnAbout(ruleFindings(model, `the rule for GKE cluster ${cluster}`));
     this.clusterRules.set(cluster, model);
     this.resource.putClusterAdmissionRules(this.renderClusterRules());

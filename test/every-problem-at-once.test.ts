@@ -5,7 +5,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { AnnotationMetadataEntryType, App, Aspects, TerraformStack, Testing } from 'cdktf';
+import { AnnotationMetadataEntryType, App, Aspects, Testing } from 'cdktf';
 import {
   AdmissionRule,
   BinauthzErrors,
@@ -192,7 +192,13 @@ describe('every problem at once', () => {
     expect(wrongType.message).toBe("[stack/Policy] invalid 'pattern' 42: expected a string");
     expect(() => policy.evaluate('not an image')).toThrow(/invalid 'image'/);
     expect(() => AdmissionRule.requireAttestations('x' as any)).toThrow(/expected an array/);
-    expect(BinauthzErrors.reportedIn(stack)).toEqual([]);
-    expect(() => Testing.synth(stack as TerraformStack, true)).not.toThrow();
+    // also beside an invalid value of the right type
+    expect(() => policy.addClusterAdmissionRule('bad', 'deny' as any)).toThrow(/invalid 'rule for cluster bad'/);
+    expect(() =>
+      policy.allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, { regions: [], project: 7 as any }),
+    ).toThrow(/invalid 'project' 7: expected a string/);
+    expect(BinauthzErrors.reportedIn(stack).map((e) => e.message)).toEqual([
+      expect.stringMatching(/invalid 'cluster' "bad"/),
+    ]);
   });
 });
