@@ -13,11 +13,14 @@ import { Aspects, TerraformResource, TerraformStack, Testing } from 'cdktf';
 import {
   AdmissionRule,
   Attestor,
+  AttestorKey,
   BinaryAuthorization,
   BinaryAuthorizationPolicy,
   RequireBinaryAuthorization,
   RequirementMode,
+  SignatureAlgorithm,
 } from '../src';
+import { EC_PUBLIC_KEY_PEM, PGP_PUBLIC_KEY } from './fixtures/keys';
 import { EXAMPLES, newStack, synthesizeExample } from './support';
 import { gcfFunction, IMAGE, v1Service, v2Job, v2Service, v2WorkerPool } from './support/workloads';
 
@@ -233,6 +236,40 @@ describe('BinaryAuthorizationPolicy in HCL', () => {
     const [read] = found.hcl.resource.google_binary_authorization_policy.Policy_23B91518;
     expect(read.admission_whitelist_patterns).toStrictEqual([
       { name_pattern: 'us-central1-docker.pkg.dev/my-project/gcf-artifacts/**' },
+    ]);
+  });
+});
+
+describe('Attestor keys in HCL', () => {
+  test("keys are blocks; cdktf's heredoc adds a line break at the end of a key, as the README says", async () => {
+    const build = () => {
+      const stack = newStack({ project: 'my-project' });
+      new Attestor(stack, 'Attestor', {
+        project: 'sec-project',
+        attestorId: 'built-by-ci',
+        keys: [
+          AttestorKey.pgp(PGP_PUBLIC_KEY),
+          AttestorKey.pkix({
+            publicKeyPem: EC_PUBLIC_KEY_PEM,
+            signatureAlgorithm: SignatureAlgorithm.ECDSA_P256_SHA256,
+          }),
+        ],
+      });
+      return stack;
+    };
+    const json = JSON.parse(Testing.synth(build(), true));
+    const text = Testing.synthHcl(build(), true);
+    const hcl = await readHcl(text);
+    const [written] = Object.values<any>(json.resource.google_binary_authorization_attestor);
+    const [read] = Object.values<any[]>(hcl.resource.google_binary_authorization_attestor)[0];
+    const keys = written.attestation_authority_note.public_keys;
+    expect(read.attestation_authority_note[0].public_keys).toStrictEqual([
+      { ascii_armored_pgp_public_key: `${keys[0].ascii_armored_pgp_public_key}\n` },
+      {
+        pkix_public_key: [
+          { public_key_pem: `${keys[1].pkix_public_key.public_key_pem}\n`, signature_algorithm: 'ECDSA_P256_SHA256' },
+        ],
+      },
     ]);
   });
 });
