@@ -6,6 +6,7 @@ import {
   asCloudRunResource,
   cloudRunResourceArgument,
   markBreakglassValidation,
+  putBlock,
   readSetting,
   setAnnotation,
   terraformAddress,
@@ -61,7 +62,14 @@ export class BinaryAuthorization {
           return;
         }
         if (cloudRun.wiring === 'v2-block') {
-          target.addOverride('binary_authorization.breakglass_justification', justification);
+          // With the provider class's setter where there is one, so that the block stays a block in HCL output.
+          const put = putBlock(target, 'binaryAuthorization', (current) => ({
+            ...current,
+            breakglassJustification: justification,
+          }));
+          if (!put) {
+            target.addOverride('binary_authorization.breakglass_justification', justification);
+          }
         } else {
           const setting = readSetting(cloudRun);
           if (setting.property === 'metadata' || setting.property === 'metadata.annotations') {

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { ALLOWED_POLICIES_CONSTRAINT } from './core/cloud-run';
 import { checkOrgPolicyParent } from './core/names';
 import { checkConstruct } from './private/aspect-placement';
-import { checkLiteral, requireOptionalBoolean } from './private/errors';
+import { checkLiteralAtSynth, requireOptionalBoolean } from './private/errors';
 import { claimSingleton } from './private/singletons';
 import { addWarning } from './private/warnings';
 
@@ -16,7 +16,8 @@ const GUARDRAIL_PARENT = Symbol.for('cdktf-gcp-binauthz.CloudRunBinaryAuthorizat
 export interface CloudRunBinaryAuthorizationGuardrailProps {
   /**
    * Where the guardrail applies, with everything below it: `projects/PROJECT_ID` (or the project
-   * number), `folders/FOLDER_NUMBER` or `organizations/ORGANIZATION_NUMBER`.
+   * number), `folders/FOLDER_NUMBER` or `organizations/ORGANIZATION_NUMBER`. Another string is reported
+   * when the app is synthesized (with every other invalid value of the app), not thrown.
    */
   readonly parent: string;
 
@@ -51,7 +52,8 @@ export class CloudRunBinaryAuthorizationGuardrail extends Construct {
   constructor(scope: Construct, id: string, props: CloudRunBinaryAuthorizationGuardrailProps) {
     super(scope, id);
     checkConstruct(this, props);
-    checkLiteral(this, 'parent', props.parent, checkOrgPolicyParent);
+    // An invalid parent is reported at synth, with every other invalid value of the app (see `reportInvalid`).
+    checkLiteralAtSynth(this, 'parent', props.parent, checkOrgPolicyParent);
     requireOptionalBoolean(this, 'dryRun', props.dryRun);
     claimSingleton(
       this,

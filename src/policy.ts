@@ -1,4 +1,7 @@
-import { BinaryAuthorizationPolicy as PolicyResource } from '@cdktf/provider-google/lib/binary-authorization-policy';
+import {
+  BinaryAuthorizationPolicy as PolicyResource,
+  BinaryAuthorizationPolicyClusterAdmissionRules,
+} from '@cdktf/provider-google/lib/binary-authorization-policy';
 import { dependable, IResolveContext, Lazy, TerraformResource, TerraformStack, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { AdmissionDecision, AdmissionVerdict, EvaluateOptions } from './admission-decision';
@@ -18,9 +21,11 @@ import { DeploymentPath, DeploymentPathOptions } from './deployment-path';
 import { checkConstruct } from './private/aspect-placement';
 import {
   checkLiteral,
-  checkOptionalFreeText,
+  checkLiteralAtSynth,
+  checkOptionalFreeTextAtSynth,
   invalidProp,
   parses,
+  reportInvalid,
   requireArray,
   requireEnum,
   requireObject,
@@ -106,6 +111,10 @@ export interface BinaryAuthorizationPolicyProps {
  * Secure by default: without a `defaultAdmissionRule`, every image that is not allowlisted is denied,
  * and the deny is enforced. Creating the policy overwrites any policy the project already has.
  *
+ * An invalid value of the right type (a pattern, a region, a project id, a cluster key) does not throw: it
+ * is left out and reported when the app is synthesized, with every other such value, in one failed synth
+ * (`BinauthzErrors.reportedIn(scope)` returns them). A value of the wrong type throws at once.
+ *
  * @see https://cloud.google.com/binary-authorization/docs/policy-yaml-reference
  */
 export class BinaryAuthorizationPolicy extends Construct {
@@ -135,8 +144,12 @@ export class BinaryAuthorizationPolicy extends Construct {
    */
   public readonly policyId: string;
 
-  private readonly resource: PolicyResource;
+  private readonly resource: PolicyResourceWithAllowlist;
+  /** Whether `project` passed its check (an invalid one is reported once, at synth). */
+  private readonly projectIsValid: boolean;
   private readonly patterns = new Set<string>();
+  /** The allowlist as it resolves at synth: rendered only when it is not empty (see `putAllowlist`). */
+  private readonly allowlistValue = Lazy.anyValue({ produce: (context) => this.renderAllowlist(context) });
   /** Whether a pattern added holds a token (its value is known only at apply time). */
   private hasTokenPattern = false;
   private readonly functionScopes: IConstruct[] = [];
@@ -153,8 +166,11 @@ export class BinaryAuthorizationPolicy extends Construct {
     super(scope, id);
     Object.defineProperty(this, POLICY_MARKER, { value: true });
     checkConstruct(this, props);
-    checkLiteral(this, 'project', props.project, checkProjectId);
-    checkOptionalFreeText(this, 'description', props.description);
+    // Invalid values of the right type are reported at synth, all of them (see `reportInvalid`).
+    this.projectIsValid = checkLiteralAtSynth(this, 'project', props.project, checkProjectId);
+    const description = checkOptionalFreeTextAtSynth(this, 'description', props.description)
+      ? props.description
+      : undefined;
     for (const name of ['globalPolicyEvaluation', 'adoptExisting', 'enableApis', 'preventDestroy'] as const) {
       requireOptionalBoolean(this, name, props[name]);
     }
@@ -170,9 +186,9 @@ export class BinaryAuthorizationPolicy extends Construct {
     }
     this.assertOnlyPolicyForProject();
 
-    this.resource = new PolicyResource(this, 'Resource', {
+    this.resource = new PolicyResourceWithAllowlist(this, 'Resource', {
       project: this.project,
-      description: props.description,
+      description,
       globalPolicyEvaluationMode:
         props.globalPolicyEvaluation === undefined ? undefined : props.globalPolicyEvaluation ? 'ENABLE' : 'DISABLE',
       defaultAdmissionRule: {
@@ -180,15 +196,11 @@ export class BinaryAuthorizationPolicy extends Construct {
         enforcementMode: defaultRule.enforcementMode,
         requireAttestationsBy: defaultRule.requireAttestationsBy.length ? defaultRule.requireAttestationsBy : undefined,
       },
-      admissionWhitelistPatterns: Lazy.anyValue(
-        { produce: (context) => this.renderAllowlist(context) },
-        { omitEmptyArray: true },
-      ),
-      clusterAdmissionRules: Lazy.anyValue({ produce: () => this.renderClusterRules() }, { omitEmptyArray: true }),
       lifecycle: props.preventDestroy === false ? undefined : { preventDestroy: true },
     });
+    this.resource.beforeRender = () => this.putAllowlist();
     this.policyId = this.resource.id;
-    if (props.enableApis) {
+    if (props.enableApis && this.projectIsValid) {
       this.resource.dependsOn = enableProjectServices(this, this.project, [BINAUTHZ_API]).map((s) => dependable(s));
     }
     this.dependOnAttestors(this.defaultAdmissionRule);
@@ -235,14 +247,24 @@ export class BinaryAuthorizationPolicy extends Construct {
     requireEnum(this, 'path', path, 'DeploymentPath', DeploymentPath);
     requireObject(this, 'options', options);
     requireArray(this, 'regions', options.regions);
-    if (options.regions.length === 0) {
-      throw invalidProp(this, 'regions', options.regions, 'name at least one region, such as ["us-central1"]');
-    }
     const project = options.project ?? this.project;
-    checkLiteral(this, 'project', project, checkProjectId);
+    const projectIsValid =
+      options.project === undefined
+        ? this.projectIsValid // reported by the constructor if not
+        : checkLiteralAtSynth(this, 'project', project, checkProjectId);
+    if (options.regions.length === 0) {
+      reportInvalid(
+        this,
+        invalidProp(this, 'regions', options.regions, 'name at least one region, such as ["us-central1"]'),
+      );
+    }
+    // Every region is checked, also when the project is not valid, so that one synth names every problem.
+    const regions = options.regions.filter((region) => checkLiteralAtSynth(this, 'regions', region, checkRegion));
+    if (!projectIsValid) {
+      return;
+    }
     const projectPath = imagePath(project);
-    for (const region of options.regions) {
-      checkLiteral(this, 'regions', region, checkRegion);
+    for (const region of regions) {
       this.addAllowlistPatternFor('regions', repositoryPattern(region, projectPath, DEFAULT_REPOSITORY[path]));
     }
   }
@@ -375,18 +397,26 @@ export class BinaryAuthorizationPolicy extends Construct {
    * @param rule the rule for that cluster
    */
   public addClusterAdmissionRule(cluster: string, rule: AdmissionRule): void {
-    checkLiteral(this, 'cluster', cluster, checkClusterKey);
-    if (this.clusterRules.has(cluster)) {
-      throw invalidProp(
-        this,
-        'cluster',
-        cluster,
-        'the cluster already has a rule in this policy; a cluster has one rule, so add it once',
-      );
+    const clusterIsValid = checkLiteralAtSynth(this, 'cluster', cluster, checkClusterKey);
+    const model = this.checkedRule(`rule for cluster ${cluster}`, rule); // a rule of the wrong type throws
+    if (!clusterIsValid) {
+      return;
     }
-    const model = this.checkedRule(`rule for cluster ${cluster}`, rule);
+    if (this.clusterRules.has(cluster)) {
+      reportInvalid(
+        this,
+        invalidProp(
+          this,
+          'cluster',
+          cluster,
+          'the cluster already has a rule in this policy; a cluster has one rule, so add it once',
+        ),
+      );
+      return;
+    }
     this.warnAbout(ruleFindings(model, `the rule for GKE cluster ${cluster}`));
     this.clusterRules.set(cluster, model);
+    this.resource.putClusterAdmissionRules(this.renderClusterRules());
     this.dependOnAttestors(rule);
   }
 
@@ -485,8 +515,14 @@ export class BinaryAuthorizationPolicy extends Construct {
     return policy !== undefined && policy.functionScopes.some((scope) => ancestors.has(scope));
   }
 
+  /** Adds a pattern; one the grammar refuses is reported at synth and left out. */
   private addAllowlistPatternFor(property: string, pattern: string): void {
-    const parsed = this.checkPattern(property, pattern);
+    requireString(this, property, pattern);
+    const parsed = Token.isUnresolved(pattern) ? undefined : parseAllowlistPattern(pattern);
+    if (parsed !== undefined && parsed.problems.length > 0) {
+      reportInvalid(this, invalidProp(this, property, pattern, patternProblem(parsed)));
+      return;
+    }
     if (parsed === undefined) {
       this.hasTokenPattern = true;
     } else if (!this.patterns.has(pattern)) {
@@ -516,7 +552,7 @@ export class BinaryAuthorizationPolicy extends Construct {
     }
     const parsed = parseAllowlistPattern(pattern);
     if (parsed.problems.length > 0) {
-      throw invalidProp(this, property, pattern, parsed.problems.map((p) => p.message).join('; '));
+      throw invalidProp(this, property, pattern, patternProblem(parsed));
     }
     return parsed;
   }
@@ -570,19 +606,30 @@ export class BinaryAuthorizationPolicy extends Construct {
   }
 
   /** Cluster rules in key order: the provider keeps them in a set, so order carries no meaning. */
-  private renderClusterRules(): object[] | undefined {
-    if (this.clusterRules.size === 0) {
-      return undefined;
-    }
+  private renderClusterRules(): BinaryAuthorizationPolicyClusterAdmissionRules[] {
     return [...this.clusterRules.keys()].sort().map((cluster) => {
       const rule = this.clusterRules.get(cluster)!;
       return {
         cluster,
-        evaluation_mode: rule.evaluationMode,
-        enforcement_mode: rule.enforcementMode,
-        require_attestations_by: rule.requireAttestationsBy.length ? rule.requireAttestationsBy : undefined,
+        evaluationMode: rule.evaluationMode,
+        enforcementMode: rule.enforcementMode,
+        requireAttestationsBy: rule.requireAttestationsBy.length ? rule.requireAttestationsBy : undefined,
       };
     });
+  }
+
+  /**
+   * Gives the resource its allowlist just before it is rendered (Terraform JSON or HCL): the patterns
+   * added, and those `allowDeploymentPathsFor` finds then. An empty allowlist is no attribute at all, so
+   * that the HCL renderer has no empty block list to write; a non-empty one is one block per pattern,
+   * deduplicated as its values resolve.
+   */
+  private putAllowlist(): void {
+    if (this.patterns.size === 0 && this.discoveredFunctionPatterns().patterns.length === 0) {
+      this.resource.resetAdmissionWhitelistPatterns();
+    } else {
+      this.resource.putAdmissionWhitelistPatterns(this.allowlistValue);
+    }
   }
 
   /**
@@ -630,6 +677,33 @@ export class BinaryAuthorizationPolicy extends Construct {
   }
 }
 
+/** What is wrong with a pattern, for its error. */
+function patternProblem(parsed: AllowlistPattern): string {
+  return parsed.problems.map((p) => p.message).join('; ');
+}
+
 function isPolicy(c: unknown): c is BinaryAuthorizationPolicy {
   return typeof c === 'object' && c !== null && (c as any)[POLICY_MARKER] === true;
+}
+
+/**
+ * The provider's policy resource, told just before each rendering (`synthesizeAttributes` for Terraform
+ * JSON, `synthesizeHclAttributes` for `cdktf synth --hcl`) to bring its allowlist up to date: what the
+ * allowlist holds is known only then (`allowDeploymentPathsFor` finds functions at synth time), and a
+ * block list must be absent rather than a value that resolves to nothing, which cdktf's HCL renderer would
+ * write as its type information instead of zero blocks.
+ */
+class PolicyResourceWithAllowlist extends PolicyResource {
+  /** Called before each rendering. */
+  public beforeRender: () => void = () => {};
+
+  protected synthesizeAttributes(): { [name: string]: any } {
+    this.beforeRender();
+    return super.synthesizeAttributes();
+  }
+
+  protected synthesizeHclAttributes(): { [name: string]: any } {
+    this.beforeRender();
+    return super.synthesizeHclAttributes();
+  }
 }

@@ -26,6 +26,7 @@ import {
   hasBreakglassValidation,
   hasMoved,
   isUnresolved,
+  putBlock,
   readSetting,
   reportError,
   setAnnotation,
@@ -505,17 +506,31 @@ function requirementProblem(setting: BinauthzSetting, mode: RequirementMode, whe
   }
 }
 
-/** Turns on enforcement with the project's policy, merging into what the resource already has. */
+/**
+ * Turns on enforcement with the project's policy, merging into what the resource already has: with the
+ * provider class's `put…` method where the resource has one (so the block stays a block in HCL output), an
+ * override otherwise (a resource seen only as a `TerraformResource` of a Cloud Run type).
+ */
 function enforceDefaultPolicy(cloudRun: CloudRunResource): void {
+  const resource = cloudRun.resource;
   switch (cloudRun.wiring) {
     case 'v2-block':
-      cloudRun.resource.addOverride('binary_authorization.use_default', true);
+      if (!putBlock(resource, 'binaryAuthorization', (current) => ({ ...current, useDefault: true }))) {
+        resource.addOverride('binary_authorization.use_default', true);
+      }
       return;
     case 'v1-annotation':
-      setAnnotation(cloudRun.resource, BINAUTHZ_ANNOTATION, DEFAULT_POLICY_VALUE);
+      setAnnotation(resource, BINAUTHZ_ANNOTATION, DEFAULT_POLICY_VALUE);
       return;
     case 'function-policy':
-      cloudRun.resource.addOverride('service_config.binary_authorization_policy', DEFAULT_POLICY_VALUE);
+      if (
+        !putBlock(resource, 'serviceConfig', (current) => ({
+          ...current,
+          binaryAuthorizationPolicy: DEFAULT_POLICY_VALUE,
+        }))
+      ) {
+        resource.addOverride('service_config.binary_authorization_policy', DEFAULT_POLICY_VALUE);
+      }
       return;
   }
 }

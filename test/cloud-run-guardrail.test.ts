@@ -1,6 +1,6 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { CloudRunBinaryAuthorizationGuardrail } from '../src';
-import { bodiesOf, newStack, synthValidated, warningsOf } from './support';
+import { bodiesOf, newStack, reportedAtSynth, synthValidated, warningsOf } from './support';
 
 const ORG_POLICY = 'google_org_policy_policy';
 
@@ -79,9 +79,21 @@ describe('CloudRunBinaryAuthorizationGuardrail', () => {
     'organizations/',
     'billingAccounts/123',
     'projects/my-project/x',
-  ])('fails on the invalid parent %j', (parent) =>
-    expect(() => new CloudRunBinaryAuthorizationGuardrail(newStack(), 'Guardrail', { parent })).toThrow(
-      /^\[stack\/Guardrail\] invalid 'parent' ".*": a parent is "projects\/PROJECT_ID" \(or its number\), "folders\/FOLDER_NUMBER" or "organizations\/ORGANIZATION_NUMBER"/,
-    ),
-  );
+  ])('fails on the invalid parent %j, at synth', (parent) => {
+    const stack = newStack();
+    expect(
+      reportedAtSynth(stack, () => {
+        new CloudRunBinaryAuthorizationGuardrail(stack, 'Guardrail', { parent });
+      }),
+    ).toEqual([
+      expect.stringMatching(
+        /^\[stack\/Guardrail\] invalid 'parent' ".*": a parent is "projects\/PROJECT_ID" \(or its number\), "folders\/FOLDER_NUMBER" or "organizations\/ORGANIZATION_NUMBER"/,
+      ),
+    ]);
+  });
+
+  test('a parent that is not a string is refused at once', () =>
+    expect(() => new CloudRunBinaryAuthorizationGuardrail(newStack(), 'Guardrail', { parent: 42 as any })).toThrow(
+      /^\[stack\/Guardrail\] invalid 'parent' 42: expected a string/,
+    ));
 });

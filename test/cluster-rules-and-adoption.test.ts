@@ -1,6 +1,6 @@
 import { TerraformVariable } from 'cdktf';
 import { AdmissionRule, Attestor, BinaryAuthorizationPolicy, EnforcementMode } from '../src';
-import { bodiesOf, newStack, synthValidated } from './support';
+import { bodiesOf, newStack, reportedAtSynth, synthValidated } from './support';
 
 const POLICY = 'google_binary_authorization_policy';
 
@@ -57,21 +57,34 @@ describe('BinaryAuthorizationPolicy cluster admission rules', () => {
   });
 
   test('fails on an invalid cluster key', () => {
-    const policy = new BinaryAuthorizationPolicy(newStack(), 'Policy', { project: 'my-project' });
-    expect(() => policy.addClusterAdmissionRule('prod-cluster', AdmissionRule.denyAll())).toThrow(
-      /^\[stack\/Policy\] invalid 'cluster' "prod-cluster": a cluster key is "LOCATION.CLUSTER_ID"/,
-    );
-    expect(() => policy.addClusterAdmissionRule('us-central1-a.Prod', AdmissionRule.denyAll())).toThrow(
-      /a cluster key is/,
-    );
+    const stack = newStack();
+    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
+    expect(
+      reportedAtSynth(stack, () => {
+        policy.addClusterAdmissionRule('prod-cluster', AdmissionRule.denyAll());
+        policy.addClusterAdmissionRule('us-central1-a.Prod', AdmissionRule.denyAll());
+      }),
+    ).toEqual([
+      expect.stringMatching(
+        /^\[stack\/Policy\] invalid 'cluster' "prod-cluster": a cluster key is "LOCATION.CLUSTER_ID"/,
+      ),
+      expect.stringMatching(/^\[stack\/Policy\] invalid 'cluster' "us-central1-a.Prod": a cluster key is/),
+    ]);
+    expect(policy._toModel().clusterAdmissionRules).toEqual({});
   });
 
-  test('fails on a cluster rule given twice for the same cluster', () => {
-    const policy = new BinaryAuthorizationPolicy(newStack(), 'Policy', { project: 'my-project' });
+  test('fails on a cluster rule given twice for the same cluster, and keeps the first', () => {
+    const stack = newStack();
+    const policy = new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'my-project' });
     policy.addClusterAdmissionRule('us-central1-a.prod', AdmissionRule.denyAll());
-    expect(() => policy.addClusterAdmissionRule('us-central1-a.prod', AdmissionRule.allowAll())).toThrow(
-      /^\[stack\/Policy\] invalid 'cluster' "us-central1-a.prod": the cluster already has a rule in this policy/,
-    );
+    expect(
+      reportedAtSynth(stack, () => policy.addClusterAdmissionRule('us-central1-a.prod', AdmissionRule.allowAll())),
+    ).toEqual([
+      expect.stringMatching(
+        /^\[stack\/Policy\] invalid 'cluster' "us-central1-a.prod": the cluster already has a rule in this policy/,
+      ),
+    ]);
+    expect(policy._toModel().clusterAdmissionRules?.['us-central1-a.prod']?.evaluationMode).toBe('ALWAYS_DENY');
   });
 
   test('fails on a cluster rule that requires no attestors, like the default rule', () => {

@@ -11,7 +11,7 @@ import {
   EvaluationMode,
 } from '../src';
 import { PGP_PUBLIC_KEY } from './fixtures/keys';
-import { bodiesOf, newStack, onlyResource, synthValidated, warningsOf } from './support';
+import { bodiesOf, newStack, onlyResource, reportedAtSynth, synthValidated, warningsOf } from './support';
 
 const POLICY = 'google_binary_authorization_policy';
 
@@ -336,47 +336,82 @@ describe('BinaryAuthorizationPolicy', () => {
   });
 
   describe('bad input', () => {
-    const policyIn = () => newPolicy().policy;
+    /** What synth reports for what `act` does to a new policy (`act` returns). */
+    function reported(act: (policy: BinaryAuthorizationPolicy) => void): string {
+      const { stack, policy } = newPolicy();
+      return reportedAtSynth(stack, () => act(policy)).join('\n');
+    }
 
     test('fails on a wildcard anywhere but the end', () =>
-      expect(() => policyIn().addAllowlistPattern('gcr.io/my-project/n*x')).toThrow(
+      expect(reported((p) => p.addAllowlistPattern('gcr.io/my-project/n*x'))).toMatch(
         /^\[stack\/Policy\] invalid 'pattern' "gcr.io\/my-project\/n\*x": a wildcard \("\*" or "\*\*"\) may stand only at the end of a pattern/,
       ));
 
-    test('fails on a pattern with no registry host', () =>
-      expect(() => newPolicy({ allowlistPatterns: ['my-project/app'] })).toThrow(
-        /^\[stack\/Policy\] invalid 'allowlistPatterns' "my-project\/app": a pattern starts with a registry host/,
-      ));
+    test('fails on a pattern with no registry host', () => {
+      const stack = newStack();
+      expect(
+        reportedAtSynth(stack, () => {
+          new BinaryAuthorizationPolicy(stack, 'Policy', {
+            project: 'my-project',
+            allowlistPatterns: ['my-project/app'],
+          });
+        }),
+      ).toEqual([
+        expect.stringMatching(
+          /^\[stack\/Policy\] invalid 'allowlistPatterns' "my-project\/app": a pattern starts with a registry host/,
+        ),
+      ]);
+    });
 
     test('fails on a tagged image name and says to use @* or a digest', () =>
-      expect(() => policyIn().addAllowlistPattern('gcr.io/my-project/app:latest')).toThrow(
+      expect(reported((p) => p.addAllowlistPattern('gcr.io/my-project/app:latest'))).toMatch(
         /invalid 'pattern' "gcr.io\/my-project\/app:latest": Cloud Run does not accept tags in allowlist patterns; allow every version of the image with "gcr.io\/my-project\/app@\*", or one version with its digest/,
       ));
 
     test('fails on name** without a slash before it', () =>
-      expect(() => policyIn().addAllowlistPattern('gcr.io/my-project**')).toThrow(
+      expect(reported((p) => p.addAllowlistPattern('gcr.io/my-project**'))).toMatch(
         /invalid 'pattern' "gcr.io\/my-project\*\*": "my-project\*\*" also matches sibling directories .* end the pattern with "\/\*\*" instead/,
       ));
 
-    test('fails on an invalid region', () =>
-      expect(() =>
-        policyIn().allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, { regions: ['us-central1', 'US-EAST1'] }),
-      ).toThrow(/^\[stack\/Policy\] invalid 'regions' "US-EAST1": a region looks like "us-central1"/));
+    test('fails on an invalid region, and allowlists the valid ones', () => {
+      const { stack, policy } = newPolicy();
+      expect(
+        reportedAtSynth(stack, () =>
+          policy.allowDeploymentPath(DeploymentPath.CLOUD_FUNCTIONS_V2_API, { regions: ['us-central1', 'US-EAST1'] }),
+        ),
+      ).toEqual([
+        expect.stringMatching(/^\[stack\/Policy\] invalid 'regions' "US-EAST1": a region looks like "us-central1"/),
+      ]);
+      expect(policy.allowlistPatterns).toEqual(['us-central1-docker.pkg.dev/my-project/gcf-artifacts/**']);
+    });
 
     test('fails on no regions at all', () =>
-      expect(() => policyIn().allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, { regions: [] })).toThrow(
+      expect(reported((p) => p.allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, { regions: [] }))).toMatch(
         /invalid 'regions' \[\]: name at least one region/,
       ));
 
-    test('fails on an invalid project id', () =>
-      expect(() => newPolicy({ project: 'My_Project' })).toThrow(
-        /^\[stack\/Policy\] invalid 'project' "My_Project": a project id has 6 to 30 lowercase letters/,
-      ));
+    test('fails on an invalid project id', () => {
+      const stack = newStack();
+      expect(
+        reportedAtSynth(stack, () => {
+          new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'My_Project' });
+        }),
+      ).toEqual([
+        expect.stringMatching(
+          /^\[stack\/Policy\] invalid 'project' "My_Project": a project id has 6 to 30 lowercase letters/,
+        ),
+      ]);
+    });
 
-    test('fails on an invalid deployment project id', () =>
-      expect(() =>
-        policyIn().allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, { regions: ['us-central1'], project: 'x' }),
-      ).toThrow(/invalid 'project' "x": a project id/));
+    test('fails on an invalid deployment project id, and allowlists nothing for it', () => {
+      const { stack, policy } = newPolicy();
+      expect(
+        reportedAtSynth(stack, () =>
+          policy.allowDeploymentPath(DeploymentPath.CLOUD_RUN_ADMIN_API, { regions: ['us-central1'], project: 'x' }),
+        ),
+      ).toEqual([expect.stringMatching(/invalid 'project' "x": a project id/)]);
+      expect(policy.allowlistPatterns).toEqual([]);
+    });
 
     test('fails on requireAttestations with no attestors', () =>
       expect(() => newPolicy({ defaultAdmissionRule: AdmissionRule.requireAttestations([]) })).toThrow(

@@ -16,7 +16,8 @@ function caught(fn: () => unknown): unknown {
 describe('ValidationError', () => {
   test('carries the construct path, property, value and fix as fields, and the message from them', () => {
     const stack = newStack();
-    const error = caught(() => new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'My_Project' }));
+    new BinaryAuthorizationPolicy(stack, 'Policy', { project: 'My_Project' });
+    const [error] = BinauthzErrors.reportedIn(stack);
     expect(error).toBeInstanceOf(Error);
     expect(BinauthzErrors.isValidationError(error)).toBe(true);
     const { constructPath, property, value, fix, message } = error as IValidationError;
@@ -27,7 +28,7 @@ describe('ValidationError', () => {
     });
     expect(fix).toMatch(/^a project id has 6 to 30 lowercase letters/);
     expect(message).toBe(`[stack/Policy] invalid 'project' "My_Project": ${fix}`);
-    expect((error as Error).name).toBe('ValidationError');
+    expect((error as unknown as Error).name).toBe('ValidationError');
   });
 
   test('names the helper when there is no construct yet, and shows values known only at apply time', () => {

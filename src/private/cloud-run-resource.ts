@@ -1,5 +1,5 @@
 import {
-  Annotations,
+  AnnotationMetadataEntryType,
   TerraformProvider,
   TerraformResource,
   TerraformResourceLifecycle,
@@ -21,9 +21,10 @@ import {
  * Cloud Run resources are recognized by their Terraform type (`terraformResourceType`), never with
  * `instanceof` of the provider's L1 classes: an app may hold several copies of
  * `@cdktf/provider-google` (another major, a nested install), whose classes are distinct, and
- * `instanceof` would then skip their resources silently. Reading and writing go through the
- * resource's Terraform JSON (`toTerraform()`, `addOverride`) for the same reason: it works with any
- * copy of the provider and sees escape-hatch overrides too.
+ * `instanceof` would then skip their resources silently. Reading goes through the resource's Terraform
+ * JSON (its attributes and overrides) for the same reason: it works with any copy of the provider and sees
+ * escape-hatch overrides too. Writing uses the provider class's `put…` setter, found by name (`putBlock`),
+ * so that a block stays a block in `cdktf synth --hcl` output; an override only where the resource has none.
  */
 export interface CloudRunResource {
   /** The resource. */
@@ -116,13 +117,53 @@ export function isUnresolved(value: unknown): boolean {
 }
 
 /**
- * Sets one v1 annotation, keeping every other one. `addOverride` splits its path on dots, and the
- * annotation keys contain dots, so the whole map is written back, merged.
+ * Sets one v1 annotation, keeping every other one (those of the configuration and of overrides alike).
+ * Written with the provider class's `putMetadata`, so that `metadata` stays a block in HCL output; a
+ * resource without it gets an override of the whole map (`addOverride` splits its path on dots, and the
+ * annotation keys contain dots).
  */
 export function setAnnotation(resource: TerraformResource, key: string, value: string): void {
   const metadata = singleBlock(terraformAttributes(resource).metadata) as Record<string, unknown> | undefined;
-  const annotations = (metadata?.annotations as Record<string, unknown> | undefined) ?? {};
-  resource.addOverride('metadata.annotations', { ...annotations, [key]: value });
+  const annotations = { ...((metadata?.annotations as Record<string, unknown> | undefined) ?? {}), [key]: value };
+  if (!putBlock(resource, 'metadata', (current) => ({ ...current, annotations }))) {
+    resource.addOverride('metadata.annotations', annotations);
+  }
+}
+
+/** The blocks of Cloud Run resources that this library writes into. */
+export type WrittenBlock = 'binaryAuthorization' | 'serviceConfig' | 'metadata';
+
+/**
+ * Writes a block of a resource with the provider class's `put…` method (`putBinaryAuthorization`,
+ * `putServiceConfig`, `putMetadata`), merged into what the resource's configuration holds for it (its
+ * `…Input`). A block written so is a block both in Terraform JSON and in `cdktf synth --hcl` output,
+ * whereas cdktf's HCL renderer writes an override (`addOverride`) of a block as an argument
+ * (`binary_authorization = { … }`), which Terraform refuses, or drops it when the configuration has the
+ * block too. Overrides of the same block still merge over it in Terraform JSON, as before.
+ *
+ * The method is looked up by name, not by class, so that any copy or version of the provider works.
+ *
+ * @param merge the block to write, from the current one (`{}` when the resource has none)
+ * @returns false, writing nothing, when the resource has no such method (a raw `TerraformResource` of a
+ * Cloud Run type) or holds the block as something other than a plain object (a token): the caller then
+ * writes an override
+ */
+export function putBlock(
+  resource: TerraformResource,
+  block: WrittenBlock,
+  merge: (current: Record<string, unknown>) => Record<string, unknown>,
+): boolean {
+  const r = resource as unknown as Record<string, unknown>;
+  const put = r[`put${block[0].toUpperCase()}${block.slice(1)}`];
+  if (typeof put !== 'function') {
+    return false;
+  }
+  const current = r[`${block}Input`];
+  if (current !== undefined && !isMergeable(current)) {
+    return false;
+  }
+  put.call(resource, merge(current ?? {}));
+  return true;
 }
 
 /** The Terraform address of a resource, such as `google_cloud_run_v2_service.api`, for messages. */
@@ -159,11 +200,11 @@ export function resourceTypeOf(node: IConstruct): string {
 
 /**
  * Reports an error on a resource: as an error annotation (which fails `app.synth()` and which the
- * cdktf CLI prints) and as a validation (which fails `Testing.synth(stack, true)`: it ignores
- * annotations).
+ * cdktf CLI prints, one line each: without a stack trace, which would only show cdktf's aspect machinery)
+ * and as a validation (which fails `Testing.synth(stack, true)`: it ignores annotations).
  */
 export function reportError(resource: IConstruct, message: string): void {
-  Annotations.of(resource).addError(message);
+  resource.node.addMetadata(AnnotationMetadataEntryType.ERROR, message, { stackTrace: false });
   resource.node.addValidation({ validate: () => [message] });
 }
 

@@ -1,4 +1,11 @@
-import { DefaultTokenResolver, StringConcat, Token, Tokenization } from 'cdktf';
+import {
+  AnnotationMetadataEntryType,
+  DefaultTokenResolver,
+  StringConcat,
+  TerraformStack,
+  Token,
+  Tokenization,
+} from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { isPlainObject, keyMaterialOf, MAX_DEPTH } from '../core/key-material';
 import { checkFreeText } from '../core/names';
@@ -28,6 +35,102 @@ class ValidationError extends Error implements IValidationError {
 export class Undisclosed {
   /** @param description what the value is, without any of it, such as "a value of 1600 characters" */
   constructor(public readonly description: string) {}
+}
+
+/** Marks the list of the errors a construct reports at synth (`Symbol.for`, so that copies of the library agree). */
+const REPORTED = Symbol.for('cdktf-gcp-binauthz.reportedErrors');
+/** Marks a stack that reports the errors of the app's other stacks. */
+const REPORTS_OTHER_STACKS = Symbol.for('cdktf-gcp-binauthz.reportedErrors.otherStacks');
+
+/**
+ * Reports an invalid value when the app is synthesized, instead of throwing: the call that received it
+ * returns (and leaves the value out), so that one synth names every invalid value of every construct.
+ *
+ * Each construct gets one validation (`node.addValidation`), which cdktf runs at synth (`app.synth()`,
+ * `Testing.synth(stack, true)`) and reports, for every construct of a stack, in one error; and each error is
+ * an error annotation without a stack trace, so that an app with `skipValidation` still fails (cdktf stops
+ * on error annotations, and the cdktf CLI prints them, one line each). cdktf writes the construct path in
+ * front of each, so the message is given without its own. cdktf stops at the first stack whose validations
+ * fail, so every stack of the app also reports the errors of the other stacks (each with its own path):
+ * whichever stack fails first names every invalid value of the app.
+ *
+ * The rule of what is reported so and what is thrown at once is written in the README ("What the library
+ * refuses").
+ */
+export function reportInvalid(scope: IConstruct, error: Error): void {
+  const holder = scope as unknown as Record<symbol, Error[] | undefined>;
+  let reported = holder[REPORTED];
+  if (reported === undefined) {
+    const list: Error[] = [];
+    reported = list;
+    Object.defineProperty(scope, REPORTED, { value: list });
+    scope.node.addValidation({ validate: () => list.map((e) => withoutPath(scope, e)) });
+  }
+  reported.push(error);
+  reportOtherStacksIn(scope.node.root);
+  scope.node.addMetadata(AnnotationMetadataEntryType.ERROR, withoutPath(scope, error), { stackTrace: false });
+}
+
+/** The message of an error of `scope` without the `[path] ` that cdktf writes in front of it anyway. */
+function withoutPath(scope: IConstruct, error: Error): string {
+  const prefix = `[${scope.node.path}] `;
+  return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+}
+
+/** The errors `reportInvalid` reported for `scope` and every construct in it, in construct order. */
+export function reportedErrorsIn(scope: IConstruct): Error[] {
+  return scope.node.findAll().flatMap(reportedErrorsOf);
+}
+
+function reportedErrorsOf(construct: IConstruct): Error[] {
+  return (construct as unknown as Record<symbol, Error[] | undefined>)[REPORTED] ?? [];
+}
+
+/** Gives each stack of the app (once) a validation that returns the errors reported in its other stacks. */
+function reportOtherStacksIn(root: IConstruct): void {
+  for (const stack of root.node.findAll()) {
+    if (!TerraformStack.isStack(stack) || (stack as unknown as Record<symbol, unknown>)[REPORTS_OTHER_STACKS]) {
+      continue;
+    }
+    Object.defineProperty(stack, REPORTS_OTHER_STACKS, { value: true });
+    stack.node.addValidation({
+      validate: () =>
+        root.node
+          .findAll()
+          .filter((c) => stackOf(c) !== stack)
+          .flatMap(reportedErrorsOf)
+          .map((e) => `${e.message} (in another stack)`),
+    });
+  }
+}
+
+/** The nearest stack that holds a construct, if any. */
+function stackOf(construct: IConstruct): IConstruct | undefined {
+  return [...construct.node.scopes].reverse().find((scope) => TerraformStack.isStack(scope));
+}
+
+/**
+ * `checkLiteral` for a construct that can go on without the value: a literal that fails `check` is reported
+ * at synth (`reportInvalid`) instead of thrown. A value that is not a string still throws.
+ *
+ * @returns whether the value may be used: true for a valid literal and for a token (checked by Terraform)
+ */
+export function checkLiteralAtSynth(
+  scope: IConstruct,
+  property: string,
+  value: string,
+  check: (value: string) => string | undefined,
+): boolean {
+  requireString(scope, property, value);
+  if (Token.isUnresolved(value)) {
+    return true;
+  }
+  const problem = check(value);
+  if (problem !== undefined) {
+    reportInvalid(scope, invalidProp(scope, property, value, problem));
+    return false;
+  }
+  return true;
 }
 
 /**
@@ -295,14 +398,35 @@ function checkKnown(
  */
 export function checkOptionalFreeText(where: IConstruct | string, property: string, value: unknown): void {
   requireOptionalString(where, property, value);
-  if (value === undefined) {
-    return;
-  }
-  const literals = Token.isUnresolved(value) ? Tokenization.reverseString(value).literals.map(String) : [value];
-  const problem = literals.map(checkFreeText).find((p) => p !== undefined);
+  const problem = freeTextProblem(value);
   if (problem !== undefined) {
     throw invalidProp(where, property, value, problem);
   }
+}
+
+/**
+ * `checkOptionalFreeText` for a construct that can go on without the text: a problem is reported at synth
+ * (`reportInvalid`) instead of thrown. A value that is not a string or `undefined` still throws.
+ *
+ * @returns whether the text may be used
+ */
+export function checkOptionalFreeTextAtSynth(scope: IConstruct, property: string, value: unknown): boolean {
+  requireOptionalString(scope, property, value);
+  const problem = freeTextProblem(value);
+  if (problem !== undefined) {
+    reportInvalid(scope, invalidProp(scope, property, value, problem));
+    return false;
+  }
+  return true;
+}
+
+/** What is wrong with free text, in its literal parts (a token's own parts are left to Terraform). */
+function freeTextProblem(value: string | undefined): string | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  const literals = Token.isUnresolved(value) ? Tokenization.reverseString(value).literals.map(String) : [value];
+  return literals.map(checkFreeText).find((p) => p !== undefined);
 }
 
 /**

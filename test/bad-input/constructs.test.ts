@@ -16,6 +16,7 @@ import {
   AdmissionRule,
   Attestor,
   AttestorKey,
+  BinauthzErrors,
   BinaryAuthorization,
   BinaryAuthorizationPolicy,
   CloudRunBinaryAuthorizationGuardrail,
@@ -1257,10 +1258,17 @@ describe.each<[string, Case[]]>([
 ])('bad input to the constructs: %s', (_, cases) => {
   test.each(cases)('%s', (_name, build, error) => {
     const stack = projectStack();
-    expect(() => {
+    let failure: unknown;
+    try {
       build(stack);
       Testing.synth(stack, true);
-    }).toThrow(error);
+    } catch (e) {
+      failure = e;
+    }
+    // Thrown at once, or reported at synth (then the synth fails, and the error is among those reported).
+    expect(failure).toBeInstanceOf(Error);
+    const reported = BinauthzErrors.reportedIn(stack).map((e) => e.message);
+    expect([(failure as Error).message, ...reported]).toContainEqual(expect.stringMatching(error));
   });
 });
 

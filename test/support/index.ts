@@ -15,6 +15,7 @@ import { AnnotationMetadataEntryType, App, TerraformStack, Testing } from 'cdktf
 import { IConstruct } from 'constructs';
 import { main } from '../../src/cli/main';
 import { EnforcementModeValue, EvaluationModeValue, PolicyModel, RuleModel } from '../../src/core/policy';
+import { BinauthzErrors } from '../../src/validation-error';
 
 /** The repository's root. */
 export const ROOT = resolve(__dirname, '..', '..');
@@ -39,6 +40,28 @@ export function newStack(options: StackOptions = {}): TerraformStack {
 /** The synthesized Terraform JSON, parsed, after the stack's validations ran (they throw on problems). */
 export function synthValidated(stack: TerraformStack): any {
   return JSON.parse(Testing.synth(stack, true));
+}
+
+/**
+ * The messages of the invalid values that `build` gives the stack's constructs and that they report at
+ * synth rather than throw: `build` returns, synth with validations fails, and its error names each of them.
+ */
+export function reportedAtSynth(stack: TerraformStack, build: () => void): string[] {
+  expect(build).not.toThrow();
+  const messages = BinauthzErrors.reportedIn(stack).map((e) => e.message);
+  expect(messages.length).toBeGreaterThan(0);
+  let failure: unknown;
+  try {
+    Testing.synth(stack, true);
+  } catch (e) {
+    failure = e;
+  }
+  expect(failure).toBeInstanceOf(Error);
+  for (const message of messages) {
+    // cdktf writes each as `[path] message`, and the message starts with the same path
+    expect((failure as Error).message).toContain(message);
+  }
+  return messages;
 }
 
 /** The synthesized Terraform JSON, parsed: aspects run, validations do not. */
