@@ -6,8 +6,9 @@ import { table } from './table';
 import { compilePolicy, evaluateCompiled, EvaluationResult } from '../core/evaluate';
 import { GatePolicy, GateRow, hiddenModuleRow, judgeWorkload, PolicyLookup, workloadsOf } from '../core/gate';
 import { parseImageReference } from '../core/image';
-import { isUnknownValue, KNOWN_AFTER_APPLY, POLICY_TYPE } from '../core/model';
+import { isUnknownValue, KNOWN_AFTER_APPLY } from '../core/model';
 import { isInterpolated, sameExpression } from '../core/policy';
+import { policyResetsOf, resetSentence, resetsOfProject } from '../core/policy-reset';
 
 /** One image judged by one policy (`check --image` alone). */
 export interface CheckResult extends EvaluationResult {
@@ -92,7 +93,7 @@ export function checkWorkloads(input: string, options: CheckOptions): WorkloadRe
   const policies = uniquePolicies([...own, ...policiesOfFiles(options.policyFiles)]);
   policies.forEach(requireValidPolicy);
   const compiled = new Map(policies.map((p) => [p, compilePolicy(p.policy, isInterpolated)]));
-  const deleted = deletedPolicies(files, own);
+  const resetReason = resetOf(files);
 
   const results: WorkloadResult[] = [];
   for (const { stack, file, model } of files) {
@@ -105,7 +106,7 @@ export function checkWorkloads(input: string, options: CheckOptions): WorkloadRe
             compiled: compiled.get(p)!,
             unsettled: p.unsettled,
           })),
-      deletedPolicyOf: (project) => deleted.get(project),
+      deletedPolicyOf: resetReason,
     };
     const rows = [
       ...model.hiddenModules.map(hiddenModuleRow),
@@ -173,20 +174,17 @@ function policiesOfFiles(paths: string[]): LocatedPolicy[] {
 }
 
 /**
- * The address of each project's policy that a plan deletes, when the plan keeps no other policy for that
- * project: after apply, the project has Google's default policy (allow all).
+ * Why a project's policy is reset by a plan's apply (`policyResets`: a delete, a replacement in either
+ * order, a deposed object destroyed, a delete next to a create), if it is, whatever other policy the plan
+ * keeps for it: the project is at Google's allow-all default for at least part of the apply. A reset
+ * whose project is not known is taken for every project.
  */
-function deletedPolicies(files: InputFile[], kept: LocatedPolicy[]): Map<string, string> {
-  const deleted = new Map<string, string>();
-  for (const { model } of files) {
-    for (const r of model.deleted.filter((d) => d.type === POLICY_TYPE)) {
-      const project = r.values.project;
-      if (typeof project === 'string' && !kept.some((p) => p.policy.project === project)) {
-        deleted.set(project, r.address);
-      }
-    }
-  }
-  return deleted;
+function resetOf(files: InputFile[]): (project: string) => string | undefined {
+  const resets = files.flatMap(({ model }) => policyResetsOf(model));
+  return (project) => {
+    const [reset] = resetsOfProject(resets, project);
+    return reset === undefined ? undefined : resetSentence(reset);
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import { Colour, Line } from './output';
 import { policiesFound, requireValidPolicy } from './policies';
 import { table } from './table';
 import { InputModel } from '../core/model';
+import { policyResetsOf } from '../core/policy-reset';
 import { q } from '../core/quoted';
 import { Review, ReviewChange, reviewChange, ReviewInput } from '../core/review';
 import { trustViewOf } from '../core/trust';
@@ -58,7 +59,7 @@ function diffPlan(input: string): DiffResult {
   return {
     before: `${input} (before apply)`,
     after: `${input} (after apply)`,
-    ...reviewChange(before, after, prior.actions),
+    ...reviewChange(before, after, prior.actions, policyResetsOf(file.model)),
   };
 }
 

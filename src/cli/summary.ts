@@ -1,7 +1,8 @@
 import { resolve } from 'path';
 import { inFile, InputError, readInputs, selectStack } from './input';
 import { policiesFound, requireValidPolicy } from './policies';
-import { InputFormat, POLICY_TYPE } from '../core/model';
+import { InputFormat } from '../core/model';
+import { policyResetsOf, resetSentence } from '../core/policy-reset';
 import { attestorsOf } from '../core/terraform-json';
 
 /** How the stack line names a format other than Terraform JSON. */
@@ -20,8 +21,8 @@ const FORMAT_NAMES: Record<InputFormat, string> = {
 export function summary(input: string, stackName?: string): string[] {
   const files = selectStack(readInputs(input), input, stackName);
   const policies = policiesFound(files);
-  const deletions = files.flatMap((f) => f.model.deleted.filter((r) => r.type === POLICY_TYPE));
-  if (policies.length === 0 && deletions.length === 0) {
+  const resets = files.flatMap((f) => policyResetsOf(f.model));
+  if (policies.length === 0 && resets.length === 0) {
     throw new InputError(`${input}: no google_binary_authorization_policy in ${files.map((f) => f.file).join(', ')}`);
   }
   policies.forEach(requireValidPolicy);
@@ -50,10 +51,12 @@ export function summary(input: string, stackName?: string): string[] {
         lines.push(`    prevent_destroy: ${preventDestroy}`);
       }
     }
-    for (const deleted of model.deleted.filter((r) => r.type === POLICY_TYPE)) {
-      const project = typeof deleted.values.project === 'string' ? ` (project ${deleted.values.project})` : '';
+    for (const reset of policyResetsOf(model)) {
+      const project = reset.project === undefined ? '' : ` (project ${reset.project})`;
       lines.push(
-        `  ${deleted.address}${project}: deleted by this plan; the project falls back to Google's default policy, which admits every image`,
+        reset.kind === 'delete'
+          ? `  ${reset.address}${project}: deleted by this plan; the project falls back to Google's default policy, which admits every image`
+          : `  ${reset.address}${project}: reset by this plan: ${resetSentence(reset)}`,
       );
     }
     const attestors = inFile(file, () => attestorsOf(model));

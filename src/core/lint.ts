@@ -17,6 +17,7 @@ import { InputModel, isUnknownValue, POLICY_TYPE, ResourceInstance } from './mod
 import { isInterpolated, RuleModel } from './policy';
 import { globalEvaluationModeProblem } from './policy-check';
 import { Finding, lintPattern, NO_PREVENT_DESTROY, ruleFindings, Severity } from './policy-findings';
+import { policyResetsOf, resetSentence } from './policy-reset';
 import {
   FoundPolicy,
   GUARDRAIL_ENFORCES,
@@ -33,6 +34,7 @@ export function hasLintSubjectsIn(model: InputModel): boolean {
   return (
     model.hiddenModules.length > 0 ||
     model.deleted.some((r) => r.type === POLICY_TYPE) ||
+    policyResetsOf(model).length > 0 ||
     model.resources.some((r) => r.type === POLICY_TYPE || isCloudRun(r))
   );
 }
@@ -57,14 +59,12 @@ export function lintModel(model: InputModel): Finding[] {
       address: module,
       message: `${module}: the resources of a module cannot be linted from the configuration that calls it; lint the plan instead (terraform show -json)`,
     })),
-    ...model.deleted
-      .filter((r) => r.type === POLICY_TYPE)
-      .map((r): Finding => ({
-        severity: 'error',
-        code: 'policy-deleted',
-        address: r.address,
-        message: `the plan deletes this policy: its project${typeof r.values.project === 'string' ? ` ${r.values.project}` : ''} falls back to Google's default policy, which admits every image`,
-      })),
+    ...policyResetsOf(model).map((r): Finding => ({
+      severity: 'error',
+      code: 'policy-deleted',
+      address: r.address,
+      message: resetSentence(r),
+    })),
     ...policiesOf(model).flatMap((p) => lintPolicy(p, preventDestroyKnown)),
     ...lintCloudRunResources(model.resources),
     ...meta,
