@@ -63,7 +63,10 @@ export function lintModel(model: InputModel): Finding[] {
       severity: 'error',
       code: 'policy-deleted',
       address: r.address,
-      message: resetSentence(r),
+      message:
+        r.kind === 'delete'
+          ? `the plan deletes this policy: its project${r.project === undefined ? '' : ` ${r.project}`} falls back to Google's default policy, which admits every image`
+          : resetSentence(r),
     })),
     ...policiesOf(model).flatMap((p) => lintPolicy(p, preventDestroyKnown)),
     ...lintCloudRunResources(model.resources),
