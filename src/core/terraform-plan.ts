@@ -102,6 +102,16 @@ export function planModel(doc: Record<string, unknown>): InputModel {
       }
       return;
     }
+    // (A change that removes it has no "after": `checkConsistency` says so.)
+    const disagreement = STAYS.has(change.actions.join(','))
+      ? firstDifference(resource.values, change.after, '')
+      : undefined;
+    if (disagreement !== undefined) {
+      throw inconsistent(
+        change,
+        `planned_values gives ${disagreement.path === '' ? 'its values' : disagreement.path} as ${describeValue(disagreement.planned)}, but its change's "after" as ${describeValue(disagreement.after)}`,
+      );
+    }
     const values = withUnknowns(
       resource.values,
       change.afterUnknown,
@@ -297,6 +307,8 @@ interface Change {
   readonly address: string;
   /** One of the lists Terraform writes (`STAYS` or `GOES`). */
   readonly actions: string[];
+  /** Its values after apply, as the change gives them (`planned_values` must give the same). */
+  readonly after: unknown;
   readonly afterUnknown: unknown;
 }
 
@@ -357,7 +369,7 @@ function changesOf(value: unknown): Changes {
     if (byAddress.has(address)) {
       throw new ModelError(`${where}: a second change for ${address}; a plan holds one change per resource instance`);
     }
-    const current = { index, address, actions, afterUnknown: change.after_unknown };
+    const current = { index, address, actions, after: change.after, afterUnknown: change.after_unknown };
     byAddress.set(address, current);
     const afterIsNull = change.after === undefined || change.after === null;
     if (afterIsNull !== GOES.has(actions.join(','))) {
@@ -454,6 +466,45 @@ function checkConsistency(changes: ReadonlyMap<string, Change>, plannedAddresses
       );
     }
   }
+}
+
+/**
+ * The first place where a resource's values in `planned_values` and its change's `after` differ, or
+ * `undefined`: Terraform writes both from one value, so any difference is a plan edited or not
+ * Terraform's, and which side a command should believe cannot be told. An absent key and `null` are the
+ * same (no value); everything else is compared exactly, lists in order.
+ */
+function firstDifference(
+  planned: unknown,
+  after: unknown,
+  path: string,
+): { path: string; planned: unknown; after: unknown } | undefined {
+  const none = (v: unknown) => v === undefined || v === null;
+  if (none(planned) && none(after)) {
+    return undefined;
+  }
+  if (Array.isArray(planned) && Array.isArray(after)) {
+    if (planned.length !== after.length) {
+      return { path, planned, after };
+    }
+    for (let i = 0; i < planned.length; i++) {
+      const found = firstDifference(planned[i], after[i], `${path}[${i}]`);
+      if (found !== undefined) {
+        return found;
+      }
+    }
+    return undefined;
+  }
+  if (isPlainObject(planned) && isPlainObject(after)) {
+    for (const key of new Set([...Object.keys(planned), ...Object.keys(after)])) {
+      const found = firstDifference(planned[key], after[key], path === '' ? key : `${path}.${key}`);
+      if (found !== undefined) {
+        return found;
+      }
+    }
+    return undefined;
+  }
+  return Object.is(planned, after) ? undefined : { path, planned, after };
 }
 
 /** The error for a change that a plan Terraform wrote could not hold. */
