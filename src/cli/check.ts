@@ -1,7 +1,7 @@
 import { resolve } from 'path';
 import { inFile, InputError, InputFile, readInputs, selectStack } from './input';
 import { Colour, Line } from './output';
-import { LocatedPolicy, policiesFound, policiesIn, requireValidPolicy } from './policies';
+import { LocatedPolicy, policiesFound, policiesIn, requireKnownProject, requireValidPolicy } from './policies';
 import { table } from './table';
 import { compilePolicy, evaluateCompiled, EvaluationResult } from '../core/evaluate';
 import { GatePolicy, GateRow, hiddenModuleRow, judgeWorkload, PolicyLookup, workloadsOf } from '../core/gate';
@@ -92,6 +92,7 @@ export function checkWorkloads(input: string, options: CheckOptions): WorkloadRe
   const own = policiesFound(files);
   const policies = uniquePolicies([...own, ...policiesOfFiles(options.policyFiles)]);
   policies.forEach(requireValidPolicy);
+  policies.forEach(requireKnownProject);
   const compiled = new Map(policies.map((p) => [p, compilePolicy(p.policy, isInterpolated)]));
   const resetReason = resetOf(files);
 

@@ -1,7 +1,7 @@
 import { inFile, InputError, InputFile, readInputs } from './input';
 import { codeSpan, markdownOf, markdownProse } from './markdown';
 import { Colour, Line } from './output';
-import { policiesFound, requireValidPolicy } from './policies';
+import { policiesFound, requireKnownProject, requireValidPolicy } from './policies';
 import { table } from './table';
 import { InputModel } from '../core/model';
 import { policyResetsOf } from '../core/policy-reset';
@@ -87,7 +87,7 @@ function sideOf(files: InputFile[]): ReviewInput[] {
       `${hidden[0]}: a module's resources cannot be read from the configuration that calls it, so what changes in it cannot be told; diff the plans instead (terraform show -json)`,
     );
   }
-  policiesFound(files).forEach(requireValidPolicy);
+  policiesFound(files).forEach((p) => (requireValidPolicy(p), requireKnownProject(p)));
   return files.map(({ stack, file, model }) => ({ stack, view: inFile(file, () => trustViewOf(model)) }));
 }
 

@@ -5,7 +5,8 @@ import * as v8 from 'v8';
 import { JsonTextError, parseJsonText } from './json-text';
 import { looksLikeYaml, parseYamlText, YamlTextError } from './yaml-text';
 import { detectJsonFormat, InputFormat, InputModel, ModelError } from '../core/model';
-import { policyYamlModel } from '../core/policy-yaml';
+import { checkProjectId } from '../core/names';
+import { isPolicyDocument, policyYamlModel } from '../core/policy-yaml';
 import { terraformJsonModel } from '../core/terraform-json';
 import { planModel, stateModel } from '../core/terraform-plan';
 
@@ -50,6 +51,25 @@ export function readInputs(path: string): InputFile[] {
   }));
 }
 
+/** The project `--project` names, for a policy YAML without `name` (see `setProjectOption`). */
+let projectOption: string | undefined;
+
+/**
+ * Sets the project that `--project` names, for the rest of a command's run: the project of a policy YAML
+ * without `name` (which `gcloud container binauthz policy import` fills from its configuration). Each run
+ * of the command line sets it, given or not.
+ *
+ * @throws InputError when it is not a project id
+ */
+export function setProjectOption(project: string | undefined): void {
+  const problem = project === undefined ? undefined : checkProjectId(project);
+  if (problem !== undefined) {
+    projectOption = undefined;
+    throw new InputError(`--project ${JSON.stringify(project)}: ${problem}`);
+  }
+  projectOption = project;
+}
+
 /** The reader of each format. */
 function modelOf(format: InputFormat, doc: unknown, providerDocs: unknown[]): InputModel {
   switch (format) {
@@ -58,7 +78,7 @@ function modelOf(format: InputFormat, doc: unknown, providerDocs: unknown[]): In
     case 'state':
       return stateModel(doc as Record<string, unknown>);
     case 'policy-yaml':
-      return policyYamlModel(doc);
+      return policyYamlModel(doc, projectOption);
     case 'terraform-json':
       return terraformJsonModel(doc, providerDocs);
   }
@@ -209,8 +229,18 @@ function parseFile(file: string): { format: InputFormat; doc: unknown } {
       return { format: 'policy-yaml', doc: parseYamlText(text) };
     }
     const doc = parseJsonText(text);
-    return { format: detectJsonFormat(doc), doc };
+    // A policy as gcloud prints it with --format=json: JSON is YAML.
+    return { format: isPolicyDocument(doc) ? 'policy-yaml' : detectJsonFormat(doc), doc };
   } catch (e) {
+    let flow: unknown;
+    try {
+      flow = e instanceof JsonTextError && e.message.startsWith('not valid JSON') ? flowYaml(text) : undefined;
+    } catch (reserved) {
+      throw new InputError(`${file}: ${(reserved as Error).message}`);
+    }
+    if (flow !== undefined) {
+      return { format: 'policy-yaml', doc: flow };
+    }
     if (e instanceof JsonTextError && e.message.startsWith('not valid JSON') && !/^\s*[[{]/.test(text)) {
       // Neither: say so, for a YAML that does not start as gcloud writes it (an indented first line).
       throw new InputError(
@@ -222,6 +252,27 @@ function parseFile(file: string): { format: InputFormat; doc: unknown } {
     }
     throw e;
   }
+}
+
+/**
+ * A policy YAML written in flow style (`{name: …, defaultAdmissionRule: {…}}`), which starts as JSON does
+ * but is not JSON: its parsed value when it is YAML and a policy (`isPolicyDocument`), else `undefined`
+ * (the text is then reported as the JSON it is not).
+ */
+function flowYaml(text: string): unknown {
+  if (!/^\s*\{/.test(text)) {
+    return undefined;
+  }
+  let doc: unknown;
+  try {
+    doc = parseYamlText(text);
+  } catch (e) {
+    if (e instanceof YamlTextError && /JavaScript gives it a meaning/.test(e.message)) {
+      throw e;
+    }
+    return undefined;
+  }
+  return isPolicyDocument(doc) ? doc : undefined;
 }
 
 /**

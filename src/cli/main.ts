@@ -15,7 +15,7 @@ import { diff, diffJson, diffMarkdown, diffReport } from './diff';
 import { exportGcloudYaml } from './export';
 import { graph, GRAPH_FORMATS } from './graph';
 import { importProgram, LANGUAGES } from './import';
-import { InputError } from './input';
+import { InputError, setProjectOption } from './input';
 import { lint, lintReport } from './lint';
 import { Line, LineWriter, OutputError, PaintedLine, wantsColour } from './output';
 import { summary } from './summary';
@@ -81,6 +81,8 @@ const COMMANDS: Record<string, { readonly usage: string; readonly options: reado
 };
 
 const COMMON = `options of every command:
+  --project PROJECT_ID                     the project of a policy YAML without name (gcloud takes it
+                                           from its configuration), wherever a command needs it
   --debug                                  with an internal error, print its stack trace too
   -h, --help                               the usage (of one command: "cdktf-gcp-binauthz check --help")
   --version                                the version of cdktf-gcp-binauthz
@@ -123,6 +125,7 @@ const OPTIONS = {
   markdown: { type: 'boolean' },
   format: { type: 'string' },
   language: { type: 'string' },
+  project: { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
@@ -252,7 +255,8 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
     );
   }
   const accepted = COMMANDS[command].options;
-  const given = Object.keys(values).filter((k) => k !== 'help' && k !== 'debug');
+  // --project, like --debug, is for every command: each reads inputs, a policy YAML without name among them.
+  const given = Object.keys(values).filter((k) => k !== 'help' && k !== 'debug' && k !== 'project');
   const foreign = given.find((k) => !accepted.includes(k));
   if (foreign === 'policy' && command === 'export') {
     throw new UsageError(
@@ -263,6 +267,7 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
     throw new UsageError(`${command} does not take --${foreign}`);
   }
   refuseRepeatedValues(tokens);
+  setProjectOption(values.project);
   // JSON.stringify escapes the characters that would break a line; `print` escapes the rest.
   const printJson = (value: unknown) => JSON.stringify(value, undefined, 2).split('\n').forEach(print);
 

@@ -1,9 +1,10 @@
 import { resolve } from 'path';
 import { inFile, InputError, readInputs, selectStack } from './input';
 import { policiesFound, requireValidPolicy } from './policies';
-import { InputFormat } from '../core/model';
+import { InputFormat, InputModel } from '../core/model';
+import { globalEvaluationText } from '../core/policy-check';
 import { policyResetsOf, resetSentence } from '../core/policy-reset';
-import { attestorsOf } from '../core/terraform-json';
+import { attestorsOf, PROVIDER_DEFAULT_PROJECT } from '../core/terraform-json';
 
 /** How the stack line names a format other than Terraform JSON. */
 const FORMAT_NAMES: Record<InputFormat, string> = {
@@ -29,10 +30,13 @@ export function summary(input: string, stackName?: string): string[] {
   const lines: string[] = [];
   for (const { stack, file, model } of files) {
     lines.push(`stack ${stack}: ${resolve(file)}${FORMAT_NAMES[model.format]}`);
-    for (const { address, policy, preventDestroy } of policies.filter((p) => p.file === file)) {
+    for (const { address, policy, preventDestroy, globalPolicyEvaluationMode } of policies.filter(
+      (p) => p.file === file,
+    )) {
       const rule = policy.defaultAdmissionRule;
-      lines.push(`  ${address} (project ${policy.project})`);
+      lines.push(`  ${address} (${projectText(model, policy.project)})`);
       lines.push(`    default rule: ${rule.evaluationMode}, ${rule.enforcementMode}`);
+      lines.push(`    ${globalEvaluationText(globalPolicyEvaluationMode)}`);
       lines.push(`    allowlist: ${policy.allowlistPatterns.length} pattern(s)`);
       policy.allowlistPatterns.forEach((p) => lines.push(`      ${p}`));
       lines.push(`    required attestors: ${rule.requireAttestationsBy.length || 'none'}`);
@@ -73,4 +77,18 @@ export function summary(input: string, stackName?: string): string[] {
     }
   }
   return lines;
+}
+
+/**
+ * How the summary names a policy's project: as the input gives it; for a policy YAML without `name`,
+ * from `--project` (and so said), or not known (and how to give it).
+ */
+function projectText(model: InputModel, project: string): string {
+  if (model.format === 'policy-yaml' && project === PROVIDER_DEFAULT_PROJECT) {
+    return 'project not known: the policy YAML has no name; give it with --project PROJECT_ID';
+  }
+  if (model.format === 'policy-yaml' && model.resources.some((r) => r.providerProject !== undefined)) {
+    return `project ${project}, from --project: the policy YAML has no name`;
+  }
+  return `project ${project}`;
 }

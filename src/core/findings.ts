@@ -45,6 +45,8 @@ export const FINDING_CODES = [
   'unknown-instances',
   /** `lifecycle.ignore_changes` keeps what a resource enforces or deploys as it is live. */
   'ignore-changes',
+  /** What a policy's `globalPolicyEvaluationMode` is set to (information). */
+  'global-evaluation',
 ] as const;
 
 /** A finding code. */

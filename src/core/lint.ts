@@ -15,7 +15,7 @@ import { FindingCode } from './findings';
 import { workloadIgnoredChange } from './gate';
 import { InputModel, isUnknownValue, POLICY_TYPE, ResourceInstance } from './model';
 import { isInterpolated, RuleModel } from './policy';
-import { globalEvaluationModeProblem } from './policy-check';
+import { globalEvaluationModeProblem, globalEvaluationText } from './policy-check';
 import { Finding, lintPattern, NO_PREVENT_DESTROY, ruleFindings, Severity } from './policy-findings';
 import { policyResetsOf, resetSentence } from './policy-reset';
 import {
@@ -200,6 +200,8 @@ export function lintPolicy(found: FoundPolicy, preventDestroyKnown = true): Find
   const global = globalEvaluationModeProblem(found.globalPolicyEvaluationMode, isInterpolated);
   if (global !== undefined) {
     add('error', 'invalid-rule', global);
+  } else if (found.globalPolicyEvaluationMode !== undefined) {
+    add('info', 'global-evaluation', globalEvaluationText(found.globalPolicyEvaluationMode));
   }
 
   for (const pattern of policy.allowlistPatterns) {

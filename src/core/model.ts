@@ -261,6 +261,41 @@ export function exemptionOf(address: string, values: Record<string, unknown>): s
   return reason;
 }
 
+/**
+ * Keys that JavaScript gives a meaning of its own (`__proto__` sets an object's prototype when assigned,
+ * `constructor` and `prototype` name its machinery): no Terraform JSON, plan, state or policy YAML
+ * needs them, and a reader that copies an object may drop or misread them. Every JSON and YAML reader
+ * refuses them, never drops them.
+ */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The message for a reserved key (`RESERVED_KEYS`) at `where`. */
+export function reservedKeyMessage(key: string, where: string): string {
+  return `has the key ${JSON.stringify(key)} in ${where}, which this command refuses: JavaScript gives it a meaning of its own (no Terraform JSON, plan, state or policy YAML needs it); rename it`;
+}
+
+/**
+ * The first reserved key (`RESERVED_KEYS`) anywhere in a parsed value, with where it is, or `undefined`.
+ * Walks with a list, not recursion.
+ */
+export function reservedKeyIn(value: unknown): { key: string; where: string } | undefined {
+  const pending: Array<{ value: unknown; where: string }> = [{ value, where: '' }];
+  while (pending.length > 0) {
+    const { value: at, where } = pending.pop()!;
+    if (Array.isArray(at)) {
+      at.forEach((v, i) => pending.push({ value: v, where: `${where}[${i}]` }));
+    } else if (isPlainObject(at)) {
+      for (const key of Object.keys(at)) {
+        if (RESERVED_KEYS.has(key)) {
+          return { key, where: where === '' ? 'the top-level mapping' : where };
+        }
+        pending.push({ value: at[key], where: where === '' ? key : `${where}.${key}` });
+      }
+    }
+  }
+  return undefined;
+}
+
 /** Whether a value is a JSON object (not a list, not null). */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -38,6 +38,23 @@ export function policyProblems(
   return [...rules.flatMap(([name, rule]) => ruleProblems(rule, name, isUnknown)), ...(global ? [global] : [])];
 }
 
+/**
+ * What a policy's `globalPolicyEvaluationMode` (`global_policy_evaluation_mode`) is set to, in words, as
+ * `summary` and `lint` show it: `ENABLE` has Google's system policy evaluated before the project's.
+ */
+export function globalEvaluationText(mode: string | undefined): string {
+  if (mode === undefined) {
+    return 'globalPolicyEvaluationMode: not set (DISABLE)';
+  }
+  const meaning =
+    mode === 'ENABLE'
+      ? " (Google's system policy admits Google-maintained system images first, on GKE)"
+      : mode === 'DISABLE'
+        ? " (Google's system policy is not evaluated)"
+        : '';
+  return `globalPolicyEvaluationMode: ${mode}${meaning}`;
+}
+
 /** A problem with `global_policy_evaluation_mode` (`ENABLE` or `DISABLE`), or `undefined`. */
 export function globalEvaluationModeProblem(
   mode: string | undefined,

@@ -27,6 +27,8 @@ import {
   ModelError,
   NOTE_TYPE,
   ORG_POLICY_TYPE,
+  reservedKeyIn,
+  reservedKeyMessage,
   ResourceInstance,
   SIGNING_IAM_TYPES,
   SigningIamType,
@@ -517,6 +519,10 @@ function policyDataOf(
     policy = JSON.parse(data);
   } catch (e) {
     throw new ModelError(`${resource.address}: policy_data must be an IAM policy as JSON: ${(e as Error).message}`);
+  }
+  const reserved = reservedKeyIn(policy);
+  if (reserved !== undefined) {
+    throw new ModelError(`${resource.address}: policy_data ${reservedKeyMessage(reserved.key, reserved.where)}`);
   }
   const bindings = isPlainObject(policy) ? (policy.bindings ?? []) : undefined;
   if (!Array.isArray(bindings)) {
