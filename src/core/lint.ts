@@ -68,7 +68,7 @@ export function lintModel(model: InputModel): Finding[] {
           ? `the plan deletes this policy: its project${r.project === undefined ? '' : ` ${r.project}`} falls back to Google's default policy, which admits every image`
           : resetSentence(r),
     })),
-    ...policiesOf(model).flatMap((p) => lintPolicy(p, preventDestroyKnown)),
+    ...policiesOf(model).flatMap((p) => lintPolicy(p, preventDestroyKnown, model.format === 'policy-yaml')),
     ...lintCloudRunResources(model.resources),
     ...meta,
     // A guardrail made unknown by a meta-argument has its finding above.
@@ -181,8 +181,9 @@ export function lintMissingGuardrailIn(model: InputModel): Finding[] {
  * The findings for one policy.
  *
  * @param preventDestroyKnown whether the input records `lifecycle.prevent_destroy` (Terraform JSON does)
+ * @param live whether it is a live policy (a policy YAML), which may hold what only the provider cannot
  */
-export function lintPolicy(found: FoundPolicy, preventDestroyKnown = true): Finding[] {
+export function lintPolicy(found: FoundPolicy, preventDestroyKnown = true, live = false): Finding[] {
   const { address, policy } = found;
   const findings: Finding[] = [];
   const add = (severity: Severity, code: FindingCode, message: string) =>
@@ -195,7 +196,7 @@ export function lintPolicy(found: FoundPolicy, preventDestroyKnown = true): Find
     ]),
   ];
   for (const [name, rule] of rules) {
-    ruleFindings(rule, name).forEach((f) => add(f.severity, f.code, f.message));
+    ruleFindings(rule, name, live).forEach((f) => add(f.severity, f.code, f.message));
   }
   const global = globalEvaluationModeProblem(found.globalPolicyEvaluationMode, isInterpolated);
   if (global !== undefined) {

@@ -214,12 +214,16 @@ export function stateModel(doc: Record<string, unknown>): InputModel {
   return { format: 'state', resources, deleted: [], hiddenModules: [] };
 }
 
-/** Terraform's promise: a new major version of the format is not backward compatible, so it is refused. */
+/**
+ * Terraform's promise: a new major version of the format is not backward compatible, so it is refused.
+ * Versions 0.1 (Terraform 0.12 to 0.14) and 0.2 (0.15 to 1.0) are read as 1.x is: 1.x only added fields,
+ * and a field this command needs that an older plan lacks is refused by name where it is read.
+ */
 function checkFormatVersion(doc: Record<string, unknown>, what: string): void {
   const version = doc.format_version;
-  if (typeof version !== 'string' || !/^1\.[0-9]+$/.test(version)) {
+  if (typeof version !== 'string' || !/^[01]\.[0-9]+$/.test(version)) {
     throw new ModelError(
-      `format_version must be "1.x" (terraform show -json of a ${what}; this command reads major version 1), got: ${describeValue(version)}`,
+      `format_version must be "1.x" or "0.x" (terraform show -json of a ${what}; this command reads major versions 0 and 1, Terraform 0.12 on), got: ${describeValue(version)}`,
     );
   }
 }
