@@ -32,11 +32,5 @@ export function importProgram(
       `${where}: values known only at apply time cannot be written into a program (${unknown.join('; ')})`,
     );
   }
-  if (found.description?.includes('${')) {
-    // Text to Google, but an interpolation to the Terraform the program writes.
-    throw new InputError(
-      `${where}: the description ${JSON.stringify(found.description)} holds "\${", which Terraform would read as an interpolation; write it as "$\${" in the program, or remove it from the description`,
-    );
-  }
   return policyProgram({ model: found.policy, ...extras }, language);
 }
