@@ -103,7 +103,9 @@ const RULE_KEYS: ReadonlySet<string> = new Set(['evaluationMode', 'enforcementMo
 /**
  * Reads a policy YAML (parsed into plain values) as `gcloud container binauthz policy export` writes it
  * (Google's policy YAML reference) into the reader model: one `google_binary_authorization_policy` whose
- * address is the policy's name, `projects/PROJECT_ID/policy`. Every key and type is checked: an unknown key
+ * address is the policy's name, `projects/PROJECT_ID/policy`. Without `name` (which `gcloud … policy
+ * import` fills from its configuration), its project is `project` (`--project`, kept as the provider's
+ * project), else not known (`NAMELESS_POLICY`); a `name` and a `project` that differ are an error. Every key and type is checked: an unknown key
  * or a value of the wrong type throws `ModelError` naming the key, never ignored. Its values are literal:
  * a `${` (an interpolation in Terraform) where a mode, name or pattern belongs throws too (`yamlLiteral`).
  */
