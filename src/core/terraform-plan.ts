@@ -364,6 +364,12 @@ function changesOf(value: unknown): Changes {
     if (rc.deposed !== undefined) {
       // A deposed object (left by a create_before_destroy replacement) is not a current resource; but
       // destroying a deposed policy resets its project, like any delete of a policy.
+      if (typeof rc.deposed === 'boolean') {
+        // Terraform 0.12's first plans (format 0.1) wrote a boolean here, true for current objects too.
+        throw new ModelError(
+          `${where}.deposed (${address}) is ${rc.deposed}, a boolean (as Terraform 0.12's first plans wrote it, for current objects too), so whether the change is of a deposed object cannot be told; show the plan with a later Terraform (0.12.x or newer writes the deposed object's key)`,
+        );
+      }
       const deposedKey = stringAt(rc.deposed, `${where}.deposed (${address})`);
       if (type === POLICY_TYPE && actions.includes('delete')) {
         resets.push({ address, kind: 'deposed', deposedKey, before: beforeOf(change.before, where, address) });

@@ -143,6 +143,23 @@ describe('plans and state of format 0.x (Terraform 0.12 to 1.0)', () => {
     expect(stderr).not.toContain('format_version');
   });
 
+  test("Terraform 0.12's boolean deposed (true for current objects too) is refused naming the field", () => {
+    expect(() =>
+      planModel({
+        format_version: '0.1',
+        planned_values: { root_module: { resources: [resource] } },
+        resource_changes: [
+          {
+            ...resource,
+            values: undefined,
+            deposed: true,
+            change: { actions: ['no-op'], before: policy, after: policy },
+          },
+        ],
+      }),
+    ).toThrow('resource_changes[0].deposed (google_binary_authorization_policy.p) is true, a boolean');
+  });
+
   test('another major version is still refused', () => {
     expect(() => stateModel({ format_version: '2.0' })).toThrow('format_version must be "1.x" or "0.x"');
   });
