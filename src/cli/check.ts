@@ -3,14 +3,15 @@ import { attestationIndexOf } from './attestations';
 import { inFile, InputError, InputFile, readInputs, selectStack } from './input';
 import { linesOf } from './locate';
 import { Colour, Line } from './output';
-import { LocatedPolicy, policiesFound, policiesIn, requireValidPolicy } from './policies';
+import { LocatedPolicy, policiesFound, policiesIn, requireKnownProject, requireValidPolicy } from './policies';
 import { Suppressed } from './suppressions';
 import { table } from './table';
 import { compilePolicy, evaluateCompiled, EvaluationResult } from '../core/evaluate';
 import { GatePolicy, GateRow, hiddenModuleRow, judgeWorkload, PolicyLookup, workloadsOf } from '../core/gate';
 import { parseImageReference } from '../core/image';
-import { isUnknownValue, KNOWN_AFTER_APPLY, POLICY_TYPE } from '../core/model';
+import { isUnknownValue, KNOWN_AFTER_APPLY } from '../core/model';
 import { isInterpolated, sameExpression } from '../core/policy';
+import { policyResetsOf, resetSentence, resetsOfProject } from '../core/policy-reset';
 
 /** One image judged by one policy (`check --image` alone). */
 export interface CheckResult extends EvaluationResult {
@@ -118,9 +119,10 @@ export function checkWorkloads(input: string, options: CheckOptions, notFound: s
   const own = policiesFound(files);
   const policies = uniquePolicies([...own, ...policiesOfFiles(options.policyFiles)]);
   policies.forEach(requireValidPolicy);
+  policies.forEach(requireKnownProject);
   const attestations = attestationIndexOf(files, options.attestationFiles, options.attestorFiles);
   const compiled = new Map(policies.map((p) => [p, compilePolicy(p.policy, isInterpolated, attestations)]));
-  const deleted = deletedPolicies(files, own);
+  const resetReason = resetOf(files);
 
   const results: WorkloadResult[] = [];
   for (const { stack, file, model } of files) {
@@ -133,7 +135,7 @@ export function checkWorkloads(input: string, options: CheckOptions, notFound: s
             compiled: compiled.get(p)!,
             unsettled: p.unsettled,
           })),
-      deletedPolicyOf: (project) => deleted.get(project),
+      deletedPolicyOf: resetReason,
     };
     const rows = [
       ...model.hiddenModules.map(hiddenModuleRow),
@@ -214,20 +216,17 @@ function policiesOfFiles(paths: string[]): LocatedPolicy[] {
 }
 
 /**
- * The address of each project's policy that a plan deletes, when the plan keeps no other policy for that
- * project: after apply, the project has Google's default policy (allow all).
+ * Why a project's policy is reset by a plan's apply (`policyResets`: a delete, a replacement in either
+ * order, a deposed object destroyed, a delete next to a create), if it is, whatever other policy the plan
+ * keeps for it: the project is at Google's allow-all default for at least part of the apply. A reset
+ * whose project is not known is taken for every project.
  */
-function deletedPolicies(files: InputFile[], kept: LocatedPolicy[]): Map<string, string> {
-  const deleted = new Map<string, string>();
-  for (const { model } of files) {
-    for (const r of model.deleted.filter((d) => d.type === POLICY_TYPE)) {
-      const project = r.values.project;
-      if (typeof project === 'string' && !kept.some((p) => p.policy.project === project)) {
-        deleted.set(project, r.address);
-      }
-    }
-  }
-  return deleted;
+function resetOf(files: InputFile[]): (project: string) => string | undefined {
+  const resets = files.flatMap(({ model }) => policyResetsOf(model));
+  return (project) => {
+    const [reset] = resetsOfProject(resets, project);
+    return reset === undefined ? undefined : resetSentence(reset);
+  };
 }
 
 /**

@@ -8,7 +8,14 @@
  * synth will fail and what to write instead, and it is returned as a refusal.
  */
 import { DEFAULT_REPOSITORY, DeploymentPathValue } from '../core/deployment-path';
-import { checkAttestorName, checkClusterKey, checkProjectId, checkRegion, projectImagePath } from '../core/names';
+import {
+  checkAttestorName,
+  checkClusterKey,
+  checkProjectId,
+  checkRegion,
+  escapeTerraformText,
+  projectImagePath,
+} from '../core/names';
 import { parseAllowlistPattern } from '../core/pattern';
 import { checkRequiredAttestors, PolicyModel, RuleModel } from '../core/policy';
 
@@ -61,12 +68,13 @@ export function policyProgram(source: PolicySource, language: Language): Generat
   ];
 
   const lines = refuse('name', model.project, checkProjectId(model.project));
-  // Each attestor referenced once, in a variable and a construct named after its short id.
+  // Each attestor referenced once, in a variable and a construct named after its short id: never a word
+  // of the language, a name of the program, or another attestor's.
   const attestors = new Map<string, string>();
-  const constructIds = new Set<string>();
+  const constructIds = new Set<string>(PROGRAM_CONSTRUCT_IDS);
   for (const [field, rule] of rules) {
     for (const name of rule.requireAttestationsBy.filter((a) => !attestors.has(a))) {
-      const variable = uniqueName(writer.variable(idOf(name)), new Set(attestors.values()));
+      const variable = uniqueName(writer.variable(idOf(name)), new Set([...writer.taken, ...attestors.values()]));
       const id = uniqueName(constructId(idOf(name)), constructIds);
       attestors.set(name, variable);
       constructIds.add(id);
@@ -100,7 +108,8 @@ export function policyProgram(source: PolicySource, language: Language): Generat
   }
   lines.push(
     ...writer.policy(model.project, {
-      description: source.description,
+      // Terraform would evaluate "${" and "%{": written as its escapes, they synthesize the same text.
+      description: source.description === undefined ? undefined : escapeTerraformText(source.description),
       global: source.globalPolicyEvaluationMode,
       rule: writer.rule(model.defaultAdmissionRule, attestors),
       // A variable only when calls follow: a new app's tsconfig refuses unused locals.
@@ -168,7 +177,7 @@ function constructId(id: string): string {
   return words.map((w) => w[0].toUpperCase() + w.slice(1)).join('') || 'Attestor';
 }
 
-function uniqueName(name: string, taken: Set<string>): string {
+function uniqueName(name: string, taken: ReadonlySet<string>): string {
   let candidate = name;
   for (let i = 2; taken.has(candidate); i++) {
     candidate = `${name}${i}`;
@@ -183,9 +192,47 @@ function oneLine(text: string): string {
 /** The library's names a program may use, in the order they are imported. */
 const LIBRARY_NAMES = ['AdmissionRule', 'Attestor', 'BinaryAuthorizationPolicy', 'DeploymentPath', 'EnforcementMode'];
 
+/** The construct ids the program itself uses in its stack (the provider, the policy). */
+const PROGRAM_CONSTRUCT_IDS: readonly string[] = ['google', 'Policy'];
+
+/** The names of the program itself: its variables and what it imports (`LIBRARY_NAMES` among them). */
+const PROGRAM_NAMES: readonly string[] = [
+  'app',
+  'stack',
+  'policy',
+  'App',
+  'TerraformStack',
+  'GoogleProvider',
+  ...LIBRARY_NAMES,
+];
+
+/**
+ * TypeScript's reserved words (ECMAScript's, strict mode's and TypeScript's own), and names that strict
+ * mode or the compiler refuse as a variable (`arguments`, `eval`, `undefined`), or that a module holds.
+ */
+const TYPESCRIPT_RESERVED: readonly string[] = [
+  ...['break', 'case', 'catch', 'class', 'const', 'continue', 'debugger', 'default', 'delete', 'do', 'else'],
+  ...['enum', 'export', 'extends', 'false', 'finally', 'for', 'function', 'if', 'import', 'in', 'instanceof'],
+  ...['new', 'null', 'return', 'super', 'switch', 'this', 'throw', 'true', 'try', 'typeof', 'var', 'void'],
+  ...['while', 'with', 'implements', 'interface', 'let', 'package', 'private', 'protected', 'public'],
+  ...['static', 'yield', 'await', 'async', 'arguments', 'eval', 'undefined', 'NaN', 'Infinity', 'any'],
+  ...['boolean', 'number', 'string', 'symbol', 'never', 'unknown', 'object', 'type', 'as', 'of', 'declare'],
+  ...['require', 'module', 'exports', 'globalThis', 'process', 'console'],
+];
+
+/** Python's keywords (hard and soft) and the names a program's module holds. */
+const PYTHON_RESERVED: readonly string[] = [
+  ...['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def'],
+  ...['del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is'],
+  ...['lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield'],
+  ...['match', 'case', 'type', '_', 'print', 'len', 'list', 'dict', 'str', 'id', 'object', 'super'],
+];
+
 /** How one language writes the program's parts. */
 interface Writer {
   readonly comment: string;
+  /** The names an attestor's variable must not take: the language's words and the program's names. */
+  readonly taken: ReadonlySet<string>;
   readonly variable: (id: string) => string;
   readonly head: (project: string, names: string[]) => string[];
   readonly tail: string[];
@@ -231,6 +278,7 @@ function ruleParts(
 
 const TYPESCRIPT: Writer = {
   comment: '//',
+  taken: new Set([...TYPESCRIPT_RESERVED, ...PROGRAM_NAMES]),
   variable: (id) => {
     const words = id.split(/[^A-Za-z0-9]+/).filter((w) => w !== '');
     const name = words.map((w, i) => (i === 0 ? w[0].toLowerCase() : w[0].toUpperCase()) + w.slice(1)).join('');
@@ -274,6 +322,7 @@ const TYPESCRIPT: Writer = {
 /** Python, with the names jsii gives the binding (snake_case methods and keyword arguments). */
 const PYTHON: Writer = {
   comment: '#',
+  taken: new Set([...PYTHON_RESERVED, ...PROGRAM_NAMES]),
   variable: (id) => {
     const name = id
       .replace(/[^A-Za-z0-9]+/g, '_')

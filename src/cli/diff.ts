@@ -1,9 +1,10 @@
 import { inFile, InputError, InputFile, readInputs } from './input';
 import { codeSpan, markdownOf, markdownProse } from './markdown';
 import { Colour, Line } from './output';
-import { policiesFound, requireValidPolicy } from './policies';
+import { policiesFound, requireKnownProject, requireValidPolicy } from './policies';
 import { table } from './table';
 import { InputModel } from '../core/model';
+import { policyResetsOf } from '../core/policy-reset';
 import { q } from '../core/quoted';
 import { Review, ReviewChange, reviewChange, ReviewInput } from '../core/review';
 import { trustViewOf } from '../core/trust';
@@ -60,7 +61,7 @@ function diffPlan(input: string): DiffResult {
   return {
     before: `${input} (before apply)`,
     after: `${input} (after apply)`,
-    ...withNothing(reviewChange(before, after, prior.actions), nothing),
+    ...withNothing(reviewChange(before, after, prior.actions, policyResetsOf(file.model)), nothing),
   };
 }
 
@@ -93,7 +94,7 @@ function sideOf(files: InputFile[]): ReviewInput[] {
       `${hidden[0]}: a module's resources cannot be read from the configuration that calls it, so what changes in it cannot be told; diff the plans instead (terraform show -json)`,
     );
   }
-  policiesFound(files).forEach(requireValidPolicy);
+  policiesFound(files).forEach((p) => (requireValidPolicy(p), requireKnownProject(p)));
   return files.map(({ stack, file, model }) => ({ stack, view: inFile(file, () => trustViewOf(model)) }));
 }
 

@@ -1,5 +1,5 @@
 import { InputError, readInputs, selectStack } from './input';
-import { choosePolicy, policiesIn, requireValidPolicy, unknownIn } from './policies';
+import { choosePolicy, policiesIn, requireKnownProject, requireValidPolicy, unknownIn } from './policies';
 import { policyYaml, unknownPolicyValues } from '../core/policy-yaml';
 import { PROVIDER_DEFAULT_PROJECT } from '../core/terraform-json';
 
@@ -13,6 +13,7 @@ import { PROVIDER_DEFAULT_PROJECT } from '../core/terraform-json';
 export function exportGcloudYaml(input: string, stack: string | undefined, address?: string): string {
   const found = choosePolicy(policiesIn(selectStack(readInputs(input), input, stack), input), input, address, 'export');
   const where = `${found.file}: ${found.address}`;
+  requireKnownProject(found);
   if (found.policy.project === PROVIDER_DEFAULT_PROJECT) {
     throw new InputError(
       `${where}: the policy names no project (it uses the provider's), so its name is unknown; set project`,

@@ -1,6 +1,6 @@
 import { GeneratedProgram, Language, policyProgram } from './codegen';
 import { readInputs, selectStack, InputError } from './input';
-import { choosePolicy, policiesIn, requireValidPolicy, unknownIn } from './policies';
+import { choosePolicy, policiesIn, requireKnownProject, requireValidPolicy, unknownIn } from './policies';
 import { unknownPolicyValues } from '../core/policy-yaml';
 import { PROVIDER_DEFAULT_PROJECT } from '../core/terraform-json';
 
@@ -20,6 +20,7 @@ export function importProgram(
 ): GeneratedProgram {
   const found = choosePolicy(policiesIn(selectStack(readInputs(input), input, stack), input), input, address, 'import');
   const where = `${found.file}: ${found.address}`;
+  requireKnownProject(found);
   if (found.policy.project === PROVIDER_DEFAULT_PROJECT) {
     throw new InputError(`${where}: the policy names no project, so the program cannot name it; set project`);
   }
@@ -29,12 +30,6 @@ export function importProgram(
   if (unknown.length > 0) {
     throw new InputError(
       `${where}: values known only at apply time cannot be written into a program (${unknown.join('; ')})`,
-    );
-  }
-  if (found.description?.includes('${')) {
-    // Text to Google, but an interpolation to the Terraform the program writes.
-    throw new InputError(
-      `${where}: the description ${JSON.stringify(found.description)} holds "\${", which Terraform would read as an interpolation; write it as "$\${" in the program, or remove it from the description`,
     );
   }
   return policyProgram({ model: found.policy, ...extras }, language);

@@ -7,7 +7,8 @@ import { withSources } from './locate';
 import { readTerraformConfiguration } from './terraform-folder';
 import { looksLikeYaml, parseYamlText, YamlTextError } from './yaml-text';
 import { detectJsonFormat, InputFormat, InputModel, ModelError } from '../core/model';
-import { policyYamlModel } from '../core/policy-yaml';
+import { checkProjectId } from '../core/names';
+import { isPolicyDocument, policyYamlModel } from '../core/policy-yaml';
 import { terraformJsonModel } from '../core/terraform-json';
 import { planModel, stateModel } from '../core/terraform-plan';
 
@@ -72,6 +73,25 @@ export function readInputs(path: string): InputFile[] {
   });
 }
 
+/** The project `--project` names, for a policy YAML without `name` (see `setProjectOption`). */
+let projectOption: string | undefined;
+
+/**
+ * Sets the project that `--project` names, for the rest of a command's run: the project of a policy YAML
+ * without `name` (which `gcloud container binauthz policy import` fills from its configuration). Each run
+ * of the command line sets it, given or not.
+ *
+ * @throws InputError when it is not a project id
+ */
+export function setProjectOption(project: string | undefined): void {
+  const problem = project === undefined ? undefined : checkProjectId(project);
+  if (problem !== undefined) {
+    projectOption = undefined;
+    throw new InputError(`--project ${JSON.stringify(project)}: ${problem}`);
+  }
+  projectOption = project;
+}
+
 /** The reader of each format. */
 function modelOf(format: InputFormat, doc: unknown): InputModel {
   switch (format) {
@@ -80,7 +100,7 @@ function modelOf(format: InputFormat, doc: unknown): InputModel {
     case 'state':
       return stateModel(doc as Record<string, unknown>);
     case 'policy-yaml':
-      return policyYamlModel(doc);
+      return policyYamlModel(doc, projectOption);
     case 'terraform-json':
       return terraformJsonModel(doc);
   }
@@ -186,9 +206,19 @@ export function parseFile(file: string): { format: InputFormat; doc: unknown; te
       return { format: 'policy-yaml', doc: parseYamlText(text), text };
     }
     const doc = parseJsonText(text);
-    const format = detectJsonFormat(doc);
-    return { format, doc, text: format === 'terraform-json' ? text : undefined };
+    // A policy as gcloud prints it with --format=json: JSON is YAML.
+    const format = isPolicyDocument(doc) ? 'policy-yaml' : detectJsonFormat(doc);
+    return { format, doc, text: format === 'plan' || format === 'state' ? undefined : text };
   } catch (e) {
+    let flow: unknown;
+    try {
+      flow = e instanceof JsonTextError && e.message.startsWith('not valid JSON') ? flowYaml(text) : undefined;
+    } catch (reserved) {
+      throw new InputError(`${file}: ${(reserved as Error).message}`);
+    }
+    if (flow !== undefined) {
+      return { format: 'policy-yaml', doc: flow, text };
+    }
     if (e instanceof JsonTextError && e.message.startsWith('not valid JSON') && !/^\s*[[{]/.test(text)) {
       // Neither: say so, for a YAML that does not start as gcloud writes it (an indented first line).
       throw new InputError(
@@ -232,6 +262,27 @@ export function readText(file: string): string {
   } catch {
     throw new InputError(`${file}: not valid UTF-8, which JSON, YAML and HCL must be; save it as UTF-8`);
   }
+}
+
+/**
+ * A policy YAML written in flow style (`{name: …, defaultAdmissionRule: {…}}`), which starts as JSON does
+ * but is not JSON: its parsed value when it is YAML and a policy (`isPolicyDocument`), else `undefined`
+ * (the text is then reported as the JSON it is not).
+ */
+function flowYaml(text: string): unknown {
+  if (!/^\s*\{/.test(text)) {
+    return undefined;
+  }
+  let doc: unknown;
+  try {
+    doc = parseYamlText(text);
+  } catch (e) {
+    if (e instanceof YamlTextError && /JavaScript gives it a meaning/.test(e.message)) {
+      throw e;
+    }
+    return undefined;
+  }
+  return isPolicyDocument(doc) ? doc : undefined;
 }
 
 /**

@@ -3,6 +3,8 @@
  * `JSON.parse`, then one pass over the text (no recursion, no copy) for duplicate keys and depth.
  */
 
+import { RESERVED_KEYS, reservedKeyMessage } from '../core/model';
+
 /**
  * How deep objects and lists may nest: far deeper than Terraform JSON or a plan ever goes, and shallow
  * enough that no reader of the value can run out of stack.
@@ -16,7 +18,8 @@ export class JsonTextError extends Error {}
  * Parses JSON text as Terraform JSON must be: not empty, no byte order mark, valid JSON, no object
  * with the same key twice (`JSON.parse` keeps the last silently, where Terraform reads both blocks
  * or refuses a duplicate argument: what this command checked would not be what Terraform applies),
- * nested at most `MAX_JSON_DEPTH` levels.
+ * nested at most `MAX_JSON_DEPTH` levels, no key that JavaScript gives a meaning of its own
+ * (`RESERVED_KEYS`: refused, never dropped).
  *
  * @throws JsonTextError with what is wrong
  */
@@ -63,7 +66,7 @@ function pathOf(container: Container): string {
 }
 
 /**
- * A duplicate key or too deep a nesting in text that `JSON.parse` accepted, or `undefined`. Strings
+ * A reserved key, a duplicate key or too deep a nesting in text that `JSON.parse` accepted, or `undefined`. Strings
  * are skipped with `indexOf`; only keys are decoded.
  */
 function structureProblem(text: string): string | undefined {
@@ -77,6 +80,9 @@ function structureProblem(text: string): string | undefined {
       if (top?.keys !== undefined && nextNonSpace(text, end + 1) === 0x3a /* : */) {
         const raw = text.slice(i + 1, end);
         const key: string = raw.includes('\\') ? JSON.parse(text.slice(i, end + 1)) : raw;
+        if (RESERVED_KEYS.has(key)) {
+          return `${reservedKeyMessage(key, pathOf(top))} (line ${line})`;
+        }
         if (top.keys.has(key)) {
           return `has the key ${JSON.stringify(key)} twice in ${pathOf(top)} (line ${line}); JSON readers keep only the last, while Terraform reads both or refuses them: merge them into one`;
         }

@@ -37,7 +37,7 @@ import {
 import { codeOfRow } from './formats/rules';
 import { graph, GRAPH_FORMATS } from './graph';
 import { importProgram, LANGUAGES } from './import';
-import { InputError } from './input';
+import { InputError, setProjectOption } from './input';
 import { lint, lintReport, LintScope } from './lint';
 import { Line, LineWriter, OutputError, PaintedLine, wantsColour } from './output';
 import { payloadLines } from './payload';
@@ -136,6 +136,8 @@ const COMMANDS: Record<string, { readonly usage: string; readonly options: reado
 };
 
 const COMMON = `options of every command:
+  --project PROJECT_ID                     the project of a policy YAML without name (gcloud takes it
+                                           from its configuration), wherever a command needs it
   --debug                                  with an internal error, print its stack trace too
   -h, --help                               the usage (of one command: "cdktf-gcp-binauthz check --help")
   -v, --version                            the version of cdktf-gcp-binauthz
@@ -180,6 +182,7 @@ const OPTIONS = {
   suppressions: { type: 'string' },
   'require-workloads': { type: 'boolean' },
   language: { type: 'string' },
+  project: { type: 'string' },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -311,7 +314,8 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
     );
   }
   const accepted = COMMANDS[command].options;
-  const given = Object.keys(values).filter((k) => k !== 'help' && k !== 'debug');
+  // --project, like --debug, is for every command: each reads inputs, a policy YAML without name among them.
+  const given = Object.keys(values).filter((k) => k !== 'help' && k !== 'debug' && k !== 'project');
   const foreign = given.find((k) => !accepted.includes(k));
   if (foreign === 'policy' && command === 'export') {
     throw new UsageError(
@@ -322,6 +326,7 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
     throw new UsageError(`${command} does not take --${foreign}`);
   }
   refuseRepeatedValues(tokens);
+  setProjectOption(values.project);
   // JSON.stringify escapes the characters that would break a line; `print` escapes the rest.
   const printJson = (value: unknown) => JSON.stringify(value, undefined, 2).split('\n').forEach(print);
 

@@ -2,7 +2,8 @@ import { inFile, InputError, InputFile } from './input';
 import { InputFormat } from '../core/model';
 import { isInterpolated } from '../core/policy';
 import { policyProblems } from '../core/policy-check';
-import { FoundPolicy, policiesOf } from '../core/terraform-json';
+import { namelessPolicyMessage } from '../core/policy-yaml';
+import { FoundPolicy, policiesOf, PROVIDER_DEFAULT_PROJECT } from '../core/terraform-json';
 
 /** A policy found in an input, with the stack and file it came from. */
 export interface LocatedPolicy extends FoundPolicy {
@@ -55,6 +56,16 @@ export function requireValidPolicy(found: LocatedPolicy): void {
   if (problems.length > 0) {
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more; lint lists them all)` : '';
     throw new InputError(`${found.file}: ${found.address}: ${problems[0]}${more}`);
+  }
+}
+
+/**
+ * Refuses, where a command needs the project of a policy, a policy YAML without `name` whose project no
+ * `--project` names: an input error that says to give it with `--project`.
+ */
+export function requireKnownProject(found: LocatedPolicy): void {
+  if (found.format === 'policy-yaml' && found.policy.project === PROVIDER_DEFAULT_PROJECT) {
+    throw new InputError(namelessPolicyMessage(found.file));
   }
 }
 

@@ -1,8 +1,10 @@
 import { resolve } from 'path';
 import { inFile, readInputs, selectStack } from './input';
 import { policiesFound, requireValidPolicy } from './policies';
-import { InputFormat, POLICY_TYPE } from '../core/model';
-import { attestorsOf } from '../core/terraform-json';
+import { InputFormat, InputModel } from '../core/model';
+import { globalEvaluationText } from '../core/policy-check';
+import { policyResetsOf, resetSentence } from '../core/policy-reset';
+import { attestorsOf, PROVIDER_DEFAULT_PROJECT } from '../core/terraform-json';
 
 /** How the stack line names a format other than Terraform JSON. */
 const FORMAT_NAMES: Record<InputFormat, string> = {
@@ -21,8 +23,8 @@ const FORMAT_NAMES: Record<InputFormat, string> = {
 export function summary(input: string, stackName?: string): string[] {
   const files = selectStack(readInputs(input), input, stackName);
   const policies = policiesFound(files);
-  const deletions = files.flatMap((f) => f.model.deleted.filter((r) => r.type === POLICY_TYPE));
-  if (policies.length === 0 && deletions.length === 0) {
+  const resets = files.flatMap((f) => policyResetsOf(f.model));
+  if (policies.length === 0 && resets.length === 0) {
     return [
       `${input}: no google_binary_authorization_policy in ${files.map((f) => f.file).join(', ')}, so nothing to summarize`,
     ];
@@ -31,10 +33,13 @@ export function summary(input: string, stackName?: string): string[] {
   const lines: string[] = [];
   for (const { stack, file, model } of files) {
     lines.push(`stack ${stack}: ${resolve(file)}${FORMAT_NAMES[model.format]}`);
-    for (const { address, policy, preventDestroy } of policies.filter((p) => p.file === file)) {
+    for (const { address, policy, preventDestroy, globalPolicyEvaluationMode } of policies.filter(
+      (p) => p.file === file,
+    )) {
       const rule = policy.defaultAdmissionRule;
-      lines.push(`  ${address} (project ${policy.project})`);
+      lines.push(`  ${address} (${projectText(model, policy.project)})`);
       lines.push(`    default rule: ${rule.evaluationMode}, ${rule.enforcementMode}`);
+      lines.push(`    ${globalEvaluationText(globalPolicyEvaluationMode)}`);
       lines.push(`    allowlist: ${policy.allowlistPatterns.length} pattern(s)`);
       policy.allowlistPatterns.forEach((p) => lines.push(`      ${p}`));
       lines.push(`    required attestors: ${rule.requireAttestationsBy.length || 'none'}`);
@@ -53,10 +58,12 @@ export function summary(input: string, stackName?: string): string[] {
         lines.push(`    prevent_destroy: ${preventDestroy}`);
       }
     }
-    for (const deleted of model.deleted.filter((r) => r.type === POLICY_TYPE)) {
-      const project = typeof deleted.values.project === 'string' ? ` (project ${deleted.values.project})` : '';
+    for (const reset of policyResetsOf(model)) {
+      const project = reset.project === undefined ? '' : ` (project ${reset.project})`;
       lines.push(
-        `  ${deleted.address}${project}: deleted by this plan; the project falls back to Google's default policy, which admits every image`,
+        reset.kind === 'delete'
+          ? `  ${reset.address}${project}: deleted by this plan; the project falls back to Google's default policy, which admits every image`
+          : `  ${reset.address}${project}: reset by this plan: ${resetSentence(reset)}`,
       );
     }
     const attestors = inFile(file, () => attestorsOf(model));
@@ -73,4 +80,18 @@ export function summary(input: string, stackName?: string): string[] {
     }
   }
   return lines;
+}
+
+/**
+ * How the summary names a policy's project: as the input gives it; for a policy YAML without `name`,
+ * from `--project` (and so said), or not known (and how to give it).
+ */
+function projectText(model: InputModel, project: string): string {
+  if (model.format === 'policy-yaml' && project === PROVIDER_DEFAULT_PROJECT) {
+    return 'project not known: the policy YAML has no name; give it with --project PROJECT_ID';
+  }
+  if (model.format === 'policy-yaml' && model.resources.some((r) => r.providerProject !== undefined)) {
+    return `project ${project}, from --project: the policy YAML has no name`;
+  }
+  return `project ${project}`;
 }

@@ -1,10 +1,11 @@
 /**
  * YAML text to plain values, for the policy YAML that `gcloud container binauthz policy export` prints,
  * with a maintained parser (the `yaml` package, bundled). Refused, never guessed: more than one document,
- * duplicate keys, anchors and aliases (which gcloud never writes, and which make a few bytes expand into
+ * duplicate keys, keys JavaScript gives a meaning of its own (`__proto__`, `constructor`, `prototype`), anchors and aliases (which gcloud never writes, and which make a few bytes expand into
  * gigabytes), tags, anything the parser warns about, and texts larger than any policy.
  */
 import type * as Yaml from 'yaml';
+import { reservedKeyIn, reservedKeyMessage } from '../core/model';
 
 /** The largest policy YAML read, in bytes: a policy of tens of thousands of patterns fits many times over. */
 export const MAX_YAML_BYTES = 8 * 1024 * 1024;
@@ -58,8 +59,9 @@ export function parseYamlText(text: string): unknown {
   if (problem !== undefined) {
     throw new YamlTextError(`not valid YAML (${firstLine(problem)})`);
   }
+  let value: unknown;
   try {
-    return document.toJS({ maxAliasCount: 0 });
+    value = document.toJS({ maxAliasCount: 0 });
   } catch (e) {
     const message = firstLine(e);
     throw new YamlTextError(
@@ -68,6 +70,11 @@ export function parseYamlText(text: string): unknown {
         : `not valid YAML (${message})`,
     );
   }
+  const reserved = reservedKeyIn(value);
+  if (reserved !== undefined) {
+    throw new YamlTextError(reservedKeyMessage(reserved.key, reserved.where));
+  }
+  return value;
 }
 
 /** The first line of an error's message: the parser adds a picture of the line on the next ones. */

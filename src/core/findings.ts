@@ -53,6 +53,8 @@ export const FINDING_CODES = [
   'unjudged-grant',
   /** Someone may push into a repository that an allowlist pattern admits. */
   'allowlisted-writer',
+  /** What a policy's `globalPolicyEvaluationMode` is set to (information). */
+  'global-evaluation',
 ] as const;
 
 /** A finding code. */

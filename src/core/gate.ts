@@ -244,7 +244,11 @@ export interface GatePolicy {
 export interface PolicyLookup {
   /** The policies of a project (several when inputs disagree: each is judged). */
   policiesFor(project: string): GatePolicy[];
-  /** The address of the policy of `project` that a plan deletes (keeping none), if any. */
+  /**
+   * Why the policy of `project` is reset by a plan's apply (it deletes a policy object of the project:
+   * `resetSentence`), if it is: the project is then at Google's allow-all default for at least part of
+   * the apply, so no workload of it is admitted.
+   */
   deletedPolicyOf(project: string): string | undefined;
 }
 
@@ -330,12 +334,9 @@ function judgeInstance(workload: Workload, lookup: PolicyLookup): GateRow[] {
       "the project it runs in is not known (its project and its provider's are not set, or known only after apply); set project on the resource or its provider",
     );
   }
-  const deleted = lookup.deletedPolicyOf(project);
-  if (deleted !== undefined) {
-    return rows(
-      'NO_POLICY',
-      `the plan deletes the policy of project ${project} (${deleted}): the project falls back to Google's default policy, which admits every image`,
-    );
+  const reset = lookup.deletedPolicyOf(project);
+  if (reset !== undefined) {
+    return rows('NO_POLICY', reset);
   }
   const policies = lookup.policiesFor(project);
   if (policies.length === 0) {

@@ -17,8 +17,9 @@ import { isPublicMember } from './iam';
 import { InputModel, isUnknownValue, POLICY_TYPE, ResourceInstance } from './model';
 import { checkAttestorName } from './names';
 import { isInterpolated, RuleModel } from './policy';
-import { globalEvaluationModeProblem } from './policy-check';
+import { globalEvaluationModeProblem, globalEvaluationText } from './policy-check';
 import { Finding, lintPattern, NO_PREVENT_DESTROY, ruleFindings, Severity } from './policy-findings';
+import { policyResetsOf, resetSentence } from './policy-reset';
 import {
   FoundPolicy,
   GUARDRAIL_ENFORCES,
@@ -39,6 +40,7 @@ export function hasLintSubjectsIn(model: InputModel): boolean {
   return (
     model.hiddenModules.length > 0 ||
     model.deleted.some((r) => r.type === POLICY_TYPE) ||
+    policyResetsOf(model).length > 0 ||
     model.resources.some((r) => r.type === POLICY_TYPE || isCloudRun(r)) ||
     grantsIn(model).grants.length > 0
   );
@@ -64,15 +66,16 @@ export function lintModel(model: InputModel): Finding[] {
       address: module,
       message: `${module}: the resources of a module cannot be linted from the configuration that calls it; lint the plan instead (terraform show -json)`,
     })),
-    ...model.deleted
-      .filter((r) => r.type === POLICY_TYPE)
-      .map((r): Finding => ({
-        severity: 'error',
-        code: 'policy-deleted',
-        address: r.address,
-        message: `the plan deletes this policy: its project${typeof r.values.project === 'string' ? ` ${r.values.project}` : ''} falls back to Google's default policy, which admits every image`,
-      })),
-    ...policiesOf(model).flatMap((p) => lintPolicy(p, preventDestroyKnown)),
+    ...policyResetsOf(model).map((r): Finding => ({
+      severity: 'error',
+      code: 'policy-deleted',
+      address: r.address,
+      message:
+        r.kind === 'delete'
+          ? `the plan deletes this policy: its project${r.project === undefined ? '' : ` ${r.project}`} falls back to Google's default policy, which admits every image`
+          : resetSentence(r),
+    })),
+    ...policiesOf(model).flatMap((p) => lintPolicy(p, preventDestroyKnown, model.format === 'policy-yaml')),
     ...lintCloudRunResources(model.resources),
     ...meta,
     // A guardrail made unknown by a meta-argument has its finding above.
@@ -237,8 +240,9 @@ export function lintMissingGuardrailIn(model: InputModel): Finding[] {
  * The findings for one policy.
  *
  * @param preventDestroyKnown whether the input records `lifecycle.prevent_destroy` (Terraform JSON does)
+ * @param live whether it is a live policy (a policy YAML), which may hold what only the provider cannot
  */
-export function lintPolicy(found: FoundPolicy, preventDestroyKnown = true): Finding[] {
+export function lintPolicy(found: FoundPolicy, preventDestroyKnown = true, live = false): Finding[] {
   const { address, policy } = found;
   const findings: Finding[] = [];
   const add = (severity: Severity, code: FindingCode, message: string) =>
@@ -251,7 +255,7 @@ export function lintPolicy(found: FoundPolicy, preventDestroyKnown = true): Find
     ]),
   ];
   for (const [name, rule] of rules) {
-    ruleFindings(rule, name).forEach((f) => add(f.severity, f.code, f.message));
+    ruleFindings(rule, name, live).forEach((f) => add(f.severity, f.code, f.message));
     // The constructs refuse a required attestor that is not a full name (`checkAttestorName`): so does the lint.
     for (const attestor of rule.requireAttestationsBy.filter((a) => !isInterpolated(a))) {
       const problem = checkAttestorName(attestor);
@@ -267,6 +271,8 @@ export function lintPolicy(found: FoundPolicy, preventDestroyKnown = true): Find
   const global = globalEvaluationModeProblem(found.globalPolicyEvaluationMode, isInterpolated);
   if (global !== undefined) {
     add('error', 'invalid-rule', global);
+  } else if (found.globalPolicyEvaluationMode !== undefined) {
+    add('info', 'global-evaluation', globalEvaluationText(found.globalPolicyEvaluationMode));
   }
 
   for (const pattern of policy.allowlistPatterns) {

@@ -179,6 +179,45 @@ export interface InputModel {
   readonly hiddenModules: string[];
   /** For a plan: the other side of its changes, as they are before apply (`diff` compares the two). */
   readonly prior?: PriorModel;
+  /**
+   * For a plan: every policy object its apply deletes (`policyResets` in `terraform-plan.ts`), each of which
+   * resets its project to Google's allow-all default for at least part of the apply. Absent (none) for
+   * the other formats, which hold no changes.
+   */
+  readonly policyResets?: readonly PolicyReset[];
+}
+
+/**
+ * How a plan deletes a policy object. The provider's Delete writes Google's default policy back (an
+ * allow-all policy), so each of them leaves the project admitting everything, at least for a while:
+ *
+ * - `delete`: deleted, and no other policy is created for the project: for good;
+ * - `replace-delete-first`: replaced, `["delete", "create"]`: between the two steps;
+ * - `replace-create-first`: replaced, `["create", "delete"]` (`create_before_destroy`): the delete runs last,
+ *   so the default may be what stays;
+ * - `deposed`: a deposed object (left by an earlier `create_before_destroy` replacement) is destroyed: the
+ *   default is written over the current object's policy, which the plan does not write again;
+ * - `delete-and-create`: deleted at one address while another address creates a policy for the same
+ *   project (or one whose project is not known until apply), in an order Terraform does not fix.
+ */
+export type PolicyResetKind =
+  'delete' | 'replace-delete-first' | 'replace-create-first' | 'deposed' | 'delete-and-create';
+
+/** A policy object that a plan deletes: a model fact that every command reads the same way. */
+export interface PolicyReset {
+  /** The address of the policy (a deposed object's is the address of the resource it was replaced in). */
+  readonly address: string;
+  /** How the plan deletes it. */
+  readonly kind: PolicyResetKind;
+  /**
+   * The project it is the policy of (its own `project` before the change, else its provider's);
+   * `undefined` when not known, which every command takes as "any project".
+   */
+  readonly project?: string;
+  /** For `deposed`: the deposed object's key (`resource_changes[].deposed`). */
+  readonly deposedKey?: string;
+  /** For `delete-and-create`: the address of the policy created for the project. */
+  readonly createdAt?: string;
 }
 
 /** What a plan's `resource_changes` say about the state before apply. */
@@ -249,6 +288,41 @@ export function exemptionOf(address: string, values: Record<string, unknown>): s
     );
   }
   return reason;
+}
+
+/**
+ * Keys that JavaScript gives a meaning of its own (`__proto__` sets an object's prototype when assigned,
+ * `constructor` and `prototype` name its machinery): no Terraform JSON, plan, state or policy YAML
+ * needs them, and a reader that copies an object may drop or misread them. Every JSON and YAML reader
+ * refuses them, never drops them.
+ */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The message for a reserved key (`RESERVED_KEYS`) at `where`. */
+export function reservedKeyMessage(key: string, where: string): string {
+  return `has the key ${JSON.stringify(key)} in ${where}, which this command refuses: JavaScript gives it a meaning of its own (no Terraform JSON, plan, state or policy YAML needs it); rename it`;
+}
+
+/**
+ * The first reserved key (`RESERVED_KEYS`) anywhere in a parsed value, with where it is, or `undefined`.
+ * Walks with a list, not recursion.
+ */
+export function reservedKeyIn(value: unknown): { key: string; where: string } | undefined {
+  const pending: Array<{ value: unknown; where: string }> = [{ value, where: '' }];
+  while (pending.length > 0) {
+    const { value: at, where } = pending.pop()!;
+    if (Array.isArray(at)) {
+      at.forEach((v, i) => pending.push({ value: v, where: `${where}[${i}]` }));
+    } else if (isPlainObject(at)) {
+      for (const key of Object.keys(at)) {
+        if (RESERVED_KEYS.has(key)) {
+          return { key, where: where === '' ? 'the top-level mapping' : where };
+        }
+        pending.push({ value: at[key], where: where === '' ? key : `${where}.${key}` });
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Whether a value is a JSON object (not a list, not null). */

@@ -69,12 +69,21 @@ export function checkNoteHint(hint: string): string | undefined {
 /**
  * Free text that is written into the Terraform JSON as it is (a description, a note hint): without `${`
  * or `%{`, which Terraform would evaluate as an interpolation or a template directive (`${file("…")}`
- * reads a file of the machine that plans).
+ * reads a file of the machine that plans). Terraform's escapes, `$${` and `%%{`, are the text `${` and
+ * `%{`, so they are accepted (`escapeTerraformText` writes them).
  */
 export function checkFreeText(text: string): string | undefined {
-  return /\$\{|%\{/.test(text)
-    ? 'free text must not contain "${" or "%{", which Terraform would evaluate (an interpolation or a template directive); write the characters apart, or pass a token (such as a TerraformVariable\'s value) for a value known at apply time'
+  return /\$\{|%\{/.test(text.replace(/\$\$\{|%%\{/g, ''))
+    ? 'free text must not contain "${" or "%{", which Terraform would evaluate (an interpolation or a template directive); write "$${" or "%%{" for the characters themselves, or pass a token (such as a TerraformVariable\'s value) for a value known at apply time'
     : undefined;
+}
+
+/**
+ * Text as Terraform must be given it to read it as that text: `${` written `$${`, `%{` written `%%{`
+ * (Terraform's template escapes). What `checkFreeText` accepts for the text itself.
+ */
+export function escapeTerraformText(text: string): string {
+  return text.replace(/\$\{/g, '$$${').replace(/%\{/g, '%%{');
 }
 
 /** The key of a cluster-specific admission rule, `LOCATION.CLUSTER_ID`, such as `us-central1-a.prod-cluster`. */

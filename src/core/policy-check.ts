@@ -5,7 +5,7 @@
  * only at apply time are not judged.
  */
 import { describeValue } from './display';
-import { checkRule, ENFORCEMENT_MODES, EVALUATION_MODES, PolicyModel, RuleModel } from './policy';
+import { checkAttestorCount, checkRule, ENFORCEMENT_MODES, EVALUATION_MODES, PolicyModel, RuleModel } from './policy';
 
 /** The values `global_policy_evaluation_mode` takes. */
 export const GLOBAL_POLICY_EVALUATION_MODES: readonly string[] = ['ENABLE', 'DISABLE'];
@@ -14,6 +14,12 @@ export const GLOBAL_POLICY_EVALUATION_MODES: readonly string[] = ['ENABLE', 'DIS
 export interface PolicyCheckExtras {
   /** `ENABLE` or `DISABLE`, if set. */
   readonly globalPolicyEvaluationMode?: string;
+  /**
+   * The format the policy was read from: a live policy (`policy-yaml`) may require two attestors with one
+   * short id, which only the Terraform provider cannot express (`checkRequiredAttestors`): not a problem
+   * of the policy, so it is not one here (`import` refuses it).
+   */
+  readonly format?: string;
 }
 
 /**
@@ -35,7 +41,25 @@ export function policyProblems(
     ]),
   ];
   const global = globalEvaluationModeProblem(extras.globalPolicyEvaluationMode, isUnknown);
-  return [...rules.flatMap(([name, rule]) => ruleProblems(rule, name, isUnknown)), ...(global ? [global] : [])];
+  const live = extras.format === 'policy-yaml';
+  return [...rules.flatMap(([name, rule]) => ruleProblems(rule, name, isUnknown, live)), ...(global ? [global] : [])];
+}
+
+/**
+ * What a policy's `globalPolicyEvaluationMode` (`global_policy_evaluation_mode`) is set to, in words, as
+ * `summary` and `lint` show it: `ENABLE` has Google's system policy evaluated before the project's.
+ */
+export function globalEvaluationText(mode: string | undefined): string {
+  if (mode === undefined) {
+    return 'globalPolicyEvaluationMode: not set (DISABLE)';
+  }
+  const meaning =
+    mode === 'ENABLE'
+      ? " (Google's system policy admits Google-maintained system images first, on GKE)"
+      : mode === 'DISABLE'
+        ? " (Google's system policy is not evaluated)"
+        : '';
+  return `globalPolicyEvaluationMode: ${mode}${meaning}`;
 }
 
 /** A problem with `global_policy_evaluation_mode` (`ENABLE` or `DISABLE`), or `undefined`. */
@@ -53,7 +77,12 @@ export function globalEvaluationModeProblem(
  * The problems of one admission rule, each a sentence starting with `name` (such as "the default
  * rule"): an unknown evaluation or enforcement mode, or attestors that do not fit the evaluation mode.
  */
-export function ruleProblems(rule: RuleModel, name: string, isUnknown: (value: string) => boolean): string[] {
+export function ruleProblems(
+  rule: RuleModel,
+  name: string,
+  isUnknown: (value: string) => boolean,
+  live = false,
+): string[] {
   const problems: string[] = [];
   const evaluationKnown = !isUnknown(rule.evaluationMode);
   const evaluationValid = EVALUATION_MODES.includes(rule.evaluationMode);
@@ -68,7 +97,8 @@ export function ruleProblems(rule: RuleModel, name: string, isUnknown: (value: s
     );
   }
   if (evaluationKnown && evaluationValid) {
-    const problem = checkRule(rule, isUnknown);
+    // A live policy is what the API holds: only the Terraform provider's set cannot hold two short ids.
+    const problem = live ? checkAttestorCount(rule) : checkRule(rule, isUnknown);
     if (problem !== undefined) {
       problems.push(`${name} is invalid: ${problem}`);
     }

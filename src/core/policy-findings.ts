@@ -5,7 +5,7 @@
  */
 import { FindingCode } from './findings';
 import { AllowlistPattern, parseAllowlistPattern } from './pattern';
-import { isInterpolated, RuleModel } from './policy';
+import { checkRequiredAttestors, isInterpolated, RuleModel } from './policy';
 import { ruleProblems } from './policy-check';
 import { tenantKindOf, tenantSegments } from './registries';
 
@@ -40,12 +40,21 @@ export type RuleFinding = Omit<Finding, 'address'>;
  *
  * @param name how messages name the rule, such as "the default rule"
  */
-export function ruleFindings(rule: RuleModel, name: string): RuleFinding[] {
-  const findings: RuleFinding[] = ruleProblems(rule, name, isInterpolated).map((message) => ({
+export function ruleFindings(rule: RuleModel, name: string, live = false): RuleFinding[] {
+  const findings: RuleFinding[] = ruleProblems(rule, name, isInterpolated, live).map((message) => ({
     severity: 'error',
     code: 'invalid-rule',
     message,
   }));
+  const sameShortId = live ? checkRequiredAttestors(rule.requireAttestationsBy) : undefined;
+  if (sameShortId !== undefined) {
+    // Google holds it; only the Terraform provider cannot (facts: its set is hashed by the short id).
+    findings.push({
+      severity: 'warning',
+      code: 'invalid-rule',
+      message: `${name} cannot be written with the Terraform provider: ${sameShortId}; import refuses it until then`,
+    });
+  }
   for (const [what, mode] of [
     ['evaluation', rule.evaluationMode],
     ['enforcement', rule.enforcementMode],

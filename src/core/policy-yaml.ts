@@ -6,7 +6,7 @@
  * Read (`policyYamlModel`) from the plain values a YAML parser gives (the command line parses the text).
  */
 import { describeValue } from './display';
-import { InputModel, listAt, ModelError, objectAt, POLICY_TYPE } from './model';
+import { InputModel, isPlainObject, listAt, ModelError, objectAt, POLICY_TYPE } from './model';
 import { checkProjectId } from './names';
 import { PolicyModel, RuleModel } from './policy';
 
@@ -103,11 +103,13 @@ const RULE_KEYS: ReadonlySet<string> = new Set(['evaluationMode', 'enforcementMo
 /**
  * Reads a policy YAML (parsed into plain values) as `gcloud container binauthz policy export` writes it
  * (Google's policy YAML reference) into the reader model: one `google_binary_authorization_policy` whose
- * address is the policy's name, `projects/PROJECT_ID/policy`. Every key and type is checked: an unknown key
+ * address is the policy's name, `projects/PROJECT_ID/policy`. Without `name` (which `gcloud … policy
+ * import` fills from its configuration), its project is `project` (`--project`, kept as the provider's
+ * project), else not known (`NAMELESS_POLICY`); a `name` and a `project` that differ are an error. Every key and type is checked: an unknown key
  * or a value of the wrong type throws `ModelError` naming the key, never ignored. Its values are literal:
  * a `${` (an interpolation in Terraform) where a mode, name or pattern belongs throws too (`yamlLiteral`).
  */
-export function policyYamlModel(doc: unknown): InputModel {
+export function policyYamlModel(doc: unknown, project?: string): InputModel {
   const policy = objectAt(doc, 'the document', 'a mapping (a policy (name, defaultAdmissionRule, …))');
   const gkeOnly = Object.keys(policy).find((key) => GKE_ONLY_KEYS.has(key));
   if (gkeOnly !== undefined) {
@@ -116,13 +118,14 @@ export function policyYamlModel(doc: unknown): InputModel {
     );
   }
   checkKeys(policy, POLICY_KEYS, 'the policy');
-  const name = yamlLiteral(policy.name, 'name', '"projects/PROJECT_ID/policy"');
-  const match = /^projects\/([^/]+)\/policy$/.exec(name);
-  if (!match || checkProjectId(match[1]) !== undefined) {
-    throw new ModelError(`name must be "projects/PROJECT_ID/policy", got: ${describeValue(name)}`);
+  const named = policy.name === undefined || policy.name === null ? undefined : policyNameProject(policy.name);
+  if (named !== undefined && project !== undefined && named !== project) {
+    throw new ModelError(
+      `name is "projects/${named}/policy", but --project says ${describeValue(project)}; give the project once (--project is for a policy YAML without name)`,
+    );
   }
   const values: Record<string, unknown> = {
-    project: match[1],
+    ...(named === undefined ? {} : { project: named }),
     default_admission_rule: yamlRule(policy.defaultAdmissionRule, 'defaultAdmissionRule'),
     admission_whitelist_patterns: listAt(policy.admissionWhitelistPatterns, 'admissionWhitelistPatterns').map(
       (entry, i) => {
@@ -160,12 +163,68 @@ export function policyYamlModel(doc: unknown): InputModel {
       yamlString(policy[key], key, 'a string, as gcloud prints it');
     }
   }
+  // Without name, gcloud takes the project from its configuration: here, from --project (the provider's
+  // project, as for a Terraform resource without one), else not known.
+  const address =
+    named !== undefined
+      ? `projects/${named}/policy`
+      : project !== undefined
+        ? `projects/${project}/policy`
+        : NAMELESS_POLICY;
   return {
     format: 'policy-yaml',
-    resources: [{ address: name, type: POLICY_TYPE, values }],
+    resources: [
+      {
+        address,
+        type: POLICY_TYPE,
+        values,
+        ...(named === undefined && project !== undefined ? { providerProject: project } : {}),
+      },
+    ],
     deleted: [],
     hiddenModules: [],
   };
+}
+
+/**
+ * How a policy YAML without `name` is addressed when no `--project` names its project: `gcloud container
+ * binauthz policy import` takes it (and fills the project from its configuration), so it is read, with
+ * the project not known.
+ */
+export const NAMELESS_POLICY = 'policy (no name)';
+
+/** The message for a command that needs the project of a policy YAML without `name`. */
+export function namelessPolicyMessage(file: string): string {
+  return `${file}: the policy YAML has no name, so the project it is the policy of is not known (gcloud container binauthz policy import takes it from its configuration); give it with --project PROJECT_ID`;
+}
+
+/** The project of a policy's `name`, which must be `projects/PROJECT_ID/policy` with a real project id. */
+function policyNameProject(value: unknown): string {
+  const name = yamlLiteral(value, 'name', '"projects/PROJECT_ID/policy"');
+  const match = /^projects\/([^/]+)\/policy$/.exec(name);
+  if (match && /^[A-Z][A-Z0-9_]*$/.test(match[1])) {
+    throw new ModelError(
+      `name is ${describeValue(name)}: ${match[1]} is a placeholder (as Google's documentation writes it), not a project id; write the project's id (projects/my-project/policy), or remove name and give the project with --project`,
+    );
+  }
+  if (!match || checkProjectId(match[1]) !== undefined) {
+    throw new ModelError(
+      `name must be "projects/PROJECT_ID/policy", got: ${describeValue(name)}; PROJECT_ID stands for a project id, like projects/my-project/policy`,
+    );
+  }
+  return match[1];
+}
+
+/**
+ * Whether a parsed document is a policy as gcloud reads and prints it (in YAML, or in JSON, which YAML
+ * includes: `--format=json`): a mapping with a `defaultAdmissionRule` and only the keys of a policy.
+ */
+export function isPolicyDocument(doc: unknown): boolean {
+  return (
+    isPlainObject(doc) &&
+    doc.defaultAdmissionRule !== undefined &&
+    Object.keys(doc).every((key) => POLICY_KEYS.has(key) || GKE_ONLY_KEYS.has(key))
+  );
 }
 
 function yamlRule(value: unknown, where: string): Record<string, unknown> {

@@ -19,9 +19,10 @@
  */
 import { BinauthzSetting } from './cloud-run';
 import { Workload } from './gate';
-import { GrantScope, isUnknownValue, KNOWN_AFTER_APPLY } from './model';
+import { GrantScope, isUnknownValue, KNOWN_AFTER_APPLY, PolicyReset } from './model';
 import { isInterpolated } from './policy';
 import { ChangeKind, diffPolicies, PolicyChange, PolicyVersion } from './policy-diff';
+import { resetReason } from './policy-reset';
 import { joinQuoted, q, Quoted } from './quoted';
 
 /** Text of the review's own, never quoted as a value. */
@@ -84,15 +85,17 @@ const KIND_ORDER: Record<ChangeKind, number> = { weakening: 0, strengthening: 1,
  * Reviews a change from `before` to `after`.
  *
  * @param actions for a plan: the actions of each change by address (`resource_changes[].change.actions`)
+ * @param resets for a plan: the policy objects it deletes (`InputModel.policyResets`), each weakening
  */
 export function reviewChange(
   before: readonly ReviewInput[],
   after: readonly ReviewInput[],
   actions?: ReadonlyMap<string, readonly string[]>,
+  resets: readonly PolicyReset[] = [],
 ): Review {
   const notes: string[] = [];
   const changes = [
-    ...reviewPolicies(before, after, actions, notes),
+    ...reviewPolicies(before, after, actions, notes, resets),
     ...reviewWorkloads(before, after, notes),
     ...reviewAttestors(before, after),
     ...reviewGrants(before, after),
@@ -133,6 +136,7 @@ function reviewPolicies(
   after: readonly ReviewInput[],
   actions: ReadonlyMap<string, readonly string[]> | undefined,
   notes: string[],
+  resets: readonly PolicyReset[],
 ): ReviewChange[] {
   const lifecycleKnown = (side: readonly ReviewInput[]) => side.every((i) => i.view.format === 'terraform-json');
   const compareLifecycle = lifecycleKnown(before) && lifecycleKnown(after);
@@ -158,10 +162,22 @@ function reviewPolicies(
       (p) => p.policy.project,
     );
   const [was, is] = [known(before), known(after)];
+  // A policy a plan deletes resets its project (the model's fact); one of a project no side groups, too.
+  for (const reset of resets.filter((r) => r.project === undefined || !(was.has(r.project) || is.has(r.project)))) {
+    changes.push({
+      kind: 'weakening',
+      subject: reset.project === undefined ? q`policy ${reset.address}` : q`policy of project ${reset.project}`,
+      what: q`the policy ${reset.address}`,
+      reason: resetReason(reset),
+    });
+  }
   for (const project of keysOf(was, is)) {
     const [b, a] = [was.get(project) ?? [], is.get(project) ?? []];
     const subject = q`policy of project ${project}`;
     const add = (c: PolicyChange) => changes.push({ subject, ...c });
+    resets
+      .filter((r) => r.project === project)
+      .forEach((r) => add({ kind: 'weakening', what: q`the policy ${r.address}`, reason: resetReason(r) }));
     if (b.length > 1 || a.length > 1) {
       if (JSON.stringify(b.map(versionOf)) !== JSON.stringify(a.map(versionOf))) {
         const many = a.length > 1 ? a : b;
@@ -182,12 +198,11 @@ function reviewPolicies(
       });
       continue;
     }
-    const planned = actions === undefined ? [] : planPolicyChanges(b[0], a[0], actions);
-    if (planned.length > 0) {
-      planned.forEach(add);
-      if (a[0] === undefined) {
-        continue; // deleted: the plan's own words say it
-      }
+    if (actions !== undefined) {
+      planPolicyChanges(b[0], actions).forEach(add);
+    }
+    if (a[0] === undefined && resets.some((r) => r.project === project)) {
+      continue; // deleted: the plan's own words say it
     }
     diffPolicies(b[0] && versionOf(b[0]), a[0] && versionOf(a[0]), isUnknownValue).forEach(add);
   }
@@ -209,52 +224,19 @@ function indistinctPolicy(project: string, after: Map<string, FoundPolicy[]>): s
 }
 
 /**
- * What a plan does to a project's policy besides changing its values: deleting it (the project falls back
- * to Google's allow-all default for good), replacing it (in between, or after, as deleting a policy
- * restores the default), deleting one policy and creating another (in an order Terraform does not fix).
+ * What a plan does to a project's policy besides changing its values and deleting it (each delete is a
+ * reset: the model's `policyResets`): forgetting it leaves the live policy as it is.
  */
 function planPolicyChanges(
   before: FoundPolicy | undefined,
-  after: FoundPolicy | undefined,
   actions: ReadonlyMap<string, readonly string[]>,
 ): PolicyChange[] {
-  if (before === undefined) {
-    return [];
-  }
-  const done = actions.get(before.address) ?? [];
-  const what = q`the policy ${before.address}`;
-  if (done.includes('delete') && done.includes('create')) {
-    return [
-      {
-        kind: 'weakening',
-        what,
-        reason:
-          done[0] === 'delete'
-            ? q`the plan replaces it (delete, then create): the project falls back to Google's allow-all default between the two apply steps`
-            : q`the plan replaces it (create, then delete): deleting a policy restores Google's allow-all default, so after apply the project may be left with it; make the change in place, or apply twice`,
-      },
-    ];
-  }
-  if (done.includes('delete')) {
-    return [
-      after === undefined
-        ? {
-            kind: 'weakening',
-            what,
-            reason: q`the plan deletes it: the project falls back to Google's default policy, which admits every image, for good`,
-          }
-        : {
-            kind: 'weakening',
-            what,
-            reason: q`the plan deletes it and creates ${after.address} for the same project, in an order Terraform does not fix: if the delete runs last, the project is left with Google's allow-all default; use a moved block`,
-          },
-    ];
-  }
-  if (done.length === 1 && done[0] === 'forget') {
+  const done = before === undefined ? [] : (actions.get(before.address) ?? []);
+  if (before !== undefined && done.length === 1 && done[0] === 'forget') {
     return [
       {
         kind: 'neutral',
-        what,
+        what: q`the policy ${before.address}`,
         reason: q`Terraform stops managing it (a removed block): the live policy stays as it is`,
       },
     ];

@@ -24,11 +24,14 @@ import { describeValue } from './display';
 import {
   InputModel,
   isPlainObject,
+  isUnknownValue,
   KNOWN_AFTER_APPLY,
   listAt,
   MODEL_RESOURCE_TYPES,
   ModelError,
   objectAt,
+  POLICY_TYPE,
+  PolicyReset,
   ResourceInstance,
 } from './model';
 
@@ -99,6 +102,16 @@ export function planModel(doc: Record<string, unknown>): InputModel {
       }
       return;
     }
+    // (A change that removes it has no "after": `checkConsistency` says so.)
+    const disagreement = STAYS.has(change.actions.join(','))
+      ? firstDifference(resource.values, change.after, '')
+      : undefined;
+    if (disagreement !== undefined) {
+      throw inconsistent(
+        change,
+        `planned_values gives ${disagreement.path === '' ? 'its values' : disagreement.path} as ${describeValue(disagreement.planned)}, but its change's "after" as ${describeValue(disagreement.after)}`,
+      );
+    }
     const values = withUnknowns(
       resource.values,
       change.afterUnknown,
@@ -121,12 +134,65 @@ export function planModel(doc: Record<string, unknown>): InputModel {
   checkConsistency(changes.byAddress, managed);
   // The configuration (and so the provider) of a resource is the same before and after its change.
   const providerProjects = new Map(resources.map((r) => [r.address, r.providerProject]));
+  const providerOf = (address: string, type: string): string | undefined =>
+    providerProjects.has(address)
+      ? providerProjects.get(address)
+      : configuredProviderProject(configuration, address, type);
   const prior = {
-    resources: changes.before.map((r) => ({ ...r, providerProject: providerProjects.get(r.address) })),
+    resources: changes.before.map((r) => ({ ...r, providerProject: providerOf(r.address, r.type) })),
     missing: changes.missing,
     actions: changes.actions,
   };
-  return { format: 'plan', resources, deleted: changes.deleted, hiddenModules: [], prior };
+  const policyResets = resetsOf(changes, resources, providerOf);
+  return { format: 'plan', resources, deleted: changes.deleted, hiddenModules: [], prior, policyResets };
+}
+
+/**
+ * Every policy object the plan deletes, as a model fact: the provider's Delete writes Google's allow-all
+ * default back, so each leaves its project admitting everything for at least part of the apply (see
+ * `PolicyResetKind`). A plain delete next to a policy the plan creates for the same project, or for a
+ * project known only after apply, is `delete-and-create`.
+ */
+function resetsOf(
+  changes: Changes,
+  resources: readonly ResourceInstance[],
+  providerOf: (address: string, type: string) => string | undefined,
+): PolicyReset[] {
+  const projectOfValues = (values: Record<string, unknown>, address: string): string | undefined => {
+    const own = values.project;
+    if (own === undefined || own === null) {
+      return providerOf(address, POLICY_TYPE);
+    }
+    return typeof own === 'string' && !isUnknownValue(own) && own !== '' ? own : undefined;
+  };
+  const created = resources.filter(
+    (r) => r.type === POLICY_TYPE && (changes.actions.get(r.address) ?? []).includes('create'),
+  );
+  return changes.resets.map(({ address, kind, deposedKey, before }): PolicyReset => {
+    const project = projectOfValues(before, address);
+    if (kind === 'delete') {
+      const other = created.find((r) => {
+        const p = projectOfValues(r.values, r.address);
+        return p === undefined || project === undefined || p === project;
+      });
+      if (other !== undefined) {
+        return { address, kind: 'delete-and-create', project, createdAt: other.address };
+      }
+    }
+    return { address, kind, project, ...(deposedKey === undefined ? {} : { deposedKey }) };
+  });
+}
+
+/** The project of the provider of a resource the plan no longer holds, from the plan's configuration. */
+function configuredProviderProject(configuration: Configuration, address: string, type: string): string | undefined {
+  const at = address.indexOf(`${type}.`);
+  if (at < 0 || (at > 0 && address[at - 1] !== '.')) {
+    return undefined;
+  }
+  const modulePart = at === 0 ? '' : `${moduleCallPath(address.slice(0, at - 1))}.`;
+  const name = /^[^.[]+/.exec(address.slice(at + type.length + 1))?.[0] ?? '';
+  const key = configuration.resources.get(`${modulePart}${type}.${name}`)?.providerKey;
+  return key === undefined ? undefined : configuration.providerProjects.get(key);
 }
 
 /**
@@ -148,12 +214,16 @@ export function stateModel(doc: Record<string, unknown>): InputModel {
   return { format: 'state', resources, deleted: [], hiddenModules: [] };
 }
 
-/** Terraform's promise: a new major version of the format is not backward compatible, so it is refused. */
+/**
+ * Terraform's promise: a new major version of the format is not backward compatible, so it is refused.
+ * Versions 0.1 (Terraform 0.12 to 0.14) and 0.2 (0.15 to 1.0) are read as 1.x is: 1.x only added fields,
+ * and a field this command needs that an older plan lacks is refused by name where it is read.
+ */
 function checkFormatVersion(doc: Record<string, unknown>, what: string): void {
   const version = doc.format_version;
-  if (typeof version !== 'string' || !/^1\.[0-9]+$/.test(version)) {
+  if (typeof version !== 'string' || !/^[01]\.[0-9]+$/.test(version)) {
     throw new ModelError(
-      `format_version must be "1.x" (terraform show -json of a ${what}; this command reads major version 1), got: ${describeValue(version)}`,
+      `format_version must be "1.x" or "0.x" (terraform show -json of a ${what}; this command reads major versions 0 and 1, Terraform 0.12 on), got: ${describeValue(version)}`,
     );
   }
 }
@@ -241,6 +311,8 @@ interface Change {
   readonly address: string;
   /** One of the lists Terraform writes (`STAYS` or `GOES`). */
   readonly actions: string[];
+  /** Its values after apply, as the change gives them (`planned_values` must give the same). */
+  readonly after: unknown;
   readonly afterUnknown: unknown;
 }
 
@@ -256,6 +328,16 @@ interface Changes {
   readonly missing: string[];
   /** The actions of each change, by address. */
   readonly actions: Map<string, string[]>;
+  /** Every policy object the plan deletes (plain, replaced, deposed), with its values before. */
+  readonly resets: DeletedPolicy[];
+}
+
+/** A policy object that a plan deletes, as `resource_changes` gives it. */
+interface DeletedPolicy {
+  readonly address: string;
+  readonly kind: 'delete' | 'replace-delete-first' | 'replace-create-first' | 'deposed';
+  readonly deposedKey?: string;
+  readonly before: Record<string, unknown>;
 }
 
 function changesOf(value: unknown): Changes {
@@ -264,6 +346,7 @@ function changesOf(value: unknown): Changes {
   const before: ResourceInstance[] = [];
   const missing: string[] = [];
   const actionsOf = new Map<string, string[]>();
+  const resets: DeletedPolicy[] = [];
   listAt(value, 'resource_changes').forEach((entry, index) => {
     const where = `resource_changes[${index}]`;
     const rc = objectAt(entry, where);
@@ -275,13 +358,28 @@ function changesOf(value: unknown): Changes {
     }
     const change = objectAt(rc.change, `${where}.change`);
     const actions = actionsAt(change.actions, `${where}.change.actions`, address, mode);
-    if (mode === 'data' || rc.deposed !== undefined) {
-      return; // data sources, and deposed objects (being destroyed after their replacement)
+    if (mode === 'data') {
+      return;
+    }
+    if (rc.deposed !== undefined) {
+      // A deposed object (left by a create_before_destroy replacement) is not a current resource; but
+      // destroying a deposed policy resets its project, like any delete of a policy.
+      if (typeof rc.deposed === 'boolean') {
+        // Terraform 0.12's first plans (format 0.1) wrote a boolean here, true for current objects too.
+        throw new ModelError(
+          `${where}.deposed (${address}) is ${rc.deposed}, a boolean (as Terraform 0.12's first plans wrote it, for current objects too), so whether the change is of a deposed object cannot be told; show the plan with a later Terraform (0.12.x or newer writes the deposed object's key)`,
+        );
+      }
+      const deposedKey = stringAt(rc.deposed, `${where}.deposed (${address})`);
+      if (type === POLICY_TYPE && actions.includes('delete')) {
+        resets.push({ address, kind: 'deposed', deposedKey, before: beforeOf(change.before, where, address) });
+      }
+      return;
     }
     if (byAddress.has(address)) {
       throw new ModelError(`${where}: a second change for ${address}; a plan holds one change per resource instance`);
     }
-    const current = { index, address, actions, afterUnknown: change.after_unknown };
+    const current = { index, address, actions, after: change.after, afterUnknown: change.after_unknown };
     byAddress.set(address, current);
     const afterIsNull = change.after === undefined || change.after === null;
     if (afterIsNull !== GOES.has(actions.join(','))) {
@@ -306,11 +404,23 @@ function changesOf(value: unknown): Changes {
       before.push({ address, type, values: objectAt(change.before, `${where}.change.before (${address})`) });
     }
     if (actions.includes('delete') && !actions.includes('create')) {
-      const values = change.before === undefined || change.before === null ? {} : change.before;
-      deleted.push({ address, type, values: objectAt(values, `${where}.change.before (${address})`) });
+      deleted.push({ address, type, values: beforeOf(change.before, where, address) });
+    }
+    if (type === POLICY_TYPE && actions.includes('delete')) {
+      const kind = !actions.includes('create')
+        ? 'delete'
+        : actions[0] === 'delete'
+          ? 'replace-delete-first'
+          : 'replace-create-first';
+      resets.push({ address, kind, before: beforeOf(change.before, where, address) });
     }
   });
-  return { byAddress, deleted, before, missing, actions: actionsOf };
+  return { byAddress, deleted, before, missing, actions: actionsOf, resets };
+}
+
+/** A change's `before`, an object; `{}` where it is not given. */
+function beforeOf(value: unknown, where: string, address: string): Record<string, unknown> {
+  return value === undefined || value === null ? {} : objectAt(value, `${where}.change.before (${address})`);
 }
 
 /**
@@ -366,6 +476,45 @@ function checkConsistency(changes: ReadonlyMap<string, Change>, plannedAddresses
       );
     }
   }
+}
+
+/**
+ * The first place where a resource's values in `planned_values` and its change's `after` differ, or
+ * `undefined`: Terraform writes both from one value, so any difference is a plan edited or not
+ * Terraform's, and which side a command should believe cannot be told. An absent key and `null` are the
+ * same (no value); everything else is compared exactly, lists in order.
+ */
+function firstDifference(
+  planned: unknown,
+  after: unknown,
+  path: string,
+): { path: string; planned: unknown; after: unknown } | undefined {
+  const none = (v: unknown) => v === undefined || v === null;
+  if (none(planned) && none(after)) {
+    return undefined;
+  }
+  if (Array.isArray(planned) && Array.isArray(after)) {
+    if (planned.length !== after.length) {
+      return { path, planned, after };
+    }
+    for (let i = 0; i < planned.length; i++) {
+      const found = firstDifference(planned[i], after[i], `${path}[${i}]`);
+      if (found !== undefined) {
+        return found;
+      }
+    }
+    return undefined;
+  }
+  if (isPlainObject(planned) && isPlainObject(after)) {
+    for (const key of new Set([...Object.keys(planned), ...Object.keys(after)])) {
+      const found = firstDifference(planned[key], after[key], path === '' ? key : `${path}.${key}`);
+      if (found !== undefined) {
+        return found;
+      }
+    }
+    return undefined;
+  }
+  return Object.is(planned, after) ? undefined : { path, planned, after };
 }
 
 /** The error for a change that a plan Terraform wrote could not hold. */

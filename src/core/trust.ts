@@ -35,6 +35,8 @@ import {
   ORGANIZATION_CUSTOM_ROLE_TYPE,
   PROJECT_CUSTOM_ROLE_TYPE,
   REPOSITORY_TYPE,
+  reservedKeyIn,
+  reservedKeyMessage,
   ResourceInstance,
 } from './model';
 import { projectImagePath } from './names';
@@ -626,6 +628,10 @@ function policyDataOf(
     policy = JSON.parse(data);
   } catch (e) {
     throw new ModelError(`${resource.address}: policy_data must be an IAM policy as JSON: ${(e as Error).message}`);
+  }
+  const reserved = reservedKeyIn(policy);
+  if (reserved !== undefined) {
+    throw new ModelError(`${resource.address}: policy_data ${reservedKeyMessage(reserved.key, reserved.where)}`);
   }
   const bindings = isPlainObject(policy) ? (policy.bindings ?? []) : undefined;
   if (!Array.isArray(bindings)) {

@@ -762,11 +762,6 @@ const NEW_FORMATS: BadInput[] = [
     'the policy has the key "apiVersion"',
   ),
   inFile(
-    'a YAML policy without a name',
-    YAML_POLICY.replace('name: projects/my-project/policy\n', ''),
-    'name must be a string ("projects/PROJECT_ID/policy"), got: nothing',
-  ),
-  inFile(
     'a YAML policy whose name is not a policy name',
     YAML_POLICY.replace('projects/my-project/policy', 'projects/my-project/attestors/a'),
     'name must be "projects/PROJECT_ID/policy"',

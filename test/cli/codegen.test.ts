@@ -178,3 +178,68 @@ describe('policyProgram: Python', () => {
     expect(used).toEqual(expect.arrayContaining(['allow_deployment_path', 'add_allowlist_pattern', 'adopt_existing']));
   });
 });
+
+describe('policyProgram: names that the language or the program already has', () => {
+  /** Attestors whose short ids are reserved words of TypeScript or Python, or the program's own names. */
+  const NAMES = ['new', 'class', 'app', 'stack', 'policy', 'def', 'import', 'default', 'None', 'Policy', 'google'];
+  const source: PolicySource = {
+    model: policyModel({
+      project: 'payments-prod',
+      evaluationMode: 'REQUIRE_ATTESTATION',
+      attestors: NAMES.map((n) => `projects/sec-${n.toLowerCase()}/attestors/${n}`),
+    }),
+  };
+
+  test('TypeScript: no variable is a reserved word or a name of the program; it compiles and synthesizes every attestor', () => {
+    const { code, refusals } = policyProgram(source, 'typescript');
+    expect(refusals).toEqual([]);
+    const variables = [...code.matchAll(/^const (\w+) = Attestor\./gm)].map((m) => m[1]);
+    expect(variables).toHaveLength(NAMES.length);
+    for (const taken of ['new', 'class', 'app', 'stack', 'policy', 'import', 'default']) {
+      expect(variables).not.toContain(taken);
+    }
+    expect(new Set(variables).size).toBe(variables.length);
+    expect(compileProblems(code, 'reserved-strict')).toEqual([]);
+    const { model } = synthesize(code, 'reserved');
+    expect([...model.defaultAdmissionRule.requireAttestationsBy].sort()).toEqual(
+      [...source.model.defaultAdmissionRule.requireAttestationsBy].sort(),
+    );
+  });
+
+  test("construct ids never take the program's own (the provider's google, the policy's Policy)", () => {
+    const { code } = policyProgram(source, 'typescript');
+    const ids = [...code.matchAll(/Attestor\.fromAttestorName\(stack, '([^']+)'/g)].map((m) => m[1]);
+    expect(ids).not.toContain('Policy');
+    expect(ids).not.toContain('google');
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  test('Python: no variable is a keyword or a name of the program, and the program is valid Python', () => {
+    const { code } = policyProgram(source, 'python');
+    const variables = [...code.matchAll(/^(\w+) = Attestor\./gm)].map((m) => m[1]);
+    expect(variables).toHaveLength(NAMES.length);
+    const check = spawnSync(
+      'python3',
+      [
+        '-c',
+        'import ast, keyword, sys, json; src = sys.stdin.read(); ast.parse(src); names = json.loads(sys.argv[1]); bad = [n for n in names if keyword.iskeyword(n) or keyword.issoftkeyword(n) or n in ("app", "stack", "policy")]; print(json.dumps(bad))',
+        JSON.stringify(variables),
+      ],
+      { input: code, encoding: 'utf8' },
+    );
+    expect({ status: check.status, stderr: check.stderr, bad: check.stdout.trim() }).toEqual({
+      status: 0,
+      stderr: '',
+      bad: '[]',
+    });
+  });
+
+  test('a description with "${" or "%{" is written with Terraform\'s escapes in both languages', () => {
+    const text: PolicySource = { model: policyModel(), description: 'a ${b} c %{d} $${e}' };
+    expect(policyProgram(text, 'typescript').code).toContain("description: 'a $${b} c %%{d} $$${e}',");
+    expect(policyProgram(text, 'python').code).toContain('description="a $${b} c %%{d} $$${e}",');
+    const { json } = synthesize(policyProgram(text, 'typescript').code, 'escaped');
+    const [policy] = Object.values(json.resource.google_binary_authorization_policy) as any[];
+    expect(policy.description).toBe('a $${b} c %%{d} $$${e}');
+  });
+});

@@ -236,6 +236,7 @@ describe('every command on every input format', () => {
     ).toEqual([
       'error policy-deleted google_binary_authorization_policy.legacy',
       'error not-enforced google_cloud_run_v2_service.legacy',
+      'info global-evaluation module.platform.module.binauthz.google_binary_authorization_policy.this',
       'info no-guardrail module.platform.module.binauthz.google_binary_authorization_policy.this',
     ]);
   });

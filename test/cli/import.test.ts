@@ -112,22 +112,40 @@ describe('import: the live policy as code', () => {
     expect(stderr[0]).toMatch(/no google_binary_authorization_policy/);
   });
 
-  test('a policy YAML has no interpolation: "${" in its description is text, kept by export, refused by import', () => {
-    // GIVEN a policy YAML whose description holds "${…}", which Google keeps as text
+  test('a policy YAML has no interpolation: "${" and "%{" in its description are text, kept by export, escaped by import', () => {
+    // GIVEN a policy YAML whose description holds "${…}" and "%{…}", which Google keeps as text
     const yaml = scratch.file(
       'literal.yaml',
-      'defaultAdmissionRule:\n  evaluationMode: ALWAYS_DENY\n  enforcementMode: ENFORCED_BLOCK_AND_AUDIT_LOG\ndescription: costs ${x}\nname: projects/my-project/policy\n',
+      'defaultAdmissionRule:\n  evaluationMode: ALWAYS_DENY\n  enforcementMode: ENFORCED_BLOCK_AND_AUDIT_LOG\ndescription: costs ${x} %{ if y }\nname: projects/my-project/policy\n',
     );
     // THEN export writes it as it is, not as a value known only at apply time
     const exported = runCli('export', yaml);
     expect({ code: exported.code, stderr: exported.stderr }).toEqual({ code: 0, stderr: [] });
-    expect(exported.stdout).toContain('description: "costs ${x}"');
-    // AND import refuses it: the program's Terraform would read it as an interpolation
+    expect(exported.stdout).toContain('description: "costs ${x} %{ if y }"');
+    // AND import writes it with Terraform's escapes, so that the program synthesizes the same text
     const imported = runCli('import', yaml);
-    expect({ code: imported.code, stdout: imported.stdout }).toEqual({ code: 2, stdout: [] });
-    expect(imported.stderr).toEqual([
-      `cdktf-gcp-binauthz: ${yaml}: projects/my-project/policy: the description "costs \${x}" holds "\${", which Terraform would read as an interpolation; write it as "$\${" in the program, or remove it from the description`,
+    expect({ code: imported.code, stderr: imported.stderr }).toEqual({ code: 0, stderr: [] });
+    const program = `${imported.stdout.join('\n')}\n`;
+    expect(program).toContain("description: 'costs $${x} %%{ if y }',");
+    const { json } = synthesize(program, 'import-escaped');
+    const [policy] = Object.values(json.resource.google_binary_authorization_policy) as any[];
+    // (Terraform reads "$${" as "${" and "%%{" as "%{": the text of the YAML.)
+    expect(policy.description).toBe('costs $${x} %%{ if y }');
+  });
+
+  test('a policy YAML without name: import needs its project, and says --project gives it', () => {
+    const yaml = scratch.file(
+      'nameless.yaml',
+      'defaultAdmissionRule:\n  evaluationMode: ALWAYS_DENY\n  enforcementMode: ENFORCED_BLOCK_AND_AUDIT_LOG\n',
+    );
+    const refused = runCli('import', yaml);
+    expect({ code: refused.code, stdout: refused.stdout }).toEqual({ code: 2, stdout: [] });
+    expect(refused.stderr).toEqual([
+      `cdktf-gcp-binauthz: ${yaml}: the policy YAML has no name, so the project it is the policy of is not known (gcloud container binauthz policy import takes it from its configuration); give it with --project PROJECT_ID`,
     ]);
+    const imported = runCli('import', yaml, '--project', 'my-project');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain("new GoogleProvider(stack, 'google', { project: 'my-project' });");
   });
 
   test("the README's example is the fixture and the command's output, as they are", () => {

@@ -33,6 +33,7 @@ describe('summary', () => {
       `stack main: ${file}`,
       '  google_binary_authorization_policy.policy (project ${var.project})',
       '    default rule: REQUIRE_ATTESTATION, DRYRUN_AUDIT_LOG_ONLY',
+      '    globalPolicyEvaluationMode: not set (DISABLE)',
       '    allowlist: 1 pattern(s)',
       '      gcr.io/my-project/app@*',
       '    required attestors: 1',

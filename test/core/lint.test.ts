@@ -96,7 +96,9 @@ describe('lintTerraformJson: policies', () => {
     expect(codes(policyDoc({ global_policy_evaluation_mode: 'ON' }))).toEqual([
       'error invalid-rule google_binary_authorization_policy.p',
     ]);
-    expect(codes(policyDoc({ global_policy_evaluation_mode: 'ENABLE' }))).toEqual([]);
+    expect(codes(policyDoc({ global_policy_evaluation_mode: 'ENABLE' }))).toEqual([
+      'info global-evaluation google_binary_authorization_policy.p',
+    ]);
   });
 
   test('interpolated modes and a dynamic pattern block are reported as unknown', () => {

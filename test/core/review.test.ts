@@ -753,6 +753,7 @@ describe('a plan: both sides from resource_changes', () => {
       [{ view: trustViewOf({ ...m, resources: m.prior!.resources }) }],
       [{ view: trustViewOf(m) }],
       m.prior!.actions,
+      m.policyResets,
     ).changes.map((c) => `${c.kind} ${c.what}: ${c.reason}`);
 
   test.each([

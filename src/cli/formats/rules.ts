@@ -121,6 +121,11 @@ export const RULE_TEXTS: Record<FindingCode, RuleText> = {
     description: 'Someone may push into a repository that an allowlist pattern admits without attestation.',
     help: 'Keep the writers of allowlisted repositories to the build service accounts that must push there.',
   },
+  'global-evaluation': {
+    description:
+      "A policy's globalPolicyEvaluationMode is set (ENABLE: Google's system policy admits Google-maintained system images first, on GKE); information.",
+    help: 'Nothing to do: it says what the policy evaluates, so that a reviewer sees it.',
+  },
 };
 
 /**
