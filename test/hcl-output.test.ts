@@ -20,6 +20,9 @@ import {
   RequirementMode,
   SignatureAlgorithm,
 } from '../src';
+import { checkWorkloads } from '../src/cli/check';
+import { lint } from '../src/cli/lint';
+import { summary } from '../src/cli/summary';
 import { EC_PUBLIC_KEY_PEM, PGP_PUBLIC_KEY } from './fixtures/keys';
 import { EXAMPLES, newStack, synthesizeExample } from './support';
 import { gcfFunction, IMAGE, v1Service, v2Job, v2Service, v2WorkerPool } from './support/workloads';
@@ -142,6 +145,43 @@ describe('the examples through cdktf synth --hcl', () => {
         expect(Object.keys(hcl.resource.google_binary_authorization_policy ?? {}).length).toBeGreaterThan(0);
         expectSameConfiguration(hcl, json);
       }
+    } finally {
+      rmSync(hclOut, { recursive: true, force: true });
+      rmSync(jsonOut, { recursive: true, force: true });
+    }
+  });
+
+  /** What the command line makes of a cdktf.out: each stack's rows and findings, without where they are written. */
+  function verdicts(outdir: string) {
+    const unplaced = ({ file: _, line: __, ...rest }: { file: string; line?: number }) => rest;
+    const notFound: string[] = [];
+    const anonymous = (line: string) => line.split(outdir).join('OUT').replace(/cdk\.tf(\.json)?/g, 'cdk.tf*');
+    // In input order, which differs: HCL's blocks come in the renderer's order.
+    const sorted = <T>(items: T[]) =>
+      items.map((item) => [JSON.stringify(item), item] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return {
+      check: sorted(checkWorkloads(outdir, { images: [], policyFiles: [] }, notFound).map(unplaced)),
+      lint: sorted(lint(outdir, undefined).map(unplaced)),
+      summary: summary(outdir).map(anonymous),
+      notFound: notFound.map(anonymous),
+    };
+  }
+
+  test.each(names)('%s: the command line judges its HCL as it judges its Terraform JSON', async (name) => {
+    const hclOut = await synthesizeHcl(name);
+    const jsonOut = synthesizeExample(name);
+    try {
+      // The HCL output is read as HCL (cdk.tf), not as a Terraform JSON left beside it.
+      for (const stack of readdirSync(join(hclOut, 'stacks'))) {
+        expect(existsSync(join(hclOut, 'stacks', stack, 'cdk.tf.json'))).toBe(false);
+      }
+      const fromHcl = verdicts(hclOut);
+      const fromJson = verdicts(jsonOut);
+      expect(fromJson.summary.length).toBeGreaterThan(0);
+      expect(fromHcl).toStrictEqual(fromJson);
+      // Findings and rows on HCL point at the line of their block in cdk.tf.
+      const lines = checkWorkloads(hclOut, { images: [], policyFiles: [] }).map((r) => r.line);
+      expect(lines.every((line) => typeof line === 'number' && line > 0)).toBe(true);
     } finally {
       rmSync(hclOut, { recursive: true, force: true });
       rmSync(jsonOut, { recursive: true, force: true });
