@@ -20,12 +20,12 @@ import {
   RequirementMode,
   SignatureAlgorithm,
 } from '../src';
-import { checkWorkloads } from '../src/cli/check';
-import { lint } from '../src/cli/lint';
-import { summary } from '../src/cli/summary';
 import { EC_PUBLIC_KEY_PEM, PGP_PUBLIC_KEY } from './fixtures/keys';
 import { EXAMPLES, newStack, synthesizeExample } from './support';
 import { gcfFunction, IMAGE, v1Service, v2Job, v2Service, v2WorkerPool } from './support/workloads';
+import { checkWorkloads } from '../src/cli/check';
+import { lint } from '../src/cli/lint';
+import { summary } from '../src/cli/summary';
 
 /** The attributes of each resource type that are blocks (nested block types of the provider's schema). */
 const BLOCKS: Record<string, string[]> = {
@@ -155,7 +155,11 @@ describe('the examples through cdktf synth --hcl', () => {
   function verdicts(outdir: string) {
     const unplaced = ({ file: _, line: __, ...rest }: { file: string; line?: number }) => rest;
     const notFound: string[] = [];
-    const anonymous = (line: string) => line.split(outdir).join('OUT').replace(/cdk\.tf(\.json)?/g, 'cdk.tf*');
+    const anonymous = (line: string) =>
+      line
+        .split(outdir)
+        .join('OUT')
+        .replace(/cdk\.tf(\.json)?/g, 'cdk.tf*');
     // In input order, which differs: HCL's blocks come in the renderer's order.
     const sorted = <T>(items: T[]) =>
       items.map((item) => [JSON.stringify(item), item] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
