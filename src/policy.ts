@@ -6,9 +6,8 @@ import { dependable, IResolveContext, Lazy, TerraformResource, TerraformStack, T
 import { Construct, IConstruct } from 'constructs';
 import { AdmissionDecision, AdmissionVerdict, EvaluateOptions } from './admission-decision';
 import { AdmissionRule, checkAttestor, EnforcementMode, EvaluationMode } from './admission-rule';
-import { readAttestations } from './core/attestation';
-import { AttestorKeys, attestorKeysOf, readAttestorDescription } from './core/attestation-keys';
-import { AttestationIndex } from './core/attestation-verify';
+import type { AttestorKeys } from './core/attestation-keys';
+import type { AttestationIndex } from './core/attestation-verify';
 import { DEFAULT_REPOSITORY, repositoryPattern } from './core/deployment-path';
 import { CompiledPolicy, compilePolicy, evaluateCompiled } from './core/evaluate';
 import { parseImageReference } from './core/image';
@@ -16,7 +15,6 @@ import { checkAttestorName, checkClusterKey, checkProjectId, checkRegion } from 
 import { AllowlistPattern, parseAllowlistPattern } from './core/pattern';
 import { checkAttestorCount, checkRequiredAttestors, isInterpolated, PolicyModel, RuleModel } from './core/policy';
 import { lintParsedPattern, NO_PREVENT_DESTROY, ruleFindings, RuleFinding } from './core/policy-findings';
-import { terraformJsonModel } from './core/terraform-json';
 import { DeploymentPath, DeploymentPathOptions } from './deployment-path';
 import { checkConstruct } from './private/aspect-placement';
 import {
@@ -328,6 +326,15 @@ export class BinaryAuthorizationPolicy extends Construct {
       return undefined;
     }
     requireArray(this, 'attestations', options.attestations);
+    // Loaded only when attestations are given: their readers and verification (and the Terraform JSON reader
+    // they need) stay off the library's load path, which every synth pays.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { readAttestations } = require('./core/attestation') as typeof import('./core/attestation');
+    const keys = require('./core/attestation-keys') as typeof import('./core/attestation-keys');
+    const { AttestationIndex: Index } =
+      require('./core/attestation-verify') as typeof import('./core/attestation-verify');
+    const { terraformJsonModel } = require('./core/terraform-json') as typeof import('./core/terraform-json');
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const parsed = (property: string, text: unknown, read: (doc: unknown, where: string) => unknown) => {
       if (typeof text !== 'string') {
         throw invalidProp(this, property, text, 'pass the JSON text that gcloud prints');
@@ -341,11 +348,11 @@ export class BinaryAuthorizationPolicy extends Construct {
     const records = options.attestations.flatMap(
       (text, i) => parsed(`attestations[${i}]`, text, readAttestations) as ReturnType<typeof readAttestations>,
     );
-    const stackAttestors = attestorKeysOf(terraformJsonModel(TerraformStack.of(this).toTerraform()));
+    const stackAttestors = keys.attestorKeysOf(terraformJsonModel(TerraformStack.of(this).toTerraform()));
     const given = (options.attestors ?? []).map(
-      (text, i) => parsed(`attestors[${i}]`, text, readAttestorDescription) as AttestorKeys,
+      (text, i) => parsed(`attestors[${i}]`, text, keys.readAttestorDescription) as AttestorKeys,
     );
-    return new AttestationIndex([...stackAttestors, ...given], records);
+    return new Index([...stackAttestors, ...given], records);
   }
 
   /**
