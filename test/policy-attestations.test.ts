@@ -1,4 +1,6 @@
+import { spawnSync } from 'child_process';
 import { generateKeyPairSync, KeyObject, sign } from 'crypto';
+import { join } from 'path';
 import { TerraformStack, Testing } from 'cdktf';
 import {
   AdmissionRule,
@@ -8,6 +10,7 @@ import {
   BinaryAuthorizationPolicy,
   SignatureAlgorithm,
 } from '../src';
+import { ROOT } from './support';
 import { signaturePayload } from '../src/core/attestation';
 import { pkixKeyId } from '../src/core/attestation-keys';
 
@@ -134,5 +137,20 @@ describe('BinaryAuthorizationPolicy.evaluate with attestations', () => {
     expect(() => policy.evaluate(IMAGE, { attestations: ['{"x": 1}'] })).toThrow(/attestations\[0\]/);
     expect(() => policy.evaluate(IMAGE, { attestations: ['not json'] })).toThrow(/attestations\[0\]/);
     expect(() => policy.evaluate(IMAGE, { attestations: [], attestors: ['[]'] })).toThrow(/attestors\[0\]/);
+  });
+});
+
+describe('what loading the library costs', () => {
+  test('the attestation readers and verification, the trust chain and the readers of Terraform are not loaded by the library', () => {
+    // A child process: this one has loaded them already (the tests above).
+    const script =
+      "require('./src'); console.log(JSON.stringify(Object.keys(require.cache).map((k) => k.replace(/\\\\/g, '/')).filter((k) => /src\\/core\\/(attestation|trust|iam-roles|terraform-json|terraform-plan|gate|lint|review)|openpgp/.test(k))))";
+    const result = spawnSync(process.execPath, ['-r', 'ts-node/register', '-e', script], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, TS_NODE_PROJECT: join(ROOT, 'test/tsconfig.json'), TS_NODE_TRANSPILE_ONLY: 'true' },
+    });
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toStrictEqual([]);
   });
 });
