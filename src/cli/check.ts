@@ -1,5 +1,4 @@
 import { resolve } from 'path';
-import { attestationIndexOf } from './attestations';
 import { inFile, InputError, InputFile, readInputs, selectStack } from './input';
 import { linesOf } from './locate';
 import { Colour, Line } from './output';
@@ -58,7 +57,7 @@ export function check(input: string, options: CheckOptions): CheckResult[] {
   }
   const policies = uniquePolicies([...policiesIn(files, input), ...policiesOfFiles(options.policyFiles)]);
   policies.forEach(requireValidPolicy);
-  const attestations = attestationIndexOf(files, options.attestationFiles, options.attestorFiles);
+  const attestations = attestationsOf(files, options);
   return policies.flatMap((p) => {
     const compiled = compilePolicy(p.policy, isInterpolated, attestations);
     return images.map((image) => ({
@@ -120,7 +119,7 @@ export function checkWorkloads(input: string, options: CheckOptions, notFound: s
   const policies = uniquePolicies([...own, ...policiesOfFiles(options.policyFiles)]);
   policies.forEach(requireValidPolicy);
   policies.forEach(requireKnownProject);
-  const attestations = attestationIndexOf(files, options.attestationFiles, options.attestorFiles);
+  const attestations = attestationsOf(files, options);
   const compiled = new Map(policies.map((p) => [p, compilePolicy(p.policy, isInterpolated, attestations)]));
   const resetReason = resetOf(files);
 
@@ -352,7 +351,7 @@ function summaryLines(
     lines.push(
       attested
         ? 'note: REQUIRE_ATTESTATION is not attested by every required attestor (each reason says why), and counts as not admitted'
-        : 'note: attestations cannot be verified offline, so REQUIRE_ATTESTATION counts as not admitted',
+        : 'note: no attestations were given (--attestations FILE verifies them offline), so REQUIRE_ATTESTATION counts as not admitted',
     );
   }
   if (attested) {
@@ -367,4 +366,17 @@ function summaryLines(
     lines.push('note: "yes (dry run)" is admitted only because the rule is in dry run; enforced, it would be blocked');
   }
   return lines;
+}
+
+/**
+ * The attestations of `--attestations`, verified with the attestors' keys; `undefined` without them. The readers
+ * and the verifier load only then: without `--attestations`, `check` pays nothing for them.
+ */
+function attestationsOf(files: InputFile[], options: CheckOptions) {
+  if (options.attestationFiles === undefined || options.attestationFiles.length === 0) {
+    return undefined;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { attestationIndexOf } = require('./attestations') as typeof import('./attestations');
+  return attestationIndexOf(files, options.attestationFiles, options.attestorFiles);
 }

@@ -4,7 +4,6 @@ import { basename, dirname, join, resolve } from 'path';
 import * as v8 from 'v8';
 import { JsonTextError, parseJsonText } from './json-text';
 import { withSources } from './locate';
-import { readTerraformConfiguration } from './terraform-folder';
 import { looksLikeYaml, parseYamlText, YamlTextError } from './yaml-text';
 import { detectJsonFormat, InputFormat, InputModel, ModelError } from '../core/model';
 import { checkProjectId } from '../core/names';
@@ -52,12 +51,12 @@ export function readInputs(path: string): InputFile[] {
   const folder = statOf(path).isDirectory();
   const stacks = folder ? cdktfStacks(path) : undefined;
   if ((folder && stacks === undefined) || (!folder && path.endsWith('.tf'))) {
-    return [readTerraformConfiguration(path)];
+    return [terraformFolder().readTerraformConfiguration(path)];
   }
   const files = stacks ?? [{ stack: stackName(path), file: path }];
   return files.map(({ stack, file }) => {
     if (file.endsWith('.tf')) {
-      return { ...readTerraformConfiguration(file), stack };
+      return { ...terraformFolder().readTerraformConfiguration(file), stack };
     }
     const { format, doc, text } = parseFile(file);
     return {
@@ -90,6 +89,15 @@ export function setProjectOption(project: string | undefined): void {
     throw new InputError(`--project ${JSON.stringify(project)}: ${problem}`);
   }
   projectOption = project;
+}
+
+/**
+ * The reader of Terraform folders and `.tf` files (and of the local modules they call), loaded only for them:
+ * a JSON or YAML input pays nothing for it.
+ */
+function terraformFolder(): typeof import('./terraform-folder') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./terraform-folder');
 }
 
 /** The reader of each format. */

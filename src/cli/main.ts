@@ -9,11 +9,8 @@
 import { readFileSync, statSync } from 'fs';
 import { join } from 'path';
 import { parseArgs } from 'util';
-import { check, checkReport, checkWorkloads, workloadReport } from './check';
-import { Language } from './codegen';
-import { diff, diffJson, diffMarkdown, diffReport } from './diff';
+import type { Language } from './codegen';
 import { CLEAN, EXIT_CODE_LINES, FINDINGS, INPUT_ERROR } from './exit-codes';
-import { exportGcloudYaml } from './export';
 import {
   checkJson,
   checkJunit,
@@ -35,15 +32,29 @@ import {
   suppressionWarningsFail,
 } from './formats/reports';
 import { codeOfRow } from './formats/rules';
-import { graph, GRAPH_FORMATS } from './graph';
-import { importProgram, LANGUAGES } from './import';
 import { InputError, setProjectOption } from './input';
-import { lint, lintReport, LintScope } from './lint';
+import type { LintScope } from './lint';
 import { Line, LineWriter, OutputError, PaintedLine, wantsColour } from './output';
-import { payloadLines } from './payload';
-import { summary } from './summary';
 import { applySuppressions, readSuppressions, Suppression, SuppressionOutcome, today } from './suppressions';
 import { escapeControlCharacters } from '../core/text';
+
+/* eslint-disable @typescript-eslint/no-require-imports */
+/**
+ * The module of each command, loaded when the command runs: start-up pays for none of them, and each command
+ * for its own (the review, the trust chain with its table of Google's roles, the code generator, the
+ * attestation verifier are large; a `check` or `lint` of a small stack is mostly start-up).
+ */
+const commandModules = {
+  check: () => require('./check') as typeof import('./check'),
+  lint: () => require('./lint') as typeof import('./lint'),
+  diff: () => require('./diff') as typeof import('./diff'),
+  graph: () => require('./graph') as typeof import('./graph'),
+  export: () => require('./export') as typeof import('./export'),
+  payload: () => require('./payload') as typeof import('./payload'),
+  import: () => require('./import') as typeof import('./import'),
+  summary: () => require('./summary') as typeof import('./summary'),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
 /** Where to report a bug. */
 export const ISSUES_URL = 'https://github.com/cdktf-gcp-binauthz/cdktf-gcp-binauthz/issues';
@@ -337,6 +348,7 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
 
   switch (command) {
     case 'check': {
+      const { check, checkReport, checkWorkloads, workloadReport } = commandModules.check();
       const options = {
         images: values.image ?? [],
         policyFiles: values.policy ?? [],
@@ -386,6 +398,7 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
       return failed && failOn !== 'never' ? FINDINGS : CLEAN;
     }
     case 'lint': {
+      const { lint, lintReport } = commandModules.lint();
       const scope: LintScope = { notFound: [], linted: 0 };
       const notFound = scope.notFound;
       const { rows: findings, outcomes } = suppressed(
@@ -416,6 +429,7 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
       if (values.json && values.markdown) {
         throw new UsageError('diff takes --json or --markdown, not both');
       }
+      const { diff, diffJson, diffMarkdown, diffReport } = commandModules.diff();
       const result = diff([input, ...extra]);
       if (format === 'json') {
         printJson(diffJson(result));
@@ -429,6 +443,7 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
       return weakened && failOn !== 'never' ? FINDINGS : CLEAN;
     }
     case 'graph': {
+      const { graph, GRAPH_FORMATS } = commandModules.graph();
       const drawing = values.format ?? 'mermaid';
       if (!(GRAPH_FORMATS as readonly string[]).includes(drawing)) {
         throw new UsageError(`unknown --format "${drawing}" for graph; the formats are ${GRAPH_FORMATS.join(', ')}`);
@@ -442,13 +457,19 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
         throw new UsageError(`unknown --format "${values.format}"; the one format is gcloud-yaml`);
       }
       // Every value of the YAML is a JSON-quoted scalar: no line break inside one.
-      exportGcloudYaml(input, values.stack, values.address).trimEnd().split('\n').forEach(print);
+      commandModules
+        .export()
+        .exportGcloudYaml(input, values.stack, values.address)
+        .trimEnd()
+        .split('\n')
+        .forEach(print);
       return CLEAN;
     }
     case 'payload':
-      payloadLines(input).forEach(print);
+      commandModules.payload().payloadLines(input).forEach(print);
       return CLEAN;
     case 'import': {
+      const { importProgram, LANGUAGES } = commandModules.import();
       const language = (values.language ?? 'typescript') as Language;
       if (!LANGUAGES.includes(language)) {
         throw new UsageError(`unknown --language "${values.language}"; the languages are ${LANGUAGES.join(', ')}`);
@@ -464,7 +485,7 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
       return refusals.length > 0 ? FINDINGS : CLEAN;
     }
     default:
-      summary(input, values.stack).forEach(print);
+      commandModules.summary().summary(input, values.stack).forEach(print);
       return CLEAN;
   }
 }

@@ -245,7 +245,7 @@ function decide(
   }
   return byRule(
     'REQUIRE_ATTESTATION',
-    `${noMatch}; the default rule requires attestations by ${attestors}, which cannot be verified offline${enforcement}`,
+    `${noMatch}; the default rule requires attestations by ${attestors}, and none were given to verify${enforcement}`,
     { requiredAttestors },
   );
 }

@@ -11,7 +11,6 @@
  * input does not define, or one whose permissions are known only at apply time cannot be judged: the
  * review counts it as weakening, with that reason. Conditions never make a grant harmless: they are shown.
  */
-import { PREDEFINED_ROLE_TRUST_PERMISSIONS, predefinedRolesWithoutTrustPermissions } from './iam-roles';
 import { isUnknownValue } from './model';
 
 /**
@@ -147,6 +146,7 @@ export function rolePermissions(role: string, customRoles: ReadonlyMap<string, C
       return { known: false, reason: `the role is known only at apply time (${role})` };
     }
   }
+  const { PREDEFINED_ROLE_TRUST_PERMISSIONS, predefinedRolesWithoutTrustPermissions } = iamRoles();
   if (Object.prototype.hasOwnProperty.call(PREDEFINED_ROLE_TRUST_PERMISSIONS, role)) {
     return { known: true, permissions: PREDEFINED_ROLE_TRUST_PERMISSIONS[role] };
   }
@@ -184,4 +184,13 @@ export function permissionsReaching(grantedOn: ResourceKind, permissions: readon
 export function classesOf(permissions: readonly string[]): TrustClass[] {
   const found = new Set(permissions.map((p) => TRUST_PERMISSIONS[p]?.class).filter((c) => c !== undefined));
   return TRUST_CLASSES.filter((c) => found.has(c));
+}
+
+/**
+ * Google's predefined roles (`iam-roles.ts`, about 200 KB of data), loaded when a role is first judged: a
+ * command or an input without grants pays nothing for them.
+ */
+function iamRoles(): typeof import('./iam-roles') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./iam-roles');
 }

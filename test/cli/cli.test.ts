@@ -146,7 +146,7 @@ describe('check', () => {
     expect(code).toBe(1);
   });
 
-  test('a required attestation is not admitted, and the note says it cannot be verified offline', () => {
+  test('a required attestation is not admitted, and the note says none were given to verify', () => {
     const { code, stdout } = run(
       'check',
       single,
@@ -170,7 +170,7 @@ describe('check', () => {
     expect(stdout).toMatch(
       /REQUIRE_ATTESTATION +no +.*requires attestations by projects\/sec-project\/attestors\/built-by-ci/,
     );
-    expect(stdout).toContain('note: attestations cannot be verified offline');
+    expect(stdout).toContain('note: no attestations were given (--attestations FILE verifies them offline)');
     expect(code).toBe(1);
   });
 

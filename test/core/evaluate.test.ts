@@ -311,7 +311,7 @@ describe('evaluate', () => {
     expect(result.image).toBe(image);
   });
 
-  test('REQUIRE_ATTESTATION lists the attestors and says they cannot be verified offline', () => {
+  test('REQUIRE_ATTESTATION lists the attestors and says no attestations were given to verify', () => {
     const result = evaluate(
       policy([], 'REQUIRE_ATTESTATION', ENFORCED, [ATTESTOR, 'projects/x/attestors/y']),
       `gcr.io/p/a@${D1}`,
@@ -319,7 +319,7 @@ describe('evaluate', () => {
     expect(result.requiredAttestors).toEqual([ATTESTOR, 'projects/x/attestors/y']);
     expect(result.evaluationMode).toBe('REQUIRE_ATTESTATION');
     expect(result.enforcementMode).toBe(ENFORCED);
-    expect(result.reason).toMatch(/cannot be verified offline/);
+    expect(result.reason).toMatch(/none were given to verify/);
   });
 
   test('an allowlisted image reports no rule and no attestors', () => {
