@@ -12,7 +12,7 @@
  * name can end a label or write graph syntax.
  */
 import { Workload } from './gate';
-import { GrantScope, isUnknownValue } from './model';
+import { GRANT_SCOPE_NOUNS, GrantScope, isUnknownValue } from './model';
 import { FoundPolicy } from './terraform-json';
 import { escapeControlCharacters } from './text';
 import { grantCovers, judgeGrant, sameAcross, trustContextOf, TrustView } from './trust';
@@ -88,7 +88,7 @@ export function trustGraph(views: readonly TrustView[]): TrustGraph {
       const scope = node(
         'scope',
         `${g.scope}\n${g.target}`,
-        [`${SCOPE_LABELS[g.scope]} ${g.target}`, ...(above(g.scope) ? [REACHES[g.scope]!] : [])],
+        [`${GRANT_SCOPE_NOUNS[g.scope]} ${g.target}`, ...(above(g.scope) ? [REACHES[g.scope]!] : [])],
         g.scope === 'project' ? g.target : g.scope === 'key-ring' ? projectOfName(g.target) : undefined,
       );
       edge(signer, scope, does === 'attaches attestations' ? `${does} to its notes: ${g.role}` : `${does}: ${g.role}`);
@@ -150,17 +150,6 @@ export function trustGraph(views: readonly TrustView[]): TrustGraph {
   }
   return ordered(nodes, edges);
 }
-
-/** How the graph names what a grant is on, when it is neither a key, a note nor an attestor. */
-const SCOPE_LABELS: Record<Exclude<GrantScope, 'key' | 'note' | 'attestor'>, string> = {
-  'key-ring': 'key ring',
-  project: 'project',
-  folder: 'folder',
-  organization: 'organization',
-  'service-account': 'service account',
-  repository: 'repository',
-  bucket: 'bucket',
-};
 
 /** What a grant on a key ring, project, folder or organization reaches. */
 const REACHES: Partial<Record<GrantScope, string>> = {

@@ -83,6 +83,20 @@ export interface GrantingIamType {
 /** What an IAM resource grants on: an attestor, a note, a key, … or a key ring, project, folder or organization above. */
 export type GrantScope = (typeof GRANT_TARGETS)[keyof typeof GRANT_TARGETS]['scope'];
 
+/** How the review and the graph name what a grant is on. */
+export const GRANT_SCOPE_NOUNS: Record<GrantScope, string> = {
+  attestor: 'attestor',
+  note: 'note',
+  key: 'key',
+  'key-ring': 'key ring',
+  project: 'project',
+  folder: 'folder',
+  organization: 'organization',
+  'service-account': 'service account',
+  repository: 'repository',
+  bucket: 'bucket',
+};
+
 /**
  * The IAM resource types that grant on the chain of trust (binauthz-facts §10): `google_X_iam_member`,
  * `_iam_binding` and `_iam_policy` for attestors, notes, Cloud KMS keys and key rings, projects, folders,

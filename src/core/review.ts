@@ -19,7 +19,7 @@
  */
 import { BinauthzSetting } from './cloud-run';
 import { Workload } from './gate';
-import { GrantScope, isUnknownValue, KNOWN_AFTER_APPLY, PolicyReset } from './model';
+import { GRANT_SCOPE_NOUNS, isUnknownValue, KNOWN_AFTER_APPLY, PolicyReset } from './model';
 import { isInterpolated } from './policy';
 import { ChangeKind, diffPolicies, PolicyChange, PolicyVersion } from './policy-diff';
 import { resetReason } from './policy-reset';
@@ -761,20 +761,6 @@ function grantKey(g: TrustGrant): string {
   return [g.scope, g.target, g.role, g.member, g.condition ?? ''].join('\n');
 }
 
-/** How the review names what an IAM resource is on. */
-const SCOPE_NOUNS: Record<GrantScope, string> = {
-  attestor: 'attestor',
-  note: 'note',
-  key: 'key',
-  'key-ring': 'key ring',
-  project: 'project',
-  folder: 'folder',
-  organization: 'organization',
-  'service-account': 'service account',
-  repository: 'repository',
-  bucket: 'bucket',
-};
-
 /** Whether a grant is above what its permission acts on: on a key ring, project, folder or organization. */
 function above(g: TrustGrant): boolean {
   return g.scope === 'key-ring' || g.scope === 'project' || g.scope === 'folder' || g.scope === 'organization';
@@ -782,7 +768,7 @@ function above(g: TrustGrant): boolean {
 
 /** What a grant reaches of one kind of resource: `this` (or `the`) one, or every one below what it is on. */
 function reach(g: TrustGrant, noun: string, article = 'this'): Quoted {
-  if (SCOPE_NOUNS[g.scope] === noun) {
+  if (GRANT_SCOPE_NOUNS[g.scope] === noun) {
     return prose(`${article} ${noun}`);
   }
   const plural = noun === 'policy' ? 'policy' : noun;
@@ -794,8 +780,8 @@ function reach(g: TrustGrant, noun: string, article = 'this'): Quoted {
     default:
       return prose(
         noun === 'policy'
-          ? `the policy of every project under the ${SCOPE_NOUNS[g.scope]}`
-          : `every ${plural} in every project under the ${SCOPE_NOUNS[g.scope]}`,
+          ? `the policy of every project under the ${GRANT_SCOPE_NOUNS[g.scope]}`
+          : `every ${plural} in every project under the ${GRANT_SCOPE_NOUNS[g.scope]}`,
       );
   }
 }
@@ -831,7 +817,7 @@ function reviewGrants(before: readonly ReviewInput[], after: readonly ReviewInpu
   const [wasByKey, isByKey] = [index(was), index(is)];
   const find = (list: JudgedGrant[], g: TrustGrant) => (list === was ? wasByKey : isByKey).get(grantKey(g));
   const changes: ReviewChange[] = [];
-  const subjectOf = (g: TrustGrant) => q`${prose(SCOPE_NOUNS[g.scope])} ${g.target}`;
+  const subjectOf = (g: TrustGrant) => q`${prose(GRANT_SCOPE_NOUNS[g.scope])} ${g.target}`;
   for (const a of is) {
     const b = find(was, a.grant);
     const g = a.grant;
@@ -950,7 +936,9 @@ function clausesOf(
         return q`push images into ${reach(g, g.scope === 'bucket' ? 'bucket' : 'repository', article)}${then(q`, which an allowlist pattern admits`)}`;
       case 'grant':
         return q`grant anyone (itself included) any role on ${
-          above(g) ? prose(`everything in the ${SCOPE_NOUNS[g.scope]}`) : reach(g, SCOPE_NOUNS[g.scope], article)
+          above(g)
+            ? prose(`everything in the ${GRANT_SCOPE_NOUNS[g.scope]}`)
+            : reach(g, GRANT_SCOPE_NOUNS[g.scope], article)
         }${then(q`, and so every permission that changes what is admitted there`)}`;
     }
   });
@@ -963,7 +951,7 @@ function grantAdded({ grant: g, judgement: j }: JudgedGrant, attestors: Attestor
   }
   const clauses = clausesOf(g, j.classes, attestors);
   const inherited = above(g)
-    ? q` (a grant on a ${prose(SCOPE_NOUNS[g.scope])} applies to every ${prose(
+    ? q` (a grant on a ${prose(GRANT_SCOPE_NOUNS[g.scope])} applies to every ${prose(
         j.classes.length === 1 && (j.classes[0] === 'sign' || j.classes[0] === 'attach')
           ? j.classes[0] === 'sign'
             ? 'key'
@@ -982,7 +970,7 @@ function grantAdded({ grant: g, judgement: j }: JudgedGrant, attestors: Attestor
 }
 
 function unjudgedText(g: TrustGrant, reason: string): Quoted {
-  const on = prose(above(g) ? `everything in the ${SCOPE_NOUNS[g.scope]}` : `this ${SCOPE_NOUNS[g.scope]}`);
+  const on = prose(above(g) ? `everything in the ${GRANT_SCOPE_NOUNS[g.scope]}` : `this ${GRANT_SCOPE_NOUNS[g.scope]}`);
   return q`cannot judge: ${reason}; it may hold permissions that change what is admitted (rewriting attestors or the policy, attesting, acting as a signer, pushing what an allowlist admits, granting any of these) on ${on}, so it counts as weakening${
     isUnknownValue(g.role) || isUnknownValue(g.member) ? q`: it cannot be judged until apply` : q``
   }`;
@@ -1037,7 +1025,7 @@ function reviewCustomRoles(before: readonly ReviewInput[], after: readonly Revie
 }
 
 function authoritativeText(g: TrustGrant): Quoted {
-  const on = prose(SCOPE_NOUNS[g.scope]);
+  const on = prose(GRANT_SCOPE_NOUNS[g.scope]);
   return g.type.endsWith('_policy')
     ? q`an authoritative IAM policy: on apply it replaces the ${on}'s whole IAM policy, removing every grant made elsewhere (other _iam_member resources, other configurations, the console, the Binary Authorization service agent's), and it fights with any other IAM resource on the ${on}: each apply overwrites the other`
     : q`an authoritative binding: on apply it makes its members the only holders of ${g.role} on the ${on}, removing every member granted elsewhere, and it fights with any _iam_member of that role: each apply overwrites the other`;
