@@ -1,6 +1,6 @@
 import { resolve } from 'path';
 import { inFile, InputError, InputFile, readInputs, selectStack } from './input';
-import { linesOf } from './locate';
+import { placesOf } from './locate';
 import { Colour, Line } from './output';
 import { LocatedPolicy, policiesFound, policiesIn, requireKnownProject, requireValidPolicy } from './policies';
 import { Suppressed } from './suppressions';
@@ -62,8 +62,8 @@ export function check(input: string, options: CheckOptions): CheckResult[] {
     const compiled = compilePolicy(p.policy, isInterpolated, attestations);
     return images.map((image) => ({
       stack: p.stack,
-      file: p.file,
-      ...(p.line === undefined ? {} : { line: p.line }),
+      file: p.place?.file ?? p.file,
+      ...(p.place?.line === undefined ? {} : { line: p.place.line }),
       policy: p.address,
       project: p.policy.project,
       ...(unsettledEvaluation(p, image) ?? evaluateCompiled(compiled, image)),
@@ -140,16 +140,16 @@ export function checkWorkloads(input: string, options: CheckOptions, notFound: s
       ...model.hiddenModules.map(hiddenModuleRow),
       ...inFile(file, () => workloadsOf(model)).flatMap((w) => judgeWorkload(w, lookup)),
     ];
-    const lines = linesOf(model);
+    const places = placesOf(file, model);
     const exemptions = new Map(model.resources.map((r) => [r.address, r.exemption]));
     results.push(
       ...rows.map((row): WorkloadResult => {
-        const line = lines.get(row.workload);
+        const place = places.get(row.workload);
         const exemption = row.exempt ? exemptions.get(row.workload) : undefined;
         return {
           stack,
-          file,
-          ...(line === undefined ? {} : { line }),
+          file: place?.file ?? file,
+          ...(place?.line === undefined ? {} : { line: place.line }),
           ...row,
           ...(exemption === undefined ? {} : { suppression: { kind: 'inSource', reason: exemption } }),
         };
@@ -164,8 +164,8 @@ export function checkWorkloads(input: string, options: CheckOptions, notFound: s
       const evaluation = unsettledEvaluation(p, image) ?? evaluateCompiled(compiled.get(p)!, image);
       results.push({
         stack: p.stack,
-        file: p.file,
-        ...(p.line === undefined ? {} : { line: p.line }),
+        file: p.place?.file ?? p.file,
+        ...(p.place?.line === undefined ? {} : { line: p.place.line }),
         workload: '(--image)',
         container: '-',
         project: p.policy.project,

@@ -1,5 +1,5 @@
 import { inFile, readInputs, selectStack } from './input';
-import { linesOf } from './locate';
+import { placesOf } from './locate';
 import { Colour, Line } from './output';
 import { Suppressed, suppressedText } from './suppressions';
 import { table } from './table';
@@ -52,17 +52,17 @@ export function lint(
   }
   const guarded = files.some((f) => inFile(f.file, () => hasCloudRunGuardrailIn(f.model)));
   const findings = files.flatMap(({ stack: name, file, model }) => {
-    const lines = linesOf(model);
+    const places = placesOf(file, model);
     const exemptions = new Map(model.resources.map((r) => [r.address, r.exemption]));
     return inFile(file, () => [...lintModel(model), ...(guarded ? [] : lintMissingGuardrailIn(model))]).map(
       (f): LocatedFinding => {
-        const line = lines.get(f.address);
+        const place = places.get(f.address);
         const exemption = f.code === 'exempt' ? exemptions.get(f.address) : undefined;
         return {
           ...f,
           stack: name,
-          file,
-          ...(line === undefined ? {} : { line }),
+          file: place?.file ?? file,
+          ...(place?.line === undefined ? {} : { line: place.line }),
           ...(exemption === undefined ? {} : { suppression: { kind: 'inSource', reason: exemption } }),
         };
       },

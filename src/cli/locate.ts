@@ -3,6 +3,8 @@
  * that point at it: a SARIF result's line, which code scanning annotates. The readers in the core work on
  * parsed values and never see the text; this one pass over the text finds the line of each resource's key.
  */
+import { statSync } from 'fs';
+import { isAbsolute, join } from 'path';
 import { InputFormat, InputModel, ResourceInstance } from '../core/model';
 
 /**
@@ -30,15 +32,32 @@ export function withSources(model: InputModel, file: string, format: InputFormat
   return { ...model, resources: model.resources.map(located), deleted: model.deleted.map(located) };
 }
 
-/** The line of each resource of a model that has one, by address. */
-export function linesOf(model: InputModel): Map<string, number> {
-  const lines = new Map<string, number>();
+/** Where a finding on a resource points: the file it is written in, and its line when the format has lines. */
+export interface Place {
+  readonly file: string;
+  readonly line?: number;
+}
+
+/**
+ * Where each resource of an input is written, by address: the input itself for a file given on its own (or a
+ * stack of a `cdktf.out`), and the file inside the folder for a Terraform folder (whose resources name their
+ * file relative to it), so that a finding points at the file a person opens and code scanning annotates.
+ *
+ * @param input the path of the input as read (`InputFile.file`)
+ */
+export function placesOf(input: string, model: InputModel): Map<string, Place> {
+  const places = new Map<string, Place>();
+  let folder: boolean | undefined;
   for (const r of [...model.resources, ...model.deleted]) {
-    if (r.source?.line !== undefined && !lines.has(r.address)) {
-      lines.set(r.address, r.source.line);
+    if (r.source === undefined || places.has(r.address)) {
+      continue;
     }
+    const { file, line } = r.source;
+    folder ??= statSync(input).isDirectory();
+    const path = folder && !isAbsolute(file) ? join(input, file) : file;
+    places.set(r.address, line === undefined ? { file: path } : { file: path, line });
   }
-  return lines;
+  return places;
 }
 
 function lookup(lines: Map<string, number>): (address: string) => number | undefined {

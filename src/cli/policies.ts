@@ -1,4 +1,5 @@
 import { inFile, InputError, InputFile } from './input';
+import { Place, placesOf } from './locate';
 import { InputFormat } from '../core/model';
 import { isInterpolated } from '../core/policy';
 import { policyProblems } from '../core/policy-check';
@@ -11,18 +12,20 @@ export interface LocatedPolicy extends FoundPolicy {
   readonly file: string;
   /** The format of the file. */
   readonly format: InputFormat;
-  /** The line of the policy in its file, when the format has lines. */
-  readonly line?: number;
+  /** Where the policy is written (the file inside a Terraform folder, and the line), when the reader knows. */
+  readonly place?: Place;
 }
 
 /** Every policy in the files, each with its values' types checked (an input error when a value has the wrong type). */
 export function policiesFound(files: InputFile[]): LocatedPolicy[] {
-  return files.flatMap(({ stack, file, model }) =>
-    inFile(file, () => policiesOf(model)).map((found) => {
-      const line = model.resources.find((r) => r.address === found.address)?.source?.line;
-      return { ...found, stack, file, format: model.format, ...(line === undefined ? {} : { line }) };
-    }),
-  );
+  return files.flatMap(({ stack, file, model }) => {
+    const found = inFile(file, () => policiesOf(model));
+    const places = found.length === 0 ? undefined : placesOf(file, model);
+    return found.map((policy) => {
+      const place = places?.get(policy.address);
+      return { ...policy, stack, file, format: model.format, ...(place === undefined ? {} : { place }) };
+    });
+  });
 }
 
 /**

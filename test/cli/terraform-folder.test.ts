@@ -131,6 +131,33 @@ describe('a folder is one module', () => {
     ]);
   });
 
+  test('findings point at the file in the folder and its line (table, JSON, SARIF)', () => {
+    const input = folder({
+      'providers.tf': 'provider "google" {\n  project = "app-project"\n}\n',
+      'policy.tf': POLICY,
+      'service.tf': `# the web service\n\nresource "google_cloud_run_v2_service" "web" {\n  name     = "web"\n  location = "us-central1"\n  template {\n    containers {\n      image = "gcr.io/app-project/web${DIGEST}"\n    }\n  }\n}\n`,
+    });
+    const lint = runCliText('lint', input, '--json');
+    expect(JSON.parse(lint.stdout).findings).toContainEqual(
+      expect.objectContaining({
+        code: 'not-enforced',
+        address: 'google_cloud_run_v2_service.web',
+        file: join(input, 'service.tf'),
+        line: 3,
+      }),
+    );
+    const check = runCliText('check', input, '--json');
+    expect(JSON.parse(check.stdout).results.map((r: any) => [r.workload, r.file, r.line])).toStrictEqual([
+      ['google_cloud_run_v2_service.web', join(input, 'service.tf'), 3],
+    ]);
+    const sarif = JSON.parse(runCliText('lint', input, '--format', 'sarif').stdout);
+    const result = sarif.runs[0].results.find((r: any) => r.ruleId === 'not-enforced');
+    expect(result.locations[0].physicalLocation).toStrictEqual({
+      artifactLocation: { uri: expect.stringMatching(/\/service\.tf$/), uriBaseId: '%SRCROOT%' },
+      region: { startLine: 3 },
+    });
+  });
+
   test('.tf and .tf.json files together', () => {
     const input = folder({
       'providers.tf.json': JSON.stringify({ provider: { google: { project: 'app-project' } } }),
