@@ -4,7 +4,7 @@ import { readAttestations } from '../../src/core/attestation';
 import { AttestorKeys } from '../../src/core/attestation-keys';
 import { AttestationIndex } from '../../src/core/attestation-verify';
 import { compilePolicy, evaluateCompiled } from '../../src/core/evaluate';
-import { PolicyModel } from '../../src/core/policy';
+import { requireAttestationPolicy } from '../support';
 
 // Fixtures made with gpg (public keys and signed messages only): see test/fixtures/attestations/pgp/README.md.
 const dir = join(__dirname, '..', 'fixtures', 'attestations', 'pgp');
@@ -17,15 +17,7 @@ const FINGERPRINT = read('attestor.fingerprint').toString().trim();
 const STRANGER = read('stranger.fingerprint').toString().trim();
 const PAYLOAD = read('payload.json');
 
-const POLICY: PolicyModel = {
-  project: 'p',
-  allowlistPatterns: [],
-  defaultAdmissionRule: {
-    evaluationMode: 'REQUIRE_ATTESTATION',
-    enforcementMode: 'ENFORCED_BLOCK_AND_AUDIT_LOG',
-    requireAttestationsBy: [ATTESTOR],
-  },
-};
+const POLICY = requireAttestationPolicy(ATTESTOR);
 
 function attestor(id?: string): AttestorKeys {
   return {

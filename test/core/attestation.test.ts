@@ -4,8 +4,8 @@ import { AttestorKeys, attestorKeysOf, pkixKeyId, readAttestorDescription } from
 import { AttestationIndex, verifyPkixSignature } from '../../src/core/attestation-verify';
 import { compilePolicy, evaluateCompiled } from '../../src/core/evaluate';
 import { ModelError } from '../../src/core/model';
-import { PolicyModel } from '../../src/core/policy';
 import { terraformJsonModel } from '../../src/core/terraform-json';
+import { requireAttestationPolicy } from '../support';
 
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
 const OTHER_DIGEST = `sha256:${'fedcba9876543210'.repeat(4)}`;
@@ -105,15 +105,7 @@ function occurrence(over: {
   };
 }
 
-const POLICY: PolicyModel = {
-  project: 'p',
-  allowlistPatterns: [],
-  defaultAdmissionRule: {
-    evaluationMode: 'REQUIRE_ATTESTATION',
-    enforcementMode: 'ENFORCED_BLOCK_AND_AUDIT_LOG',
-    requireAttestationsBy: [ATTESTOR],
-  },
-};
+const POLICY = requireAttestationPolicy(ATTESTOR);
 
 function judge(attestors: AttestorKeys[], occurrences: unknown[], image = IMAGE, policy = POLICY) {
   const index = new AttestationIndex(attestors, readAttestations(occurrences, 'att.json'));

@@ -7,22 +7,10 @@ import { reviewChange } from '../../src/core/review';
 import { terraformJsonModel } from '../../src/core/terraform-json';
 import { planModel } from '../../src/core/terraform-plan';
 import { trustViewOf } from '../../src/core/trust';
-import { DENY_RULE, kmsAttestorJson } from '../support';
+import { DENY_RULE, kmsAttestorJson, Resources, withAppPolicy as doc } from '../support';
 
 const IMAGE = `gcr.io/app/a@sha256:${'a'.repeat(64)}`;
 const KEY = 'projects/sec/locations/global/keyRings/r/cryptoKeys/k';
-
-type Resources = Record<string, Record<string, Record<string, unknown>>>;
-
-/** Terraform JSON with a policy of project `app` (changed by `policy`) and the given resources. */
-function doc(resources: Resources = {}, policy: Record<string, unknown> = {}): Resources {
-  return {
-    google_binary_authorization_policy: {
-      p: { project: 'app', default_admission_rule: DENY_RULE, lifecycle: { prevent_destroy: true }, ...policy },
-    },
-    ...resources,
-  };
-}
 
 function model(resources: Resources): InputModel {
   return terraformJsonModel({ resource: resources });

@@ -11,22 +11,10 @@ import { reviewChange } from '../../src/core/review';
 import { terraformJsonModel } from '../../src/core/terraform-json';
 import { trustViewOf } from '../../src/core/trust';
 import { rolePermissions } from '../../src/core/trust-permissions';
-import { DENY_RULE, newStack } from '../support';
+import { DENY_RULE, newStack, Resources, withAppPolicy as doc } from '../support';
 
 const KEY = 'projects/sec/locations/global/keyRings/r/cryptoKeys/k';
 const IMAGE = `gcr.io/app/a@sha256:${'a'.repeat(64)}`;
-
-type Resources = Record<string, Record<string, Record<string, unknown>>>;
-
-/** Terraform JSON with a policy of project `app` (changed by `policy`) and the given resources. */
-function doc(resources: Resources = {}, policy: Record<string, unknown> = {}): Resources {
-  return {
-    google_binary_authorization_policy: {
-      p: { project: 'app', default_admission_rule: DENY_RULE, lifecycle: { prevent_destroy: true }, ...policy },
-    },
-    ...resources,
-  };
-}
 
 const model = (resources: Resources): InputModel => terraformJsonModel({ resource: resources });
 

@@ -107,6 +107,35 @@ export function policyPatterns(json: any): string[] {
 /** The default rule of most hand-written Terraform JSON in the tests: ALWAYS_DENY, enforced. */
 export const DENY_RULE = { evaluation_mode: 'ALWAYS_DENY', enforcement_mode: 'ENFORCED_BLOCK_AND_AUDIT_LOG' };
 
+/** The `resource` block of Terraform JSON: resources by type, then by name. */
+export type Resources = Record<string, Record<string, Record<string, unknown>>>;
+
+/**
+ * The `resource` block of hand-written Terraform JSON: a denying policy of project `app` (changed by `policy`)
+ * beside the given resources.
+ */
+export function withAppPolicy(resources: Resources = {}, policy: Record<string, unknown> = {}): Resources {
+  return {
+    google_binary_authorization_policy: {
+      p: { project: 'app', default_admission_rule: DENY_RULE, lifecycle: { prevent_destroy: true }, ...policy },
+    },
+    ...resources,
+  };
+}
+
+/** A policy model whose default rule requires an attestation by `attestor`, enforced, with no allowlist. */
+export function requireAttestationPolicy(attestor: string): PolicyModel {
+  return {
+    project: 'p',
+    allowlistPatterns: [],
+    defaultAdmissionRule: {
+      evaluationMode: 'REQUIRE_ATTESTATION',
+      enforcementMode: 'ENFORCED_BLOCK_AND_AUDIT_LOG',
+      requireAttestationsBy: [attestor],
+    },
+  };
+}
+
 /**
  * Hand-written Terraform JSON (an object, as JSON.parse gives it): one google_binary_authorization_policy `name`
  * with these attributes, beside `others` (more resources, by type).
