@@ -1,4 +1,3 @@
-import { OrgPolicyPolicy } from '@cdktf/provider-google/lib/org-policy-policy';
 import { Construct } from 'constructs';
 import { ALLOWED_POLICIES_CONSTRAINT } from './core/cloud-run';
 import { checkOrgPolicyParent } from './core/names';
@@ -72,6 +71,12 @@ export class CloudRunBinaryAuthorizationGuardrail extends Construct {
       );
     }
     const spec = { rules: [{ values: { allowedValues: ['default'] } }] };
+    // Loaded here, not at the top: the organization policy class is the largest the library uses (220 KB), and a
+    // stack without a guardrail, which is most of them, should not load it on every synth.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { OrgPolicyPolicy } =
+      require('@cdktf/provider-google/lib/org-policy-policy') as typeof import('@cdktf/provider-google/lib/org-policy-policy');
+    /* eslint-enable @typescript-eslint/no-require-imports */
     new OrgPolicyPolicy(this, 'Resource', {
       parent: props.parent,
       name: this.policyName,

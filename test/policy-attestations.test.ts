@@ -141,10 +141,10 @@ describe('BinaryAuthorizationPolicy.evaluate with attestations', () => {
 });
 
 describe('what loading the library costs', () => {
-  test('the attestation readers and verification, the trust chain and the readers of Terraform are not loaded by the library', () => {
+  test('the attestation readers and verification, the trust chain, the readers of Terraform and the organization policy class are not loaded by the library', () => {
     // A child process: this one has loaded them already (the tests above).
     const script =
-      "require('./src'); console.log(JSON.stringify(Object.keys(require.cache).map((k) => k.replace(/\\\\/g, '/')).filter((k) => /src\\/core\\/(attestation|trust|iam-roles|terraform-json|terraform-plan|gate|lint|review)|openpgp/.test(k))))";
+      "require('./src'); console.log(JSON.stringify(Object.keys(require.cache).map((k) => k.replace(/\\\\/g, '/')).filter((k) => /src\\/core\\/(attestation|trust|iam-roles|terraform-json|terraform-plan|gate|lint|review)|openpgp|org-policy-policy/.test(k))))";
     const result = spawnSync(process.execPath, ['-r', 'ts-node/register', '-e', script], {
       cwd: ROOT,
       encoding: 'utf8',
