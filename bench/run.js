@@ -134,7 +134,7 @@ const total = Object.values(resources).reduce((x, y) => x + y, 0);
   line('(c) by hand, root import', c);
   out();
   out(
-    `Target: (a) within 1.15× of (b) in wall time and memory: wall ${f2(a.wallMs / b.wallMs)}× ${verdict(a.wallMs / b.wallMs <= 1.15)}, memory ${f2(a.maxRssMb / b.maxRssMb)}× ${verdict(a.maxRssMb / b.maxRssMb <= 1.15)}. In-process build + synth: (a) ${f0(a.work)} ms, (b) ${f0(b.work)} ms.`,
+    `Target: (a) within 1.08× of (b) in wall time (issue 22) and 1.15× in memory: wall ${f2(a.wallMs / b.wallMs)}× ${verdict(a.wallMs / b.wallMs <= 1.08)}, memory ${f2(a.maxRssMb / b.maxRssMb)}× ${verdict(a.maxRssMb / b.maxRssMb <= 1.15)}. In-process build + synth: (a) ${f0(a.work)} ms, (b) ${f0(b.work)} ms.`,
   );
   out();
 }
