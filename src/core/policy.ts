@@ -65,15 +65,28 @@ export interface PolicyModel {
  * @param isUnknown tells names known only at apply time, whose short id cannot be compared
  */
 export function checkRule(rule: RuleModel, isUnknown: (value: string) => boolean = () => false): string | undefined {
-  return checkAttestorCount(rule) ?? checkRequiredAttestors(rule.requireAttestationsBy, isUnknown);
+  return checkAttestorCount(rule, isUnknown) ?? checkRequiredAttestors(rule.requireAttestationsBy, isUnknown);
 }
 
-/** REQUIRE_ATTESTATION needs attestors, and the other modes take none. */
-export function checkAttestorCount(rule: RuleModel): string | undefined {
+/**
+ * REQUIRE_ATTESTATION needs attestors, and the other modes take none.
+ *
+ * An entry known only at apply time (`isUnknown`) may stand for no attestor at all: a whole list written as an
+ * expression, such as cloud-foundation-fabric's `[for a in coalesce(var.….attestors, []) : …]`, is read as one
+ * unknown entry. So under ALWAYS_ALLOW or ALWAYS_DENY only known entries count: those modes decide without
+ * attestors whatever the list holds, and the API refuses, at apply, a list that turns out not to be empty (an
+ * apply that fails, not a policy that admits more).
+ *
+ * @param isUnknown tells entries known only at apply time
+ */
+export function checkAttestorCount(
+  rule: RuleModel,
+  isUnknown: (value: string) => boolean = () => false,
+): string | undefined {
   if (rule.evaluationMode === 'REQUIRE_ATTESTATION' && rule.requireAttestationsBy.length === 0) {
     return 'REQUIRE_ATTESTATION needs at least one attestor';
   }
-  if (rule.evaluationMode !== 'REQUIRE_ATTESTATION' && rule.requireAttestationsBy.length > 0) {
+  if (rule.evaluationMode !== 'REQUIRE_ATTESTATION' && rule.requireAttestationsBy.some((name) => !isUnknown(name))) {
     return `${rule.evaluationMode} takes no attestors`;
   }
   return undefined;

@@ -108,6 +108,36 @@ describe('real configurations: judged the same from HCL as from Terraform JSON',
     expect(summary).toContain('default rule: REQUIRE_ATTESTATION, ENFORCED_BLOCK_AND_AUDIT_LOG');
     expect(summary).toContain('${dynamic admission_whitelist_patterns}');
   });
+
+  test('fabric modules: an ALWAYS_DENY rule without attestors is judged, though the module writes its list as a for expression', () => {
+    // The module writes require_attestations_by as `[for a in coalesce(var….attestors, []) : …]`, known only at
+    // apply; ALWAYS_DENY decides without it (it was an input error, exit 2). The image is still UNKNOWN, for the
+    // allowlist the module writes as a dynamic block.
+    const input = join(scratch.path, 'fabric');
+    cpSync(join(FIXTURES, 'fabric/hcl'), input, { recursive: true });
+    const main = readFileSync(join(input, 'main.tf'), 'utf8');
+    const denying = main.replace(
+      /default_admission_rule = \{[^}]*\}/,
+      'default_admission_rule = {\n    evaluation_mode  = "ALWAYS_DENY"\n    enforcement_mode = "ENFORCED_BLOCK_AND_AUDIT_LOG"\n  }',
+    );
+    expect(denying).not.toBe(main);
+    scratch.file('fabric/main.tf', denying);
+    const image = `europe-docker.pkg.dev/other-project/app/web${DIGEST}`;
+    const { code, stdout, stderr } = runCli('check', input, '--image', image, '--json');
+    expect(stderr).toEqual([]);
+    expect(code).toBe(1);
+    expect(JSON.parse(stdout.join('\n')).results.map((r: any) => `${r.policy} ${r.decision}`)).toStrictEqual([
+      'module.binauthz.google_binary_authorization_policy.policy UNKNOWN',
+    ]);
+    expect(JSON.parse(stdout.join('\n')).results[0].evaluation.unknownValues).toStrictEqual([
+      'allowlist pattern ${dynamic admission_whitelist_patterns}',
+    ]);
+    const lint = runCli('lint', input, '--json');
+    expect(lint.stderr).toEqual([]);
+    expect(JSON.parse(lint.stdout.join('\n')).findings.map((f: any) => f.message)).not.toContainEqual(
+      expect.stringContaining('takes no attestors'),
+    );
+  });
 });
 
 describe('a folder is one module', () => {

@@ -28,6 +28,14 @@ describe('ruleProblems', () => {
       rule('ALWAYS_DENY', undefined, ['projects/p/attestors/a']),
       ['the default rule is invalid: ALWAYS_DENY takes no attestors'],
     ],
+    // A list known only at apply time may be empty: ALWAYS_DENY and ALWAYS_ALLOW decide without it.
+    [rule('ALWAYS_DENY', undefined, ['${[for a in var.attestors : a]}']), []],
+    [rule('ALWAYS_ALLOW', undefined, ['${var.attestors}']), []],
+    // A known entry beside an unknown one is one attestor at least.
+    [
+      rule('ALWAYS_DENY', undefined, ['${var.attestor}', 'projects/p/attestors/a']),
+      ['the default rule is invalid: ALWAYS_DENY takes no attestors'],
+    ],
     [
       rule('always_deny\u202e', 'x\n'),
       [
