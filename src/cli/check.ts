@@ -2,26 +2,15 @@ import { resolve } from 'path';
 import { inFile, InputError, InputFile, readInputs, selectStack } from './input';
 import { placesOf } from './locate';
 import { Colour, Line } from './output';
-import { LocatedPolicy, policiesFound, policiesIn, requireKnownProject, requireValidPolicy } from './policies';
+import { LocatedPolicy, policiesFound, requireKnownProject, requireValidPolicy } from './policies';
 import { Suppressed } from './suppressions';
 import { table } from './table';
-import { compilePolicy, evaluateCompiled, EvaluationResult } from '../core/evaluate';
+import { CompiledPolicy, compilePolicy, evaluateCompiled, EvaluationResult } from '../core/evaluate';
 import { GatePolicy, GateRow, hiddenModuleRow, judgeWorkload, PolicyLookup, workloadsOf } from '../core/gate';
 import { parseImageReference } from '../core/image';
 import { isUnknownValue, KNOWN_AFTER_APPLY } from '../core/model';
 import { isInterpolated, sameExpression } from '../core/policy';
 import { policyResetsOf, resetSentence, resetsOfProject } from '../core/policy-reset';
-
-/** One image judged by one policy (`check --image` alone). */
-export interface CheckResult extends EvaluationResult {
-  readonly stack: string;
-  readonly file: string;
-  /** The policy's Terraform address. */
-  readonly policy: string;
-  readonly project: string;
-  /** The line of the policy in its file, when the format has lines. */
-  readonly line?: number;
-}
 
 /** What `check` judges. */
 export interface CheckOptions {
@@ -42,11 +31,11 @@ export interface CheckOptions {
 }
 
 /**
- * Evaluates every image against every policy of the input (and of `--policy` files). A policy that cannot
- * be used as it stands (`requireValidPolicy`) is an input error, not a decision; so is a module call of
- * Terraform JSON, which may hide policies.
+ * Evaluates every image against every policy of the input (and of `--policy` files), as rows of the shape of
+ * every other row of `check` (`imageRows`). A policy that cannot be used as it stands (`requireValidPolicy`) is
+ * an input error, not a decision; so is a module call of Terraform JSON, which may hide policies.
  */
-export function check(input: string, options: CheckOptions): CheckResult[] {
+export function check(input: string, options: CheckOptions): WorkloadResult[] {
   const images = checkedImages(options.images);
   const files = selectStack(readInputs(input), input, options.stack);
   const hidden = files.flatMap((f) => f.model.hiddenModules.map((m) => `${f.file}: ${m}`));
@@ -55,19 +44,46 @@ export function check(input: string, options: CheckOptions): CheckResult[] {
       `${hidden[0]}: a module's resources (its policies among them) cannot be read from the configuration that calls it; check the plan instead (terraform show -json), or check the workloads without --image`,
     );
   }
-  const policies = uniquePolicies([...policiesIn(files, input), ...policiesOfFiles(options.policyFiles)]);
+  const policies = policiesForImages(files, input, options);
   policies.forEach(requireValidPolicy);
   const attestations = attestationsOf(files, options);
+  const compiled = new Map(policies.map((p) => [p, compilePolicy(p.policy, isInterpolated, attestations)]));
+  return imageRows(policies, images, compiled, resetOf(files), (p) => p.address);
+}
+
+/**
+ * The rows of the `--image` images, each judged by each policy, in the shape of every other row of `check`: the
+ * workload `(--image)`, the evaluation whole. A policy that a plan's apply resets admits nothing, as for the
+ * workloads of its project: the row is NO_POLICY with the reset, and its evaluation says what the policy decides
+ * once it is in place again.
+ */
+function imageRows(
+  policies: readonly LocatedPolicy[],
+  images: readonly string[],
+  compiled: ReadonlyMap<LocatedPolicy, CompiledPolicy>,
+  resetReason: (project: string) => string | undefined,
+  nameOf: (policy: LocatedPolicy) => string,
+): WorkloadResult[] {
   return policies.flatMap((p) => {
-    const compiled = compilePolicy(p.policy, isInterpolated, attestations);
-    return images.map((image) => ({
-      stack: p.stack,
-      file: p.place?.file ?? p.file,
-      ...(p.place?.line === undefined ? {} : { line: p.place.line }),
-      policy: p.address,
-      project: p.policy.project,
-      ...(unsettledEvaluation(p, image) ?? evaluateCompiled(compiled, image)),
-    }));
+    const reset = resetReason(p.policy.project);
+    return images.map((image): WorkloadResult => {
+      const evaluation = unsettledEvaluation(p, image) ?? evaluateCompiled(compiled.get(p)!, image);
+      return {
+        stack: p.stack,
+        file: p.place?.file ?? p.file,
+        ...(p.place?.line === undefined ? {} : { line: p.place.line }),
+        workload: '(--image)',
+        container: '-',
+        project: p.policy.project,
+        policy: nameOf(p),
+        image,
+        decision: reset === undefined ? evaluation.decision : 'NO_POLICY',
+        admitted: reset === undefined && evaluation.admitted,
+        exempt: false,
+        reason: reset ?? evaluation.reason,
+        evaluation,
+      };
+    });
   });
 }
 
@@ -115,8 +131,7 @@ const WORKLOAD_TYPES =
 export function checkWorkloads(input: string, options: CheckOptions, notFound: string[] = []): WorkloadResult[] {
   const images = checkedImages(options.images);
   const files = selectStack(readInputs(input), input, options.stack);
-  const own = policiesFound(files);
-  const policies = uniquePolicies([...own, ...policiesOfFiles(options.policyFiles)]);
+  const policies = images.length > 0 ? policiesForImages(files, input, options) : policiesOf(files, options);
   policies.forEach(requireValidPolicy);
   policies.forEach(requireKnownProject);
   const attestations = attestationsOf(files, options);
@@ -159,27 +174,27 @@ export function checkWorkloads(input: string, options: CheckOptions, notFound: s
       notFound.push(`${stack} (${file}): no Cloud Run workload (${WORKLOAD_TYPES}) in it, so nothing to judge`);
     }
   }
-  for (const p of policies) {
-    for (const image of images) {
-      const evaluation = unsettledEvaluation(p, image) ?? evaluateCompiled(compiled.get(p)!, image);
-      results.push({
-        stack: p.stack,
-        file: p.place?.file ?? p.file,
-        ...(p.place?.line === undefined ? {} : { line: p.place.line }),
-        workload: '(--image)',
-        container: '-',
-        project: p.policy.project,
-        policy: policyName(p, p.stack),
-        image,
-        decision: evaluation.decision,
-        admitted: evaluation.admitted,
-        exempt: false,
-        reason: evaluation.reason,
-        evaluation,
-      });
-    }
-  }
+  results.push(...imageRows(policies, images, compiled, resetReason, (p) => policyName(p, p.stack)));
   return results;
+}
+
+/** The policies of the input and of the `--policy` files, one of each. */
+function policiesOf(files: InputFile[], options: CheckOptions): LocatedPolicy[] {
+  return uniquePolicies([...policiesFound(files), ...policiesOfFiles(options.policyFiles)]);
+}
+
+/**
+ * The policies that judge the `--image` images: at least one, or an input error (an image that no policy judges
+ * would be no row at all, a silent pass).
+ */
+function policiesForImages(files: InputFile[], input: string, options: CheckOptions): LocatedPolicy[] {
+  const policies = policiesOf(files, options);
+  if (policies.length === 0) {
+    throw new InputError(
+      `${input}: no google_binary_authorization_policy in ${files.map((f) => f.file).join(', ')} to judge the --image images by; pass the project's live policy with --policy FILE (gcloud container binauthz policy export)`,
+    );
+  }
+  return policies;
 }
 
 /** The images of `--image`, each checked to be an image reference. */
@@ -248,21 +263,14 @@ function policyName(policy: LocatedPolicy, stack: string): string {
   return policy.stack === stack ? policy.address : `${policy.stack}: ${policy.address}`;
 }
 
-/** The results as a table, with a summary line and what offline checking cannot tell. */
-export function checkReport(results: CheckResult[], colour = false): Line[] {
-  const rows = results.map((r) => [r.stack, r.policy, shortDigest(r.image), r.decision, admittedText(r), r.reason]);
+/** The rows of `check --image` as a table, with a summary line and what offline checking cannot tell. */
+export function checkReport(results: WorkloadResult[], colour = false): Line[] {
+  const rows = results.map((r) => [r.stack, r.policy!, shortDigest(r.image!), r.decision, admittedText(r), r.reason]);
   const lines = table(['STACK', 'POLICY', 'IMAGE', 'DECISION', 'ADMITTED', 'REASON'], rows, {
     colour,
     colourOf: (row, column) => (column === 3 ? DECISION_COLOURS[row[3]] : undefined),
   });
-  return [
-    ...lines,
-    '',
-    ...summaryLines(
-      results.map((r) => ({ ...r, exempt: false })),
-      'UNKNOWN depends on values known only at apply time',
-    ),
-  ];
+  return [...lines, '', ...summaryLines(results, 'UNKNOWN depends on values known only at apply time')];
 }
 
 /** The workload results as a table (one row per workload, container and policy), a summary line and notes. */
@@ -328,17 +336,11 @@ function admittedText(r: { admitted: boolean; decision: string }): string {
 
 /** The summary line, and the notes about what offline checking cannot tell. */
 function summaryLines(
-  results: Array<{
-    admitted: boolean;
-    decision: string;
-    exempt: boolean;
-    attestors?: unknown;
-    evaluation?: { attestors?: unknown };
-  }>,
+  results: Array<{ admitted: boolean; decision: string; exempt: boolean; evaluation?: { attestors?: unknown } }>,
   unknown: string,
 ): string[] {
   // With --attestations, every evaluation of a rule that requires them carries its attestors' verdicts.
-  const attested = results.some((r) => r.attestors !== undefined || r.evaluation?.attestors !== undefined);
+  const attested = results.some((r) => r.evaluation?.attestors !== undefined);
   const admitted = results.filter((r) => r.admitted).length;
   const exempt = results.filter((r) => r.exempt).length;
   const exemptNote = exempt === 0 ? '' : ` (${exempt} exempt: deployed without any check, by a reviewed exemption)`;

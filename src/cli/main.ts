@@ -22,7 +22,6 @@ import {
   findingFails,
   Format,
   FORMATS,
-  imageRows,
   LintItem,
   lintJson,
   lintJunit,
@@ -371,8 +370,7 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
       }
       const imagesOnly = options.images.length > 0 && !values.workloads;
       const notFound: string[] = [];
-      const results = imagesOnly ? check(input, options) : [];
-      const judged: CheckRow[] = imagesOnly ? imageRows(results) : checkWorkloads(input, options, notFound);
+      const judged: CheckRow[] = imagesOnly ? check(input, options) : checkWorkloads(input, options, notFound);
       const { rows, outcomes } = suppressed(judged, suppressions, codeOfCheckRow, addressOfRow);
       const noWorkload = !imagesOnly && !rows.some((r) => r.workload !== '(--image)');
       const failed = rows.some(rowFails) || (values['require-workloads'] === true && noWorkload);
@@ -384,7 +382,7 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
       } else if (format === 'junit') {
         checkJunit(rows, outcomes, notes).forEach(print);
       } else {
-        const table = rows.length === 0 ? [] : imagesOnly ? checkReport(results, colour) : workloadReport(rows, colour);
+        const table = rows.length === 0 ? [] : imagesOnly ? checkReport(rows, colour) : workloadReport(rows, colour);
         const suppressedRows = rows.filter((r) => !r.admitted && r.suppression !== undefined);
         [
           ...table,

@@ -178,6 +178,9 @@ describe('check --attestations', () => {
       decision: 'ALLOW',
       attestors: [{ attestor: ATTESTOR, satisfied: true }],
     });
+    // The table says what verifying offline cannot know, as for the workloads.
+    const table = run('check', input(), '--image', `gcr.io/mirror/api@${DIGEST}`, '--attestations', att).stdout;
+    expect(table).toMatch(/note: attestations verified offline: .*cannot be known here/);
   });
 
   test.each([

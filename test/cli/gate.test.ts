@@ -206,6 +206,19 @@ describe('--image, alone and with --workloads', () => {
     ]);
     expect(code).toBe(1);
   });
+
+  test('--image on an input without a policy: judged by the --policy files', () => {
+    const { code, stdout } = run('check', SERVICES, '--image', IMAGE, '--policy', POLICY, '--json');
+    expect(decisions(stdout)).toEqual(['(--image) - ALLOW admitted']);
+    expect(code).toBe(0);
+  });
+
+  test.each([[[]], [['--workloads']]])('--image with no policy at all is an input error %j, never no row', (extra) => {
+    const { code, stdout, stderr } = run('check', SERVICES, '--image', IMAGE, ...extra);
+    expect(stderr).toContain(`no google_binary_authorization_policy in ${SERVICES} to judge the --image images by`);
+    expect(stdout).toBe('');
+    expect(code).toBe(2);
+  });
 });
 
 describe('every command on every input format', () => {

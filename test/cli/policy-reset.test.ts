@@ -149,6 +149,30 @@ describe('a policy that apply resets is reset for every command', () => {
       expect(code).toBe(1);
     });
 
+    test('check --image: an image the policy admits is not admitted either, alone and beside the workloads', () => {
+      const plain = changes.length === 1 && changes[0].after === null;
+      for (const extra of [[], ['--workloads']]) {
+        const { code, stdout, stderr } = runCliText('check', file, '--image', IMAGE, ...extra, '--json');
+        if (plain) {
+          // Nothing of the policy is left in the plan to judge the image by: an input error, with --workloads
+          // too (no row for the image would be a silent pass).
+          expect(stderr).toContain('no google_binary_authorization_policy');
+          expect(stderr).toContain('to judge the --image images by');
+          expect(code).toBe(2);
+          continue;
+        }
+        const rows = JSON.parse(stdout).results.filter((r: { workload: string }) => r.workload === '(--image)');
+        expect(rows.length).toBeGreaterThan(0);
+        for (const row of rows) {
+          expect(row).toMatchObject({ decision: 'NO_POLICY', admitted: false });
+          expect(row.reason).toMatch(/project app .*Google's default policy, which admits every image/);
+          // What the policy decides once it is in place again.
+          expect(row.evaluation).toMatchObject({ decision: 'ALLOW', admitted: true });
+        }
+        expect(code).toBe(1);
+      }
+    });
+
     test('summary says it', () => {
       const { stdout } = runCliText('summary', file);
       expect(stdout).toMatch(

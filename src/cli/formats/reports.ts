@@ -7,7 +7,7 @@ import { junitXml, JunitCase, JunitSuite } from './junit';
 import { codeOfRow } from './rules';
 import { findingRules, sarifLog, SarifItem, SarifLevel } from './sarif';
 import { Severity } from '../../core/policy-findings';
-import { CheckResult, WorkloadResult } from '../check';
+import { WorkloadResult } from '../check';
 import { DiffResult } from '../diff';
 import { LocatedFinding } from '../lint';
 import { Suppressed, suppressedText, SuppressionOutcome, suppressionWarnings } from '../suppressions';
@@ -38,31 +38,6 @@ export interface CheckRow extends WorkloadResult {
 /** A finding of `lint`, with why it does not count when it does not. */
 export interface LintItem extends LocatedFinding {
   readonly suppression?: Suppressed;
-}
-
-/**
- * The rows of `check --image` (each image against each policy) in the shape of every other row of `check`,
- * so that `--json` has one shape whatever the options: the workload `(--image)`, the evaluation kept whole.
- */
-export function imageRows(results: readonly CheckResult[]): WorkloadResult[] {
-  return results.map((r) => {
-    const { stack, file, policy, project, line, ...evaluation } = r;
-    return {
-      stack,
-      file,
-      ...(line === undefined ? {} : { line }),
-      workload: '(--image)',
-      container: '-',
-      project,
-      policy,
-      image: r.image,
-      decision: r.decision,
-      admitted: r.admitted,
-      exempt: false,
-      reason: r.reason,
-      evaluation,
-    };
-  });
 }
 
 /** Whether a row of `check` fails the run: not admitted, and not suppressed. */
