@@ -2,6 +2,7 @@ import { resolve } from 'path';
 import { inFile, readInputs, selectStack } from './input';
 import { policiesFound, requireValidPolicy } from './policies';
 import { InputFormat, InputModel } from '../core/model';
+import { isInterpolated, RuleModel } from '../core/policy';
 import { globalEvaluationText } from '../core/policy-check';
 import { policyResetsOf, resetSentence } from '../core/policy-reset';
 import { attestorsOf, PROVIDER_DEFAULT_PROJECT } from '../core/terraform-json';
@@ -42,7 +43,7 @@ export function summary(input: string, stackName?: string): string[] {
       lines.push(`    ${globalEvaluationText(globalPolicyEvaluationMode)}`);
       lines.push(`    allowlist: ${policy.allowlistPatterns.length} pattern(s)`);
       policy.allowlistPatterns.forEach((p) => lines.push(`      ${p}`));
-      lines.push(`    required attestors: ${rule.requireAttestationsBy.length || 'none'}`);
+      lines.push(`    required attestors: ${rule.requireAttestationsBy.length || 'none'}${unusedAttestors(rule)}`);
       rule.requireAttestationsBy.forEach((a) => lines.push(`      ${a}`));
       const clusters = Object.entries(policy.clusterAdmissionRules ?? {});
       if (clusters.length > 0) {
@@ -94,4 +95,18 @@ function projectText(model: InputModel, project: string): string {
     return `project ${project}, from --project: the policy YAML has no name`;
   }
   return `project ${project}`;
+}
+
+/**
+ * What a rule that does not require attestations does with an attestor list: it can hold only entries known at
+ * apply time (`requireValidPolicy` refuses known ones), which the mode ignores.
+ */
+function unusedAttestors(rule: RuleModel): string {
+  const unused =
+    rule.requireAttestationsBy.length > 0 &&
+    rule.evaluationMode !== 'REQUIRE_ATTESTATION' &&
+    !isInterpolated(rule.evaluationMode);
+  return unused
+    ? ` (known only at apply: ${rule.evaluationMode} decides without attestors, and the API refuses a list that is not empty)`
+    : '';
 }

@@ -132,6 +132,9 @@ describe('real configurations: judged the same from HCL as from Terraform JSON',
     expect(JSON.parse(stdout.join('\n')).results[0].evaluation.unknownValues).toStrictEqual([
       'allowlist pattern ${dynamic admission_whitelist_patterns}',
     ]);
+    expect(runCliText('summary', input).stdout).toContain(
+      'required attestors: 1 (known only at apply: ALWAYS_DENY decides without attestors, and the API refuses a list that is not empty)',
+    );
     const lint = runCli('lint', input, '--json');
     expect(lint.stderr).toEqual([]);
     expect(JSON.parse(lint.stdout.join('\n')).findings.map((f: any) => f.message)).not.toContainEqual(
