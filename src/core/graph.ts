@@ -177,6 +177,7 @@ function grantLabel(classes: readonly TrustClass[], unjudged: boolean): string {
   const words: Record<TrustClass, string> = {
     'rewrite-attestor': 'rewrites attestors',
     'rewrite-policy': 'rewrites the policy',
+    'rewrite-guardrail': 'sets organization policies',
     attach: 'attaches attestations',
     sign: 'signs',
     'act-as': 'acts as service accounts',

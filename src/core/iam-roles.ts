@@ -9,6 +9,13 @@
  * `roles.get` returns them), as collected in the public dataset iann0036/iam-dataset (`gcp/roles/*.json`,
  * commit 2073fa52ac008a45477aa0b1b4580cd99135bf60, 2026-08-22): 2,461 roles. Data only; edit by regenerating,
  * or add a role by hand with the permissions its page in Google's "IAM roles and permissions" reference lists.
+ *
+ * The organization policy permissions (`orgpolicy.policy.set`, `orgpolicy.policies.create`, `.update`, `.delete`)
+ * were added later, from the same dataset's permission index (`gcp/permissions.json`, which lists the roles
+ * holding each permission; read at commits 02d4d9c86e496fd02a9e458153a5ed35d98fcd15 and
+ * 2b3e73524246eb6bf9ca8ad43f96ee7944fd7dd1, the same in both): `roles/assuredworkloads.admin`,
+ * `roles/assuredworkloads.editor` (`orgpolicy.policy.set`) and `roles/orgpolicy.policyAdmin` (all four), which
+ * moved from the list of roles without trust permissions to the table.
  */
 
 /** Each predefined role that holds a trust-chain permission, with those permissions (and no others). */
@@ -73,6 +80,8 @@ export const PREDEFINED_ROLE_TRUST_PERMISSIONS: Readonly<Record<string, readonly
   'roles/artifactregistry.repoAdmin': ['artifactregistry.repositories.uploadArtifacts'],
   'roles/artifactregistry.writer': ['artifactregistry.repositories.uploadArtifacts'],
   'roles/assuredoss.admin': ['iam.serviceAccountKeys.create'],
+  'roles/assuredworkloads.admin': ['orgpolicy.policy.set'],
+  'roles/assuredworkloads.editor': ['orgpolicy.policy.set'],
   'roles/automl.serviceAgent': ['storage.objects.create'],
   'roles/automlrecommendations.serviceAgent': ['storage.objects.create'],
   'roles/backupdr.cloudStorageOperator': ['storage.objects.create'],
@@ -395,6 +404,12 @@ export const PREDEFINED_ROLE_TRUST_PERMISSIONS: Readonly<Record<string, readonly
     'storage.buckets.setIamPolicy',
   ],
   'roles/notebooks.serviceAgent': ['iam.serviceAccounts.actAs', 'iam.serviceAccounts.getAccessToken'],
+  'roles/orgpolicy.policyAdmin': [
+    'orgpolicy.policies.create',
+    'orgpolicy.policies.delete',
+    'orgpolicy.policies.update',
+    'orgpolicy.policy.set',
+  ],
   'roles/osconfig.serviceAgent': [
     'containeranalysis.notes.update',
     'containeranalysis.notes.delete',
@@ -578,7 +593,7 @@ apsinfra.admin
 artifactregistry.attachmentReader artifactregistry.attachmentWriter artifactregistry.reader
 artifactregistry.serviceAgent artifactregistry.viewer
 assuredoss.editor assuredoss.projectAdmin assuredoss.reader assuredoss.user assuredoss.viewer
-assuredworkloads.admin assuredworkloads.editor assuredworkloads.monitoringServiceAgent assuredworkloads.reader
+assuredworkloads.monitoringServiceAgent assuredworkloads.reader
 assuredworkloads.serviceAgent assuredworkloads.settingsReader assuredworkloads.viewer
 auditmanager.admin auditmanager.auditor auditmanager.ccfAdmin auditmanager.ccfViewer auditmanager.serviceAgent
 auditmanager.viewer
@@ -1080,7 +1095,7 @@ oracledatabase.goldenGateDeploymentAdmin oracledatabase.goldenGateDeploymentView
 oracledatabase.goldenGateDeploymentsUser oracledatabase.networkAdmin oracledatabase.odbNetworkAdmin
 oracledatabase.odbNetworkViewer oracledatabase.odbSubnetAdmin oracledatabase.odbSubnetUser
 oracledatabase.odbSubnetViewer oracledatabase.pluggableDatabaseViewer oracledatabase.viewer
-orgpolicy.policyAdmin orgpolicy.policyViewer
+orgpolicy.policyViewer
 osconfig.admin osconfig.guestPolicyAdmin osconfig.guestPolicyEditor osconfig.guestPolicyViewer
 osconfig.instanceOSPoliciesComplianceViewer osconfig.inventoryViewer osconfig.orgBillingConfigViewer
 osconfig.osPolicyAssignmentAdmin osconfig.osPolicyAssignmentEditor osconfig.osPolicyAssignmentReportViewer

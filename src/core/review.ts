@@ -926,6 +926,12 @@ function clausesOf(
             : q`rewrite ${reach(g, 'attestor', article)} and their notes: which keys they trust`;
       case 'rewrite-policy':
         return q`rewrite ${reach(g, 'policy', article)}: what it admits`;
+      case 'rewrite-guardrail':
+        return q`set or remove the organization policies of ${
+          g.scope === 'project'
+            ? prose('the project')
+            : prose(`the ${GRANT_SCOPE_NOUNS[g.scope]} and every project under it`)
+        }${then(q`, run.allowedBinaryAuthorizationPolicies among them: whether Cloud Run services and jobs must use Binary Authorization`)}`;
       case 'attach':
         return q`attach attestations to ${reach(g, 'note', article)}${attestorsOf(g, 'note', attestors)}${then(q`: with the key, it can attest images`)}`;
       case 'sign':
@@ -945,13 +951,18 @@ function clausesOf(
   return joinQuoted(clauses, '; ');
 }
 
+/** A noun with its indefinite article: "a project", "an organization". */
+function withArticle(noun: string): string {
+  return `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+}
+
 function grantAdded({ grant: g, judgement: j }: JudgedGrant, attestors: AttestorView[]): Quoted {
   if (j.unjudged !== undefined) {
     return unjudgedText(g, j.unjudged);
   }
   const clauses = clausesOf(g, j.classes, attestors);
   const inherited = above(g)
-    ? q` (a grant on a ${prose(GRANT_SCOPE_NOUNS[g.scope])} applies to every ${prose(
+    ? q` (a grant on ${prose(withArticle(GRANT_SCOPE_NOUNS[g.scope]))} applies to every ${prose(
         j.classes.length === 1 && (j.classes[0] === 'sign' || j.classes[0] === 'attach')
           ? j.classes[0] === 'sign'
             ? 'key'

@@ -17,18 +17,23 @@ import { isUnknownValue } from './model';
  * What a trust-chain permission lets a member do:
  * - `rewrite-attestor`: change what an attestor trusts (its keys, its note), or its note;
  * - `rewrite-policy`: change the project's policy, or a named platform policy;
+ * - `rewrite-guardrail`: set or remove the organization policies of a project (or of a folder or an organization,
+ *   for every project under it), `run.allowedBinaryAuthorizationPolicies` among them: the guardrail that makes
+ *   every Cloud Run service and job use Binary Authorization (`CloudRunBinaryAuthorizationGuardrail`);
  * - `attach`: attach occurrences (attestations) to a note: half of attesting;
  * - `sign`: sign with a Cloud KMS key version: the other half;
  * - `act-as`: act as a service account (a signer's): its tokens, signatures, keys;
  * - `push`: push images into a repository that an allowlist pattern admits (or the bucket behind Container Registry);
  * - `grant`: grant any of these to anyone, itself included (`setIamPolicy`, or rewriting a custom role).
  */
-export type TrustClass = 'rewrite-attestor' | 'rewrite-policy' | 'attach' | 'sign' | 'act-as' | 'push' | 'grant';
+export type TrustClass =
+  'rewrite-attestor' | 'rewrite-policy' | 'rewrite-guardrail' | 'attach' | 'sign' | 'act-as' | 'push' | 'grant';
 
 /** Every trust class, in the order messages list them. */
 export const TRUST_CLASSES: readonly TrustClass[] = [
   'rewrite-attestor',
   'rewrite-policy',
+  'rewrite-guardrail',
   'attach',
   'sign',
   'act-as',
@@ -95,6 +100,12 @@ export const TRUST_PERMISSIONS: Readonly<Record<string, TrustPermission>> = {
   'binaryauthorization.platformPolicies.create': { class: 'rewrite-policy', on: 'policy' },
   'binaryauthorization.platformPolicies.replace': { class: 'rewrite-policy', on: 'policy' },
   'binaryauthorization.platformPolicies.delete': { class: 'rewrite-policy', on: 'policy' },
+  // The guardrail: the v1 API's one permission (`SetOrgPolicy`), and the v2 API's, which `google_org_policy_policy`
+  // uses. Set on a project, a folder or an organization; a grant on any of them reaches the project's.
+  'orgpolicy.policy.set': { class: 'rewrite-guardrail', on: 'project' },
+  'orgpolicy.policies.create': { class: 'rewrite-guardrail', on: 'project' },
+  'orgpolicy.policies.update': { class: 'rewrite-guardrail', on: 'project' },
+  'orgpolicy.policies.delete': { class: 'rewrite-guardrail', on: 'project' },
   'containeranalysis.notes.attachOccurrence': { class: 'attach', on: 'note' },
   'cloudkms.cryptoKeyVersions.useToSign': { class: 'sign', on: 'key' },
   'iam.serviceAccounts.actAs': { class: 'act-as', on: 'service-account' },

@@ -243,4 +243,17 @@ describe('graph: grants drawn by what the table says they give', () => {
     expect(text).toMatch(/-->\|acts as service accounts: roles\/iam.serviceAccountTokenCreator\| scope1/);
     expect(text).toContain('service account signer@sec-project.iam.gserviceaccount.com');
   });
+
+  test("an organization policy administrator sets the guardrail's organization policies", () => {
+    const input = file('graph-guardrail.tf.json', {
+      resource: {
+        google_project_iam_member: {
+          o: { project: 'app-project', role: 'roles/orgpolicy.policyAdmin', member: 'user:o@example.com' },
+        },
+      },
+    });
+    const { code, stdout } = runCli('graph', input);
+    expect(code).toBe(0);
+    expect(stdout.join('\n')).toMatch(/-->\|sets organization policies: roles\/orgpolicy.policyAdmin\|/);
+  });
 });

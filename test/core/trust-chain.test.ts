@@ -184,6 +184,80 @@ describe('grants the old role list missed: each weakens (issue 20, item 2)', () 
   });
 });
 
+describe("the guardrail's own permissions: who may set or remove the organization policy that makes Cloud Run use Binary Authorization", () => {
+  test.each([
+    [
+      'roles/orgpolicy.policyAdmin',
+      'google_project_iam_member',
+      { project: 'app' },
+      /may now set or remove the organization policies of the project, run\.allowedBinaryAuthorizationPolicies among them/,
+    ],
+    [
+      'roles/orgpolicy.policyAdmin',
+      'google_organization_iam_member',
+      { org_id: '456' },
+      /set or remove the organization policies of the organization and every project under it, .*\(a grant on an organization applies/,
+    ],
+    [
+      'roles/assuredworkloads.admin',
+      'google_folder_iam_member',
+      { folder: 'folders/9' },
+      /set or remove the organization policies of the folder and every project under it/,
+    ],
+    ['roles/assuredworkloads.editor', 'google_project_iam_member', { project: 'app' }, /organization policies/],
+  ])('%s on %s weakens; removing it strengthens', (role, type, target, reason) => {
+    const lines = review(doc({}), doc(grant(type, target, role)));
+    expect(lines).toEqual([expect.stringMatching(/^weakening /)]);
+    expect(lines[0]).toMatch(reason);
+    expect(kinds(review(doc(grant(type, target, role)), doc({})))).toEqual(['strengthening']);
+  });
+
+  test('the viewer, on the organization, changes nothing', () => {
+    expect(
+      review(doc({}), doc(grant('google_organization_iam_member', { org_id: '456' }, 'roles/orgpolicy.policyViewer'))),
+    ).toEqual([]);
+  });
+
+  test.each([
+    'orgpolicy.policy.set',
+    'orgpolicy.policies.create',
+    'orgpolicy.policies.update',
+    'orgpolicy.policies.delete',
+  ])('a custom role holding %s, granted on the project, weakens', (permission) => {
+    const role = {
+      google_project_iam_custom_role: {
+        guard: { project: 'app', role_id: 'guard', title: 'Guard', permissions: [permission] },
+      },
+    };
+    const onProject = grant(
+      'google_project_iam_member',
+      { project: 'app' },
+      '${google_project_iam_custom_role.guard.id}',
+    );
+    expect(review(doc(role), doc({ ...role, ...onProject }))).toEqual([
+      expect.stringMatching(/^weakening .*may now set or remove the organization policies of the project/),
+    ]);
+  });
+
+  test('on an attestor, a note or a key the permissions reach nothing: no change', () => {
+    expect(rolePermissions('roles/orgpolicy.policyAdmin', new Map())).toEqual({
+      known: true,
+      permissions: [
+        'orgpolicy.policies.create',
+        'orgpolicy.policies.delete',
+        'orgpolicy.policies.update',
+        'orgpolicy.policy.set',
+      ],
+    });
+    expect(
+      review(
+        doc({}),
+        doc(grant('google_kms_crypto_key_iam_member', { crypto_key_id: KEY }, 'roles/orgpolicy.policyAdmin')),
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('pushing: only into what an allowlist pattern admits', () => {
   const writer = (target: Record<string, unknown>, type = 'google_artifact_registry_repository_iam_member') =>
     grant(type, target, 'roles/artifactregistry.writer');
