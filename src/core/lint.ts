@@ -14,7 +14,7 @@ import { describeValue } from './display';
 import { FindingCode } from './findings';
 import { workloadIgnoredChange } from './gate';
 import { isPublicMember } from './iam';
-import { InputModel, isUnknownValue, POLICY_TYPE, ResourceInstance } from './model';
+import { BUCKET_TYPE, InputModel, isUnknownValue, POLICY_TYPE, REPOSITORY_TYPE, ResourceInstance } from './model';
 import { checkAttestorName } from './names';
 import { isInterpolated, RuleModel } from './policy';
 import { globalEvaluationModeProblem, globalEvaluationText } from './policy-check';
@@ -58,7 +58,9 @@ export function hasLintSubjects(doc: unknown): boolean {
  */
 export function lintModel(model: InputModel): Finding[] {
   const preventDestroyKnown = model.format === 'terraform-json';
-  const meta = model.resources.flatMap(lintMetaArguments);
+  // Repositories and buckets are read only to resolve the references of grants to them: how many there are
+  // changes nothing judged here (a grant on one of them by reference stays unknown, and counts).
+  const meta = model.resources.filter((r) => !LOOKED_UP_TYPES.has(r.type)).flatMap(lintMetaArguments);
   return [
     ...model.hiddenModules.map((module): Finding => ({
       severity: 'error',
@@ -134,6 +136,9 @@ function lintGrants(model: InputModel): Finding[] {
       : [];
   });
 }
+
+/** The types kept only so that references to them resolve (`Resolver` in trust.ts). */
+const LOOKED_UP_TYPES: ReadonlySet<string> = new Set([REPOSITORY_TYPE, BUCKET_TYPE]);
 
 /**
  * The findings for what Terraform JSON's meta-arguments leave open: instances known only at apply (`count`,

@@ -224,6 +224,16 @@ describe('count and for_each on a workload', () => {
     expect(notEnforcing).toMatchObject({ code: 1, rows: [{ decision: 'NOT_ENFORCED', admitted: false }] });
   });
 
+  test('repositories and buckets with instances are read only for the references of grants: no lint finding', () => {
+    const resources = {
+      google_storage_bucket: { b: { count: 2, name: 'b-${count.index}', location: 'US' } },
+      google_artifact_registry_repository: {
+        r: { for_each: '${var.regions}', location: '${each.key}', repository_id: 'apps', format: 'DOCKER' },
+      },
+    };
+    expect(lint(doc({ resources })).findings).toEqual([]);
+  });
+
   test('an image of each instance is unknown', () => {
     const { code, rows } = check(
       doc({ service: { for_each: { a: 'x' }, template: { containers: [{ image: '${each.value}' }] } } }),

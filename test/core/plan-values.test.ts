@@ -138,6 +138,6 @@ describe('what agrees is read', () => {
   });
 
   test('a resource of a type no command reads is not compared', () => {
-    expect(planModel(plan('google_storage_bucket', { name: 'a' }, { name: 'b' })).resources).toEqual([]);
+    expect(planModel(plan('google_pubsub_topic', { name: 'a' }, { name: 'b' })).resources).toEqual([]);
   });
 });

@@ -65,7 +65,7 @@ describe('the repository a build writes to', () => {
   });
 
   test('SOURCE_BUILD_RESOURCE_TYPES (what discovery reads) are exactly the types that can be builds', () => {
-    const types = [...Object.keys(CLOUD_RUN_RESOURCE_TYPES), 'google_storage_bucket', 'google_cloudfunctions_function'];
+    const types = [...Object.keys(CLOUD_RUN_RESOURCE_TYPES), 'google_pubsub_topic', 'google_cloudfunctions_function'];
     const builds = types.filter((type) => sourceBuildOf(type, { build_config: {} }) !== undefined);
     expect(builds.sort()).toEqual([...SOURCE_BUILD_RESOURCE_TYPES].sort());
   });
@@ -355,16 +355,16 @@ describe('plans', () => {
         change: { actions: ['delete'] },
       },
       {
-        address: 'google_storage_bucket.b',
+        address: 'google_pubsub_topic.b',
         mode: 'managed',
-        type: 'google_storage_bucket',
+        type: 'google_pubsub_topic',
         name: 'b',
         change: { actions: ['update'], before: { name: 'b' }, after: { name: 'b' } },
       },
     );
     addPlanned(doc, 'google_binary_authorization_policy', 'replaced', { project: 'q' });
     addPlanned(doc, 'google_binary_authorization_policy', 'new', { project: 'r' });
-    addPlanned(doc, 'google_storage_bucket', 'b', { name: 'b' });
+    addPlanned(doc, 'google_pubsub_topic', 'b', { name: 'b' });
     const { prior } = planModel(doc);
     expect(prior!.resources.map((r) => [r.address, r.values.project, r.providerProject])).toEqual([
       ['module.a["k"].module.b[0].google_cloud_run_v2_service.s', 'old-project', 'provider-project'],
@@ -443,10 +443,10 @@ describe('a plan whose resource_changes and planned_values disagree is refused',
       'an update, a no-op or a replacement that planned_values does not hold, of any managed type',
       [
         { address: `${SERVICE}.s`, actions: ['no-op'] },
-        { address: 'google_storage_bucket.b', actions: ['delete', 'create'] },
+        { address: 'google_pubsub_topic.b', actions: ['delete', 'create'] },
       ],
       [`${SERVICE}.s`],
-      'resource_changes[1] (google_storage_bucket.b): its actions ["delete","create"] leave it in place, but planned_values does not hold it',
+      'resource_changes[1] (google_pubsub_topic.b): its actions ["delete","create"] leave it in place, but planned_values does not hold it',
     ],
     [
       'a change in a module instance that planned_values holds only at another instance key',
@@ -460,8 +460,8 @@ describe('a plan whose resource_changes and planned_values disagree is refused',
     [
       'a resource of any type in planned_values without a change',
       [{ address: `${SERVICE}.s`, actions: ['create'] }],
-      [`${SERVICE}.s`, ['google_storage_bucket.b', { name: 'b' }]],
-      'planned_values holds google_storage_bucket.b, but resource_changes holds no change for it',
+      [`${SERVICE}.s`, ['google_pubsub_topic.b', { name: 'b' }]],
+      'planned_values holds google_pubsub_topic.b, but resource_changes holds no change for it',
     ],
     [
       'a deleted policy that planned_values still holds',
@@ -471,8 +471,8 @@ describe('a plan whose resource_changes and planned_values disagree is refused',
     ],
     [
       'a deleted resource of another type that planned_values still holds',
-      [{ address: 'google_storage_bucket.b', actions: ['delete'] }],
-      [['google_storage_bucket.b', { name: 'b' }]],
+      [{ address: 'google_pubsub_topic.b', actions: ['delete'] }],
+      [['google_pubsub_topic.b', { name: 'b' }]],
       'its actions ["delete"] remove it, but planned_values still holds it',
     ],
     [
@@ -588,14 +588,14 @@ describe('a plan whose resource_changes and planned_values disagree is refused',
     const entries = [
       { address: `${SERVICE}.s`, actions: ['forget'] },
       { address: 'google_binary_authorization_policy.p', actions: ['forget'] },
-      { address: 'google_storage_bucket.b', actions: ['forget'] },
+      { address: 'google_pubsub_topic.b', actions: ['forget'] },
     ];
     expect(planModel(planOf(entries, [])).resources).toEqual([]);
     const listed = planModel(
       planOf(entries, [
         [`${SERVICE}.s`, undefined],
         ['google_binary_authorization_policy.p', {}],
-        ['google_storage_bucket.b', undefined],
+        ['google_pubsub_topic.b', undefined],
       ]),
     );
     expect(listed.resources).toEqual([]);

@@ -93,7 +93,7 @@ describe('policiesFromTerraformJson: the shapes Terraform JSON allows', () => {
   test('no resource, or no policy, is no policy', () => {
     expect(policiesFromTerraformJson({})).toStrictEqual([]);
     expect(policiesFromTerraformJson({ resource: {} })).toStrictEqual([]);
-    expect(policiesFromTerraformJson({ resource: { google_storage_bucket: 5 } })).toStrictEqual([]);
+    expect(policiesFromTerraformJson({ resource: { google_pubsub_topic: 5 } })).toStrictEqual([]);
   });
 });
 
@@ -295,7 +295,7 @@ describe('terraformJsonModel: data sources', () => {
       provider: { google: { project: 'sec' } },
       data: {
         google_kms_crypto_key_version: { v: { crypto_key: '${google_kms_crypto_key.k.id}' } },
-        google_storage_bucket: { b: {} },
+        google_pubsub_topic: { b: {} },
       },
     });
     expect(model.resources).toEqual([

@@ -306,6 +306,26 @@ describe('pushing: only into what an allowlist pattern admits', () => {
     expect(review(doc({}, gcr), doc(objects('app-logs'), gcr))).toEqual([]);
   });
 
+  test('a bucket given by reference is judged by the name of the google_storage_bucket it references', () => {
+    const gcr = { admission_whitelist_patterns: [{ name_pattern: 'gcr.io/app/**' }] };
+    const bucket = (name: string) => ({ google_storage_bucket: { b: { name, location: 'US' } } });
+    const objects = grant(
+      'google_storage_bucket_iam_member',
+      { bucket: '${google_storage_bucket.b.name}' },
+      'roles/storage.objectAdmin',
+    );
+    expect(review(doc(bucket('ci-artifacts'), gcr), doc({ ...bucket('ci-artifacts'), ...objects }, gcr))).toEqual([]);
+    const behindGcr = bucket('artifacts.app.appspot.com');
+    expect(kinds(review(doc(behindGcr, gcr), doc({ ...behindGcr, ...objects }, gcr)))).toEqual(['weakening']);
+    // A name known only at apply time cannot be judged: the grant still counts.
+    const unknown = bucket('${var.bucket}');
+    expect(review(doc(unknown, gcr), doc({ ...unknown, ...objects }, gcr))).toEqual([
+      expect.stringMatching(
+        /^weakening bucket .*whether an allowlist pattern admits what is pushed there cannot be told/,
+      ),
+    ]);
+  });
+
   test('a pattern added over a repository with writers: the pattern weakens, and so does the writer who may now push what it admits', () => {
     const scratch = writer({ ...REPOSITORY, repository: 'images' });
     const lines = review(doc(scratch), doc(scratch, ALLOWLISTED));
