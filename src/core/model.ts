@@ -120,7 +120,8 @@ export const GRANTING_IAM_TYPES: Readonly<Record<string, GrantingIamType>> = Obj
 
 /**
  * The resource types the readers keep: the policy, attestors and what they trust (notes, keys, their key
- * rings, the IAM on them and above them: `GRANTING_IAM_TYPES`, custom roles, repositories and buckets), organization policies and Cloud Run's. A
+ * rings, the IAM on them and above them: `GRANTING_IAM_TYPES`, custom roles, repositories; and, in configuration only, buckets:
+ * `CONFIGURATION_ONLY_TYPES`), organization policies and Cloud Run's. A
  * handful of resources in most configurations (project IAM members may be more: see `GRANTING_IAM_TYPES`),
  * so a plan of many thousands of resources still costs little beyond its parsing.
  */
@@ -134,10 +135,16 @@ export const MODEL_RESOURCE_TYPES: ReadonlySet<string> = new Set([
   PROJECT_CUSTOM_ROLE_TYPE,
   ORGANIZATION_CUSTOM_ROLE_TYPE,
   REPOSITORY_TYPE,
-  BUCKET_TYPE,
   ...Object.keys(GRANTING_IAM_TYPES),
   ...Object.keys(CLOUD_RUN_RESOURCE_TYPES),
 ]);
+
+/**
+ * The resource types the Terraform JSON reader keeps besides `MODEL_RESOURCE_TYPES`, only for the references
+ * to them that a configuration holds (a grant on `${google_storage_bucket.b.name}`): a plan or a state holds the
+ * value the reference resolves to, and keeping every bucket of a large plan would cost its reading for nothing.
+ */
+export const CONFIGURATION_ONLY_TYPES: ReadonlySet<string> = new Set([BUCKET_TYPE]);
 
 /**
  * The data source types the Terraform JSON reader keeps, under the address `data.TYPE.NAME`: how an

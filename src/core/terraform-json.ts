@@ -18,6 +18,7 @@ import { describeValue } from './display';
 import { ignoreChangesOf, ignoredChangeCovering } from './lifecycle';
 import {
   ATTESTOR_TYPE,
+  CONFIGURATION_ONLY_TYPES,
   exemptionOf,
   InputModel,
   isPlainObject,
@@ -136,7 +137,7 @@ export function terraformJsonModel(doc: unknown, providerDocs: unknown[] = [doc]
   const providers = providerDocs.flatMap(googleProvidersOf);
   requireDistinctProviders(providers);
   const resources: ResourceInstance[] = [];
-  for (const type of MODEL_RESOURCE_TYPES) {
+  for (const type of [...MODEL_RESOURCE_TYPES, ...CONFIGURATION_ONLY_TYPES]) {
     for (const [name, body] of resourcesOfType(doc, type)) {
       const address = `${type}.${name}`;
       const instances = instancesOf(address, body);
