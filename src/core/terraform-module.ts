@@ -85,7 +85,8 @@ export function terraformModuleModel(root: LoadedModule, load: ModuleLoader): In
   const resources: ResourceInstance[] = [];
   const hiddenModules: string[] = [];
   const visit = (module: LoadedModule, context: ModuleContext, ancestry: LoadedModule[]): void => {
-    const files = module.files.map((f) => ({ ...f, doc: inFileOf(f, () => prepared(f.doc, context)) }));
+    const declared = module.files.flatMap((f) => inFileOf(f, () => declaredIn(f)));
+    const files = module.files.map((f) => ({ ...f, doc: inFileOf(f, () => prepared(f.doc, context, declared)) }));
     const own = files.flatMap((f) => inFileOf(f, () => googleProvidersOf(f.doc)));
     const providerDocs = [...files.map((f) => f.doc), inheritedProvidersDoc(context.inherited ?? [], own)];
     requireDeclaredOnce(files, context.prefix);
@@ -172,10 +173,46 @@ function sortedByLine(resources: ResourceInstance[]): ResourceInstance[] {
     .map(([r]) => r);
 }
 
-/** A module's document as its instance sees it: its variables' known values in, its instances' multiplicity on. */
-function prepared(doc: Record<string, unknown>, context: ModuleContext): Record<string, unknown> {
-  const withInputs = context.inputs === undefined ? doc : withVariables(doc, context.inputs);
+/**
+ * A module's document as its instance sees it: its references to its own resources by their addresses in the
+ * configuration, then its variables' known values in (which are the caller's, already addressed so), then its
+ * instances' multiplicity on.
+ */
+function prepared(
+  doc: Record<string, unknown>,
+  context: ModuleContext,
+  declared: readonly string[],
+): Record<string, unknown> {
+  const addressed = withOwnAddresses(doc, context.prefix, declared);
+  const withInputs = context.inputs === undefined ? addressed : withVariables(addressed, context.inputs);
   return context.multiplied === undefined ? withInputs : withInstancesKnownAtApply(withInputs, context.multiplied);
+}
+
+/**
+ * The document of a called module with each reference to what the module itself declares (a resource, a data
+ * source, a module call: `${google_kms_crypto_key.k.id}`, also within a longer expression) given the address the
+ * configuration knows it by (`${module.signing.google_kms_crypto_key.k.id}`), as a plan names it. So a reference
+ * resolves to the resource it means, and the same text in two instances of a module is never one value. The root
+ * module's addresses are its own (`prefix` empty): nothing changes. Only strings that interpolate are looked at.
+ */
+export function withOwnAddresses(
+  doc: Record<string, unknown>,
+  prefix: string,
+  declared: readonly string[],
+): Record<string, unknown> {
+  if (prefix === '' || declared.length === 0) {
+    return doc;
+  }
+  const escaped = declared.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  // An address not preceded by a part of another (`data.`, `x_`), and followed by an attribute or an index.
+  const own = new RegExp(`(?<![A-Za-z0-9_.-])(?:${escaped.join('|')})(?=[.[])`, 'g');
+  const result: Record<string, unknown> = { ...doc };
+  for (const key of SUBSTITUTED) {
+    if (result[key] !== undefined) {
+      result[key] = mapStrings(result[key], (s) => (s.includes('${') ? s.replace(own, (a) => `${prefix}${a}`) : s));
+    }
+  }
+  return result;
 }
 
 /** The sections of a document whose values may refer to the module's variables and are read. */

@@ -227,8 +227,12 @@ const KEY_VERSION_ID =
 const CRYPTO_KEY_NAME = /^projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/]+$/;
 /** The provider's short form of a key id, `P/L/R/K`. */
 const CRYPTO_KEY_SHORT = /^([^/$]+)\/([^/$]+)\/([^/$]+)\/([^/$]+)$/;
-/** A whole-value reference of Terraform JSON: `${TYPE.NAME.ATTRIBUTE}` or `${data.TYPE.NAME.ATTRIBUTE}`. */
-const REFERENCE = /^\$\{((?:data\.)?[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\.([a-z_]+)\}$/;
+/**
+ * A whole-value reference of Terraform JSON: `${TYPE.NAME.ATTRIBUTE}` or `${data.TYPE.NAME.ATTRIBUTE}`, in a
+ * followed local module with the module's address before it (`${module.M.TYPE.NAME.ATTRIBUTE}`: `withOwnAddresses`
+ * in terraform-module.ts).
+ */
+const REFERENCE = /^\$\{((?:module\.[A-Za-z0-9_-]+\.)*(?:data\.)?[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)\.([a-z_]+)\}$/;
 
 /** Resolves references between the resources of one input to the names they stand for (the trust view's, and the attestation keys'). */
 export class Resolver {

@@ -404,6 +404,124 @@ module "remote" {
   });
 });
 
+describe("a local module's references to its own resources resolve to them", () => {
+  /** A module that defines an attestor, its KMS key and note, and grants a signer on both. */
+  const SIGNING = `variable "project_id" {
+  type = string
+}
+
+variable "signer" {
+  type = string
+}
+
+resource "google_kms_key_ring" "ring" {
+  project  = var.project_id
+  name     = "attestors"
+  location = "global"
+}
+
+resource "google_kms_crypto_key" "key" {
+  name     = "built"
+  key_ring = google_kms_key_ring.ring.id
+  purpose  = "ASYMMETRIC_SIGN"
+  version_template {
+    algorithm = "EC_SIGN_P256_SHA256"
+  }
+}
+
+data "google_kms_crypto_key_version" "version" {
+  crypto_key = google_kms_crypto_key.key.id
+}
+
+resource "google_container_analysis_note" "note" {
+  project = var.project_id
+  name    = "built-note"
+  attestation_authority {
+    hint {
+      human_readable_name = "built"
+    }
+  }
+}
+
+resource "google_binary_authorization_attestor" "built" {
+  project = var.project_id
+  name    = "built"
+  attestation_authority_note {
+    note_reference = google_container_analysis_note.note.name
+    public_keys {
+      id = data.google_kms_crypto_key_version.version.id
+      pkix_public_key {
+        public_key_pem      = data.google_kms_crypto_key_version.version.public_key[0].pem
+        signature_algorithm = data.google_kms_crypto_key_version.version.public_key[0].algorithm
+      }
+    }
+  }
+}
+
+resource "google_kms_crypto_key_iam_member" "signer" {
+  crypto_key_id = google_kms_crypto_key.key.id
+  role          = "roles/cloudkms.signer"
+  member        = var.signer
+}
+
+resource "google_container_analysis_note_iam_member" "attacher" {
+  project = var.project_id
+  note    = google_container_analysis_note.note.name
+  role    = "roles/containeranalysis.notes.attacher"
+  member  = var.signer
+}
+`;
+  const ROOT_MODULE = `provider "google" {
+  project = "sec-project"
+}
+
+module "signing" {
+  source     = "./modules/signing"
+  project_id = "sec-project"
+  signer     = "serviceAccount:ci@sec-project.iam.gserviceaccount.com"
+}
+
+resource "google_binary_authorization_policy" "policy" {
+  project = "app-project"
+  default_admission_rule {
+    evaluation_mode         = "REQUIRE_ATTESTATION"
+    enforcement_mode        = "ENFORCED_BLOCK_AND_AUDIT_LOG"
+    require_attestations_by = ["projects/sec-project/attestors/built"]
+  }
+}
+`;
+
+  test('graph: the signer signs the key the attestor trusts, one node, named in full', () => {
+    const input = folder({ 'main.tf': ROOT_MODULE, 'modules/signing/main.tf': SIGNING });
+    const { code, stdout } = runCli('graph', input);
+    expect(code).toBe(0);
+    const text = stdout.join('\n');
+    const key = 'key projects/sec-project/locations/global/keyRings/attestors/cryptoKeys/built';
+    expect(text.match(/^ +key\d+\[/gm)).toHaveLength(1);
+    expect(text).toContain(`key1["${key}"]`);
+    expect(text).toMatch(/signer1 -->\|signs: roles\/cloudkms.signer\| key1/);
+    expect(text).toMatch(/key1 -->\|trusted by\| attestor1/);
+    expect(text).not.toContain('#36;#123;');
+  });
+
+  test('diff: the signer grant is judged on the key of the attestor', () => {
+    const before = folder({
+      'main.tf': ROOT_MODULE,
+      'modules/signing/main.tf': SIGNING.replace(/resource "google_kms_crypto_key_iam_member"[\s\S]*?\n}\n/, ''),
+    });
+    const after = join(scratch.path, 'after');
+    cpSync(before, after, { recursive: true });
+    scratch.file('after/modules/signing/main.tf', SIGNING);
+    const { code, stdout } = runCli('diff', before, after, '--json');
+    expect(code).toBe(1);
+    const changes = JSON.parse(stdout.join('\n')).changes;
+    expect(changes.map((c: any) => `${c.kind} ${c.subject}`)).toStrictEqual([
+      'weakening key projects/sec-project/locations/global/keyRings/attestors/cryptoKeys/built',
+    ]);
+    expect(changes[0].reason).toContain('may now sign with this key (the key of projects/sec-project/attestors/built)');
+  });
+});
+
 describe('the HCL parser is loaded only for HCL', () => {
   /** Runs a script with ts-node in a child process; returns its standard output. */
   function node(script: string, preload: string[] = []): { status: number | null; stdout: string; stderr: string } {

@@ -4,6 +4,7 @@ import {
   LoadedModule,
   ModuleLoader,
   terraformModuleModel,
+  withOwnAddresses,
   withVariables,
 } from '../../src/core/terraform-module';
 
@@ -113,6 +114,42 @@ function read(folders: Record<string, Array<Record<string, unknown>>>) {
 
 const svc = (image: unknown, extra: Record<string, unknown> = {}) =>
   service({ name: 's', location: 'l', template: { containers: [{ image }] }, ...extra });
+
+describe("withOwnAddresses: a called module's references to its own resources, by their addresses in the configuration", () => {
+  const DECLARED = ['google_kms_crypto_key.k', 'data.google_kms_crypto_key_version.v', 'module.inner'];
+  /** What a string of the service's `image` becomes in the module `module.signing`. */
+  const addressed = (value: string, prefix = 'module.signing.') =>
+    (withOwnAddresses(service({ image: value }), prefix, DECLARED).resource as any).google_cloud_run_v2_service.s.image;
+
+  test.each([
+    ['${google_kms_crypto_key.k.id}', '${module.signing.google_kms_crypto_key.k.id}'],
+    [
+      '${data.google_kms_crypto_key_version.v.public_key[0].pem}',
+      '${module.signing.data.google_kms_crypto_key_version.v.public_key[0].pem}',
+    ],
+    ['${module.inner.image}', '${module.signing.module.inner.image}'],
+    ['x/${google_kms_crypto_key.k.name}/y', 'x/${module.signing.google_kms_crypto_key.k.name}/y'],
+    ['${upper(google_kms_crypto_key.k["a"].id)}', '${upper(module.signing.google_kms_crypto_key.k["a"].id)}'],
+  ])('%s', (value, expected) => {
+    expect(addressed(value)).toBe(expected);
+  });
+
+  test.each([
+    ['not declared here', '${google_kms_crypto_key.other.id}'],
+    ['a longer name', '${google_kms_crypto_key.kk.id}'],
+    ['a resource of another type ending alike', '${x_google_kms_crypto_key.k.id}'],
+    ['a data source of the resource type', '${data.google_kms_crypto_key.k.id}'],
+    ['the address alone, no attribute', '${google_kms_crypto_key.k}'],
+    ['no interpolation', 'google_kms_crypto_key.k.id'],
+    ['a variable', '${var.google_kms_crypto_key.k.id}'],
+  ])('left as it is: %s', (_, value) => {
+    expect(addressed(value)).toBe(value);
+  });
+
+  test('the root module keeps its addresses', () => {
+    expect(addressed('${google_kms_crypto_key.k.id}', '')).toBe('${google_kms_crypto_key.k.id}');
+  });
+});
 
 describe('terraformModuleModel', () => {
   test('a module called twice: each call with its own inputs, its resources addressed in it', () => {
