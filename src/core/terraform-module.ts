@@ -6,7 +6,8 @@
  *
  * Fail closed: a called module's input is known only where the call passes it as a value (or leaves it to the
  * variable's default); anything else (an expression, a variable of the root module, whose value comes from
- * tfvars, `-var` or `TF_VAR_` at plan time) stays an interpolation, which every rule treats as unknown. A call
+ * tfvars, `-var` or `TF_VAR_` at plan time) stays an interpolation, which every rule treats as unknown. A local
+ * is known where its value is a literal, or refers only to known values (`knownLocals`). A call
  * with `count` or `for_each` (other than none at all) leaves every input of its instances unknown, and makes
  * the instances of everything in it known only at apply. Registry, git and http sources are fetched by
  * `terraform init` and cannot be read here: they are reported as hidden modules, never skipped.
@@ -86,7 +87,12 @@ export function terraformModuleModel(root: LoadedModule, load: ModuleLoader): In
   const hiddenModules: string[] = [];
   const visit = (module: LoadedModule, context: ModuleContext, ancestry: LoadedModule[]): void => {
     const declared = module.files.flatMap((f) => inFileOf(f, () => declaredIn(f)));
-    const files = module.files.map((f) => ({ ...f, doc: inFileOf(f, () => prepared(f.doc, context, declared)) }));
+    const addressed = module.files.map((f) => ({
+      ...f,
+      doc: inFileOf(f, () => withOwnAddresses(f.doc, context.prefix, declared)),
+    }));
+    const locals = knownLocals(addressed, context.inputs);
+    const files = addressed.map((f) => ({ ...f, doc: inFileOf(f, () => prepared(f.doc, context, locals)) }));
     const own = files.flatMap((f) => inFileOf(f, () => googleProvidersOf(f.doc)));
     const providerDocs = [...files.map((f) => f.doc), inheritedProvidersDoc(context.inherited ?? [], own)];
     requireDeclaredOnce(files, context.prefix);
@@ -174,18 +180,70 @@ function sortedByLine(resources: ResourceInstance[]): ResourceInstance[] {
 }
 
 /**
- * A module's document as its instance sees it: its references to its own resources by their addresses in the
- * configuration, then its variables' known values in (which are the caller's, already addressed so), then its
- * instances' multiplicity on.
+ * A module's document (its references to its own resources already addressed: `withOwnAddresses`) as its
+ * instance sees it: its variables' and locals' known values in (the variables' are the caller's, addressed in
+ * the caller), then its instances' multiplicity on.
  */
 function prepared(
   doc: Record<string, unknown>,
   context: ModuleContext,
-  declared: readonly string[],
+  locals: ReadonlyMap<string, unknown>,
 ): Record<string, unknown> {
-  const addressed = withOwnAddresses(doc, context.prefix, declared);
-  const withInputs = context.inputs === undefined ? addressed : withVariables(addressed, context.inputs);
-  return context.multiplied === undefined ? withInputs : withInstancesKnownAtApply(withInputs, context.multiplied);
+  const withKnown = withValues(doc, { var: context.inputs, local: locals });
+  return context.multiplied === undefined ? withKnown : withInstancesKnownAtApply(withKnown, context.multiplied);
+}
+
+/**
+ * The locals of a module whose values are known: a value with no interpolation once the known values of the
+ * module's variables (`inputs`; none for the root module, whose variables tfvars set) and of its other known
+ * locals are put in. Anything else (a function, a conditional, a resource's attribute, a `for`) is left out:
+ * its references stay unknown. A local defined twice is an error, as Terraform has it.
+ */
+export function knownLocals(files: readonly ModuleFile[], inputs?: ReadonlyMap<string, unknown>): Map<string, unknown> {
+  const defined = new Map<string, unknown>();
+  for (const f of files) {
+    const blocks = f.doc.locals;
+    if (blocks === undefined) {
+      continue;
+    }
+    for (const block of Array.isArray(blocks) ? blocks : [blocks]) {
+      const locals = inFileOf(f, () => objectAt(block, 'locals', 'an object keyed by local name'));
+      for (const [name, value] of Object.entries(locals)) {
+        if (defined.has(name)) {
+          throw new ModelError(
+            `${f.display}: local.${name} is defined again; Terraform refuses a duplicate, give each its own name`,
+          );
+        }
+        defined.set(name, value);
+      }
+    }
+  }
+  const known = new Map<string, unknown>();
+  for (let progress = true; progress;) {
+    progress = false;
+    for (const [name, value] of defined) {
+      if (known.has(name)) {
+        continue;
+      }
+      const evaluated = mapStrings(value, (text) => substituted(text, { var: inputs, local: known }));
+      if (!holdsInterpolation(evaluated)) {
+        known.set(name, evaluated);
+        progress = true;
+      }
+    }
+  }
+  return known;
+}
+
+/** Whether a value holds an interpolation or a template directive anywhere (an escape counts: not evaluated here). */
+function holdsInterpolation(value: unknown): boolean {
+  if (typeof value === 'string') {
+    return value.includes('${') || value.includes('%{');
+  }
+  if (Array.isArray(value)) {
+    return value.some(holdsInterpolation);
+  }
+  return isPlainObject(value) && Object.values(value).some(holdsInterpolation);
 }
 
 /**
@@ -207,7 +265,7 @@ export function withOwnAddresses(
   // An address not preceded by a part of another (`data.`, `x_`), and followed by an attribute or an index.
   const own = new RegExp(`(?<![A-Za-z0-9_.-])(?:${escaped.join('|')})(?=[.[])`, 'g');
   const result: Record<string, unknown> = { ...doc };
-  for (const key of SUBSTITUTED) {
+  for (const key of [...SUBSTITUTED, 'locals']) {
     if (result[key] !== undefined) {
       result[key] = mapStrings(result[key], (s) => (s.includes('${') ? s.replace(own, (a) => `${prefix}${a}`) : s));
     }
@@ -215,8 +273,14 @@ export function withOwnAddresses(
   return result;
 }
 
-/** The sections of a document whose values may refer to the module's variables and are read. */
+/** The sections of a document whose values may refer to the module's variables and locals, and are read. */
 const SUBSTITUTED = ['resource', 'data', 'provider', 'module'];
+
+/** The known values of a module's variables (`var`) and locals (`local`); a scope absent knows nothing. */
+interface Scopes {
+  readonly var?: ReadonlyMap<string, unknown>;
+  readonly local?: ReadonlyMap<string, unknown>;
+}
 
 /**
  * The document with each reference to a variable whose value is known (`inputs`) replaced by that value: a
@@ -230,22 +294,27 @@ export function withVariables(
   doc: Record<string, unknown>,
   inputs: ReadonlyMap<string, unknown>,
 ): Record<string, unknown> {
+  return withValues(doc, { var: inputs });
+}
+
+/** `withVariables` for variables and locals at once (a string may hold references to both). */
+function withValues(doc: Record<string, unknown>, scopes: Scopes): Record<string, unknown> {
   const result: Record<string, unknown> = { ...doc };
   for (const key of SUBSTITUTED) {
     if (result[key] !== undefined) {
-      result[key] = mapStrings(result[key], (s) => substituted(s, inputs));
+      result[key] = mapStrings(result[key], (s) => substituted(s, scopes));
     }
   }
   return result;
 }
 
-/** A reference to a variable, with the attributes and indexes that follow it. */
-const REFERENCE = String.raw`var\.([A-Za-z_][A-Za-z0-9_-]*)((?:\.[A-Za-z_][A-Za-z0-9_-]*|\[\d+\]|\["[^"\\$%]*"\])*)`;
+/** A reference to a variable or a local, with the attributes and indexes that follow it. */
+const REFERENCE = String.raw`(var|local)\.([A-Za-z_][A-Za-z0-9_-]*)((?:\.[A-Za-z_][A-Za-z0-9_-]*|\[\d+\]|\["[^"\\$%]*"\])*)`;
 const WHOLE_REFERENCE = new RegExp(String.raw`^\$\{\s*${REFERENCE}\s*\}$`);
 const EMBEDDED_REFERENCE = new RegExp(String.raw`\$\{\s*${REFERENCE}\s*\}`, 'g');
 
-function substituted(text: string, inputs: ReadonlyMap<string, unknown>): unknown {
-  if (!text.includes('${var.') && !/\$\{\s+var\./.test(text)) {
+function substituted(text: string, scopes: Scopes): unknown {
+  if (!/\$\{\s*(?:var|local)\./.test(text)) {
     return text;
   }
   if (text.includes('$${') || text.includes('%{') || text.includes('%%{')) {
@@ -253,12 +322,12 @@ function substituted(text: string, inputs: ReadonlyMap<string, unknown>): unknow
   }
   const whole = WHOLE_REFERENCE.exec(text);
   if (whole !== null) {
-    const value = valueAt(inputs, whole[1], whole[2]);
+    const value = valueAt(scopes[whole[1] as keyof Scopes], whole[2], whole[3]);
     return value === NOT_KNOWN ? text : copyOf(value);
   }
   let complete = true;
-  const replaced = text.replace(EMBEDDED_REFERENCE, (reference, name: string, path: string) => {
-    const value = valueAt(inputs, name, path);
+  const replaced = text.replace(EMBEDDED_REFERENCE, (reference, scope: keyof Scopes, name: string, path: string) => {
+    const value = valueAt(scopes[scope], name, path);
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
       return String(value);
     }
@@ -276,9 +345,9 @@ function hasOtherInterpolation(text: string): boolean {
 
 const NOT_KNOWN = Symbol('not known');
 
-/** The value of `var.NAME` followed by `path` (`.a`, `[0]`, `["k"]`), or `NOT_KNOWN`. */
-function valueAt(inputs: ReadonlyMap<string, unknown>, name: string, path: string): unknown {
-  if (!inputs.has(name)) {
+/** The value of `var.NAME` or `local.NAME` followed by `path` (`.a`, `[0]`, `["k"]`), or `NOT_KNOWN`. */
+function valueAt(inputs: ReadonlyMap<string, unknown> | undefined, name: string, path: string): unknown {
+  if (inputs === undefined || !inputs.has(name)) {
     return NOT_KNOWN;
   }
   let value = inputs.get(name);

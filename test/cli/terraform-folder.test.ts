@@ -522,6 +522,30 @@ resource "google_binary_authorization_policy" "policy" {
   });
 });
 
+describe('locals are evaluated where their values are known', () => {
+  const files = (image: string) => ({
+    'locals.tf': `locals {\n  project  = "app-project"\n  registry = "us-docker.pkg.dev/\${local.project}/apps"\n  tag      = upper("v1")\n}\n`,
+    'main.tf': `provider "google" {\n  project = local.project\n}\n\nresource "google_binary_authorization_policy" "policy" {\n  project = local.project\n  admission_whitelist_patterns {\n    name_pattern = "\${local.registry}/**"\n  }\n  default_admission_rule {\n    evaluation_mode  = "ALWAYS_DENY"\n    enforcement_mode = "ENFORCED_BLOCK_AND_AUDIT_LOG"\n  }\n  lifecycle {\n    prevent_destroy = true\n  }\n}\n\nresource "google_cloud_run_v2_service" "web" {\n  name     = "web"\n  location = "us-central1"\n  binary_authorization {\n    use_default = true\n  }\n  template {\n    containers {\n      image = ${image}\n    }\n  }\n}\n`,
+  });
+
+  test('a project, a pattern and an image built from literal locals: judged (admitted)', () => {
+    const { code, stdout } = runCli('check', folder(files(`"\${local.registry}/web${DIGEST}"`)), '--json');
+    const [row] = JSON.parse(stdout.join('\n')).results;
+    expect(row).toMatchObject({
+      project: 'app-project',
+      image: `us-docker.pkg.dev/app-project/apps/web${DIGEST}`,
+      decision: 'ALLOW',
+    });
+    expect(code).toBe(0);
+  });
+
+  test('a local that calls a function stays unknown: not admitted', () => {
+    const { code, stdout } = runCli('check', folder(files(`"\${local.registry}/web:\${local.tag}"`)), '--json');
+    expect(JSON.parse(stdout.join('\n')).results[0]).toMatchObject({ decision: 'UNKNOWN', admitted: false });
+    expect(code).toBe(1);
+  });
+});
+
 describe('the HCL parser is loaded only for HCL', () => {
   /** Runs a script with ts-node in a child process; returns its standard output. */
   function node(script: string, preload: string[] = []): { status: number | null; stdout: string; stderr: string } {

@@ -1,6 +1,7 @@
 import { ModelError } from '../../src/core/model';
 import {
   isLocalModuleSource,
+  knownLocals,
   LoadedModule,
   ModuleLoader,
   terraformModuleModel,
@@ -148,6 +149,61 @@ describe("withOwnAddresses: a called module's references to its own resources, b
 
   test('the root module keeps its addresses', () => {
     expect(addressed('${google_kms_crypto_key.k.id}', '')).toBe('${google_kms_crypto_key.k.id}');
+  });
+});
+
+describe('knownLocals: the locals whose values are known, as Terraform evaluates them', () => {
+  /** The known locals of one file with `locals`, and variables `inputs` (none: the root module). */
+  const known = (locals: unknown, inputs?: Record<string, unknown>) =>
+    Object.fromEntries(
+      knownLocals(
+        [{ file: 'main.tf', display: 'main.tf', doc: { locals } }],
+        inputs === undefined ? undefined : new Map(Object.entries(inputs)),
+      ),
+    );
+
+  test('literals, and what refers to known locals (in any order) or known variables', () => {
+    expect(
+      known(
+        {
+          image: '${local.registry}/api',
+          registry: 'gcr.io/${local.project}',
+          project: 'app',
+          cfg: { region: 'us-central1', zones: ['a', 'b'] },
+          region: '${local.cfg.region}',
+          zone: '${local.cfg.zones[1]}',
+          from_input: '${var.name}-svc',
+        },
+        { name: 'web' },
+      ),
+    ).toStrictEqual({
+      project: 'app',
+      cfg: { region: 'us-central1', zones: ['a', 'b'] },
+      registry: 'gcr.io/app',
+      image: 'gcr.io/app/api',
+      region: 'us-central1',
+      zone: 'b',
+      from_input: 'web-svc',
+    });
+  });
+
+  test.each([
+    ['a variable of the root module (tfvars set it)', '${var.name}'],
+    ['a function', '${upper(local.project)}'],
+    ['a conditional', '${local.project == "a" ? "x" : "y"}'],
+    ['an attribute of a resource', '${google_project.p.project_id}'],
+    ['a local that is not known', '${local.missing}'],
+    ['an escape', 'literal $${x}'],
+    ['a template directive', '%{ if true }x%{ endif }'],
+    ['a list holding an unknown', ['a', '${var.name}']],
+  ])('left out: %s', (_, value) => {
+    expect(known({ project: 'app', value })).toStrictEqual({ project: 'app' });
+  });
+
+  test('locals as a list of blocks (Terraform JSON allows it); a name defined twice is an error', () => {
+    expect(known([{ a: 'x' }, { b: '${local.a}' }])).toStrictEqual({ a: 'x', b: 'x' });
+    expect(() => known([{ a: 'x' }, { a: 'y' }])).toThrow('main.tf: local.a is defined again');
+    expect(() => known('x')).toThrow(ModelError);
   });
 });
 
