@@ -243,7 +243,8 @@ function holdsInterpolation(value: unknown): boolean {
   if (Array.isArray(value)) {
     return value.some(holdsInterpolation);
   }
-  return isPlainObject(value) && Object.values(value).some(holdsInterpolation);
+  // A key may be an expression too (`{ "${var.k}" = 1 }`).
+  return isPlainObject(value) && Object.entries(value).some(([k, v]) => holdsInterpolation(k) || holdsInterpolation(v));
 }
 
 /**

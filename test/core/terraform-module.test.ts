@@ -196,6 +196,7 @@ describe('knownLocals: the locals whose values are known, as Terraform evaluates
     ['an escape', 'literal $${x}'],
     ['a template directive', '%{ if true }x%{ endif }'],
     ['a list holding an unknown', ['a', '${var.name}']],
+    ['an object with a key that is an expression', { '${var.name}': 'x' }],
   ])('left out: %s', (_, value) => {
     expect(known({ project: 'app', value })).toStrictEqual({ project: 'app' });
   });
