@@ -60,6 +60,24 @@ export function readHcl(files: HclText[]): HclDocument[] {
   });
 }
 
+/**
+ * Parses a variable definitions file (`.tfvars`) into its values, as Terraform JSON writes them: a value that is
+ * not a literal (Terraform refuses one there) stays a `${…}` string, which every rule treats as unknown.
+ *
+ * @throws InputError when no parser is installed, for a file that is not valid HCL, or for one that is not a set
+ *   of values
+ */
+export function readHclValues(file: HclText): Record<string, unknown> {
+  const [answer] = parseWithWorker(parserPath(file.display), [file]);
+  if (answer.error !== undefined) {
+    throw new InputError(syntaxError(file.display, answer.error));
+  }
+  if (!isPlainObject(answer.doc)) {
+    throw unexpected(file.display, 'the document', answer.doc);
+  }
+  return answer.doc;
+}
+
 /** The path of the first parser installed, looked for beside this command and in the working folder. */
 function parserPath(file: string): string {
   for (const name of HCL_PARSERS) {

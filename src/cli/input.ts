@@ -51,7 +51,7 @@ export function readInputs(path: string): InputFile[] {
   const folder = statOf(path).isDirectory();
   const stacks = folder ? cdktfStacks(path) : undefined;
   if ((folder && stacks === undefined) || (!folder && path.endsWith('.tf'))) {
-    return [terraformFolder().readTerraformConfiguration(path)];
+    return [terraformFolder().readTerraformConfiguration(path, varFileOption)];
   }
   const files = stacks ?? [{ stack: stackName(path), file: path }];
   return files.map(({ stack, file }) => {
@@ -89,6 +89,26 @@ export function setProjectOption(project: string | undefined): void {
     throw new InputError(`--project ${JSON.stringify(project)}: ${problem}`);
   }
   projectOption = project;
+}
+
+/**
+ * Whether `readInputs` reads `path` as a Terraform configuration (a folder of `.tf` and `.tf.json` files that
+ * is not a `cdktf.out` or cdktf project folder, or a `.tf` file), whose root variables `--var-file` sets.
+ */
+export function isTerraformConfiguration(path: string): boolean {
+  return exists(path) && statOf(path).isDirectory() ? cdktfStacks(path) === undefined : path.endsWith('.tf');
+}
+
+/** The variable definitions files `--var-file` names (see `setVarFileOption`). */
+let varFileOption: readonly string[] = [];
+
+/**
+ * Sets the variable definitions files that `--var-file` names, for the rest of a command's run: they give the
+ * root variables of a Terraform configuration their values (`readTerraformConfiguration`), which are otherwise
+ * unknown. Each run of the command line sets them, given or not.
+ */
+export function setVarFileOption(files: readonly string[] | undefined): void {
+  varFileOption = files ?? [];
 }
 
 /**

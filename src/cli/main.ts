@@ -31,7 +31,7 @@ import {
   suppressionWarningsFail,
 } from './formats/reports';
 import { codeOfRow } from './formats/rules';
-import { InputError, setProjectOption } from './input';
+import { exists, InputError, isTerraformConfiguration, setProjectOption, setVarFileOption } from './input';
 import type { LintScope } from './lint';
 import { Line, LineWriter, OutputError, PaintedLine, wantsColour } from './output';
 import { applySuppressions, readSuppressions, Suppression, SuppressionOutcome, today } from './suppressions';
@@ -148,6 +148,9 @@ const COMMANDS: Record<string, { readonly usage: string; readonly options: reado
 const COMMON = `options of every command:
   --project PROJECT_ID                     the project of a policy YAML without name (gcloud takes it
                                            from its configuration), wherever a command needs it
+  --var-file FILE                          values of a Terraform configuration's root variables (.tfvars
+                                           or .tfvars.json; repeatable, a later file wins); without it
+                                           they are unknown, terraform.tfvars included
   --debug                                  with an internal error, print its stack trace too
   -h, --help                               the usage (of one command: "cdktf-gcp-binauthz check --help")
   -v, --version                            the version of cdktf-gcp-binauthz
@@ -193,6 +196,7 @@ const OPTIONS = {
   'require-workloads': { type: 'boolean' },
   language: { type: 'string' },
   project: { type: 'string' },
+  'var-file': { type: 'string', multiple: true },
   debug: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -324,8 +328,9 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
     );
   }
   const accepted = COMMANDS[command].options;
-  // --project, like --debug, is for every command: each reads inputs, a policy YAML without name among them.
-  const given = Object.keys(values).filter((k) => k !== 'help' && k !== 'debug' && k !== 'project');
+  // --project and --var-file, like --debug, are for every command: each reads inputs, a policy YAML without name
+  // or a Terraform configuration among them.
+  const given = Object.keys(values).filter((k) => !['help', 'debug', 'project', 'var-file'].includes(k));
   const foreign = given.find((k) => !accepted.includes(k));
   if (foreign === 'policy' && command === 'export') {
     throw new UsageError(
@@ -337,6 +342,16 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
   }
   refuseRepeatedValues(tokens);
   setProjectOption(values.project);
+  setVarFileOption(values['var-file']);
+  if (
+    values['var-file'] !== undefined &&
+    ![input, ...extra].some((path) => path !== undefined && (!exists(path) || isTerraformConfiguration(path)))
+  ) {
+    // Never dropped in silence: the values would set nothing.
+    throw new UsageError(
+      '--var-file sets the root variables of a Terraform configuration (a folder of .tf or .tf.json files, or a .tf file), and no input of this command is one; remove --var-file',
+    );
+  }
   // JSON.stringify escapes the characters that would break a line; `print` escapes the rest.
   const printJson = (value: unknown) => JSON.stringify(value, undefined, 2).split('\n').forEach(print);
 

@@ -7,6 +7,7 @@ import { realpathSync } from 'fs';
 import { basename, dirname, join, normalize, resolve } from 'path';
 import type { HclDocument, HclText } from './hcl';
 import { entriesOf, exists, InputError, InputFile, parseFile, readText, statOf } from './input';
+import { JsonTextError, parseJsonText } from './json-text';
 import { terraformJsonLines } from './locate';
 import { describeValue } from '../core/display';
 import { isPlainObject, ModelError } from '../core/model';
@@ -26,16 +27,77 @@ export function isTerraformFile(name: string): boolean {
  *   not valid (with the line), a local module whose folder is missing or holds no Terraform, a module cycle, or
  *   anything the readers refuse
  */
-export function readTerraformConfiguration(path: string): InputFile {
+export function readTerraformConfiguration(path: string, varFiles: readonly string[] = []): InputFile {
   const folder = statOf(path).isDirectory();
   const root = folder
     ? loadFolder(path, '', path)
     : loadFiles(realpathOf(dirname(path)), dirname(path), [{ path, file: path, display: path }]);
+  const inputs = varFiles.length === 0 ? undefined : rootVariables(varFiles, root);
   const model = asInputError(() =>
-    terraformModuleModel(root, (source, caller, site) => loadCalled(source, caller as Loaded, site)),
+    terraformModuleModel(root, (source, caller, site) => loadCalled(source, caller as Loaded, site), inputs),
   );
   const stack = basename(resolve(path)).replace(/\.tf$/, '');
   return { stack, file: path, model };
+}
+
+/**
+ * The values of the root module's variables that variable definitions files set (`--var-file`: `.tfvars`, in
+ * HCL, or `.tfvars.json`), a later file's over an earlier one's, as Terraform takes them. A file that sets a
+ * variable the root module does not declare is refused (Terraform only warns, and the value would go nowhere).
+ */
+function rootVariables(varFiles: readonly string[], root: Loaded): Map<string, unknown> {
+  const declared = new Set(
+    root.files.flatMap((f) => (isPlainObject(f.doc.variable) ? Object.keys(f.doc.variable) : [])),
+  );
+  const values = new Map<string, unknown>();
+  for (const file of varFiles) {
+    const doc = withVarFileOption(() => (file.endsWith('.json') ? readVarFileJson(file) : readVarFileHcl(file)));
+    if (!isPlainObject(doc)) {
+      throw new InputError(
+        `--var-file ${file}: a variable definitions file sets variables by name (an object), got: ${describeValue(doc)}`,
+      );
+    }
+    for (const [name, value] of Object.entries(doc)) {
+      if (!declared.has(name)) {
+        throw new InputError(
+          `--var-file ${file}: sets ${JSON.stringify(name)}, which ${root.display} does not declare (variable "${name}" {}); remove it, or give the folder the variables file belongs to`,
+        );
+      }
+      values.set(name, value);
+    }
+  }
+  return values;
+}
+
+/** Runs a reader of a variable definitions file; what it refuses (naming the file) names the option too. */
+function withVarFileOption<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof InputError && !e.message.startsWith('--var-file ')) {
+      throw new InputError(`--var-file ${e.message}`);
+    }
+    throw e;
+  }
+}
+
+/** A `.tfvars.json` file. */
+function readVarFileJson(file: string): unknown {
+  try {
+    return parseJsonText(readText(file));
+  } catch (e) {
+    if (e instanceof JsonTextError) {
+      throw new InputError(`${file}: ${e.message}`);
+    }
+    throw e;
+  }
+}
+
+/** A `.tfvars` file through the HCL parser (loaded now). */
+function readVarFileHcl(file: string): Record<string, unknown> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { readHclValues } = require('./hcl') as typeof import('./hcl');
+  return readHclValues({ display: file, text: readText(file) });
 }
 
 /** A loaded module, with where its files are (to resolve the local sources it calls). */

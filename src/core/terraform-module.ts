@@ -66,7 +66,10 @@ export function isLocalModuleSource(source: string): boolean {
 interface ModuleContext {
   /** The prefix of its addresses: `''` for the root module, `module.api.` for a call. */
   readonly prefix: string;
-  /** Its variables' values, where known (absent: unknown); `undefined` for the root module (nothing substituted). */
+  /**
+   * Its variables' values, where known (absent: unknown); for the root module, only those the user gives
+   * (`--var-file`), else `undefined` (nothing substituted: tfvars, `-var` and `TF_VAR_` set them at plan time).
+   */
   readonly inputs?: ReadonlyMap<string, unknown>;
   /** The provider configurations it inherits from its caller (`undefined` for the root module). */
   readonly inherited?: ProviderBlock[];
@@ -79,10 +82,15 @@ interface ModuleContext {
  * into the reader model: every resource addressed as Terraform addresses it, with the file and line it is
  * written at (`source`); module calls of other sources (registry, git, http) as `hiddenModules`.
  *
+ * @param rootInputs the values of root variables the user gives (`--var-file`); the others stay unknown
  * @throws ModelError for a document or module call of the wrong shape (the message names the file), a resource
  *   or module call declared twice, a module that calls itself, directly or not; and whatever `load` throws
  */
-export function terraformModuleModel(root: LoadedModule, load: ModuleLoader): InputModel {
+export function terraformModuleModel(
+  root: LoadedModule,
+  load: ModuleLoader,
+  rootInputs?: ReadonlyMap<string, unknown>,
+): InputModel {
   const resources: ResourceInstance[] = [];
   const hiddenModules: string[] = [];
   const visit = (module: LoadedModule, context: ModuleContext, ancestry: LoadedModule[]): void => {
@@ -146,7 +154,7 @@ export function terraformModuleModel(root: LoadedModule, load: ModuleLoader): In
       );
     }
   };
-  visit(root, { prefix: '' }, []);
+  visit(root, { prefix: '', inputs: rootInputs }, []);
   return { format: 'terraform-json', resources, deleted: [], hiddenModules };
 }
 

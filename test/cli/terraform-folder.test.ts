@@ -546,6 +546,94 @@ describe('locals are evaluated where their values are known', () => {
   });
 });
 
+describe('--var-file: the values of the root variables', () => {
+  const MAIN = `variable "project" {\n  type = string\n}\n\nvariable "registry" {\n  type    = string\n  default = "gcr.io/evil"\n}\n\nprovider "google" {\n  project = var.project\n}\n\nresource "google_binary_authorization_policy" "policy" {\n  project = var.project\n  admission_whitelist_patterns {\n    name_pattern = "\${var.registry}/**"\n  }\n  default_admission_rule {\n    evaluation_mode  = "ALWAYS_DENY"\n    enforcement_mode = "ENFORCED_BLOCK_AND_AUDIT_LOG"\n  }\n}\n\nresource "google_cloud_run_v2_service" "web" {\n  name     = "web"\n  location = "us-central1"\n  binary_authorization {\n    use_default = true\n  }\n  template {\n    containers {\n      image = "us-docker.pkg.dev/app-project/apps/web${DIGEST}"\n    }\n  }\n}\n`;
+  /** `check --json` of the folder with these options: exit code, and the one row's project and decision. */
+  const checked = (...options: string[]) => {
+    const { code, stdout, stderr } = runCli('check', folder({ 'main.tf': MAIN }), '--json', ...options);
+    const rows = stdout.length === 0 ? [] : JSON.parse(stdout.join('\n')).results;
+    return { code, stderr, rows: rows.map((r: any) => `${r.project} ${r.decision}`) };
+  };
+
+  test('without it, root variables are unknown, whatever their default', () => {
+    expect(checked()).toMatchObject({ code: 1, rows: ['${var.project} UNKNOWN'] });
+  });
+
+  test('a .tfvars file gives them: judged', () => {
+    const vars = scratch.file(
+      'vars/prod.tfvars',
+      'project  = "app-project"\nregistry = "us-docker.pkg.dev/app-project/apps"\n',
+    );
+    expect(checked('--var-file', vars)).toStrictEqual({ code: 0, stderr: [], rows: ['app-project ALLOW'] });
+  });
+
+  test('a .tfvars.json file too; a later file wins; a variable no file sets stays unknown', () => {
+    const first = scratch.file('vars/a.tfvars.json', {
+      project: 'other-project',
+      registry: 'us-docker.pkg.dev/app-project/apps',
+    });
+    const second = scratch.file('vars/b.tfvars.json', { project: 'app-project' });
+    expect(checked('--var-file', first, '--var-file', second)).toMatchObject({ code: 0, rows: ['app-project ALLOW'] });
+    // The default of a variable no file sets is not taken (-var or TF_VAR_ may set it): the pattern is unknown.
+    expect(checked('--var-file', second)).toMatchObject({ code: 1, rows: ['app-project UNKNOWN'] });
+  });
+
+  test('a value that is not a literal stays unknown', () => {
+    const vars = scratch.file('vars/expr.tfvars', 'project = upper("app-project")\n');
+    expect(checked('--var-file', vars)).toMatchObject({ code: 1, rows: ['${upper("app-project")} UNKNOWN'] });
+  });
+
+  test.each([
+    ['a variable the root module does not declare', 'unknown.tfvars', 'projekt = "x"\n', 'sets "projekt", which'],
+    ['a file that is not HCL', 'broken.tfvars', 'project = = \n', 'not valid HCL'],
+    ['a JSON file that is not an object', 'list.tfvars.json', '[1]', 'sets variables by name (an object), got'],
+    ['a JSON file that is not JSON', 'broken.tfvars.json', '{', 'not valid JSON'],
+  ])('%s: exit 2, naming the file', (_, name, text, message) => {
+    const vars = scratch.file(`vars/${name}`, text);
+    const { code, stderr } = checked('--var-file', vars);
+    expect(code).toBe(2);
+    expect(stderr.join('\n')).toContain(`--var-file ${vars}`);
+    expect(stderr.join('\n')).toContain(message);
+  });
+
+  test('a file that is not there: exit 2, naming it', () => {
+    const missing = join(scratch.path, 'vars/missing.tfvars');
+    const { code, stderr } = checked('--var-file', missing);
+    expect(code).toBe(2);
+    expect(stderr.join('\n')).toContain(`--var-file ${missing}: no such file`);
+  });
+
+  test('given with an input that is not a Terraform configuration: exit 2, never dropped', () => {
+    const vars = scratch.file('vars/prod.tfvars.json', { project: 'app-project' });
+    const json = scratch.file('cdk.tf.json', { resource: {} });
+    const { code, stderr } = runCli('lint', json, '--var-file', vars);
+    expect(code).toBe(2);
+    expect(stderr.join('\n')).toContain(
+      '--var-file sets the root variables of a Terraform configuration (a folder of .tf or .tf.json files, or a .tf file), and no input of this command is one',
+    );
+  });
+
+  test('beside a Terraform configuration, a --policy file of another kind is read as it is', () => {
+    const vars = scratch.file('vars/prod.tfvars', 'project  = "app-project"\nregistry = "gcr.io/nothing"\n');
+    const live = scratch.file(
+      'live.yaml',
+      'admissionWhitelistPatterns:\n- namePattern: us-docker.pkg.dev/app-project/apps/**\ndefaultAdmissionRule:\n  enforcementMode: ENFORCED_BLOCK_AND_AUDIT_LOG\n  evaluationMode: ALWAYS_DENY\nname: projects/app-project/policy\n',
+    );
+    const { code, stdout } = runCli(
+      'check',
+      folder({ 'main.tf': MAIN }),
+      '--var-file',
+      vars,
+      '--policy',
+      live,
+      '--json',
+    );
+    const rows = JSON.parse(stdout.join('\n')).results.map((r: any) => `${r.policy} ${r.decision}`);
+    expect(rows).toStrictEqual(['google_binary_authorization_policy.policy DENY', `${live} ALLOW`]);
+    expect(code).toBe(1);
+  });
+});
+
 describe('the HCL parser is loaded only for HCL', () => {
   /** Runs a script with ts-node in a child process; returns its standard output. */
   function node(script: string, preload: string[] = []): { status: number | null; stdout: string; stderr: string } {
