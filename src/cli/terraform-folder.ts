@@ -11,7 +11,7 @@ import { JsonTextError, parseJsonText } from './json-text';
 import { terraformJsonLines } from './locate';
 import { describeValue } from '../core/display';
 import { isPlainObject, ModelError } from '../core/model';
-import { LoadedModule, ModuleCallSite, ModuleFile, terraformModuleModel } from '../core/terraform-module';
+import { asDeclared, LoadedModule, ModuleCallSite, ModuleFile, terraformModuleModel } from '../core/terraform-module';
 
 /** Whether a file name is one of Terraform's configuration files (`.tf`, `.tf.json`). */
 export function isTerraformFile(name: string): boolean {
@@ -46,8 +46,16 @@ export function readTerraformConfiguration(path: string, varFiles: readonly stri
  * variable the root module does not declare is refused (Terraform only warns, and the value would go nowhere).
  */
 function rootVariables(varFiles: readonly string[], root: Loaded): Map<string, unknown> {
-  const declared = new Set(
-    root.files.flatMap((f) => (isPlainObject(f.doc.variable) ? Object.keys(f.doc.variable) : [])),
+  // Each declared variable, with its declaration (a list of one in the parser's output of some versions).
+  const declared = new Map(
+    root.files.flatMap((f) =>
+      isPlainObject(f.doc.variable)
+        ? Object.entries(f.doc.variable).map(([name, d]): [string, unknown] => [
+            name,
+            Array.isArray(d) && d.length === 1 ? d[0] : d,
+          ])
+        : [],
+    ),
   );
   const values = new Map<string, unknown>();
   for (const file of varFiles) {
@@ -63,7 +71,8 @@ function rootVariables(varFiles: readonly string[], root: Loaded): Map<string, u
           `--var-file ${file}: sets ${JSON.stringify(name)}, which ${root.display} does not declare (variable "${name}" {}); remove it, or give the folder the variables file belongs to`,
         );
       }
-      values.set(name, value);
+      const declaration = declared.get(name);
+      values.set(name, asDeclared(value, isPlainObject(declaration) ? declaration.type : undefined));
     }
   }
   return values;

@@ -551,13 +551,31 @@ function inputsOf(call: Record<string, unknown>, child: LoadedModule): Map<strin
       const passed = Object.prototype.hasOwnProperty.call(call, name) ? call[name] : undefined;
       const hasDefault = Object.prototype.hasOwnProperty.call(declaration, 'default');
       if (passed !== undefined && (passed !== null || declaration.nullable !== false || !hasDefault)) {
-        inputs.set(name, passed);
+        inputs.set(name, asDeclared(passed, declaration.type));
       } else if (hasDefault) {
-        inputs.set(name, declaration.default);
+        inputs.set(name, asDeclared(declaration.default, declaration.type));
       }
     }
   }
   return inputs;
+}
+
+/**
+ * A value as a variable of a primitive `type` holds it, converted as Terraform converts it: a number or a bool
+ * given for a `string` is its text; a string that reads as a number or a bool, for a `number` or a `bool`, is
+ * that value. Anything else (an interpolation, another shape, another type or none) is left as it is.
+ */
+export function asDeclared(value: unknown, type: unknown): unknown {
+  switch (type) {
+    case 'string':
+      return typeof value === 'number' || typeof value === 'boolean' ? String(value) : value;
+    case 'number':
+      return typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value;
+    case 'bool':
+      return value === 'true' ? true : value === 'false' ? false : value;
+    default:
+      return value;
+  }
 }
 
 /** Whether a module's own provider blocks configure `p` (its name and alias). */

@@ -578,6 +578,22 @@ describe('--var-file: the values of the root variables', () => {
     expect(checked('--var-file', second)).toMatchObject({ code: 1, rows: ['app-project UNKNOWN'] });
   });
 
+  test.each([
+    ['"true" for a bool enforces', { enforce: 'true' }, 'ALLOW', 0],
+    ['"false" for a bool does not', { enforce: 'false' }, 'NOT_ENFORCED', 1],
+  ])("a value is converted to the variable's type, as Terraform converts it: %s", (_, given, decision, exit) => {
+    const main = `variable "enforce" {\n  type = bool\n}\n\n${MAIN.replace('use_default = true', 'use_default = var.enforce')}`;
+    const vars = scratch.file('vars/enforce.tfvars.json', {
+      project: 'app-project',
+      registry: 'us-docker.pkg.dev/app-project/apps',
+      ...given,
+    });
+    const { code, stdout, stderr } = runCli('check', folder({ 'main.tf': main }), '--var-file', vars, '--json');
+    expect(stderr).toEqual([]);
+    expect(JSON.parse(stdout.join('\n')).results[0]).toMatchObject({ decision });
+    expect(code).toBe(exit);
+  });
+
   test('a value that is not a literal stays unknown', () => {
     const vars = scratch.file('vars/expr.tfvars', 'project = upper("app-project")\n');
     expect(checked('--var-file', vars)).toMatchObject({ code: 1, rows: ['${upper("app-project")} UNKNOWN'] });

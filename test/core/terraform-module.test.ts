@@ -1,5 +1,6 @@
 import { ModelError } from '../../src/core/model';
 import {
+  asDeclared,
   isLocalModuleSource,
   knownLocals,
   LoadedModule,
@@ -205,6 +206,26 @@ describe('knownLocals: the locals whose values are known, as Terraform evaluates
     expect(known([{ a: 'x' }, { b: '${local.a}' }])).toStrictEqual({ a: 'x', b: 'x' });
     expect(() => known([{ a: 'x' }, { a: 'y' }])).toThrow('main.tf: local.a is defined again');
     expect(() => known('x')).toThrow(ModelError);
+  });
+});
+
+describe("asDeclared: a variable's value converted to its primitive type, as Terraform converts it", () => {
+  test.each<[unknown, unknown, unknown]>([
+    [8080, 'string', '8080'],
+    [true, 'string', 'true'],
+    ['8080', 'number', 8080],
+    ['-1.5', 'number', -1.5],
+    ['false', 'bool', false],
+    ['true', 'bool', true],
+    // Left as they are: what does not read as the type, interpolations, other types.
+    ['eight', 'number', 'eight'],
+    ['yes', 'bool', 'yes'],
+    ['${var.x}', 'bool', '${var.x}'],
+    [['a'], 'string', ['a']],
+    [1, 'list(string)', 1],
+    [1, undefined, 1],
+  ])('%j as %s: %j', (value, type, expected) => {
+    expect(asDeclared(value, type)).toStrictEqual(expected);
   });
 });
 
