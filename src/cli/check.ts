@@ -33,11 +33,13 @@ export interface CheckOptions {
 /**
  * Evaluates every image against every policy of the input (and of `--policy` files), as rows of the shape of
  * every other row of `check` (`imageRows`). A policy that cannot be used as it stands (`requireValidPolicy`) is
- * an input error, not a decision; so is a module call of Terraform JSON, which may hide policies.
+ * an input error, not a decision; so is a module call of Terraform JSON, which may hide policies. `notes` gets
+ * what reading the input left out (`InputFile.notes`).
  */
-export function check(input: string, options: CheckOptions): WorkloadResult[] {
+export function check(input: string, options: CheckOptions, notes: string[] = []): WorkloadResult[] {
   const images = checkedImages(options.images);
   const files = selectStack(readInputs(input), input, options.stack);
+  notes.push(...files.flatMap((f) => f.notes ?? []));
   const hidden = files.flatMap((f) => f.model.hiddenModules.map((m) => `${f.file}: ${m}`));
   if (hidden.length > 0) {
     throw new InputError(
@@ -126,11 +128,12 @@ const WORKLOAD_TYPES =
  * format). Rows that are not admitted, never skipped: a workload that does not enforce, a project
  * without a policy (or whose policy a plan deletes), a value known only after apply, a module call
  * whose resources cannot be seen. A stack with nothing to judge is not an error: `notFound` gets a line
- * saying so, for each such stack (alone or beside others).
+ * saying so, for each such stack (alone or beside others), and what reading the input left out (`InputFile.notes`).
  */
 export function checkWorkloads(input: string, options: CheckOptions, notFound: string[] = []): WorkloadResult[] {
   const images = checkedImages(options.images);
   const files = selectStack(readInputs(input), input, options.stack);
+  notFound.push(...files.flatMap((f) => f.notes ?? []));
   const policies = images.length > 0 ? policiesForImages(files, input, options) : policiesOf(files, options);
   policies.forEach(requireValidPolicy);
   policies.forEach(requireKnownProject);

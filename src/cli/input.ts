@@ -25,6 +25,11 @@ export interface InputFile {
   readonly file: string;
   /** What it holds. */
   readonly model: InputModel;
+  /**
+   * What reading it left out that a reader of the report should know, a line each: the variable definitions files
+   * Terraform would load by itself, which only `--var-file` gives here.
+   */
+  readonly notes?: readonly string[];
 }
 
 /** An error in what the user gave us: reported on one line, exit code 2. */

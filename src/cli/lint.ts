@@ -19,8 +19,9 @@ export interface LocatedFinding extends Finding {
   readonly suppression?: Suppressed;
 }
 
-/** What a lint looked at: the lines for the stacks with nothing to lint, and how many stacks it linted. */
+/** What a lint looked at: how many stacks it linted, and the lines to say beside the findings. */
 export interface LintScope {
+  /** A line for each stack with nothing to lint, and what reading an input left out (`InputFile.notes`). */
   readonly notFound: string[];
   linted: number;
 }
@@ -42,6 +43,7 @@ export function lint(
 ): LocatedFinding[] {
   const files = selectStack(readInputs(input), input, stack);
   for (const f of files) {
+    scope.notFound.push(...(f.notes ?? []));
     if (hasLintSubjectsIn(f.model)) {
       scope.linted++;
     } else {

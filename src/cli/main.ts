@@ -385,7 +385,9 @@ function run(argv: string[], print: (line: Line) => void, say: (line: string) =>
       }
       const imagesOnly = options.images.length > 0 && !values.workloads;
       const notFound: string[] = [];
-      const judged: CheckRow[] = imagesOnly ? check(input, options) : checkWorkloads(input, options, notFound);
+      const judged: CheckRow[] = imagesOnly
+        ? check(input, options, notFound)
+        : checkWorkloads(input, options, notFound);
       const { rows, outcomes } = suppressed(judged, suppressions, codeOfCheckRow, addressOfRow);
       const noWorkload = !imagesOnly && !rows.some((r) => r.workload !== '(--image)');
       const failed = rows.some(rowFails) || (values['require-workloads'] === true && noWorkload);

@@ -37,7 +37,24 @@ export function readTerraformConfiguration(path: string, varFiles: readonly stri
     terraformModuleModel(root, (source, caller, site) => loadCalled(source, caller as Loaded, site), inputs),
   );
   const stack = basename(resolve(path)).replace(/\.tf$/, '');
-  return { stack, file: path, model };
+  return { stack, file: path, model, notes: varFiles.length === 0 ? unreadVarFiles(root) : [] };
+}
+
+/** The files Terraform loads variable values from by itself (`terraform.tfvars`, `*.auto.tfvars`, as JSON too). */
+const AUTOMATIC_VAR_FILE = /^(terraform\.tfvars|.+\.auto\.tfvars)(\.json)?$/;
+
+/**
+ * A line for each variable definitions file Terraform would load from the root folder by itself, when no
+ * `--var-file` is given: the root variables it sets are unknown here.
+ */
+function unreadVarFiles(root: Loaded): string[] {
+  return entriesOf(root.folder)
+    .filter((name) => AUTOMATIC_VAR_FILE.test(name))
+    .map((name) => join(root.folder, name))
+    .map(
+      (file) =>
+        `${file}: Terraform loads the root variables it sets by itself, and this command only with --var-file ${file}; without it, those variables are unknown here`,
+    );
 }
 
 /**

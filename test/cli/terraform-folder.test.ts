@@ -612,6 +612,26 @@ describe('--var-file: the values of the root variables', () => {
     expect(stderr.join('\n')).toContain(message);
   });
 
+  test('a terraform.tfvars or *.auto.tfvars that Terraform would load is named in a note until it is given', () => {
+    const input = folder({ 'main.tf': MAIN });
+    const vars = scratch.file(
+      'repo/terraform.tfvars',
+      'project  = "app-project"\nregistry = "us-docker.pkg.dev/app-project/apps"\n',
+    );
+    scratch.file('repo/prod.auto.tfvars.json', { project: 'app-project' });
+    scratch.file('repo/prod.tfvars', 'project = "x"\n'); // loaded only with -var-file: no note
+    const note = (file: string) =>
+      `${file}: Terraform loads the root variables it sets by itself, and this command only with --var-file ${file}; without it, those variables are unknown here`;
+    const expected = [note(join(input, 'prod.auto.tfvars.json')), note(vars)]; // in the folder's order
+    const checked = runCli('check', input, '--json');
+    expect(JSON.parse(checked.stdout.join('\n')).notes).toStrictEqual(expected);
+    expect(JSON.parse(runCli('lint', input, '--json').stdout.join('\n')).notes).toStrictEqual(expected);
+    expect(runCli('check', input).stdout).toEqual(expect.arrayContaining(expected.map((n) => `note: ${n}`)));
+    const given = runCli('check', input, '--var-file', vars, '--json');
+    expect(JSON.parse(given.stdout.join('\n')).notes).toStrictEqual([]);
+    expect(given.code).toBe(0);
+  });
+
   test('a file that is not there: exit 2, naming it', () => {
     const missing = join(scratch.path, 'vars/missing.tfvars');
     const { code, stderr } = checked('--var-file', missing);
