@@ -623,8 +623,7 @@ describe('--var-file: the values of the root variables', () => {
     const note = (file: string) =>
       `${file}: Terraform loads the root variables it sets by itself, and this command only with --var-file ${file}; without it, those variables are unknown here`;
     const expected = [note(join(input, 'prod.auto.tfvars.json')), note(vars)]; // in the folder's order
-    const checked = runCli('check', input, '--json');
-    expect(JSON.parse(checked.stdout.join('\n')).notes).toStrictEqual(expected);
+    expect(JSON.parse(runCli('check', input, '--json').stdout.join('\n')).notes).toStrictEqual(expected);
     expect(JSON.parse(runCli('lint', input, '--json').stdout.join('\n')).notes).toStrictEqual(expected);
     expect(runCli('check', input).stdout).toEqual(expect.arrayContaining(expected.map((n) => `note: ${n}`)));
     const given = runCli('check', input, '--var-file', vars, '--json');
