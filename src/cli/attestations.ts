@@ -4,9 +4,7 @@
  * NAME --format=json`) for attestors the input does not hold. An attestor in both is taken from the input
  * (what will be deployed); `--attestor` adds the others.
  */
-import * as fs from 'fs';
-import { InputError, InputFile } from './input';
-import { JsonTextError, parseJsonText } from './json-text';
+import { InputError, InputFile, readOptionJson } from './input';
 import { AttestationFormatError, AttestationRecord, readAttestations } from '../core/attestation';
 import { AttestorFormatError, AttestorKeys, attestorKeysOf, readAttestorDescription } from '../core/attestation-keys';
 import { AttestationIndex } from '../core/attestation-verify';
@@ -36,7 +34,7 @@ export function attestationIndexOf(
     }
   }
   for (const path of attestorFiles) {
-    const doc = readJson('--attestor', path);
+    const doc = readOptionJson('--attestor', path);
     try {
       attestors.push(readAttestorDescription(doc, `--attestor ${path}`));
     } catch (e) {
@@ -48,7 +46,7 @@ export function attestationIndexOf(
   }
   const records: AttestationRecord[] = [];
   for (const path of attestationFiles) {
-    const doc = readJson('--attestations', path);
+    const doc = readOptionJson('--attestations', path);
     try {
       records.push(...readAttestations(doc, `--attestations ${path}`));
     } catch (e) {
@@ -61,24 +59,4 @@ export function attestationIndexOf(
     }
   }
   return new AttestationIndex(attestors, records);
-}
-
-/** A JSON file, parsed; what cannot be read is an `InputError` naming the option and the file. */
-function readJson(option: string, path: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new InputError(
-      `${option} ${path}: cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    );
-  }
-  try {
-    return parseJsonText(text);
-  } catch (e) {
-    if (e instanceof JsonTextError) {
-      throw new InputError(`${option} ${path}: ${e.message.replace(/; expected Terraform JSON.*$/, '')}`);
-    }
-    throw e;
-  }
 }

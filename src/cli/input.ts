@@ -53,9 +53,8 @@ export const MAX_INPUT_BYTES: number = constants.MAX_STRING_LENGTH;
  * of the formats or of the wrong shape) is an `InputError` naming the path, never skipped.
  */
 export function readInputs(path: string): InputFile[] {
-  const folder = statOf(path).isDirectory();
-  const stacks = folder ? cdktfStacks(path) : undefined;
-  if ((folder && stacks === undefined) || (!folder && path.endsWith('.tf'))) {
+  const { configuration, stacks } = layoutOf(path);
+  if (configuration) {
     return [terraformFolder().readTerraformConfiguration(path, varFileOption)];
   }
   const files = stacks ?? [{ stack: stackName(path), file: path }];
@@ -101,7 +100,19 @@ export function setProjectOption(project: string | undefined): void {
  * is not a `cdktf.out` or cdktf project folder, or a `.tf` file), whose root variables `--var-file` sets.
  */
 export function isTerraformConfiguration(path: string): boolean {
-  return exists(path) && statOf(path).isDirectory() ? cdktfStacks(path) === undefined : path.endsWith('.tf');
+  return exists(path) && layoutOf(path).configuration;
+}
+
+/**
+ * How `readInputs` reads a path: as a Terraform configuration (a folder that is not a `cdktf.out` or cdktf
+ * project folder, or a `.tf` file), or as files, the stacks of a `cdktf.out` folder among them.
+ */
+function layoutOf(path: string): { configuration: boolean; stacks?: Array<{ stack: string; file: string }> } {
+  if (!statOf(path).isDirectory()) {
+    return { configuration: path.endsWith('.tf') };
+  }
+  const stacks = cdktfStacks(path);
+  return { configuration: stacks === undefined, stacks };
 }
 
 /** The variable definitions files `--var-file` names (see `setVarFileOption`). */
@@ -260,6 +271,24 @@ export function parseFile(file: string): { format: InputFormat; doc: unknown; te
     }
     if (e instanceof JsonTextError || e instanceof YamlTextError || e instanceof ModelError) {
       throw new InputError(`${file}: ${e.message}`);
+    }
+    throw e;
+  }
+}
+
+/**
+ * A JSON file that an option names (`--attestations`, `--var-file`), parsed; what cannot be read or parsed is an
+ * `InputError` naming the option and the file.
+ */
+export function readOptionJson(option: string, path: string): unknown {
+  try {
+    return parseJsonText(readText(path));
+  } catch (e) {
+    if (e instanceof JsonTextError) {
+      throw new InputError(`${option} ${path}: ${e.message.replace(/; expected Terraform JSON.*$/, '')}`);
+    }
+    if (e instanceof InputError) {
+      throw new InputError(`${option} ${e.message}`);
     }
     throw e;
   }

@@ -6,12 +6,18 @@
 import { realpathSync } from 'fs';
 import { basename, dirname, join, normalize, resolve } from 'path';
 import type { HclDocument, HclText } from './hcl';
-import { entriesOf, exists, InputError, InputFile, parseFile, readText, statOf } from './input';
-import { JsonTextError, parseJsonText } from './json-text';
+import { entriesOf, exists, InputError, InputFile, parseFile, readOptionJson, readText, statOf } from './input';
 import { terraformJsonLines } from './locate';
 import { describeValue } from '../core/display';
 import { isPlainObject, ModelError } from '../core/model';
-import { asDeclared, LoadedModule, ModuleCallSite, ModuleFile, terraformModuleModel } from '../core/terraform-module';
+import {
+  asDeclared,
+  LoadedModule,
+  ModuleCallSite,
+  ModuleFile,
+  terraformModuleModel,
+  variablesOf,
+} from '../core/terraform-module';
 
 /** Whether a file name is one of Terraform's configuration files (`.tf`, `.tf.json`). */
 export function isTerraformFile(name: string): boolean {
@@ -63,67 +69,37 @@ function unreadVarFiles(root: Loaded): string[] {
  * variable the root module does not declare is refused (Terraform only warns, and the value would go nowhere).
  */
 function rootVariables(varFiles: readonly string[], root: Loaded): Map<string, unknown> {
-  // Each declared variable, with its declaration (a list of one in the parser's output of some versions).
-  const declared = new Map(
-    root.files.flatMap((f) =>
-      isPlainObject(f.doc.variable)
-        ? Object.entries(f.doc.variable).map(([name, d]): [string, unknown] => [
-            name,
-            Array.isArray(d) && d.length === 1 ? d[0] : d,
-          ])
-        : [],
-    ),
-  );
+  const declared = asInputError(() => variablesOf(root.files));
   const values = new Map<string, unknown>();
   for (const file of varFiles) {
-    const doc = withVarFileOption(() => (file.endsWith('.json') ? readVarFileJson(file) : readVarFileHcl(file)));
+    const doc = file.endsWith('.json') ? readOptionJson('--var-file', file) : readVarFileHcl(file);
     if (!isPlainObject(doc)) {
       throw new InputError(
         `--var-file ${file}: a variable definitions file sets variables by name (an object), got: ${describeValue(doc)}`,
       );
     }
     for (const [name, value] of Object.entries(doc)) {
-      if (!declared.has(name)) {
+      const declaration = declared.get(name);
+      if (declaration === undefined) {
         throw new InputError(
           `--var-file ${file}: sets ${JSON.stringify(name)}, which ${root.display} does not declare (variable "${name}" {}); remove it, or give the folder the variables file belongs to`,
         );
       }
-      const declaration = declared.get(name);
-      values.set(name, asDeclared(value, isPlainObject(declaration) ? declaration.type : undefined));
+      values.set(name, asDeclared(value, declaration.type));
     }
   }
   return values;
 }
 
-/** Runs a reader of a variable definitions file; what it refuses (naming the file) names the option too. */
-function withVarFileOption<T>(read: () => T): T {
-  try {
-    return read();
-  } catch (e) {
-    if (e instanceof InputError && !e.message.startsWith('--var-file ')) {
-      throw new InputError(`--var-file ${e.message}`);
-    }
-    throw e;
-  }
-}
-
-/** A `.tfvars.json` file. */
-function readVarFileJson(file: string): unknown {
-  try {
-    return parseJsonText(readText(file));
-  } catch (e) {
-    if (e instanceof JsonTextError) {
-      throw new InputError(`${file}: ${e.message}`);
-    }
-    throw e;
-  }
-}
-
-/** A `.tfvars` file through the HCL parser (loaded now). */
+/** A `.tfvars` file through the HCL parser (loaded now); what it refuses names the option and the file. */
 function readVarFileHcl(file: string): Record<string, unknown> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { readHclValues } = require('./hcl') as typeof import('./hcl');
-  return readHclValues({ display: file, text: readText(file) });
+  try {
+    return readHclValues({ display: file, text: readText(file) });
+  } catch (e) {
+    throw e instanceof InputError ? new InputError(`--var-file ${e.message}`) : e;
+  }
 }
 
 /** A loaded module, with where its files are (to resolve the local sources it calls). */

@@ -534,7 +534,22 @@ function declaredIn(file: ModuleFile): string[] {
  */
 function inputsOf(call: Record<string, unknown>, child: LoadedModule): Map<string, unknown> {
   const inputs = new Map<string, unknown>();
-  for (const f of child.files) {
+  for (const [name, declaration] of variablesOf(child.files)) {
+    const passed = Object.prototype.hasOwnProperty.call(call, name) ? call[name] : undefined;
+    const hasDefault = Object.prototype.hasOwnProperty.call(declaration, 'default');
+    if (passed !== undefined && (passed !== null || declaration.nullable !== false || !hasDefault)) {
+      inputs.set(name, asDeclared(passed, declaration.type));
+    } else if (hasDefault) {
+      inputs.set(name, asDeclared(declaration.default, declaration.type));
+    }
+  }
+  return inputs;
+}
+
+/** The variables a module declares, by name: each `variable` block (`type`, `default`, `nullable`, …). */
+export function variablesOf(files: readonly ModuleFile[]): Map<string, Record<string, unknown>> {
+  const declared = new Map<string, Record<string, unknown>>();
+  for (const f of files) {
     const variables = f.doc.variable;
     if (variables === undefined || variables === null) {
       continue;
@@ -548,16 +563,10 @@ function inputsOf(call: Record<string, unknown>, child: LoadedModule): Map<strin
           `${f.display}: variable.${name} must be an object (type, default, …), got: ${describeValue(value)}`,
         );
       }
-      const passed = Object.prototype.hasOwnProperty.call(call, name) ? call[name] : undefined;
-      const hasDefault = Object.prototype.hasOwnProperty.call(declaration, 'default');
-      if (passed !== undefined && (passed !== null || declaration.nullable !== false || !hasDefault)) {
-        inputs.set(name, asDeclared(passed, declaration.type));
-      } else if (hasDefault) {
-        inputs.set(name, asDeclared(declaration.default, declaration.type));
-      }
+      declared.set(name, declaration);
     }
   }
-  return inputs;
+  return declared;
 }
 
 /**
